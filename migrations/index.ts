@@ -1,0 +1,4 @@
+import { Foundation1763800000000 } from './1763800000000-Foundation.js';
+
+/** Every migration, in order. Listed explicitly so the same list works compiled and under Jest. */
+export const ALL_MIGRATIONS = [Foundation1763800000000];

@@ -1,0 +1,176 @@
+import { HttpStatus, Injectable, UnauthorizedException } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { createHash, randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { ProblemException, ProblemType } from '../common/problem.js';
+import type { AppConfig } from '../config/app-config.js';
+import { UserDto } from '../directory/dto/user.dto.js';
+import type { ProfessionalCategory, Role } from '../directory/roles.js';
+import { UserAccount } from '../directory/user-account.entity.js';
+import type { AuthenticatedUser } from './authenticated-user.js';
+import type { SessionRevocationReason } from './auth-session.entity.js';
+import type { TokenPairDto } from './dto/auth.dto.js';
+import { LoginThrottleService } from './login-throttle.service.js';
+import { PasswordService } from './password.service.js';
+
+export const JWT_ISSUER = 'clsm-cellule';
+export const JWT_AUDIENCE = 'clsm-cellule-api';
+
+export interface AccessTokenPayload {
+  sub: string;
+  sid: string;
+}
+
+const INVALID_CREDENTIALS = 'Adresse e-mail ou mot de passe incorrect.';
+const sha256 = (value: string) => createHash('sha256').update(value).digest();
+
+@Injectable()
+export class AuthService {
+  private readonly settings: AppConfig['auth'];
+
+  constructor(
+    config: ConfigService<AppConfig, true>,
+    @InjectDataSource('general') private readonly dataSource: DataSource,
+    @InjectRepository(UserAccount, 'general') private readonly users: Repository<UserAccount>,
+    private readonly jwt: JwtService,
+    private readonly passwords: PasswordService,
+    private readonly throttle: LoginThrottleService,
+  ) {
+    this.settings = config.get('auth', { infer: true });
+  }
+
+  /** Same answer, same work, whether the e-mail is unknown, the password wrong or the account off. */
+  async login(email: string, password: string, clientAddress: string): Promise<TokenPairDto> {
+    const keys = this.throttle.keysFor(email, clientAddress);
+    const lockedFor = await this.throttle.lockedForSeconds(keys);
+    if (lockedFor > 0) throw loginLocked(lockedFor);
+
+    const [account] = (await this.dataSource.query(
+      'SELECT id, password_hash, active FROM clsm.user_account WHERE email = $1',
+      [email],
+    )) as { id: string; password_hash: string; active: boolean }[];
+    const passwordMatches = await this.passwords.verify(account?.password_hash, password);
+    if (!account || !passwordMatches || !account.active) {
+      const holdBackMs = await this.throttle.recordFailure(keys);
+      if (holdBackMs > 0) await sleep(holdBackMs);
+      throw new UnauthorizedException(INVALID_CREDENTIALS);
+    }
+    await this.throttle.recordSuccess(keys);
+    return this.dataSource.transaction(async (manager) => {
+      const [session] = await manager.query(
+        `INSERT INTO clsm.auth_session (user_id, expires_at)
+         VALUES ($1, now() + make_interval(secs => $2)) RETURNING id`,
+        [account.id, this.settings.refreshTokenTtlSeconds],
+      );
+      return this.issueTokens(manager, account.id, session.id);
+    });
+  }
+
+  /** Rotates the refresh token. Presenting a spent one revokes its whole family (theft signal). */
+  async refresh(refreshToken: string): Promise<TokenPairDto> {
+    const tokenHash = sha256(refreshToken);
+    const outcome = await this.dataSource.transaction(async (manager): Promise<
+      { tokens: TokenPairDto } | { reused: boolean }
+    > => {
+      const [spent] = await manager.query(
+        `UPDATE clsm.refresh_token t SET used_at = now()
+           FROM clsm.auth_session s JOIN clsm.user_account u ON u.id = s.user_id
+          WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.expires_at > now()
+            AND s.id = t.session_id AND s.revoked_at IS NULL AND u.active
+          RETURNING s.id AS session_id, s.user_id`,
+        [tokenHash],
+      );
+      if (spent) return { tokens: await this.issueTokens(manager, spent.user_id, spent.session_id) };
+      const [reused] = await manager.query(
+        'SELECT session_id FROM clsm.refresh_token WHERE token_hash = $1 AND used_at IS NOT NULL',
+        [tokenHash],
+      );
+      if (reused) await this.revokeSession(manager, reused.session_id, 'refresh_token_reuse');
+      return { reused: Boolean(reused) };
+    });
+    if ('tokens' in outcome) return outcome.tokens;
+    throw new UnauthorizedException(
+      outcome.reused
+        ? 'Ce jeton de renouvellement a déjà servi : la session est révoquée, reconnectez-vous.'
+        : 'Jeton de renouvellement invalide ou expiré.',
+    );
+  }
+
+  async profile(userId: string): Promise<UserDto> {
+    return UserDto.from(await this.users.findOneByOrFail({ id: userId }));
+  }
+
+  async logout(sessionId: string): Promise<void> {
+    await this.revokeSession(this.dataSource.manager, sessionId, 'logout');
+  }
+
+  /** Ends every open session of a user (deactivation), in the caller's transaction. */
+  async revokeAllSessions(manager: EntityManager, userId: string, reason: SessionRevocationReason): Promise<void> {
+    await manager.query(
+      `UPDATE clsm.auth_session SET revoked_at = now(), revoked_reason = $2
+        WHERE user_id = $1 AND revoked_at IS NULL`,
+      [userId, reason],
+    );
+  }
+
+  /** Loads the caller for an access token; undefined when the user or the session is no longer valid. */
+  async resolveAccessToken(payload: AccessTokenPayload): Promise<AuthenticatedUser | undefined> {
+    const [row] = (await this.dataSource.query(
+      `SELECT u.id, u.roles, u.organization_id, u.professional_category
+         FROM clsm.user_account u JOIN clsm.auth_session s ON s.user_id = u.id
+        WHERE u.id = $1 AND s.id = $2 AND u.active AND s.revoked_at IS NULL AND s.expires_at > now()`,
+      [payload.sub, payload.sid],
+    )) as { id: string; roles: Role[]; organization_id: string | null; professional_category: ProfessionalCategory }[];
+    if (!row) return undefined;
+    return {
+      id: row.id,
+      roles: row.roles,
+      organizationId: row.organization_id,
+      professionalCategory: row.professional_category,
+      sessionId: payload.sid,
+    };
+  }
+
+  private async revokeSession(manager: EntityManager, sessionId: string, reason: SessionRevocationReason) {
+    await manager.query(
+      'UPDATE clsm.auth_session SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL',
+      [sessionId, reason],
+    );
+  }
+
+  private async issueTokens(manager: EntityManager, userId: string, sessionId: string): Promise<TokenPairDto> {
+    const refreshToken = randomBytes(32).toString('base64url');
+    const [stored] = await manager.query(
+      `INSERT INTO clsm.refresh_token (session_id, token_hash, expires_at)
+       SELECT id, $2, expires_at FROM clsm.auth_session WHERE id = $1 RETURNING expires_at`,
+      [sessionId, sha256(refreshToken)],
+    );
+    const payload: AccessTokenPayload = { sub: userId, sid: sessionId };
+    const accessToken = await this.jwt.signAsync(payload, {
+      algorithm: 'HS256',
+      expiresIn: this.settings.accessTokenTtlSeconds,
+      issuer: JWT_ISSUER,
+      audience: JWT_AUDIENCE,
+    });
+    return {
+      accessToken,
+      tokenType: 'Bearer',
+      expiresIn: this.settings.accessTokenTtlSeconds,
+      refreshToken,
+      refreshTokenExpiresAt: new Date(stored.expires_at).toISOString(),
+    };
+  }
+}
+
+function loginLocked(seconds: number): ProblemException {
+  return new ProblemException(
+    HttpStatus.TOO_MANY_REQUESTS,
+    ProblemType.loginLocked,
+    'Too Many Requests',
+    'Trop de tentatives de connexion : réessayez plus tard.',
+    { retryAfterSeconds: seconds },
+  );
+}

@@ -1,0 +1,62 @@
+import 'reflect-metadata';
+import { HttpException } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { pino } from 'pino';
+import { createInterface } from 'node:readline/promises';
+import { AppModule } from './app.module.js';
+import { ConfigurationError } from './config/environment.js';
+import { prepareRuntime } from './database/runtime.js';
+import { DirectoryService } from './directory/directory.service.js';
+
+const USAGE = `Usage: npm run cli -- <command>
+
+Commands:
+  create-admin <email>   Create the first administrator (or reset an administrator's password).
+                         Password from CELLULE_ADMIN_PASSWORD, or prompted when interactive.
+`;
+
+async function readPassword(): Promise<string> {
+  const fromEnvironment = process.env.CELLULE_ADMIN_PASSWORD;
+  if (fromEnvironment) return fromEnvironment;
+  if (!process.stdin.isTTY) {
+    throw new Error('Set CELLULE_ADMIN_PASSWORD (no terminal to prompt for the password).');
+  }
+  const prompt = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  try {
+    return await prompt.question('Password (12 characters at least): ');
+  } finally {
+    prompt.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  if (command !== 'create-admin' || args.length !== 1) {
+    process.stderr.write(USAGE);
+    return 2;
+  }
+  const logger = pino({ level: process.env.LOG_LEVEL || 'warn', name: 'cli' });
+  const runtime = await prepareRuntime(process.env, logger);
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(runtime.config), { logger: ['error'] });
+  try {
+    const password = await readPassword();
+    const { user, created } = await app.get(DirectoryService).createOrResetAdministrator(args[0], password);
+    out(`${created ? 'Created' : 'Updated'} administrator ${user.email} (${user.id}).`);
+    return 0;
+  } finally {
+    await app.close();
+    await runtime.shutdown();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof ConfigurationError) process.stderr.write(`${error.message}\n`);
+    else if (error instanceof HttpException) {
+      process.stderr.write(`${(error.getResponse() as { detail?: string }).detail ?? error.message}\n`);
+    } else process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(1);
+  },
+);

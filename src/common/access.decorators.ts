@@ -1,0 +1,24 @@
+import { SetMetadata } from '@nestjs/common';
+import type { Role } from '../directory/roles.js';
+
+export const ACCESS_METADATA = 'clsm:access';
+
+/**
+ * What a route requires. Every route declares exactly one; the global AccessGuard refuses any
+ * route without a declaration, and a test fails on it.
+ */
+export type AccessRequirement =
+  | { kind: 'public' }
+  | { kind: 'authenticated' }
+  | { kind: 'roles'; roles: readonly Role[] };
+
+/** Reachable without a token (login, refresh, health, docs). */
+export const Public = () => SetMetadata(ACCESS_METADATA, { kind: 'public' } satisfies AccessRequirement);
+
+/** Any signed-in, active user (their own profile, logging out). */
+export const Authenticated = () =>
+  SetMetadata(ACCESS_METADATA, { kind: 'authenticated' } satisfies AccessRequirement);
+
+/** A signed-in user holding at least one of these roles. */
+export const RequireRoles = (...roles: Role[]) =>
+  SetMetadata(ACCESS_METADATA, { kind: 'roles', roles } satisfies AccessRequirement);

@@ -1,0 +1,54 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+
+export class ProblemFieldErrorDto {
+  @ApiProperty({ example: 'email' })
+  field: string;
+
+  @ApiProperty({ type: [String], example: ['email must be an email'] })
+  messages: string[];
+}
+
+/** RFC 9457 problem document, as every error of this API is answered. */
+export class ProblemDto {
+  @ApiProperty({ example: 'https://clsm-cellule.fr/problems/validation' })
+  type: string;
+
+  @ApiProperty({ example: 'Bad Request' })
+  title: string;
+
+  @ApiProperty({ example: 400 })
+  status: number;
+
+  @ApiPropertyOptional()
+  detail?: string;
+
+  @ApiPropertyOptional({ example: '/api/users' })
+  instance?: string;
+
+  @ApiPropertyOptional({ type: [ProblemFieldErrorDto] })
+  errors?: ProblemFieldErrorDto[];
+}
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid input (problem+json, with field errors); nothing was changed.',
+  401: 'Missing, invalid or expired credentials.',
+  403: 'Authenticated but not allowed.',
+  404: 'Not found, or not visible to you.',
+  409: 'Conflicts with the current state.',
+  422: 'Well-formed but refused by a business rule.',
+  429: 'Too many requests or attempts; see Retry-After.',
+};
+
+/** Documents the problem+json answers a route may give. */
+export const ApiProblems = (...statuses: number[]) =>
+  applyDecorators(
+    ApiExtraModels(ProblemDto),
+    ...statuses.map((status) =>
+      ApiResponse({
+        status,
+        description: DESCRIPTIONS[status] ?? 'Error',
+        content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } },
+      }),
+    ),
+  );

@@ -1,0 +1,108 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+import { ProblemDetails, ProblemException, ProblemType } from './problem.js';
+
+const TYPE_BY_STATUS: Record<number, string> = {
+  400: ProblemType.validation,
+  401: ProblemType.unauthenticated,
+  403: ProblemType.forbidden,
+  404: ProblemType.notFound,
+  409: ProblemType.conflict,
+  413: ProblemType.payloadTooLarge,
+  429: ProblemType.tooManyRequests,
+};
+
+/** Errors thrown by body-parser before Nest sees the request (malformed JSON, too large). */
+interface HttpError {
+  status?: number;
+  statusCode?: number;
+  type?: string;
+  expose?: boolean;
+}
+
+/**
+ * Every error leaves as RFC 9457 problem+json. Client mistakes keep their 4xx status; anything
+ * unexpected becomes a generic 500 whose body reveals nothing (the log has the details, never
+ * request bodies).
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const context = host.switchToHttp();
+    const request = context.getRequest<Request>();
+    const response = context.getResponse<Response>();
+    const problem = this.toProblem(exception);
+    problem.instance = request.originalUrl?.split('?')[0];
+    if (problem.status >= 500) {
+      this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error');
+    }
+    if (response.headersSent) return;
+    const retryAfter = problem['retryAfterSeconds'];
+    if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
+    response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+  }
+
+  private toProblem(exception: unknown): ProblemDetails {
+    if (exception instanceof ProblemException) {
+      const body = exception.getResponse() as { title: string; detail?: string };
+      return {
+        type: exception.problemType,
+        title: body.title,
+        status: exception.getStatus(),
+        detail: body.detail,
+        ...exception.extensions,
+      };
+    }
+    if (exception instanceof ThrottlerException) {
+      return {
+        type: ProblemType.tooManyRequests,
+        title: 'Too Many Requests',
+        status: 429,
+        detail: 'Too many requests; retry later.',
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      const title = HttpStatus[status] ? humanize(HttpStatus[status]) : 'Error';
+      const problem: ProblemDetails = { type: TYPE_BY_STATUS[status] ?? 'about:blank', title, status };
+      if (typeof body === 'object' && body !== null) {
+        const { message, errors } = body as { message?: unknown; errors?: ProblemDetails['errors'] };
+        if (errors) problem.errors = errors;
+        if (typeof message === 'string') problem.detail = message;
+        else if (Array.isArray(message)) problem.detail = message.join('; ');
+      } else if (typeof body === 'string') {
+        problem.detail = body;
+      }
+      return problem;
+    }
+    const httpError = exception as HttpError;
+    const status = httpError?.status ?? httpError?.statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      if (httpError.type === 'entity.parse.failed') {
+        return { type: ProblemType.malformedBody, title: 'Bad Request', status: 400, detail: 'The request body is not valid JSON.' };
+      }
+      if (httpError.type === 'entity.too.large') {
+        return { type: ProblemType.payloadTooLarge, title: 'Payload Too Large', status: 413, detail: 'The request body is too large.' };
+      }
+      return { type: TYPE_BY_STATUS[status] ?? 'about:blank', title: 'Bad Request', status };
+    }
+    return {
+      type: ProblemType.internal,
+      title: 'Internal Server Error',
+      status: 500,
+      detail: 'An unexpected error occurred. It has been logged with the request id.',
+    };
+  }
+}
+
+function humanize(constant: string): string {
+  return constant
+    .toLowerCase()
+    .split('_')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(' ');
+}

@@ -1,0 +1,47 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+
+/** RFC 9457 problem types of this API. Stable URIs that clients may switch on. */
+export const PROBLEM_BASE = 'https://clsm-cellule.fr/problems/';
+
+export const ProblemType = {
+  validation: `${PROBLEM_BASE}validation`,
+  malformedBody: `${PROBLEM_BASE}malformed-body`,
+  payloadTooLarge: `${PROBLEM_BASE}payload-too-large`,
+  unauthenticated: `${PROBLEM_BASE}unauthenticated`,
+  forbidden: `${PROBLEM_BASE}forbidden`,
+  notFound: `${PROBLEM_BASE}not-found`,
+  conflict: `${PROBLEM_BASE}conflict`,
+  tooManyRequests: `${PROBLEM_BASE}too-many-requests`,
+  loginLocked: `${PROBLEM_BASE}login-locked`,
+  weakPassword: `${PROBLEM_BASE}weak-password`,
+  internal: `${PROBLEM_BASE}internal`,
+} as const;
+
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  /** Field-level validation messages (400 only). */
+  errors?: { field: string; messages: string[] }[];
+  [extension: string]: unknown;
+}
+
+/** An HttpException that carries a full problem document. Throw it from services. */
+export class ProblemException extends HttpException {
+  constructor(
+    status: HttpStatus,
+    readonly problemType: string,
+    title: string,
+    detail?: string,
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super({ title, detail }, status);
+  }
+}
+
+export const conflict = (detail: string) =>
+  new ProblemException(HttpStatus.CONFLICT, ProblemType.conflict, 'Conflict', detail);
+export const notFound = (detail = 'The resource does not exist or is not visible to you.') =>
+  new ProblemException(HttpStatus.NOT_FOUND, ProblemType.notFound, 'Not Found', detail);

@@ -1,0 +1,134 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }) => {
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  return value;
+};
+
+/**
+ * Every environment variable the service reads. Validated once at boot; an invalid value stops the
+ * service with a message naming the variable (never its value: some are secrets).
+ */
+export class Environment {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  DATA_DIR = 'data';
+
+  /** Administrative connection used to run migrations. Unset: embedded PostgreSQL in DATA_DIR. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(65535)
+  EMBEDDED_PG_PORT = 54329;
+
+  /** Passwords of the two login roles the service runs as (generated in development). */
+  @IsOptional()
+  @MinLength(16)
+  DB_GENERAL_PASSWORD?: string;
+
+  @IsOptional()
+  @MinLength(16)
+  DB_CELLULE_PASSWORD?: string;
+
+  /** HMAC key of access tokens (generated in development). */
+  @IsOptional()
+  @MinLength(32)
+  JWT_SECRET?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(30)
+  @Max(3600)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(300)
+  @Max(60 * 60 * 24 * 90)
+  REFRESH_TOKEN_TTL_SECONDS = 60 * 60 * 24 * 14;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  LOGIN_MAX_FAILURES = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  LOGIN_MAX_FAILURES_PER_ADDRESS = 50;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  LOGIN_LOCK_SECONDS = 900;
+
+  /** Requests per minute and client address on the authentication routes. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  AUTH_RATE_LIMIT_PER_MINUTE = 30;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Set when behind a reverse proxy, so the client address comes from X-Forwarded-For. */
+  @Transform(toBool)
+  @IsBoolean()
+  TRUST_PROXY = false;
+}
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+/** Parses and validates the environment. Messages name variables and constraints, never values. */
+export function parseEnvironment(env: NodeJS.ProcessEnv): Environment {
+  // An empty variable counts as unset, as docker-compose and shells often pass them that way.
+  const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = plainToInstance(Environment, defined, { exposeDefaultValues: true });
+  const errors = validateSync(parsed, { whitelist: false, validationError: { target: false, value: false } });
+  const problems = errors.map(
+    (error) => `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`,
+  );
+  if (parsed.NODE_ENV === 'production') {
+    for (const name of ['DATABASE_URL', 'DB_GENERAL_PASSWORD', 'DB_CELLULE_PASSWORD', 'JWT_SECRET'] as const) {
+      if (!parsed[name]) problems.push(`${name}: is required when NODE_ENV=production`);
+    }
+  }
+  if (problems.length > 0) throw new ConfigurationError(problems);
+  return parsed;
+}

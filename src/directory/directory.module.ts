@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../auth/auth.module.js';
+import { DirectoryService } from './directory.service.js';
+import { Organization } from './organization.entity.js';
+import { OrganizationsController } from './organizations.controller.js';
+import { UserAccount } from './user-account.entity.js';
+import { UsersController } from './users.controller.js';
+
+/** General CLSM data (schema clsm): never imports anything from the commission side. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Organization, UserAccount], 'general'), AuthModule],
+  controllers: [OrganizationsController, UsersController],
+  providers: [DirectoryService],
+  exports: [DirectoryService],
+})
+export class DirectoryModule {}

@@ -1,0 +1,125 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+} from 'class-validator';
+import { PROFESSIONAL_CATEGORIES, ROLES, type ProfessionalCategory, type Role } from '../roles.js';
+import type { UserAccount } from '../user-account.entity.js';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const normaliseEmail = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toLowerCase() : value;
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'c.martin@ccas-metz.fr', maxLength: 254 })
+  @Transform(normaliseEmail)
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ example: 'Claire Martin', maxLength: 200 })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  displayName: string;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
+
+  @ApiProperty({ enum: PROFESSIONAL_CATEGORIES })
+  @IsIn(PROFESSIONAL_CATEGORIES)
+  professionalCategory: ProfessionalCategory;
+
+  @ApiProperty({ enum: ROLES, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(ROLES.length)
+  @ArrayUnique()
+  @IsIn(ROLES, { each: true })
+  roles: Role[];
+
+  @ApiProperty({ minLength: 12, maxLength: 256, description: 'At least 12 characters, not the e-mail.' })
+  @IsString()
+  @Length(12, 256)
+  password: string;
+}
+
+export class UpdateUserDto {
+  @ApiPropertyOptional({ description: 'false deactivates the account: its access ends at the next request.' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+
+  @ApiPropertyOptional({ enum: ROLES, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(ROLES.length)
+  @ArrayUnique()
+  @IsIn(ROLES, { each: true })
+  roles?: Role[];
+
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  displayName?: string;
+
+  @ApiPropertyOptional({ enum: PROFESSIONAL_CATEGORIES })
+  @IsOptional()
+  @IsIn(PROFESSIONAL_CATEGORIES)
+  professionalCategory?: ProfessionalCategory;
+}
+
+export class UserDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  email: string;
+
+  @ApiProperty()
+  displayName: string;
+
+  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  organizationId: string | null;
+
+  @ApiProperty({ enum: PROFESSIONAL_CATEGORIES })
+  professionalCategory: ProfessionalCategory;
+
+  @ApiProperty({ enum: ROLES, isArray: true })
+  roles: Role[];
+
+  @ApiProperty()
+  active: boolean;
+
+  @ApiProperty()
+  createdAt: string;
+
+  static from(user: UserAccount): UserDto {
+    return {
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      organizationId: user.organizationId,
+      professionalCategory: user.professionalCategory,
+      roles: [...user.roles],
+      active: user.active,
+      createdAt: user.createdAt.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,36 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { ProfessionalCategory, Role } from './roles.js';
+
+@Entity({ schema: 'clsm', name: 'user_account' })
+export class UserAccount {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('text')
+  email: string;
+
+  @Column('text', { name: 'display_name' })
+  displayName: string;
+
+  @Column('uuid', { name: 'organization_id', nullable: true })
+  organizationId: string | null;
+
+  @Column('text', { name: 'professional_category' })
+  professionalCategory: ProfessionalCategory;
+
+  @Column('text', { array: true })
+  roles: Role[];
+
+  @Column('boolean')
+  active: boolean;
+
+  /** argon2id PHC string. Never leaves the auth service: responses use UserDto. */
+  @Column('text', { name: 'password_hash', select: false })
+  passwordHash: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,37 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { RequireRoles } from '../common/access.decorators.js';
+import { ApiProblems } from '../common/api-problems.decorator.js';
+import { PageQueryDto } from '../common/page-query.dto.js';
+import { DirectoryService } from './directory.service.js';
+import { UserPageDto } from './dto/page.dto.js';
+import { CreateUserDto, UpdateUserDto, UserDto } from './dto/user.dto.js';
+
+@ApiTags('administration')
+@ApiBearerAuth()
+@Controller('users')
+@RequireRoles('admin')
+export class UsersController {
+  constructor(private readonly directory: DirectoryService) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: UserDto })
+  @ApiProblems(400, 401, 403, 409, 422)
+  create(@Body() body: CreateUserDto): Promise<UserDto> {
+    return this.directory.createUser(body);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: UserPageDto })
+  @ApiProblems(400, 401, 403)
+  list(@Query() page: PageQueryDto): Promise<UserPageDto> {
+    return this.directory.listUsers(page.limit, page.offset);
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: UserDto })
+  @ApiProblems(400, 401, 403, 404)
+  update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateUserDto): Promise<UserDto> {
+    return this.directory.updateUser(id, body);
+  }
+}
