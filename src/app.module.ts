@@ -1,7 +1,6 @@
 import { DynamicModule, Module, ValidationPipe, BadRequestException } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
-import { ThrottlerModule } from '@nestjs/throttler';
 import type { ValidationError } from 'class-validator';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
@@ -62,7 +61,6 @@ export class AppModule {
             redact: { paths: ['req.headers', 'res.headers'], remove: true },
           },
         }),
-        ThrottlerModule.forRoot([{ name: 'auth', ttl: 60_000, limit: config.auth.rateLimitPerMinute }]),
         DatabaseModule,
         AuthModule,
         DirectoryModule,

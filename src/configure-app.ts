@@ -1,8 +1,10 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { ProblemType } from './common/problem.js';
 import type { AppConfig } from './config/app-config.js';
 
 export const API_PREFIX = 'api';
@@ -27,6 +29,28 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Ne
     next();
   });
   app.useBodyParser('json', { limit: '256kb' });
+  // Per client address, on the authentication routes. (@nestjs/throttler is CommonJS requiring the
+  // ESM-only @nestjs/common, which Jest on Node 20 cannot load; express-rate-limit is dual.)
+  app.use(
+    `/${API_PREFIX}/auth`,
+    rateLimit({
+      windowMs: 60_000,
+      limit: config.auth.rateLimitPerMinute,
+      standardHeaders: 'draft-7',
+      legacyHeaders: false,
+      handler: (request, response) => {
+        response.status(429).type('application/problem+json').send(
+          JSON.stringify({
+            type: ProblemType.tooManyRequests,
+            title: 'Too Many Requests',
+            status: 429,
+            detail: 'Trop de requêtes : réessayez dans une minute.',
+            instance: request.originalUrl.split('?')[0],
+          }),
+        );
+      },
+    }),
+  );
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -75,7 +75,8 @@ export class AuthService {
     const outcome = await this.dataSource.transaction(async (manager): Promise<
       { tokens: TokenPairDto } | { reused: boolean }
     > => {
-      const [spent] = await manager.query(
+      // TypeORM answers an UPDATE ... RETURNING with [rows, affected count].
+      const [[spent]] = await manager.query(
         `UPDATE clsm.refresh_token t SET used_at = now()
            FROM clsm.auth_session s JOIN clsm.user_account u ON u.id = s.user_id
           WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.expires_at > now()

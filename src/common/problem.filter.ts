@@ -1,5 +1,4 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { ProblemDetails, ProblemException, ProblemType } from './problem.js';
 
@@ -54,14 +53,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         status: exception.getStatus(),
         detail: body.detail,
         ...exception.extensions,
-      };
-    }
-    if (exception instanceof ThrottlerException) {
-      return {
-        type: ProblemType.tooManyRequests,
-        title: 'Too Many Requests',
-        status: 429,
-        detail: 'Too many requests; retry later.',
       };
     }
     if (exception instanceof HttpException) {

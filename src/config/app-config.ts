@@ -8,7 +8,8 @@ export interface AppConfig {
   env: Environment['NODE_ENV'];
   port: number;
   dataDir: string;
-  trustProxy: boolean;
+  /** Express 'trust proxy' value. */
+  trustProxy: boolean | number | string;
   logLevel: string;
   database: {
     /** Administrative connection: migrations, role passwords. Never used to serve requests. */
@@ -99,7 +100,12 @@ export function buildAppConfig(
     env: environment.NODE_ENV,
     port: environment.PORT,
     dataDir: path.resolve(environment.DATA_DIR),
-    trustProxy: environment.TRUST_PROXY,
+    trustProxy:
+      environment.TRUST_PROXY === 'false'
+        ? false
+        : /^\d+$/.test(environment.TRUST_PROXY)
+          ? Number(environment.TRUST_PROXY)
+          : environment.TRUST_PROXY,
     logLevel: environment.LOG_LEVEL,
     database: {
       adminUrl,

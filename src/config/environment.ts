@@ -1,6 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
-  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -14,11 +13,6 @@ import {
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
-const toBool = ({ value }: { value: unknown }) => {
-  if (value === 'true' || value === '1') return true;
-  if (value === 'false' || value === '0') return false;
-  return value;
-};
 
 /**
  * Every environment variable the service reads. Validated once at boot; an invalid value stops the
@@ -102,10 +96,15 @@ export class Environment {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
-  /** Set when behind a reverse proxy, so the client address comes from X-Forwarded-For. */
-  @Transform(toBool)
-  @IsBoolean()
-  TRUST_PROXY = false;
+  /**
+   * Which proxies to believe for the client address (X-Forwarded-For), in Express's terms: `false`,
+   * a hop count (`1`), or addresses/subnets (`loopback`, `10.0.0.0/8`). Never plain `true`, which
+   * would let any client choose its address and escape the login throttle.
+   */
+  @Matches(/^(false|\d{1,2}|(loopback|linklocal|uniquelocal|[0-9a-fA-F.:/]+)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F.:/]+))*)$/, {
+    message: 'must be false, a hop count, or a comma-separated list of addresses, subnets or loopback/linklocal/uniquelocal',
+  })
+  TRUST_PROXY = 'false';
 }
 
 export class ConfigurationError extends Error {

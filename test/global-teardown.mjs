@@ -1,0 +1,8 @@
+import { rm } from 'node:fs/promises';
+
+export default async function globalTeardown() {
+  const database = globalThis.__clsmTestDatabase;
+  if (!database) return;
+  await database.server.stop();
+  await rm(database.dataDir, { recursive: true, force: true });
+}

@@ -1,0 +1,117 @@
+import { DiscoveryModule } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent.js';
+import { AppModule } from '../../src/app.module.js';
+import { AppConfig, buildAppConfig } from '../../src/config/app-config.js';
+import { parseEnvironment } from '../../src/config/environment.js';
+import { configureApp } from '../../src/configure-app.js';
+import { migrateDatabase } from '../../src/database/migrate.js';
+import { DirectoryService } from '../../src/directory/directory.service.js';
+import type { ProfessionalCategory, Role } from '../../src/directory/roles.js';
+
+export const TEST_PASSWORD = 'un mot de passe de test solide';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  config: AppConfig;
+  http: () => TestAgent;
+  /** Superuser connection, for what only a database administrator could do or see. */
+  superuser: pg.Pool;
+  close(): Promise<void>;
+}
+
+export interface TestUser {
+  id: string;
+  email: string;
+  password: string;
+  token: string;
+  refreshToken: string;
+}
+
+let counter = 0;
+/** Unique per process and call, so test files never collide on one database. */
+export const unique = (label: string) => `${label}-${process.pid}-${Date.now().toString(36)}-${++counter}`;
+
+export function testEnvironment(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const adminUrl = process.env.TEST_ADMIN_DATABASE_URL;
+  if (!adminUrl) throw new Error('TEST_ADMIN_DATABASE_URL is unset: run the tests with npm test');
+  return {
+    NODE_ENV: 'test',
+    DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'clsm-cellule-data-')),
+    DATABASE_URL: adminUrl,
+    DB_GENERAL_PASSWORD: 'test-general-role-password',
+    DB_CELLULE_PASSWORD: 'test-cellule-role-password',
+    JWT_SECRET: 'test-jwt-secret-that-is-long-enough-000',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+    LOGIN_MAX_FAILURES_PER_ADDRESS: '10000',
+    ...overrides,
+  };
+}
+
+/** The real application (real PostgreSQL, crypto and guards) on an in-process HTTP server. */
+export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+  const environment = parseEnvironment(testEnvironment(overrides));
+  const config = buildAppConfig(environment, environment.DATABASE_URL!, undefined);
+  await migrateDatabase(config);
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.forRoot(config), DiscoveryModule],
+  }).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
+  configureApp(app, config);
+  await app.init();
+  const superuser = new pg.Pool({ connectionString: config.database.adminUrl, max: 2 });
+  return {
+    app,
+    config,
+    http: () => request(app.getHttpServer()),
+    superuser,
+    async close() {
+      await app.close();
+      await superuser.end();
+    },
+  };
+}
+
+export async function login(t: TestApp, email: string, password = TEST_PASSWORD) {
+  const response = await t.http().post('/api/auth/login').send({ email, password }).expect(200);
+  return response.body as { accessToken: string; refreshToken: string };
+}
+
+/** An administrator created the way the CLI does it, then signed in through the API. */
+export async function createAdmin(t: TestApp): Promise<TestUser> {
+  const email = `${unique('admin')}@test.example`;
+  const { user } = await t.app.get(DirectoryService).createOrResetAdministrator(email, TEST_PASSWORD);
+  const tokens = await login(t, email);
+  return { id: user.id, email, password: TEST_PASSWORD, token: tokens.accessToken, refreshToken: tokens.refreshToken };
+}
+
+/** A user created through the administration API, then signed in. */
+export async function createUser(
+  t: TestApp,
+  admin: TestUser,
+  options: { roles: Role[]; organizationId?: string; professionalCategory?: ProfessionalCategory },
+): Promise<TestUser> {
+  const email = `${unique(options.roles.join('-'))}@test.example`;
+  const response = await t
+    .http()
+    .post('/api/users')
+    .set('Authorization', `Bearer ${admin.token}`)
+    .send({
+      email,
+      displayName: 'Utilisateur de test',
+      organizationId: options.organizationId,
+      professionalCategory: options.professionalCategory ?? 'social_worker',
+      roles: options.roles,
+      password: TEST_PASSWORD,
+    })
+    .expect(201);
+  const tokens = await login(t, email);
+  return { id: response.body.id, email, password: TEST_PASSWORD, token: tokens.accessToken, refreshToken: tokens.refreshToken };
+}
