@@ -55,6 +55,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         ...exception.extensions,
       };
     }
+    if (exception instanceof HttpException && exception.cause instanceof SyntaxError) {
+      // The Express adapter wraps body-parser's JSON errors; their message quotes the body.
+      return { type: ProblemType.malformedBody, title: 'Bad Request', status: 400, detail: 'The request body is not valid JSON.' };
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
