@@ -1,4 +1,5 @@
 import { Foundation1763800000000 } from './1763800000000-Foundation.js';
+import { AuditTrail1763900000000 } from './1763900000000-AuditTrail.js';
 
 /** Every migration, in order. Listed explicitly so the same list works compiled and under Jest. */
-export const ALL_MIGRATIONS = [Foundation1763800000000];
+export const ALL_MIGRATIONS = [Foundation1763800000000, AuditTrail1763900000000];

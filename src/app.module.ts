@@ -1,13 +1,15 @@
-import { DynamicModule, Module, ValidationPipe, BadRequestException } from '@nestjs/common';
+import { BadRequestException, DynamicModule, MiddlewareConsumer, Module, NestModule, ValidationPipe } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import type { ValidationError } from 'class-validator';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AuditModule } from './audit/audit.module.js';
 import { AccessGuard } from './auth/access.guard.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ProblemDetailsFilter } from './common/problem.filter.js';
+import { RequestContextMiddleware } from './common/request-context.js';
 import type { AppConfig } from './config/app-config.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DirectoryModule } from './directory/directory.module.js';
@@ -34,7 +36,11 @@ export const validationPipe = new ValidationPipe({
 });
 
 @Module({})
-export class AppModule {
+export class AppModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestContextMiddleware).forRoutes('*path');
+  }
+
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
@@ -62,6 +68,7 @@ export class AppModule {
           },
         }),
         DatabaseModule,
+        AuditModule,
         AuthModule,
         DirectoryModule,
         HealthModule,

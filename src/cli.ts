@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { pino } from 'pino';
 import { createInterface } from 'node:readline/promises';
 import { AppModule } from './app.module.js';
+import { AuditVerifierService } from './audit/audit-verifier.service.js';
 import { ConfigurationError } from './config/environment.js';
 import { prepareRuntime } from './database/runtime.js';
 import { DirectoryService } from './directory/directory.service.js';
@@ -13,7 +14,11 @@ const USAGE = `Usage: npm run cli -- <command>
 Commands:
   create-admin <email>   Create the first administrator (or reset an administrator's password).
                          Password from CELLULE_ADMIN_PASSWORD, or prompted when interactive.
+  verify-audit           Check every link, hash, MAC and checkpoint signature of the audit trail.
+                         Exit code 0 when intact, 3 when broken.
 `;
+
+const ARITY: Record<string, number> = { 'create-admin': 1, 'verify-audit': 0 };
 
 async function readPassword(): Promise<string> {
   const fromEnvironment = process.env.CELLULE_ADMIN_PASSWORD;
@@ -32,7 +37,7 @@ async function readPassword(): Promise<string> {
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   const out = (line: string) => process.stdout.write(`${line}\n`);
-  if (command !== 'create-admin' || args.length !== 1) {
+  if (ARITY[command] !== args.length) {
     process.stderr.write(USAGE);
     return 2;
   }
@@ -40,6 +45,11 @@ async function main(argv: string[]): Promise<number> {
   const runtime = await prepareRuntime(process.env, logger);
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(runtime.config), { logger: ['error'] });
   try {
+    if (command === 'verify-audit') {
+      const report = await app.get(AuditVerifierService).verify();
+      out(JSON.stringify(report, null, 2));
+      return report.valid ? 0 : 3;
+    }
     const password = await readPassword();
     const { user, created } = await app.get(DirectoryService).createOrResetAdministrator(args[0], password);
     out(`${created ? 'Created' : 'Updated'} administrator ${user.email} (${user.id}).`);

@@ -1,7 +1,10 @@
 import { ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { PATH_METADATA } from '@nestjs/common/constants.js';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
+import { AuditService } from '../audit/audit.service.js';
 import { ACCESS_METADATA, AccessRequirement } from '../common/access.decorators.js';
+import { currentRequestContext } from '../common/request-context.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
 
 /**
@@ -10,7 +13,10 @@ import type { AuthenticatedUser } from './authenticated-user.js';
  */
 @Injectable()
 export class AccessGuard extends AuthGuard('jwt') {
-  constructor(private readonly reflector: Reflector) {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly audit: AuditService,
+  ) {
     super();
   }
 
@@ -22,11 +28,16 @@ export class AccessGuard extends AuthGuard('jwt') {
     if (!requirement) throw new ForbiddenException('This route declares no access rule.');
     if (requirement.kind === 'public') return true;
     await super.canActivate(context);
+    const user = context.switchToHttp().getRequest<{ user: AuthenticatedUser }>().user;
+    const requestContext = currentRequestContext();
+    if (requestContext) requestContext.user = user;
     if (requirement.kind === 'roles') {
-      const user = context.switchToHttp().getRequest<{ user: AuthenticatedUser }>().user;
-      if (!requirement.roles.some((role) => user.roles.includes(role))) {
-        throw new ForbiddenException("Votre rôle ne permet pas cette action.");
+      const roleUsed = requirement.roles.find((role) => user.roles.includes(role));
+      if (!roleUsed) {
+        await this.audit.record({ action: 'access.denied', resourceType: routeResource(context), outcome: 'denied' });
+        throw new ForbiddenException('Votre rôle ne permet pas cette action.');
       }
+      if (requestContext) requestContext.roleUsed = roleUsed;
     }
     return true;
   }
@@ -39,4 +50,10 @@ export class AccessGuard extends AuthGuard('jwt') {
     }
     return user;
   }
+}
+
+/** The controller's path as an audit resource code ('users', 'audit', ...). */
+function routeResource(context: ExecutionContext): string {
+  const path = String([Reflect.getMetadata(PATH_METADATA, context.getClass()) ?? 'route'].flat()[0]);
+  return path.toLowerCase().replace(/[^a-z]+/g, '_').replace(/^_+|_+$/g, '') || 'route';
 }

@@ -5,6 +5,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource, EntityManager, Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
 import { ProblemException, ProblemType } from '../common/problem.js';
 import type { AppConfig } from '../config/app-config.js';
 import { UserDto } from '../directory/dto/user.dto.js';
@@ -38,6 +39,7 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly passwords: PasswordService,
     private readonly throttle: LoginThrottleService,
+    private readonly audit: AuditService,
   ) {
     this.settings = config.get('auth', { infer: true });
   }
@@ -45,16 +47,21 @@ export class AuthService {
   /** Same answer, same work, whether the e-mail is unknown, the password wrong or the account off. */
   async login(email: string, password: string, clientAddress: string): Promise<TokenPairDto> {
     const keys = this.throttle.keysFor(email, clientAddress);
-    const lockedFor = await this.throttle.lockedForSeconds(keys);
-    if (lockedFor > 0) throw loginLocked(lockedFor);
-
     const [account] = (await this.dataSource.query(
-      'SELECT id, password_hash, active FROM clsm.user_account WHERE email = $1',
+      'SELECT id, password_hash, active, organization_id FROM clsm.user_account WHERE email = $1',
       [email],
-    )) as { id: string; password_hash: string; active: boolean }[];
+    )) as { id: string; password_hash: string; active: boolean; organization_id: string | null }[];
+    // The account id when known (never the e-mail): the committee sees attempts on an account.
+    const actor = { userId: account?.id ?? null, role: null, organizationId: account?.organization_id ?? null };
+    const lockedFor = await this.throttle.lockedForSeconds(keys);
+    if (lockedFor > 0) {
+      await this.audit.record({ action: 'auth.login_locked', resourceType: 'session', outcome: 'denied', actor });
+      throw loginLocked(lockedFor);
+    }
     const passwordMatches = await this.passwords.verify(account?.password_hash, password);
     if (!account || !passwordMatches || !account.active) {
       const holdBackMs = await this.throttle.recordFailure(keys);
+      await this.audit.record({ action: 'auth.login', resourceType: 'session', outcome: 'denied', actor });
       if (holdBackMs > 0) await sleep(holdBackMs);
       throw new UnauthorizedException(INVALID_CREDENTIALS);
     }
@@ -65,7 +72,9 @@ export class AuthService {
          VALUES ($1, now() + make_interval(secs => $2)) RETURNING id`,
         [account.id, this.settings.refreshTokenTtlSeconds],
       );
-      return this.issueTokens(manager, account.id, session.id);
+      const tokens = await this.issueTokens(manager, account.id, session.id);
+      await this.audit.recordWithin(manager, { action: 'auth.login', resourceType: 'session', resourceId: session.id, outcome: 'granted', actor });
+      return tokens;
     });
   }
 
@@ -81,15 +90,36 @@ export class AuthService {
            FROM clsm.auth_session s JOIN clsm.user_account u ON u.id = s.user_id
           WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.expires_at > now()
             AND s.id = t.session_id AND s.revoked_at IS NULL AND u.active
-          RETURNING s.id AS session_id, s.user_id`,
+          RETURNING s.id AS session_id, s.user_id, u.organization_id`,
         [tokenHash],
       );
-      if (spent) return { tokens: await this.issueTokens(manager, spent.user_id, spent.session_id) };
+      if (spent) {
+        const tokens = await this.issueTokens(manager, spent.user_id, spent.session_id);
+        await this.audit.recordWithin(manager, {
+          action: 'auth.refresh',
+          resourceType: 'session',
+          resourceId: spent.session_id,
+          outcome: 'granted',
+          actor: { userId: spent.user_id, role: null, organizationId: spent.organization_id },
+        });
+        return { tokens };
+      }
       const [reused] = await manager.query(
-        'SELECT session_id FROM clsm.refresh_token WHERE token_hash = $1 AND used_at IS NOT NULL',
+        `SELECT t.session_id, s.user_id, u.organization_id FROM clsm.refresh_token t
+           JOIN clsm.auth_session s ON s.id = t.session_id JOIN clsm.user_account u ON u.id = s.user_id
+          WHERE t.token_hash = $1 AND t.used_at IS NOT NULL`,
         [tokenHash],
       );
-      if (reused) await this.revokeSession(manager, reused.session_id, 'refresh_token_reuse');
+      if (reused) {
+        await this.revokeSession(manager, reused.session_id, 'refresh_token_reuse');
+        await this.audit.recordWithin(manager, {
+          action: 'auth.refresh_reuse',
+          resourceType: 'session',
+          resourceId: reused.session_id,
+          outcome: 'denied',
+          actor: { userId: reused.user_id, role: null, organizationId: reused.organization_id },
+        });
+      }
       return { reused: Boolean(reused) };
     });
     if ('tokens' in outcome) return outcome.tokens;
@@ -105,7 +135,10 @@ export class AuthService {
   }
 
   async logout(sessionId: string): Promise<void> {
-    await this.revokeSession(this.dataSource.manager, sessionId, 'logout');
+    await this.dataSource.transaction(async (manager) => {
+      await this.revokeSession(manager, sessionId, 'logout');
+      await this.audit.recordWithin(manager, { action: 'auth.logout', resourceType: 'session', resourceId: sessionId, outcome: 'granted' });
+    });
   }
 
   /** Ends every open session of a user (deactivation), in the caller's transaction. */

@@ -21,6 +21,12 @@ export interface AppConfig {
     generalPassword: string;
     cellulePassword: string;
   };
+  audit: {
+    macKey: Buffer;
+    signingSeed: Buffer;
+    checkpointEvery: number;
+    checkpointSeconds: number;
+  };
   auth: {
     jwtSecret: string;
     accessTokenTtlSeconds: number;
@@ -41,7 +47,22 @@ interface DevSecrets {
   generalPassword: string;
   cellulePassword: string;
   embeddedSuperuserPassword: string;
+  auditMacKey: string;
+  auditSigningKey: string;
 }
+
+const generateDevSecrets = (): DevSecrets => {
+  const secret = () => randomBytes(32).toString('base64url');
+  const key = () => randomBytes(32).toString('base64');
+  return {
+    jwtSecret: secret(),
+    generalPassword: secret(),
+    cellulePassword: secret(),
+    embeddedSuperuserPassword: secret(),
+    auditMacKey: key(),
+    auditSigningKey: key(),
+  };
+};
 
 /**
  * Development secrets are generated once into DATA_DIR so restarts keep sessions and database
@@ -52,27 +73,20 @@ export async function loadOrCreateDevSecrets(
   warn: (message: string) => void,
 ): Promise<DevSecrets> {
   const file = path.join(dataDir, 'dev-secrets.json');
+  let existing: Partial<DevSecrets> | undefined;
   try {
-    return JSON.parse(await readFile(file, 'utf8')) as DevSecrets;
+    existing = JSON.parse(await readFile(file, 'utf8')) as Partial<DevSecrets>;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  const secret = () => randomBytes(32).toString('base64url');
-  const secrets: DevSecrets = {
-    jwtSecret: secret(),
-    generalPassword: secret(),
-    cellulePassword: secret(),
-    embeddedSuperuserPassword: secret(),
-  };
-  await mkdir(dataDir, { recursive: true, mode: 0o700 });
-  await writeFile(file, JSON.stringify(secrets, null, 2), { mode: 0o600, flag: 'wx' }).catch(
-    async (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EEXIST') throw error;
-    },
-  );
+  // Secrets added by a newer version are generated; existing ones are never replaced.
+  const secrets = { ...generateDevSecrets(), ...existing };
+  if (existing && Object.keys(secrets).every((name) => name in existing!)) return secrets;
+  await mkdir(dataDir, { recursive: true });
+  await writeFile(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   warn(
     `Generated development secrets in ${file}. Never use them in production: set NODE_ENV=production ` +
-      'and provide DATABASE_URL, DB_GENERAL_PASSWORD, DB_CELLULE_PASSWORD and JWT_SECRET.',
+      'and provide every secret (see README, Configuration).',
   );
   return JSON.parse(await readFile(file, 'utf8')) as DevSecrets;
 }
@@ -88,13 +102,15 @@ export function urlForRole(adminUrl: string, role: string, password: string): st
 export function buildAppConfig(
   environment: Environment,
   adminUrl: string,
-  secrets: Pick<DevSecrets, 'jwtSecret' | 'generalPassword' | 'cellulePassword'> | undefined,
+  secrets: Omit<DevSecrets, 'embeddedSuperuserPassword'> | undefined,
 ): AppConfig {
   const generalPassword = environment.DB_GENERAL_PASSWORD ?? secrets?.generalPassword;
   const cellulePassword = environment.DB_CELLULE_PASSWORD ?? secrets?.cellulePassword;
   const jwtSecret = environment.JWT_SECRET ?? secrets?.jwtSecret;
-  if (!generalPassword || !cellulePassword || !jwtSecret) {
-    throw new Error('Secrets missing: DB_GENERAL_PASSWORD, DB_CELLULE_PASSWORD and JWT_SECRET are required');
+  const auditMacKey = environment.AUDIT_MAC_KEY ?? secrets?.auditMacKey;
+  const auditSigningKey = environment.AUDIT_SIGNING_KEY ?? secrets?.auditSigningKey;
+  if (!generalPassword || !cellulePassword || !jwtSecret || !auditMacKey || !auditSigningKey) {
+    throw new Error('Secrets missing: see README, Configuration');
   }
   return {
     env: environment.NODE_ENV,
@@ -113,6 +129,12 @@ export function buildAppConfig(
       celluleUrl: urlForRole(adminUrl, CELLULE_DB_ROLE, cellulePassword),
       generalPassword,
       cellulePassword,
+    },
+    audit: {
+      macKey: Buffer.from(auditMacKey, 'base64'),
+      signingSeed: Buffer.from(auditSigningKey, 'base64'),
+      checkpointEvery: environment.AUDIT_CHECKPOINT_EVERY,
+      checkpointSeconds: environment.AUDIT_CHECKPOINT_SECONDS,
     },
     auth: {
       jwtSecret,

@@ -11,6 +11,7 @@ import {
   validateSync,
 } from 'class-validator';
 
+const BASE64_32_BYTES = /^[A-Za-z0-9+/]{43}=$/;
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
 
@@ -55,6 +56,30 @@ export class Environment {
   @IsOptional()
   @MinLength(32)
   JWT_SECRET?: string;
+
+  /** HMAC-SHA-256 key of the audit chain, base64 of 32 bytes (generated in development). */
+  @IsOptional()
+  @Matches(BASE64_32_BYTES, { message: 'must be the base64 encoding of 32 bytes' })
+  AUDIT_MAC_KEY?: string;
+
+  /** Ed25519 seed that signs audit checkpoints, base64 of 32 bytes (generated in development). */
+  @IsOptional()
+  @Matches(BASE64_32_BYTES, { message: 'must be the base64 encoding of 32 bytes' })
+  AUDIT_SIGNING_KEY?: string;
+
+  /** A signed checkpoint after this many audit entries... */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  AUDIT_CHECKPOINT_EVERY = 1000;
+
+  /** ...or after this many seconds with new entries, and at shutdown. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  AUDIT_CHECKPOINT_SECONDS = 300;
 
   @Transform(toInt)
   @IsInt()
@@ -107,6 +132,15 @@ export class Environment {
   TRUST_PROXY = 'false';
 }
 
+const PRODUCTION_SECRETS = [
+  'DATABASE_URL',
+  'DB_GENERAL_PASSWORD',
+  'DB_CELLULE_PASSWORD',
+  'JWT_SECRET',
+  'AUDIT_MAC_KEY',
+  'AUDIT_SIGNING_KEY',
+] as const;
+
 export class ConfigurationError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -124,7 +158,7 @@ export function parseEnvironment(env: NodeJS.ProcessEnv): Environment {
     (error) => `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`,
   );
   if (parsed.NODE_ENV === 'production') {
-    for (const name of ['DATABASE_URL', 'DB_GENERAL_PASSWORD', 'DB_CELLULE_PASSWORD', 'JWT_SECRET'] as const) {
+    for (const name of PRODUCTION_SECRETS) {
       if (!parsed[name]) problems.push(`${name}: is required when NODE_ENV=production`);
     }
   }

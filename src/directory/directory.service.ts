@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError, Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
 import { AuthService } from '../auth/auth.service.js';
 import { PasswordService } from '../auth/password.service.js';
 import { conflict, notFound, ProblemException, ProblemType } from '../common/problem.js';
@@ -29,11 +30,16 @@ export class DirectoryService {
     @InjectRepository(UserAccount, 'general') private readonly users: Repository<UserAccount>,
     private readonly passwords: PasswordService,
     private readonly auth: AuthService,
+    private readonly audit: AuditService,
   ) {}
 
   async createOrganization(input: CreateOrganizationDto): Promise<OrganizationDto> {
     try {
-      return OrganizationDto.from(await this.organizations.save(this.organizations.create(input)));
+      return await this.dataSource.transaction(async (manager) => {
+        const saved = await manager.save(manager.create(Organization, input));
+        await this.audit.recordWithin(manager, { action: 'organization.create', resourceType: 'organization', resourceId: saved.id, outcome: 'granted' });
+        return OrganizationDto.from(saved);
+      });
     } catch (error) {
       if (isUniqueViolation(error)) throw conflict('Une organisation porte déjà ce nom.');
       throw error;
@@ -42,6 +48,7 @@ export class DirectoryService {
 
   async listOrganizations(limit: number, offset: number): Promise<Page<OrganizationDto>> {
     const [rows, total] = await this.organizations.findAndCount({ order: { name: 'ASC' }, take: limit, skip: offset });
+    await this.audit.record({ action: 'organization.list', resourceType: 'organization', outcome: 'granted' });
     return { items: rows.map(OrganizationDto.from), total, limit, offset };
   }
 
@@ -52,18 +59,21 @@ export class DirectoryService {
     }
     const passwordHash = await this.passwords.hash(input.password);
     try {
-      const saved = await this.users.save(
-        this.users.create({
-          email: input.email,
-          displayName: input.displayName,
-          organizationId: input.organizationId ?? null,
-          professionalCategory: input.professionalCategory,
-          roles: input.roles,
-          active: true,
-          passwordHash,
-        }),
-      );
-      return UserDto.from(saved);
+      return await this.dataSource.transaction(async (manager) => {
+        const saved = await manager.save(
+          manager.create(UserAccount, {
+            email: input.email,
+            displayName: input.displayName,
+            organizationId: input.organizationId ?? null,
+            professionalCategory: input.professionalCategory,
+            roles: input.roles,
+            active: true,
+            passwordHash,
+          }),
+        );
+        await this.audit.recordWithin(manager, { action: 'user.create', resourceType: 'user_account', resourceId: saved.id, outcome: 'granted' });
+        return UserDto.from(saved);
+      });
     } catch (error) {
       if (isUniqueViolation(error)) throw conflict('Un compte existe déjà pour cette adresse e-mail.');
       throw error;
@@ -72,6 +82,7 @@ export class DirectoryService {
 
   async listUsers(limit: number, offset: number): Promise<Page<UserDto>> {
     const [rows, total] = await this.users.findAndCount({ order: { email: 'ASC' }, take: limit, skip: offset });
+    await this.audit.record({ action: 'user.list', resourceType: 'user_account', outcome: 'granted' });
     return { items: rows.map(UserDto.from), total, limit, offset };
   }
 
@@ -87,12 +98,21 @@ export class DirectoryService {
       const users = manager.getRepository(UserAccount);
       const user = await users.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw notFound();
+      const rolesChanged = changes.roles !== undefined && [...changes.roles].sort().join() !== [...user.roles].sort().join();
+      const activeChanged = changes.active !== undefined && changes.active !== user.active;
       if (changes.roles !== undefined) user.roles = changes.roles;
       if (changes.displayName !== undefined) user.displayName = changes.displayName;
       if (changes.professionalCategory !== undefined) user.professionalCategory = changes.professionalCategory;
       if (changes.active !== undefined) user.active = changes.active;
       const saved = await users.save(user);
       if (changes.active === false) await this.auth.revokeAllSessions(manager, id, 'deactivated');
+      const entry = (action: string) => ({ action, resourceType: 'user_account', resourceId: id, outcome: 'granted' as const });
+      await this.audit.recordWithin(
+        manager,
+        entry('user.update'),
+        ...(rolesChanged ? [entry('user.role_change')] : []),
+        ...(activeChanged ? [entry(changes.active ? 'user.reactivate' : 'user.deactivate')] : []),
+      );
       return UserDto.from(saved);
     });
   }
@@ -112,7 +132,9 @@ export class DirectoryService {
         existing.roles = [...new Set([...existing.roles, 'admin' as const])];
         existing.active = true;
         existing.passwordHash = passwordHash;
-        return { user: UserDto.from(await users.save(existing)), created: false };
+        const saved = await users.save(existing);
+        await this.audit.recordWithin(manager, { action: 'user.admin_reset', resourceType: 'user_account', resourceId: saved.id, outcome: 'granted', actor: OPERATOR });
+        return { user: UserDto.from(saved), created: false };
       }
       const created = await users.save(
         users.create({
@@ -125,10 +147,14 @@ export class DirectoryService {
           passwordHash,
         }),
       );
+      await this.audit.recordWithin(manager, { action: 'user.create', resourceType: 'user_account', resourceId: created.id, outcome: 'granted', actor: OPERATOR });
       return { user: UserDto.from(created), created: true };
     });
   }
 }
+
+/** Command-line operations are done by the operator of the server, who has no account. */
+const OPERATOR = { userId: null, role: 'operator', organizationId: null };
 
 function unknownOrganization(): ProblemException {
   return new ProblemException(

@@ -1,0 +1,226 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDate, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { PageQueryDto } from '../../common/page-query.dto.js';
+import { AUDIT_OUTCOMES, type AuditOutcome } from '../audit-chain.js';
+import type { AuditEvent } from '../audit-event.entity.js';
+
+export class AuditEventQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  actorId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  situationId?: string;
+
+  @ApiPropertyOptional({ example: 'auth.login' })
+  @IsOptional()
+  @Matches(/^[a-z_]+\.[a-z_]+$/)
+  action?: string;
+
+  @ApiPropertyOptional({ enum: AUDIT_OUTCOMES })
+  @IsOptional()
+  @IsIn(AUDIT_OUTCOMES)
+  outcome?: AuditOutcome;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  from?: Date;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  to?: Date;
+
+  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json', description: 'csv exports the page as text/csv.' })
+  @IsOptional()
+  @IsIn(['json', 'csv'])
+  format: 'json' | 'csv' = 'json';
+}
+
+export class PeriodQueryDto {
+  @ApiPropertyOptional({ format: 'date-time', description: 'Default: 30 days ago.' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  from?: Date;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Default: now.' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  to?: Date;
+}
+
+export class AuditActorDto {
+  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  userId: string | null;
+
+  @ApiProperty({ nullable: true, type: String, description: 'The role that authorised the action.' })
+  role: string | null;
+
+  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  organizationId: string | null;
+}
+
+export class AuditPurposeDto {
+  @ApiProperty({ example: 'session' })
+  type: string;
+
+  @ApiProperty()
+  id: string;
+}
+
+/** An audit entry as the ethics committee sees it: ids and codes, never content. */
+export class AuditEventDto {
+  @ApiProperty()
+  seq: number;
+
+  @ApiProperty()
+  recordedAt: string;
+
+  @ApiProperty({ type: AuditActorDto })
+  actor: AuditActorDto;
+
+  @ApiProperty({ example: 'situation.read' })
+  action: string;
+
+  @ApiProperty({ example: 'situation' })
+  resourceType: string;
+
+  @ApiProperty({ nullable: true, type: String })
+  resourceId: string | null;
+
+  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  situationId: string | null;
+
+  @ApiProperty({ enum: AUDIT_OUTCOMES })
+  outcome: AuditOutcome;
+
+  @ApiProperty({ type: AuditPurposeDto, nullable: true })
+  purpose: AuditPurposeDto | null;
+
+  @ApiProperty({ nullable: true, type: String })
+  policyVersion: string | null;
+
+  @ApiProperty({ nullable: true, type: String })
+  requestId: string | null;
+
+  @ApiProperty({ nullable: true, type: String })
+  clientAddress: string | null;
+
+  static from(event: AuditEvent): AuditEventDto {
+    return {
+      seq: event.seq,
+      recordedAt: event.recordedAt.toISOString(),
+      actor: { userId: event.actorUserId, role: event.actorRole, organizationId: event.actorOrganizationId },
+      action: event.action,
+      resourceType: event.resourceType,
+      resourceId: event.resourceId,
+      situationId: event.situationId,
+      outcome: event.outcome,
+      purpose: event.purposeType && event.purposeId ? { type: event.purposeType, id: event.purposeId } : null,
+      policyVersion: event.policyVersion,
+      requestId: event.requestId,
+      clientAddress: event.clientAddress,
+    };
+  }
+}
+
+export class AuditEventPageDto {
+  @ApiProperty({ type: [AuditEventDto] })
+  items: AuditEventDto[];
+
+  @ApiProperty()
+  total: number;
+
+  @ApiProperty()
+  limit: number;
+
+  @ApiProperty()
+  offset: number;
+}
+
+export class BrokenEntryDto {
+  @ApiProperty()
+  seq: number;
+
+  @ApiProperty({ example: 'hash does not match the recorded content' })
+  problem: string;
+}
+
+export class VerificationReportDto {
+  @ApiProperty()
+  valid: boolean;
+
+  @ApiProperty()
+  entriesVerified: number;
+
+  @ApiProperty()
+  checkpointsVerified: number;
+
+  @ApiProperty()
+  lastSeq: number;
+
+  @ApiPropertyOptional({ type: BrokenEntryDto })
+  firstBroken?: BrokenEntryDto;
+}
+
+export class DeniedBurstDto {
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' })
+  actorUserId: string | null;
+
+  @ApiProperty({ nullable: true, type: String, description: 'Set when no account is known (failed logins).' })
+  clientAddress: string | null;
+
+  @ApiProperty()
+  windowStart: string;
+
+  @ApiProperty()
+  denials: number;
+}
+
+export class UnusualVolumeDto {
+  @ApiProperty({ format: 'uuid' })
+  actorUserId: string;
+
+  @ApiProperty({ example: '2026-11-21' })
+  day: string;
+
+  @ApiProperty()
+  reads: number;
+
+  @ApiProperty({ description: "The user's mean daily reads over the other days of the period." })
+  usualDailyReads: number;
+}
+
+export class AnomalyReportDto {
+  @ApiProperty()
+  from: string;
+
+  @ApiProperty()
+  to: string;
+
+  @ApiProperty({ type: [DeniedBurstDto], description: 'Five or more denials by one actor within ten minutes.' })
+  deniedBursts: DeniedBurstDto[];
+
+  @ApiProperty({ type: [UnusualVolumeDto], description: 'Days with at least 20 reads and three times the usual volume.' })
+  unusualVolume: UnusualVolumeDto[];
+
+  @ApiProperty({
+    type: [String],
+    description: 'Checks whose data does not exist yet (sessions, consent): listed so an empty report is not mistaken for a clean one.',
+  })
+  notYetAvailable: string[];
+}

@@ -1,0 +1,27 @@
+import { Injectable, NestMiddleware } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import type { Role } from '../directory/roles.js';
+
+/** What the audit trail needs to know about the request being served. */
+export interface RequestContext {
+  requestId: string | null;
+  clientAddress: string | null;
+  user?: AuthenticatedUser;
+  /** The role that satisfied the route's access rule. */
+  roleUsed?: Role;
+}
+
+const storage = new AsyncLocalStorage<RequestContext>();
+
+export const currentRequestContext = (): RequestContext | undefined => storage.getStore();
+
+/** Opens the request's context; the access guard adds the user once authenticated. */
+@Injectable()
+export class RequestContextMiddleware implements NestMiddleware {
+  use(request: Request, _response: Response, next: NextFunction): void {
+    const requestId = typeof request.id === 'string' || typeof request.id === 'number' ? String(request.id) : null;
+    storage.run({ requestId, clientAddress: request.ip ?? null }, next);
+  }
+}
