@@ -57,6 +57,24 @@ export function testEnvironment(overrides: Record<string, string> = {}): NodeJS.
   };
 }
 
+/**
+ * A new, empty database on the test server, for tests that need a chain of their own (tampering
+ * with the audit trail must not break the one every other test file shares).
+ */
+export async function createFreshDatabase(): Promise<string> {
+  const adminUrl = new URL(process.env.TEST_ADMIN_DATABASE_URL!);
+  const name = `clsm_test_${process.pid}_${++counter}`;
+  const client = new pg.Client({ connectionString: adminUrl.toString() });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  adminUrl.pathname = `/${name}`;
+  return adminUrl.toString();
+}
+
 /** The real application (real PostgreSQL, crypto and guards) on an in-process HTTP server. */
 export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
   const environment = parseEnvironment(testEnvironment(overrides));
