@@ -4,6 +4,7 @@ import { DataSource, QueryFailedError, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AuthService } from '../auth/auth.service.js';
 import { PasswordService } from '../auth/password.service.js';
+import type { Page } from '../common/page.dto.js';
 import { conflict, notFound, ProblemException, ProblemType } from '../common/problem.js';
 import { CreateOrganizationDto, OrganizationDto } from './dto/organization.dto.js';
 import { CreateUserDto, UpdateUserDto, UserDto } from './dto/user.dto.js';
@@ -13,13 +14,6 @@ import { UserAccount } from './user-account.entity.js';
 const UNIQUE_VIOLATION = '23505';
 const isUniqueViolation = (error: unknown) =>
   error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION;
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  limit: number;
-  offset: number;
-}
 
 /** The CLSM's general directory: organisations and user accounts (schema clsm). */
 @Injectable()

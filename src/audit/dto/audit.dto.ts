@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDate, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { PageOf } from '../../common/page.dto.js';
 import { PageQueryDto } from '../../common/page-query.dto.js';
 import { AUDIT_OUTCOMES, type AuditOutcome } from '../audit-chain.js';
 import type { AuditEvent } from '../audit-event.entity.js';
@@ -138,19 +139,7 @@ export class AuditEventDto {
   }
 }
 
-export class AuditEventPageDto {
-  @ApiProperty({ type: [AuditEventDto] })
-  items: AuditEventDto[];
-
-  @ApiProperty()
-  total: number;
-
-  @ApiProperty()
-  limit: number;
-
-  @ApiProperty()
-  offset: number;
-}
+export class AuditEventPageDto extends PageOf(AuditEventDto) {}
 
 export class BrokenEntryDto {
   @ApiProperty()

@@ -1,31 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { PageOf } from '../../common/page.dto.js';
 import { OrganizationDto } from './organization.dto.js';
 import { UserDto } from './user.dto.js';
 
-export class OrganizationPageDto {
-  @ApiProperty({ type: [OrganizationDto] })
-  items: OrganizationDto[];
-
-  @ApiProperty()
-  total: number;
-
-  @ApiProperty()
-  limit: number;
-
-  @ApiProperty()
-  offset: number;
-}
-
-export class UserPageDto {
-  @ApiProperty({ type: [UserDto] })
-  items: UserDto[];
-
-  @ApiProperty()
-  total: number;
-
-  @ApiProperty()
-  limit: number;
-
-  @ApiProperty()
-  offset: number;
-}
+export class OrganizationPageDto extends PageOf(OrganizationDto) {}
+export class UserPageDto extends PageOf(UserDto) {}
