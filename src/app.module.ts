@@ -5,15 +5,18 @@ import type { ValidationError } from 'class-validator';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AccessModule } from './access/access.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AccessGuard } from './auth/access.guard.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ProblemDetailsFilter } from './common/problem.filter.js';
 import { RequestContextMiddleware } from './common/request-context.js';
 import type { AppConfig } from './config/app-config.js';
+import { CryptoModule } from './crypto/crypto.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DirectoryModule } from './directory/directory.module.js';
 import { HealthModule } from './health/health.module.js';
+import { SituationsModule } from './situations/situations.module.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -69,8 +72,11 @@ export class AppModule implements NestModule {
         }),
         DatabaseModule,
         AuditModule,
+        CryptoModule,
+        AccessModule,
         AuthModule,
         DirectoryModule,
+        SituationsModule,
         HealthModule,
       ],
       providers: [

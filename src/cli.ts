@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { createInterface } from 'node:readline/promises';
 import { AppModule } from './app.module.js';
 import { AuditVerifierService } from './audit/audit-verifier.service.js';
+import { KeyRotationService } from './crypto/key-rotation.service.js';
 import { ConfigurationError } from './config/environment.js';
 import { prepareRuntime } from './database/runtime.js';
 import { DirectoryService } from './directory/directory.service.js';
@@ -16,9 +17,11 @@ Commands:
                          Password from CELLULE_ADMIN_PASSWORD, or prompted when interactive.
   verify-audit           Check every link, hash, MAC and checkpoint signature of the audit trail.
                          Exit code 0 when intact, 3 when broken.
+  rotate-master-key      Add a new master key version, re-wrap every situation's data key under it
+                         while the service keeps serving, then retire the old versions.
 `;
 
-const ARITY: Record<string, number> = { 'create-admin': 1, 'verify-audit': 0 };
+const ARITY: Record<string, number> = { 'create-admin': 1, 'verify-audit': 0, 'rotate-master-key': 0 };
 
 async function readPassword(): Promise<string> {
   const fromEnvironment = process.env.CELLULE_ADMIN_PASSWORD;
@@ -49,6 +52,12 @@ async function main(argv: string[]): Promise<number> {
       const report = await app.get(AuditVerifierService).verify();
       out(JSON.stringify(report, null, 2));
       return report.valid ? 0 : 3;
+    }
+    if (command === 'rotate-master-key') {
+      const graceMs = Number(process.env.KEY_ROTATION_GRACE_MS ?? 2000);
+      const { newVersion, rewrapped } = await app.get(KeyRotationService).rotate(graceMs);
+      out(`Master key rotated to version ${newVersion}: ${rewrapped} data keys re-wrapped, older versions retired.`);
+      return 0;
     }
     const password = await readPassword();
     const { user, created } = await app.get(DirectoryService).createOrResetAdministrator(args[0], password);

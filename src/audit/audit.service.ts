@@ -27,6 +27,9 @@ export interface AuditEntry {
   actor?: { userId: string | null; role: string | null; organizationId: string | null };
 }
 
+/** Operations run from the command line by the server's operator, who has no account. */
+export const OPERATOR_ACTOR = { userId: null, role: 'operator', organizationId: null };
+
 type PendingRecord = Omit<AuditRecord, 'seq' | 'recordedAt'>;
 interface Queued {
   record: PendingRecord;

@@ -1,7 +1,8 @@
-import { ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { ExecutionContext, ForbiddenException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { PATH_METADATA } from '@nestjs/common/constants.js';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
+import { SituationAccessService } from '../access/situation-access.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ACCESS_METADATA, AccessRequirement } from '../common/access.decorators.js';
 import { currentRequestContext } from '../common/request-context.js';
@@ -16,6 +17,7 @@ export class AccessGuard extends AuthGuard('jwt') {
   constructor(
     private readonly reflector: Reflector,
     private readonly audit: AuditService,
+    private readonly situations: SituationAccessService,
   ) {
     super();
   }
@@ -39,6 +41,17 @@ export class AccessGuard extends AuthGuard('jwt') {
       }
       if (requestContext) requestContext.roleUsed = roleUsed;
     }
+    if (requirement.kind === 'subject') {
+      const roleUsed = this.situations.rolesFor(requirement.action).find((role) => user.roles.includes(role));
+      if (!roleUsed) {
+        // Case data: a caller who may never see it is not told that it exists.
+        const id = context.switchToHttp().getRequest<{ params: Record<string, string> }>().params.id;
+        const situationId = id && UUID.test(id) ? id : null;
+        await this.audit.record({ action: `situation.${requirement.action}`, resourceType: 'situation', resourceId: situationId, situationId, outcome: 'denied' });
+        throw new NotFoundException('La ressource demandée est introuvable.');
+      }
+      if (requestContext) requestContext.roleUsed = roleUsed;
+    }
     return true;
   }
 
@@ -51,6 +64,8 @@ export class AccessGuard extends AuthGuard('jwt') {
     return user;
   }
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The controller's path as an audit resource code ('users', 'audit', ...). */
 function routeResource(context: ExecutionContext): string {

@@ -10,7 +10,12 @@ export const ACCESS_METADATA = 'clsm:access';
 export type AccessRequirement =
   | { kind: 'public' }
   | { kind: 'authenticated' }
-  | { kind: 'roles'; roles: readonly Role[] };
+  | { kind: 'roles'; roles: readonly Role[] }
+  | { kind: 'subject'; action: SubjectAction; subject: Subject };
+
+/** Case data: the subjects whose access the ethics charter governs, row by row. */
+export type Subject = 'Situation';
+export type SubjectAction = 'create' | 'list' | 'read' | 'update' | 'transition' | 'upload_document' | 'read_documents';
 
 /** Reachable without a token (login, refresh, health, docs). */
 export const Public = () => SetMetadata(ACCESS_METADATA, { kind: 'public' } satisfies AccessRequirement);
@@ -22,3 +27,10 @@ export const Authenticated = () =>
 /** A signed-in user holding at least one of these roles. */
 export const RequireRoles = (...roles: Role[]) =>
   SetMetadata(ACCESS_METADATA, { kind: 'roles', roles } satisfies AccessRequirement);
+
+/**
+ * An action on case data. The guard authenticates and refuses (404, audited) a caller whose roles
+ * can never perform it; the feature service then decides row by row through the access module.
+ */
+export const Authorize = (action: SubjectAction, subject: Subject) =>
+  SetMetadata(ACCESS_METADATA, { kind: 'subject', action, subject } satisfies AccessRequirement);

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { IntegrityError, ShreddedError } from '../crypto/crypto.service.js';
 import { ProblemDetails, ProblemException, ProblemType } from './problem.js';
 
 const TYPE_BY_STATUS: Record<number, string> = {
@@ -9,6 +10,7 @@ const TYPE_BY_STATUS: Record<number, string> = {
   404: ProblemType.notFound,
   409: ProblemType.conflict,
   413: ProblemType.payloadTooLarge,
+  415: ProblemType.unsupportedDocumentType,
   429: ProblemType.tooManyRequests,
 };
 
@@ -54,6 +56,18 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         detail: body.detail,
         ...exception.extensions,
       };
+    }
+    if (exception instanceof IntegrityError) {
+      // Never the wrong data: a ciphertext that fails authentication stops the read.
+      return {
+        type: ProblemType.integrity,
+        title: 'Integrity Error',
+        status: 500,
+        detail: "Une donnée chiffrée de ce dossier ne peut pas être authentifiée : elle n'est pas affichée. L'incident est journalisé.",
+      };
+    }
+    if (exception instanceof ShreddedError) {
+      return { type: ProblemType.destroyed, title: 'Gone', status: 410, detail: 'Ce dossier a été détruit (durée de conservation échue).' };
     }
     if (exception instanceof HttpException && exception.cause instanceof SyntaxError) {
       // The Express adapter wraps body-parser's JSON errors; their message quotes the body.

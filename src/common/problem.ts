@@ -14,6 +14,9 @@ export const ProblemType = {
   tooManyRequests: `${PROBLEM_BASE}too-many-requests`,
   loginLocked: `${PROBLEM_BASE}login-locked`,
   weakPassword: `${PROBLEM_BASE}weak-password`,
+  unsupportedDocumentType: `${PROBLEM_BASE}unsupported-document-type`,
+  integrity: `${PROBLEM_BASE}integrity`,
+  destroyed: `${PROBLEM_BASE}destroyed`,
   internal: `${PROBLEM_BASE}internal`,
 } as const;
 

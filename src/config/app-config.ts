@@ -21,6 +21,14 @@ export interface AppConfig {
     generalPassword: string;
     cellulePassword: string;
   };
+  crypto: {
+    /** A single fixed master key (CELLULE_MASTER_KEY), or undefined when a keyring file is used. */
+    masterKey?: Buffer;
+    /** The master keyring file, when no fixed key is given. */
+    masterKeyFile?: string;
+    blindIndexKey: Buffer;
+    maxDocumentBytes: number;
+  };
   audit: {
     macKey: Buffer;
     signingSeed: Buffer;
@@ -49,6 +57,7 @@ interface DevSecrets {
   embeddedSuperuserPassword: string;
   auditMacKey: string;
   auditSigningKey: string;
+  blindIndexKey: string;
 }
 
 const generateDevSecrets = (): DevSecrets => {
@@ -61,6 +70,7 @@ const generateDevSecrets = (): DevSecrets => {
     embeddedSuperuserPassword: secret(),
     auditMacKey: key(),
     auditSigningKey: key(),
+    blindIndexKey: key(),
   };
 };
 
@@ -109,13 +119,15 @@ export function buildAppConfig(
   const jwtSecret = environment.JWT_SECRET ?? secrets?.jwtSecret;
   const auditMacKey = environment.AUDIT_MAC_KEY ?? secrets?.auditMacKey;
   const auditSigningKey = environment.AUDIT_SIGNING_KEY ?? secrets?.auditSigningKey;
-  if (!generalPassword || !cellulePassword || !jwtSecret || !auditMacKey || !auditSigningKey) {
+  const blindIndexKey = environment.CELLULE_BLIND_INDEX_KEY ?? secrets?.blindIndexKey;
+  const dataDir = path.resolve(environment.DATA_DIR);
+  if (!generalPassword || !cellulePassword || !jwtSecret || !auditMacKey || !auditSigningKey || !blindIndexKey) {
     throw new Error('Secrets missing: see README, Configuration');
   }
   return {
     env: environment.NODE_ENV,
     port: environment.PORT,
-    dataDir: path.resolve(environment.DATA_DIR),
+    dataDir,
     trustProxy:
       environment.TRUST_PROXY === 'false'
         ? false
@@ -129,6 +141,14 @@ export function buildAppConfig(
       celluleUrl: urlForRole(adminUrl, CELLULE_DB_ROLE, cellulePassword),
       generalPassword,
       cellulePassword,
+    },
+    crypto: {
+      masterKey: environment.CELLULE_MASTER_KEY ? Buffer.from(environment.CELLULE_MASTER_KEY, 'base64') : undefined,
+      masterKeyFile: environment.CELLULE_MASTER_KEY
+        ? undefined
+        : path.resolve(environment.CELLULE_MASTER_KEY_FILE ?? path.join(dataDir, 'master-keyring.json')),
+      blindIndexKey: Buffer.from(blindIndexKey, 'base64'),
+      maxDocumentBytes: environment.MAX_DOCUMENT_BYTES,
     },
     audit: {
       macKey: Buffer.from(auditMacKey, 'base64'),

@@ -67,6 +67,28 @@ export class Environment {
   @Matches(BASE64_32_BYTES, { message: 'must be the base64 encoding of 32 bytes' })
   AUDIT_SIGNING_KEY?: string;
 
+  /** Master key (KEK) wrapping each situation's data key: base64 of 32 bytes. Cannot be rotated. */
+  @IsOptional()
+  @Matches(BASE64_32_BYTES, { message: 'must be the base64 encoding of 32 bytes' })
+  CELLULE_MASTER_KEY?: string;
+
+  /** A master keyring file (rotatable with npm run cli -- rotate-master-key). Default in development: DATA_DIR/master-keyring.json. */
+  @IsOptional()
+  @IsString()
+  CELLULE_MASTER_KEY_FILE?: string;
+
+  /** Key of the blind index used for duplicate detection: base64 of 32 bytes (generated in development). */
+  @IsOptional()
+  @Matches(BASE64_32_BYTES, { message: 'must be the base64 encoding of 32 bytes' })
+  CELLULE_BLIND_INDEX_KEY?: string;
+
+  /** Largest accepted document, in bytes. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(100 * 1024 * 1024)
+  MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+
   /** A signed checkpoint after this many audit entries... */
   @Transform(toInt)
   @IsInt()
@@ -139,6 +161,7 @@ const PRODUCTION_SECRETS = [
   'JWT_SECRET',
   'AUDIT_MAC_KEY',
   'AUDIT_SIGNING_KEY',
+  'CELLULE_BLIND_INDEX_KEY',
 ] as const;
 
 export class ConfigurationError extends Error {
@@ -160,6 +183,9 @@ export function parseEnvironment(env: NodeJS.ProcessEnv): Environment {
   if (parsed.NODE_ENV === 'production') {
     for (const name of PRODUCTION_SECRETS) {
       if (!parsed[name]) problems.push(`${name}: is required when NODE_ENV=production`);
+    }
+    if (!parsed.CELLULE_MASTER_KEY && !parsed.CELLULE_MASTER_KEY_FILE) {
+      problems.push('CELLULE_MASTER_KEY: CELLULE_MASTER_KEY or CELLULE_MASTER_KEY_FILE is required when NODE_ENV=production');
     }
   }
   if (problems.length > 0) throw new ConfigurationError(problems);

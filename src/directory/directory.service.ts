@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError, Repository } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService, OPERATOR_ACTOR } from '../audit/audit.service.js';
 import { AuthService } from '../auth/auth.service.js';
 import { PasswordService } from '../auth/password.service.js';
 import type { Page } from '../common/page.dto.js';
@@ -127,7 +127,7 @@ export class DirectoryService {
         existing.active = true;
         existing.passwordHash = passwordHash;
         const saved = await users.save(existing);
-        await this.audit.recordWithin(manager, { action: 'user.admin_reset', resourceType: 'user_account', resourceId: saved.id, outcome: 'granted', actor: OPERATOR });
+        await this.audit.recordWithin(manager, { action: 'user.admin_reset', resourceType: 'user_account', resourceId: saved.id, outcome: 'granted', actor: OPERATOR_ACTOR });
         return { user: UserDto.from(saved), created: false };
       }
       const created = await users.save(
@@ -141,14 +141,11 @@ export class DirectoryService {
           passwordHash,
         }),
       );
-      await this.audit.recordWithin(manager, { action: 'user.create', resourceType: 'user_account', resourceId: created.id, outcome: 'granted', actor: OPERATOR });
+      await this.audit.recordWithin(manager, { action: 'user.create', resourceType: 'user_account', resourceId: created.id, outcome: 'granted', actor: OPERATOR_ACTOR });
       return { user: UserDto.from(created), created: true };
     });
   }
 }
-
-/** Command-line operations are done by the operator of the server, who has no account. */
-const OPERATOR = { userId: null, role: 'operator', organizationId: null };
 
 function unknownOrganization(): ProblemException {
   return new ProblemException(

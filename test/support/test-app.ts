@@ -50,6 +50,7 @@ export function testEnvironment(overrides: Record<string, string> = {}): NodeJS.
     JWT_SECRET: 'test-jwt-secret-that-is-long-enough-000',
     AUDIT_MAC_KEY: Buffer.alloc(32, 7).toString('base64'),
     AUDIT_SIGNING_KEY: Buffer.alloc(32, 9).toString('base64'),
+    CELLULE_BLIND_INDEX_KEY: Buffer.alloc(32, 5).toString('base64'),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     AUTH_RATE_LIMIT_PER_MINUTE: '100000',
     LOGIN_MAX_FAILURES_PER_ADDRESS: '10000',

@@ -1,0 +1,17 @@
+/**
+ * Every encrypted column, with the fixed id of its subkey (crypto_kdf_derive_from_key). Ids are
+ * never reused or renumbered: a ciphertext is bound to its column's subkey and to its
+ * (table, column, row id, key version) as associated data.
+ */
+export const ENCRYPTED_FIELDS = {
+  'situation.identity': { table: 'situation', column: 'identity_enc', subkeyId: 1 },
+  'situation.contact': { table: 'situation', column: 'contact_enc', subkeyId: 2 },
+  'situation.social': { table: 'situation', column: 'social_enc', subkeyId: 3 },
+  'situation.health': { table: 'situation', column: 'health_enc', subkeyId: 4 },
+  'situation.narrative': { table: 'situation', column: 'narrative_enc', subkeyId: 5 },
+  'situation_transition.reason': { table: 'situation_transition', column: 'reason_enc', subkeyId: 6 },
+  'document.filename': { table: 'document', column: 'filename_enc', subkeyId: 7 },
+  'document.content': { table: 'document', column: 'content_enc', subkeyId: 8 },
+} as const;
+
+export type EncryptedField = keyof typeof ENCRYPTED_FIELDS;

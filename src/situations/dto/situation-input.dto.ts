@@ -1,0 +1,131 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import {
+  CLOSURE_OUTCOMES,
+  PROBLEM_AREAS,
+  REDIRECTION_TARGETS,
+  SITUATION_STATUSES,
+  type ClosureOutcome,
+  type ProblemArea,
+  type RedirectionTarget,
+  type SituationStatus,
+} from '../situation.constants.js';
+import { ContactDto, HealthDto, IdentityDto, NarrativeDto, SocialDto } from './field-groups.dto.js';
+
+/** The commission is not an emergency service: these two questions come first. */
+export class ScreeningDto {
+  @ApiProperty({ description: 'Danger immédiat pour la personne ou pour autrui' })
+  @IsBoolean()
+  immediateDanger: boolean;
+
+  @ApiProperty({ description: 'Besoin médical aigu' })
+  @IsBoolean()
+  acuteMedicalNeed: boolean;
+}
+
+export class CreateSituationDto {
+  @ApiProperty({ type: ScreeningDto })
+  @ValidateNested()
+  @Type(() => ScreeningDto)
+  screening: ScreeningDto;
+
+  @ApiProperty({ type: IdentityDto })
+  @ValidateNested()
+  @Type(() => IdentityDto)
+  identity: IdentityDto;
+
+  @ApiPropertyOptional({ type: ContactDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ContactDto)
+  contact?: ContactDto;
+
+  @ApiProperty({ type: SocialDto })
+  @ValidateNested()
+  @Type(() => SocialDto)
+  social: SocialDto;
+
+  @ApiPropertyOptional({ type: HealthDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => HealthDto)
+  health?: HealthDto;
+
+  @ApiProperty({ type: NarrativeDto })
+  @ValidateNested()
+  @Type(() => NarrativeDto)
+  narrative: NarrativeDto;
+
+  @ApiProperty({ enum: PROBLEM_AREAS, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(PROBLEM_AREAS.length)
+  @ArrayUnique()
+  @IsIn(PROBLEM_AREAS, { each: true })
+  problemAreas: ProblemArea[];
+}
+
+/** Each field group sent replaces that group as a whole; groups not sent are left unchanged. */
+export class UpdateSituationDto {
+  @ApiPropertyOptional({ type: IdentityDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => IdentityDto)
+  identity?: IdentityDto;
+
+  @ApiPropertyOptional({ type: ContactDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ContactDto)
+  contact?: ContactDto;
+
+  @ApiPropertyOptional({ type: SocialDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SocialDto)
+  social?: SocialDto;
+
+  @ApiPropertyOptional({ type: HealthDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => HealthDto)
+  health?: HealthDto;
+
+  @ApiPropertyOptional({ type: NarrativeDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => NarrativeDto)
+  narrative?: NarrativeDto;
+
+  @ApiPropertyOptional({ enum: PROBLEM_AREAS, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(PROBLEM_AREAS.length)
+  @ArrayUnique()
+  @IsIn(PROBLEM_AREAS, { each: true })
+  problemAreas?: ProblemArea[];
+}
+
+export class TransitionDto {
+  @ApiProperty({ enum: SITUATION_STATUSES })
+  @IsIn(SITUATION_STATUSES)
+  to: SituationStatus;
+
+  @ApiPropertyOptional({ maxLength: 5000, description: 'Required to reject or redirect (encrypted).' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 5000)
+  reason?: string;
+
+  @ApiPropertyOptional({ enum: REDIRECTION_TARGETS, description: 'Required to redirect.' })
+  @IsOptional()
+  @IsIn(REDIRECTION_TARGETS)
+  redirectedTo?: RedirectionTarget;
+
+  @ApiPropertyOptional({ enum: CLOSURE_OUTCOMES, description: 'Required to close.' })
+  @IsOptional()
+  @IsIn(CLOSURE_OUTCOMES)
+  outcome?: ClosureOutcome;
+}

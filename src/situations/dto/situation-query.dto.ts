@@ -1,0 +1,30 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { PageQueryDto } from '../../common/page-query.dto.js';
+import { PROBLEM_AREAS, SITUATION_STATUSES, type ProblemArea, type SituationStatus } from '../situation.constants.js';
+
+export class SituationQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: SITUATION_STATUSES })
+  @IsOptional()
+  @IsIn(SITUATION_STATUSES)
+  status?: SituationStatus;
+
+  @ApiPropertyOptional({ example: 2026 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
+
+  @ApiPropertyOptional({ enum: PROBLEM_AREAS })
+  @IsOptional()
+  @IsIn(PROBLEM_AREAS)
+  problemArea?: ProblemArea;
+
+  @ApiPropertyOptional({ example: '2026-01', description: 'Search on the reference only (never on content).' })
+  @IsOptional()
+  @Matches(/^[0-9-]{1,12}$/)
+  reference?: string;
+}
