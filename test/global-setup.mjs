@@ -20,6 +20,10 @@ function freePort() {
 }
 
 export default async function globalSetup() {
+  // One master keyring for every test application of the run: they share the database.
+  const keyringDir = await mkdtemp(path.join(os.tmpdir(), 'clsm-cellule-keyring-'));
+  process.env.TEST_MASTER_KEY_FILE = path.join(keyringDir, 'master-keyring.json');
+  globalThis.__clsmTestKeyringDir = keyringDir;
   const given = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
   if (given) {
     process.env.TEST_ADMIN_DATABASE_URL = given;

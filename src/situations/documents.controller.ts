@@ -49,7 +49,8 @@ export class DocumentsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
     const document = await this.documents.download(user, id, documentId);
-    response.attachment(document.filename);
+    // attachment() would type the response from the file name; the detected type is the truth.
+    response.attachment(document.filename).type(document.mediaType);
     return new StreamableFile(document.content, { type: document.mediaType, length: document.content.length });
   }
 }

@@ -1,4 +1,4 @@
-import { ForbiddenException, HttpStatus, Injectable } from '@nestjs/common';
+import { ForbiddenException, HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, Repository } from 'typeorm';
@@ -44,6 +44,8 @@ const birthDecade = (birthDate: string) => Math.floor(Number(birthDate.slice(0, 
  */
 @Injectable()
 export class SituationsService {
+  private readonly logger = new Logger(SituationsService.name);
+
   constructor(
     @InjectDataSource('cellule') private readonly dataSource: DataSource,
     @InjectRepository(Situation, 'cellule') private readonly situations: Repository<Situation>,
@@ -322,7 +324,15 @@ export class SituationsService {
     for (const candidate of candidates) {
       const dek = keys.get(candidate.id);
       if (!dek) continue;
-      const other = this.crypto.decryptJson<IdentityDto>(dek, 'situation.identity', candidate.id, candidate.identityEnc);
+      let other: IdentityDto;
+      try {
+        other = this.crypto.decryptJson<IdentityDto>(dek, 'situation.identity', candidate.id, candidate.identityEnc);
+      } catch (error) {
+        // A damaged case file must not block other intakes; it is reported when read.
+        if (!(error instanceof IntegrityError)) throw error;
+        this.logger.warn({ situationId: candidate.id }, 'duplicate check skipped a situation whose identity fails authentication');
+        continue;
+      }
       if (!this.crypto.sameIdentity(identity, other)) continue;
       await manager.query(
         `INSERT INTO cellule.duplicate_warning (situation_id, other_situation_id)

@@ -20,6 +20,8 @@ export const TEST_PASSWORD = 'un mot de passe de test solide';
 export interface TestApp {
   app: NestExpressApplication;
   config: AppConfig;
+  /** The environment the app was configured from: a CLI started with it reaches the same data. */
+  environment: NodeJS.ProcessEnv;
   http: () => TestAgent;
   /** Superuser connection, for what only a database administrator could do or see. */
   superuser: pg.Pool;
@@ -51,6 +53,7 @@ export function testEnvironment(overrides: Record<string, string> = {}): NodeJS.
     AUDIT_MAC_KEY: Buffer.alloc(32, 7).toString('base64'),
     AUDIT_SIGNING_KEY: Buffer.alloc(32, 9).toString('base64'),
     CELLULE_BLIND_INDEX_KEY: Buffer.alloc(32, 5).toString('base64'),
+    CELLULE_MASTER_KEY_FILE: process.env.TEST_MASTER_KEY_FILE!,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     AUTH_RATE_LIMIT_PER_MINUTE: '100000',
     LOGIN_MAX_FAILURES_PER_ADDRESS: '10000',
@@ -78,7 +81,8 @@ export async function createFreshDatabase(): Promise<string> {
 
 /** The real application (real PostgreSQL, crypto and guards) on an in-process HTTP server. */
 export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
-  const environment = parseEnvironment(testEnvironment(overrides));
+  const variables = testEnvironment(overrides);
+  const environment = parseEnvironment(variables);
   const config = buildAppConfig(environment, environment.DATABASE_URL!, undefined);
   await migrateDatabase(config);
   const moduleRef = await Test.createTestingModule({
@@ -91,6 +95,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
   return {
     app,
     config,
+    environment: { ...variables, PATH: process.env.PATH },
     http: () => request(app.getHttpServer()),
     superuser,
     async close() {

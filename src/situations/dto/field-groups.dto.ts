@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsDefined,
   IsEmail,
   IsIn,
   IsOptional,
@@ -118,6 +119,7 @@ export class LegalProtectionDto {
   measure: (typeof LEGAL_PROTECTION_MEASURES)[number];
 
   @ApiProperty({ type: ContactPersonDto, description: 'Représentant légal (tuteur, curateur…)' })
+  @IsDefined()
   @ValidateNested()
   @Type(() => ContactPersonDto)
   representative: ContactPersonDto;
@@ -132,6 +134,7 @@ export class SocialDto {
   legalProtection?: LegalProtectionDto;
 
   @ApiProperty({ type: ContactPersonDto, description: 'How the commission reaches the referring professional' })
+  @IsDefined()
   @ValidateNested()
   @Type(() => ContactPersonDto)
   referrerContact: ContactPersonDto;

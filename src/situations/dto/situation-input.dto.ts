@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsDefined, IsIn, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import {
   CLOSURE_OUTCOMES,
   PROBLEM_AREAS,
@@ -26,11 +26,13 @@ export class ScreeningDto {
 
 export class CreateSituationDto {
   @ApiProperty({ type: ScreeningDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => ScreeningDto)
   screening: ScreeningDto;
 
   @ApiProperty({ type: IdentityDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => IdentityDto)
   identity: IdentityDto;
@@ -42,6 +44,7 @@ export class CreateSituationDto {
   contact?: ContactDto;
 
   @ApiProperty({ type: SocialDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => SocialDto)
   social: SocialDto;
@@ -53,6 +56,7 @@ export class CreateSituationDto {
   health?: HealthDto;
 
   @ApiProperty({ type: NarrativeDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => NarrativeDto)
   narrative: NarrativeDto;
