@@ -12,9 +12,11 @@ import { AuthModule } from './auth/auth.module.js';
 import { ProblemDetailsFilter } from './common/problem.filter.js';
 import { RequestContextMiddleware } from './common/request-context.js';
 import type { AppConfig } from './config/app-config.js';
+import { ConsentModule } from './consent/consent.module.js';
 import { CryptoModule } from './crypto/crypto.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DirectoryModule } from './directory/directory.module.js';
+import { EthicsModule } from './ethics/ethics.module.js';
 import { HealthModule } from './health/health.module.js';
 import { SituationsModule } from './situations/situations.module.js';
 
@@ -73,10 +75,12 @@ export class AppModule implements NestModule {
         DatabaseModule,
         AuditModule,
         CryptoModule,
+        EthicsModule,
         AccessModule,
         AuthModule,
         DirectoryModule,
         SituationsModule,
+        ConsentModule,
         HealthModule,
       ],
       providers: [

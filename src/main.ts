@@ -6,6 +6,7 @@ import { AppModule } from './app.module.js';
 import { ConfigurationError } from './config/environment.js';
 import { configureApp } from './configure-app.js';
 import { prepareRuntime } from './database/runtime.js';
+import { PolicyError } from './ethics/policy.js';
 
 async function bootstrap(): Promise<void> {
   const logger = pino({ level: process.env.LOG_LEVEL || 'info', name: 'bootstrap' });
@@ -19,9 +20,18 @@ async function bootstrap(): Promise<void> {
     }
     throw error;
   }
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(runtime.config), {
-    bufferLogs: true,
-  });
+  let app: NestExpressApplication;
+  try {
+    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(runtime.config), { bufferLogs: true, abortOnError: false });
+  } catch (error) {
+    // An invalid ethics policy: nothing is served under rules that could not be read entirely.
+    if (error instanceof PolicyError) {
+      process.stderr.write(`${error.message}\n`);
+      await runtime.shutdown();
+      process.exit(1);
+    }
+    throw error;
+  }
   configureApp(app, runtime.config);
   const stopDatabase = () => void runtime.shutdown();
   process.once('beforeExit', stopDatabase);

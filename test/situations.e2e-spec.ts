@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { CryptoService } from '../src/crypto/crypto.service.js';
 import { DataKeyService } from '../src/crypto/data-key.service.js';
 import { SITUATION_STATUSES, TRANSITIONS, type SituationStatus } from '../src/situations/situation.constants.js';
-import { bearer, createSituation, intakeBody, moveTo } from './support/situations.js';
+import { bearer, createSituation, giveConsent, intakeBody, moveTo } from './support/situations.js';
 import { createAdmin, createFreshDatabase, createUser, startTestApp, TestApp, TestUser } from './support/test-app.js';
 
 /** A small but real PDF, with random bytes so every upload is distinct. */
@@ -218,6 +218,8 @@ describe('case files', () => {
         for (const to of SITUATION_STATUSES) {
           const situation = await createSituation(t, referrer);
           await moveTo(t, coordinator, situation.id, PATH_TO[from]);
+          // Consent for review is in force: only the state machine decides here.
+          await giveConsent(t, coordinator, situation.id);
           const response = await t.http().post(`/api/situations/${situation.id}/transitions`).set(bearer(coordinator)).send(bodyFor(to));
           const expected = TRANSITIONS[from].includes(to) ? 200 : 409;
           expect({ from, to, status: response.status }).toEqual({ from, to, status: expected });

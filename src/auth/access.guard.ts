@@ -4,6 +4,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { SituationAccessService } from '../access/situation-access.service.js';
 import { AuditService } from '../audit/audit.service.js';
+import { EthicsService } from '../ethics/ethics.service.js';
 import { ACCESS_METADATA, AccessRequirement } from '../common/access.decorators.js';
 import { currentRequestContext } from '../common/request-context.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
@@ -18,6 +19,7 @@ export class AccessGuard extends AuthGuard('jwt') {
     private readonly reflector: Reflector,
     private readonly audit: AuditService,
     private readonly situations: SituationAccessService,
+    private readonly ethics: EthicsService,
   ) {
     super();
   }
@@ -51,6 +53,8 @@ export class AccessGuard extends AuthGuard('jwt') {
         throw new NotFoundException('La ressource demandée est introuvable.');
       }
       if (requestContext) requestContext.roleUsed = roleUsed;
+      // Charter, article 6: the confidentiality commitment comes before any situation.
+      await this.ethics.assertAccepted(user);
     }
     return true;
   }

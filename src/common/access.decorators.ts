@@ -15,7 +15,17 @@ export type AccessRequirement =
 
 /** Case data: the subjects whose access the ethics charter governs, row by row. */
 export type Subject = 'Situation';
-export type SubjectAction = 'create' | 'list' | 'read' | 'update' | 'transition' | 'upload_document' | 'read_documents';
+export type SubjectAction =
+  | 'create'
+  | 'list'
+  | 'read'
+  | 'update'
+  | 'transition'
+  | 'upload_document'
+  | 'read_documents'
+  | 'read_consents'
+  | 'record_consent'
+  | 'designate_pilot';
 
 /** Reachable without a token (login, refresh, health, docs). */
 export const Public = () => SetMetadata(ACCESS_METADATA, { kind: 'public' } satisfies AccessRequirement);

@@ -11,6 +11,8 @@ export interface RequestContext {
   user?: AuthenticatedUser;
   /** The role that satisfied the route's access rule. */
   roleUsed?: Role;
+  /** The caller's situation ability, built once per request by the access module. */
+  situationAccess?: unknown;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

@@ -8,6 +8,7 @@ export interface AppConfig {
   env: Environment['NODE_ENV'];
   port: number;
   dataDir: string;
+  ethicsDir: string;
   /** Express 'trust proxy' value. */
   trustProxy: boolean | number | string;
   logLevel: string;
@@ -128,6 +129,7 @@ export function buildAppConfig(
     env: environment.NODE_ENV,
     port: environment.PORT,
     dataDir,
+    ethicsDir: path.resolve(environment.ETHICS_DIR),
     trustProxy:
       environment.TRUST_PROXY === 'false'
         ? false

@@ -82,6 +82,10 @@ export class Environment {
   @Matches(BASE64_32_BYTES, { message: 'must be the base64 encoding of 32 bytes' })
   CELLULE_BLIND_INDEX_KEY?: string;
 
+  /** Folder holding charter.md and policy.yaml. */
+  @IsString()
+  ETHICS_DIR = 'ethics';
+
   /** Largest accepted document, in bytes. */
   @Transform(toInt)
   @IsInt()

@@ -12,6 +12,7 @@ export const ENCRYPTED_FIELDS = {
   'situation_transition.reason': { table: 'situation_transition', column: 'reason_enc', subkeyId: 6 },
   'document.filename': { table: 'document', column: 'filename_enc', subkeyId: 7 },
   'document.content': { table: 'document', column: 'content_enc', subkeyId: 8 },
+  'consent.details': { table: 'consent', column: 'details_enc', subkeyId: 9 },
 } as const;
 
 export type EncryptedField = keyof typeof ENCRYPTED_FIELDS;

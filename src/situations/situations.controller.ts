@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user.js';
 import { Authorize } from '../common/access.decorators.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
-import { CreateSituationDto, TransitionDto, UpdateSituationDto } from './dto/situation-input.dto.js';
+import { CreateSituationDto, DesignatePilotDto, TransitionDto, UpdateSituationDto } from './dto/situation-input.dto.js';
 import { SituationDto, SituationPageDto } from './dto/situation-output.dto.js';
 import { SituationQueryDto } from './dto/situation-query.dto.js';
 import { SituationsService } from './situations.service.js';
@@ -44,6 +44,15 @@ export class SituationsController {
   @ApiProblems(400, 401, 403, 404, 409)
   update(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateSituationDto): Promise<SituationDto> {
     return this.situations.update(user, id, body);
+  }
+
+  @Post(':id/pilot')
+  @Authorize('designate_pilot', 'Situation')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: SituationDto, description: 'The référent who follows the situation; replaces the previous one.' })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  designatePilot(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: DesignatePilotDto): Promise<SituationDto> {
+    return this.situations.designatePilot(user, id, body.userId);
   }
 
   @Post(':id/transitions')

@@ -2,12 +2,12 @@ import { ForbiddenException, HttpStatus, Injectable, Logger } from '@nestjs/comm
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, Repository } from 'typeorm';
-import { SituationAccess, SituationAccessService } from '../access/situation-access.service.js';
+import { SituationAccess, SituationAccessService, SituationFacts } from '../access/situation-access.service.js';
 import { AuditEntry, AuditService } from '../audit/audit.service.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import type { SubjectAction } from '../common/access.decorators.js';
 import type { Page } from '../common/page.dto.js';
-import { conflict, notFound, ProblemException, ProblemType } from '../common/problem.js';
+import { conflict, notFound, PROBLEM_BASE, ProblemException, ProblemType } from '../common/problem.js';
 import { CryptoService, IntegrityError } from '../crypto/crypto.service.js';
 import { DataKeyService } from '../crypto/data-key.service.js';
 import type { ContactDto, HealthDto, IdentityDto, NarrativeDto, SocialDto } from './dto/field-groups.dto.js';
@@ -28,6 +28,7 @@ const GROUP_COLUMNS = {
 type RowGroup = keyof typeof GROUP_COLUMNS;
 type GroupValues = { identity: IdentityDto; contact: ContactDto; social: SocialDto; health: HealthDto; narrative: NarrativeDto };
 
+export const CONSENT_REQUIRED_PROBLEM_TYPE = `${PROBLEM_BASE}consent-required`;
 export const EMERGENCY_PROBLEM_TYPE = 'https://clsm-cellule.fr/problems/emergency-referral';
 const EMERGENCY_DETAIL =
   "La commission ne traite pas les urgences : la saisine n'est pas enregistrée. En cas de danger immédiat, " +
@@ -112,14 +113,15 @@ export class SituationsService {
   }
 
   async list(user: AuthenticatedUser, query: SituationQueryDto): Promise<Page<SituationSummaryDto>> {
-    const filter = this.access.listFilter(user, 'situation');
+    const filter = await this.access.listFilter(user);
     const builder = this.situations.createQueryBuilder('situation').where(filter.sql, filter.params);
     if (query.status) builder.andWhere('situation.status = :status', { status: query.status });
     if (query.year) builder.andWhere('situation.year = :year', { year: query.year });
     if (query.problemArea) builder.andWhere(':problemArea = ANY(situation.problem_areas)', { problemArea: query.problemArea });
     if (query.reference) builder.andWhere('situation.reference LIKE :reference', { reference: `%${query.reference}%` });
     const [rows, total] = await builder.orderBy('situation.created_at', 'DESC').take(query.limit).skip(query.offset).getManyAndCount();
-    const decided = rows.map((row) => ({ row, access: this.access.decide(user, row) }));
+    const facts = await this.access.loadFacts(rows.map((row) => row.id));
+    const decided = await Promise.all(rows.map(async (row) => ({ row, access: await this.access.decide(user, facts.get(row.id)!) })));
     const keys = await this.dataKeys.loadMany(decided.filter(({ access }) => access?.groups.has('identity')).map(({ row }) => row.id));
     const items = decided.map(({ row, access }) => {
       const summary = this.summary(row);
@@ -160,6 +162,7 @@ export class SituationsService {
         await this.recordPossibleDuplicates(manager, situation, changes.identity);
       }
       await manager.save(situation);
+      await this.assertStillPermitted(user, id, manager);
       await this.audit.recordWithin(manager, this.entry('situation.update', id, 'granted'));
       return situation;
     });
@@ -168,12 +171,20 @@ export class SituationsService {
 
   async transition(user: AuthenticatedUser, id: string, input: TransitionDto): Promise<SituationDto> {
     const updated = await this.dataSource.transaction(async (manager) => {
-      const { situation } = await this.authorize(user, id, 'transition', manager);
+      const { situation, facts } = await this.authorize(user, id, 'transition', manager);
       const from = situation.status;
       if (!TRANSITIONS[from].includes(input.to)) {
         throw conflict(`Transition impossible de « ${from} » vers « ${input.to} ».`);
       }
       assertTransitionDetails(input);
+      if ((input.to === 'in_preparation' || input.to === 'scheduled') && !facts.reviewConsentValid) {
+        throw new ProblemException(
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          CONSENT_REQUIRED_PROBLEM_TYPE,
+          'Consent required',
+          "L'accord de la personne pour l'examen de sa situation par la commission n'est pas enregistré ou n'est plus valable.",
+        );
+      }
       const transitionId = randomUUID();
       const reasonEnc = input.reason ? this.crypto.encryptJson(await this.dataKeys.load(id, manager), 'situation_transition.reason', transitionId, input.reason) : null;
       situation.status = input.to;
@@ -192,6 +203,7 @@ export class SituationsService {
         closureOutcome: input.to === 'closed' ? input.outcome! : null,
         redirectedTo: input.to === 'redirected' ? input.redirectedTo! : null,
       });
+      await this.assertStillPermitted(user, id, manager);
       await this.audit.recordWithin(manager, this.entry('situation.transition', id, 'granted'));
       return situation;
     });
@@ -208,12 +220,13 @@ export class SituationsService {
     id: string,
     action: SubjectAction,
     manager?: EntityManager,
-  ): Promise<{ situation: Situation; access: SituationAccess }> {
+  ): Promise<{ situation: Situation; access: SituationAccess; facts: SituationFacts }> {
     const situation = manager
       ? await manager.findOne(Situation, { where: { id }, lock: { mode: 'pessimistic_write' } })
       : await this.situations.findOneBy({ id });
-    const access = situation ? this.access.decide(user, situation) : undefined;
-    if (!situation || !access) {
+    const facts = situation ? (await this.access.loadFacts([id], manager)).get(id) : undefined;
+    const access = facts ? await this.access.decide(user, facts) : undefined;
+    if (!situation || !facts || !access) {
       await this.audit.record(this.entry(`situation.${action}`, id, 'denied'));
       throw notFound();
     }
@@ -224,7 +237,44 @@ export class SituationsService {
       }
       throw new ForbiddenException("Votre rôle dans cette situation ne permet pas cette action.");
     }
-    return { situation, access };
+    return { situation, access, facts };
+  }
+
+  /**
+   * Checked after a write, in its transaction: the user may not move a situation out of their own
+   * reach (a state or relation they could not reach). Otherwise the write is rolled back.
+   */
+  private async assertStillPermitted(user: AuthenticatedUser, id: string, manager: EntityManager): Promise<void> {
+    const after = (await this.access.loadFacts([id], manager)).get(id);
+    if (!after || !(await this.access.decide(user, after))) {
+      throw new ForbiddenException("Cette modification sortirait la situation de votre périmètre d'accès.");
+    }
+  }
+
+  /** The coordinator designates the référent who follows the situation between sessions. */
+  async designatePilot(user: AuthenticatedUser, id: string, pilotUserId: string): Promise<SituationDto> {
+    const updated = await this.dataSource.transaction(async (manager) => {
+      const { situation } = await this.authorize(user, id, 'designate_pilot', manager);
+      const [pilot] = (await manager.query(
+        `SELECT user_id FROM clsm.directory_entry WHERE user_id = $1 AND active AND 'member' = ANY(roles)`,
+        [pilotUserId],
+      )) as { user_id: string }[];
+      if (!pilot) {
+        throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.validation, 'Unknown member', "Le référent doit être un membre actif de la commission.");
+      }
+      await manager.query(
+        `UPDATE cellule.situation_relation SET valid_until = now()
+          WHERE situation_id = $1 AND relation = 'pilot' AND (valid_until IS NULL OR valid_until > now())`,
+        [id],
+      );
+      await manager.query(
+        `INSERT INTO cellule.situation_relation (situation_id, user_id, relation, purpose_type, purpose_id) VALUES ($1, $2, 'pilot', 'pilot', $1)`,
+        [id, pilotUserId],
+      );
+      await this.audit.recordWithin(manager, this.entry('situation.designate_pilot', id, 'granted'));
+      return situation;
+    });
+    return this.readView(user, updated);
   }
 
   /** An audit entry about a situation, with the relation that justified the access as purpose. */
@@ -234,7 +284,8 @@ export class SituationsService {
 
   /** The full view a user may see, recorded as a read before it leaves the service. */
   private async readView(user: AuthenticatedUser, situation: Situation): Promise<SituationDto> {
-    const access = this.access.decide(user, situation);
+    const facts = (await this.access.loadFacts([situation.id])).get(situation.id);
+    const access = facts ? await this.access.decide(user, facts) : undefined;
     if (!access) throw notFound();
     let view: SituationDto;
     try {

@@ -31,9 +31,29 @@ export async function createSituation(t: TestApp, referrer: TestUser, overrides:
   return response.body as { id: string; reference: string; status: string };
 }
 
-/** Moves a situation along legal transitions, as the coordinator. */
+/** Records the person's consent (oral statement) for a purpose, as `user`; returns the record. */
+export async function giveConsent(
+  t: TestApp,
+  user: TestUser,
+  situationId: string,
+  options: { purpose?: string; refusedOrganizationIds?: string[]; decision?: 'given' | 'refused' } = {},
+) {
+  const response = await t.http().post(`/api/situations/${situationId}/consents`).set(bearer(user)).send({
+    purpose: options.purpose ?? 'review',
+    decision: options.decision ?? 'given',
+    givenBy: 'person',
+    method: 'oral_statement',
+    statement: { recordedBy: 'Assistante sociale du CCAS', recordedOn: '2026-11-02' },
+    givenOn: '2026-11-02',
+    ...(options.refusedOrganizationIds ? { refusedOrganizationIds: options.refusedOrganizationIds } : {}),
+  }).expect(201);
+  return response.body as { id: string };
+}
+
+/** Moves a situation along legal transitions, as the coordinator (recording review consent when needed). */
 export async function moveTo(t: TestApp, coordinator: TestUser, situationId: string, path: Record<string, unknown>[]) {
   for (const body of path) {
+    if (body.to === 'in_preparation') await giveConsent(t, coordinator, situationId);
     await t.http().post(`/api/situations/${situationId}/transitions`).set(bearer(coordinator)).send(body).expect(200);
   }
 }

@@ -110,6 +110,12 @@ export async function login(t: TestApp, email: string, password = TEST_PASSWORD)
   return response.body as { accessToken: string; refreshToken: string };
 }
 
+/** Accepts the charter in force, as every participant does before seeing a situation. */
+export async function acceptCharter(t: TestApp, user: { token: string }) {
+  const charter = await t.http().get('/api/ethics/charter').set('Authorization', `Bearer ${user.token}`).expect(200);
+  await t.http().post('/api/ethics/charter/accept').set('Authorization', `Bearer ${user.token}`).send({ version: charter.body.version }).expect(200);
+}
+
 /** An administrator created the way the CLI does it, then signed in through the API. */
 export async function createAdmin(t: TestApp): Promise<TestUser> {
   const email = `${unique('admin')}@test.example`;
@@ -122,7 +128,7 @@ export async function createAdmin(t: TestApp): Promise<TestUser> {
 export async function createUser(
   t: TestApp,
   admin: TestUser,
-  options: { roles: Role[]; organizationId?: string; professionalCategory?: ProfessionalCategory },
+  options: { roles: Role[]; organizationId?: string; professionalCategory?: ProfessionalCategory; acceptCharter?: boolean },
 ): Promise<TestUser> {
   const email = `${unique(options.roles.join('-'))}@test.example`;
   const response = await t
@@ -139,5 +145,6 @@ export async function createUser(
     })
     .expect(201);
   const tokens = await login(t, email);
+  if (options.acceptCharter !== false) await acceptCharter(t, { token: tokens.accessToken });
   return { id: response.body.id, email, password: TEST_PASSWORD, token: tokens.accessToken, refreshToken: tokens.refreshToken };
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsDefined, IsIn, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsDefined, IsIn, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 import {
   CLOSURE_OUTCOMES,
   PROBLEM_AREAS,
@@ -132,4 +132,10 @@ export class TransitionDto {
   @IsOptional()
   @IsIn(CLOSURE_OUTCOMES)
   outcome?: ClosureOutcome;
+}
+
+export class DesignatePilotDto {
+  @ApiProperty({ format: 'uuid', description: 'An active member of the commission.' })
+  @IsUUID()
+  userId: string;
 }

@@ -1,0 +1,202 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import type { SubjectAction } from '../common/access.decorators.js';
+import { PROFESSIONAL_CATEGORIES, ROLES, type ProfessionalCategory, type Role } from '../directory/roles.js';
+import { FIELD_GROUPS, type FieldGroup } from '../situations/situation.constants.js';
+
+export const SITUATION_ACTIONS: readonly SubjectAction[] = [
+  'create',
+  'list',
+  'read',
+  'update',
+  'transition',
+  'upload_document',
+  'read_documents',
+  'read_consents',
+  'record_consent',
+  'designate_pilot',
+];
+export const RELATIONS = ['referrer', 'pilot', 'convened_member', 'invitee', 'recommendation_carrier', 'dac_contact'] as const;
+export type Relation = (typeof RELATIONS)[number];
+export const CONSENT_PURPOSES = ['review', 'dac_transmission', 'attendance'] as const;
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+
+export interface Grant {
+  name: string;
+  article: number;
+  role: Role;
+  /** all: every situation; none: no situation (e.g. create only); otherwise through `relation`. */
+  scope?: 'all' | 'none';
+  relation?: Relation;
+  actions: SubjectAction[];
+  requiresReviewConsent: boolean;
+  respectsRefusedStructures: boolean;
+}
+
+export interface EthicsPolicy {
+  version: string;
+  charterVersion: string;
+  /** Declared version plus a hash of the file: recorded in every audit entry. */
+  fingerprint: string;
+  fieldGroups: Record<FieldGroup, { article: number; readers: ProfessionalCategory[] }>;
+  grants: Grant[];
+  consentPurposes: Record<ConsentPurpose, { article: number; unlocks: string[] }>;
+  accessWindowDaysAfterSession: number;
+  retentionClosedSituationDays: number;
+  statisticsMinimumCount: number;
+}
+
+export interface Charter {
+  version: string;
+  text: string;
+}
+
+export class PolicyError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid ethics policy:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'PolicyError';
+  }
+}
+
+type Raw = Record<string, unknown>;
+const isObject = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Reads and validates ethics/policy.yaml and ethics/charter.md. Every problem is collected and
+ * reported with its path; any problem stops the service (nothing runs under a half-read policy).
+ */
+export function loadEthics(directory: string): { policy: EthicsPolicy; charter: Charter } {
+  const problems: string[] = [];
+  const read = (file: string) => {
+    try {
+      return readFileSync(path.join(directory, file), 'utf8');
+    } catch {
+      throw new PolicyError([`${file}: cannot be read in ${directory}`]);
+    }
+  };
+  const policyText = read('policy.yaml');
+  const charterText = read('charter.md');
+  let raw: unknown;
+  try {
+    raw = parse(policyText);
+  } catch (error) {
+    throw new PolicyError([`policy.yaml: not valid YAML (${(error as Error).message.split('\n')[0]})`]);
+  }
+  if (!isObject(raw)) throw new PolicyError(['policy.yaml: must be a mapping']);
+
+  const article = (where: string, value: Raw) => {
+    if (!Number.isInteger(value.article) || (value.article as number) < 1) {
+      problems.push(`${where}.article: every rule must name the charter article it implements`);
+      return 0;
+    }
+    return value.article as number;
+  };
+  const stringField = (where: string, value: unknown) => {
+    if (typeof value !== 'string' || value.length === 0) problems.push(`${where}: must be a non-empty string`);
+    return String(value);
+  };
+  const knownKeys = (where: string, value: Raw, keys: string[]) => {
+    for (const key of Object.keys(value)) if (!keys.includes(key)) problems.push(`${where}.${key}: unknown key`);
+  };
+  knownKeys('policy', raw, ['version', 'charter_version', 'field_groups', 'grants', 'consent_purposes', 'access_window', 'retention', 'statistics']);
+
+  const version = stringField('version', raw.version);
+  const charterVersion = stringField('charter_version', raw.charter_version);
+
+  const fieldGroups = {} as EthicsPolicy['fieldGroups'];
+  const rawGroups = isObject(raw.field_groups) ? raw.field_groups : {};
+  for (const group of FIELD_GROUPS) {
+    const value = rawGroups[group];
+    if (!isObject(value)) {
+      problems.push(`field_groups.${group}: missing`);
+      continue;
+    }
+    const readers = Array.isArray(value.readers) ? (value.readers as string[]) : [];
+    for (const reader of readers) {
+      if (!(PROFESSIONAL_CATEGORIES as readonly string[]).includes(reader)) problems.push(`field_groups.${group}.readers: unknown professional category "${reader}"`);
+    }
+    fieldGroups[group] = { article: article(`field_groups.${group}`, value), readers: readers as ProfessionalCategory[] };
+  }
+  for (const group of Object.keys(rawGroups)) {
+    if (!(FIELD_GROUPS as readonly string[]).includes(group)) problems.push(`field_groups.${group}: unknown field group`);
+  }
+
+  const grants: Grant[] = [];
+  const rawGrants = Array.isArray(raw.grants) ? raw.grants : [];
+  if (rawGrants.length === 0) problems.push('grants: at least one grant is required');
+  rawGrants.forEach((value: unknown, index: number) => {
+    const where = `grants[${index}]`;
+    if (!isObject(value)) return void problems.push(`${where}: must be a mapping`);
+    knownKeys(where, value, ['name', 'article', 'role', 'scope', 'relation', 'actions', 'requires_review_consent', 'respects_refused_structures']);
+    if (!(ROLES as readonly string[]).includes(value.role as string)) problems.push(`${where}.role: unknown role "${String(value.role)}"`);
+    if (value.role === 'admin' || value.role === 'ethics') problems.push(`${where}.role: ${String(value.role)} never reads situation content (article 5)`);
+    const hasScope = value.scope !== undefined;
+    const hasRelation = value.relation !== undefined;
+    if (hasScope === hasRelation) problems.push(`${where}: exactly one of scope (all, none) or relation is required`);
+    if (hasScope && value.scope !== 'all' && value.scope !== 'none') problems.push(`${where}.scope: must be all or none`);
+    if (hasRelation && !(RELATIONS as readonly string[]).includes(value.relation as string)) problems.push(`${where}.relation: unknown relation "${String(value.relation)}"`);
+    const actions = Array.isArray(value.actions) ? (value.actions as string[]) : [];
+    if (actions.length === 0) problems.push(`${where}.actions: at least one action is required`);
+    for (const action of actions) if (!(SITUATION_ACTIONS as readonly string[]).includes(action)) problems.push(`${where}.actions: unknown action "${action}"`);
+    for (const flag of ['requires_review_consent', 'respects_refused_structures']) {
+      if (typeof value[flag] !== 'boolean') problems.push(`${where}.${flag}: must be true or false`);
+    }
+    grants.push({
+      name: stringField(`${where}.name`, value.name),
+      article: article(where, value),
+      role: value.role as Role,
+      scope: value.scope as Grant['scope'],
+      relation: value.relation as Relation | undefined,
+      actions: actions as SubjectAction[],
+      requiresReviewConsent: value.requires_review_consent === true,
+      respectsRefusedStructures: value.respects_refused_structures === true,
+    });
+  });
+
+  const consentPurposes = {} as EthicsPolicy['consentPurposes'];
+  const rawPurposes = isObject(raw.consent_purposes) ? raw.consent_purposes : {};
+  for (const purpose of CONSENT_PURPOSES) {
+    const value = rawPurposes[purpose];
+    if (!isObject(value)) {
+      problems.push(`consent_purposes.${purpose}: missing`);
+      continue;
+    }
+    consentPurposes[purpose] = { article: article(`consent_purposes.${purpose}`, value), unlocks: Array.isArray(value.unlocks) ? (value.unlocks as string[]) : [] };
+  }
+  const numberRule = (key: string, field: string) => {
+    const value = raw[key];
+    if (!isObject(value)) {
+      problems.push(`${key}: missing`);
+      return 0;
+    }
+    article(key, value);
+    if (!Number.isInteger(value[field]) || (value[field] as number) < 0) problems.push(`${key}.${field}: must be a whole number`);
+    return value[field] as number;
+  };
+  const accessWindowDaysAfterSession = numberRule('access_window', 'days_after_session');
+  const retentionClosedSituationDays = numberRule('retention', 'closed_situation_days');
+  const statisticsMinimumCount = numberRule('statistics', 'minimum_count');
+
+  const charterMatch = /^---\s*\nversion:\s*"?([^"\n]+)"?\s*\n---\s*\n/.exec(charterText);
+  if (!charterMatch) problems.push('charter.md: must start with front matter declaring its version');
+  else if (charterMatch[1] !== charterVersion) problems.push(`charter_version: "${charterVersion}" but charter.md is version "${charterMatch[1]}"`);
+  if (problems.length > 0) throw new PolicyError(problems);
+
+  const hash = createHash('sha256').update(policyText).digest('hex').slice(0, 12);
+  return {
+    policy: {
+      version,
+      charterVersion,
+      fingerprint: `${version}+${hash}`,
+      fieldGroups,
+      grants,
+      consentPurposes,
+      accessWindowDaysAfterSession,
+      retentionClosedSituationDays,
+      statisticsMinimumCount,
+    },
+    charter: { version: charterMatch![1], text: charterText.slice(charterMatch![0].length).trim() },
+  };
+}

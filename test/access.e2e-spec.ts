@@ -1,0 +1,374 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
+import type { Response, Test as SupertestRequest } from 'supertest';
+import { concretePath, listRoutes } from './support/routes.js';
+import { bearer, createSituation, giveConsent, intakeBody, moveTo } from './support/situations.js';
+import { createAdmin, createUser, login, startTestApp, TEST_PASSWORD, TestApp, TestUser, unique } from './support/test-app.js';
+
+const pdf = () => Buffer.concat([Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n'), randomBytes(64), Buffer.from('\n%%EOF\n')]);
+
+const PERSONAS = ['coordinator', 'referrer', 'pilot', 'memberWithoutRelation', 'otherReferrer', 'admin', 'ethics', 'charterNotAccepted'] as const;
+type Persona = (typeof PERSONAS)[number];
+type Expectations = Record<Persona, number>;
+
+/** A situation with everything the routes need: admissible, consent for review, a pilot, a document. */
+interface Fixture {
+  situationId: string;
+  documentId: string;
+  consentId: string;
+}
+
+const all = (status: number): Expectations => Object.fromEntries(PERSONAS.map((persona) => [persona, status])) as Expectations;
+const only = (statuses: Partial<Expectations>, otherwise: number): Expectations => ({ ...all(otherwise), ...statuses });
+
+describe('authorization matrix: every route × role × relation', () => {
+  let t: TestApp;
+  let users: Record<Persona, TestUser>;
+  let pilotId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const admin = await createAdmin(t);
+    const coordinator = await createUser(t, admin, { roles: ['coordinator'] });
+    const referrer = await createUser(t, admin, { roles: ['referrer'] });
+    const pilot = await createUser(t, admin, { roles: ['member'], professionalCategory: 'nurse' });
+    const ethics = await createUser(t, admin, { roles: ['ethics'] });
+    // The admin accepts the charter too: the matrix shows that roles, not the charter, keep them out.
+    await t.http().post('/api/ethics/charter/accept').set(bearer(admin)).send({ version: (await t.http().get('/api/ethics/charter').set(bearer(admin))).body.version }).expect(200);
+    users = {
+      coordinator,
+      referrer,
+      pilot,
+      memberWithoutRelation: await createUser(t, admin, { roles: ['member'] }),
+      otherReferrer: await createUser(t, admin, { roles: ['referrer'] }),
+      admin,
+      ethics,
+      charterNotAccepted: await createUser(t, admin, { roles: ['referrer', 'member'], acceptCharter: false }),
+    };
+    pilotId = pilot.id;
+  });
+  afterAll(() => t.close());
+
+  /** Situations are created by `creator`: the referrer, or the charter-less referrer for that persona. */
+  const fixture = async (creator: TestUser): Promise<Fixture> => {
+    const body = intakeBody();
+    // The charter-less persona cannot create; the coordinator creates on their behalf, then the row names them referrer.
+    const situation = await createSituation(t, creator === users.charterNotAccepted ? users.referrer : creator, body);
+    if (creator === users.charterNotAccepted) {
+      await t.superuser.query('UPDATE cellule.situation SET referrer_user_id = $1 WHERE id = $2', [creator.id, situation.id]);
+    }
+    await moveTo(t, users.coordinator, situation.id, [{ to: 'admissible' }]);
+    const consent = await giveConsent(t, users.coordinator, situation.id);
+    await t.http().post(`/api/situations/${situation.id}/pilot`).set(bearer(users.coordinator)).send({ userId: pilotId }).expect(200);
+    const document = await t.http().post(`/api/situations/${situation.id}/documents`).set(bearer(users.coordinator)).attach('file', pdf(), 'f.pdf').expect(201);
+    return { situationId: situation.id, documentId: document.body.id, consentId: consent.id };
+  };
+
+  /** What each route expects from each persona, and a valid request to make. */
+  const MATRIX: Record<string, { expect: Expectations; request: (persona: Persona, fixture: Fixture) => Promise<Response> | SupertestRequest }> = {};
+  const as = (persona: Persona, request: SupertestRequest) => request.set(bearer(users[persona]));
+  const situationRoute = (key: string, expect: Expectations, request: (persona: Persona, fixture: Fixture) => SupertestRequest) => {
+    MATRIX[key] = { expect, request };
+  };
+  const readers = only({ coordinator: 200, referrer: 200, pilot: 200, charterNotAccepted: 403 }, 404);
+
+  situationRoute('POST /api/situations', only({ coordinator: 201, referrer: 201, pilot: 201, memberWithoutRelation: 201, otherReferrer: 201, charterNotAccepted: 403 }, 404), (persona) =>
+    as(persona, t.http().post('/api/situations').send(intakeBody())),
+  );
+  situationRoute('GET /api/situations', only({ admin: 404, ethics: 404, charterNotAccepted: 403 }, 200), (persona) => as(persona, t.http().get('/api/situations')));
+  situationRoute('GET /api/situations/:id', readers, (persona, f) => as(persona, t.http().get(`/api/situations/${f.situationId}`)));
+  situationRoute('PATCH /api/situations/:id', only({ coordinator: 200, referrer: 200, pilot: 403, charterNotAccepted: 403 }, 404), (persona, f) =>
+    as(persona, t.http().patch(`/api/situations/${f.situationId}`).send({ problemAreas: ['family'] })),
+  );
+  situationRoute('POST /api/situations/:id/transitions', only({ coordinator: 200 }, 404), (persona, f) =>
+    as(persona, t.http().post(`/api/situations/${f.situationId}/transitions`).send({ to: 'in_preparation' })),
+  );
+  situationRoute('POST /api/situations/:id/pilot', only({ coordinator: 200 }, 404), (persona, f) =>
+    as(persona, t.http().post(`/api/situations/${f.situationId}/pilot`).send({ userId: pilotId })),
+  );
+  situationRoute('POST /api/situations/:id/documents', only({ coordinator: 201, referrer: 201, pilot: 201, charterNotAccepted: 403 }, 404), (persona, f) =>
+    as(persona, t.http().post(`/api/situations/${f.situationId}/documents`).attach('file', pdf(), 'g.pdf')),
+  );
+  situationRoute('GET /api/situations/:id/documents', readers, (persona, f) => as(persona, t.http().get(`/api/situations/${f.situationId}/documents`)));
+  situationRoute('GET /api/situations/:id/documents/:documentId', readers, (persona, f) =>
+    as(persona, t.http().get(`/api/situations/${f.situationId}/documents/${f.documentId}`)),
+  );
+  const consentBody = { purpose: 'attendance', decision: 'given', givenBy: 'person', method: 'oral_statement', statement: { recordedBy: 'Infirmière du CMP', recordedOn: '2026-11-03' }, givenOn: '2026-11-03' };
+  situationRoute('POST /api/situations/:id/consents', only({ coordinator: 201, referrer: 201, pilot: 403, charterNotAccepted: 403 }, 404), (persona, f) =>
+    as(persona, t.http().post(`/api/situations/${f.situationId}/consents`).send(consentBody)),
+  );
+  situationRoute('GET /api/situations/:id/consents', readers, (persona, f) => as(persona, t.http().get(`/api/situations/${f.situationId}/consents`)));
+  situationRoute('POST /api/situations/:id/consents/:consentId/withdraw', only({ coordinator: 201, referrer: 201, pilot: 403, charterNotAccepted: 403 }, 404), (persona, f) =>
+    as(persona, t.http().post(`/api/situations/${f.situationId}/consents/${f.consentId}/withdraw`).send({ givenBy: 'person', method: 'oral_statement', statement: { recordedBy: 'Infirmière du CMP', recordedOn: '2026-11-04' } })),
+  );
+
+  // The general side and the committee: role-based.
+  const adminOnly = only({ admin: 200 }, 403);
+  MATRIX['GET /api/users'] = { expect: adminOnly, request: (persona) => as(persona, t.http().get('/api/users')) };
+  MATRIX['POST /api/users'] = {
+    expect: only({ admin: 201 }, 403),
+    request: (persona) => as(persona, t.http().post('/api/users').send({ email: `${unique('m')}@test.example`, displayName: 'M', professionalCategory: 'nurse', roles: ['member'], password: TEST_PASSWORD })),
+  };
+  MATRIX['PATCH /api/users/:id'] = { expect: adminOnly, request: (persona) => as(persona, t.http().patch(`/api/users/${users.otherReferrer.id}`).send({ displayName: 'Renommé' })) };
+  MATRIX['GET /api/organizations'] = { expect: adminOnly, request: (persona) => as(persona, t.http().get('/api/organizations')) };
+  MATRIX['POST /api/organizations'] = { expect: only({ admin: 201 }, 403), request: (persona) => as(persona, t.http().post('/api/organizations').send({ name: unique('Org'), kind: 'other' })) };
+  const ethicsOnly = only({ ethics: 200 }, 403);
+  MATRIX['GET /api/audit/events'] = { expect: ethicsOnly, request: (persona) => as(persona, t.http().get('/api/audit/events?limit=1')) };
+  MATRIX['GET /api/audit/verify'] = { expect: ethicsOnly, request: (persona) => as(persona, t.http().get('/api/audit/verify')) };
+  MATRIX['GET /api/audit/anomalies'] = { expect: ethicsOnly, request: (persona) => as(persona, t.http().get('/api/audit/anomalies')) };
+  MATRIX['GET /api/audit/situations/:id/accesses'] = { expect: ethicsOnly, request: (persona, f) => as(persona, t.http().get(`/api/audit/situations/${f.situationId}/accesses`)) };
+  MATRIX['GET /api/auth/me'] = { expect: all(200), request: (persona) => as(persona, t.http().get('/api/auth/me')) };
+  MATRIX['POST /api/auth/logout'] = {
+    expect: all(204),
+    // A session of its own, so that the persona's token survives for the other routes.
+    request: async (persona) => t.http().post('/api/auth/logout').set('Authorization', `Bearer ${(await login(t, users[persona].email)).accessToken}`),
+  };
+  MATRIX['GET /api/ethics/charter'] = { expect: all(200), request: (persona) => as(persona, t.http().get('/api/ethics/charter')) };
+  MATRIX['POST /api/ethics/charter/accept'] = {
+    expect: all(200),
+    request: (persona) => as(persona === 'charterNotAccepted' ? 'referrer' : persona, t.http().post('/api/ethics/charter/accept').send({ version: '2026-1' })),
+  };
+
+  it('has an entry for every registered route that is not public (a new route without one fails here)', () => {
+    const routes = listRoutes(t.app).filter((route) => route.access?.kind !== 'public').map((route) => `${route.method} ${route.path}`);
+    expect(routes.filter((route) => !MATRIX[route])).toEqual([]);
+    expect(Object.keys(MATRIX).filter((key) => !routes.includes(key))).toEqual([]);
+  });
+
+  it('answers each persona as the charter says, on every route', async () => {
+    const shared = await fixture(users.referrer);
+    const sharedForCharterless = await fixture(users.charterNotAccepted);
+    const results: string[] = [];
+    for (const [route, { expect: expected, request }] of Object.entries(MATRIX)) {
+      const mutates = !route.startsWith('GET');
+      for (const persona of PERSONAS) {
+        const base = persona === 'charterNotAccepted' ? sharedForCharterless : shared;
+        const target = mutates ? await fixture(persona === 'charterNotAccepted' ? users.charterNotAccepted : users.referrer) : base;
+        const response = await request(persona, target);
+        if (response.status !== expected[persona]) results.push(`${route} as ${persona}: expected ${expected[persona]}, got ${response.status}`);
+        if (response.status >= 400) expect(response.headers['content-type']).toContain('application/problem+json');
+      }
+    }
+    expect(results).toEqual([]);
+  });
+
+  it('no situation route answers a server error for an unknown situation', async () => {
+    for (const route of listRoutes(t.app).filter((candidate) => candidate.access?.kind === 'subject')) {
+      const response = await t.http()[route.method.toLowerCase() as 'get'](concretePath(route.path)).set(bearer(users.coordinator));
+      expect({ route: route.path, notFoundOrBadInput: [400, 404].includes(response.status) || response.status < 300 }).toEqual({ route: route.path, notFoundOrBadInput: true });
+    }
+  });
+});
+
+describe('need-to-know on situations', () => {
+  let t: TestApp;
+  let admin: TestUser;
+  let coordinator: TestUser;
+  let referrer: TestUser;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await createAdmin(t);
+    coordinator = await createUser(t, admin, { roles: ['coordinator'] });
+    referrer = await createUser(t, admin, { roles: ['referrer'] });
+  });
+  afterAll(() => t.close());
+
+  const organization = async (kind: string) => (await t.http().post('/api/organizations').set(bearer(admin)).send({ name: unique(kind), kind }).expect(201)).body.id as string;
+  const readySituation = async () => {
+    const situation = await createSituation(t, referrer);
+    await moveTo(t, coordinator, situation.id, [{ to: 'admissible' }]);
+    return situation;
+  };
+  const designate = (situationId: string, member: TestUser) => t.http().post(`/api/situations/${situationId}/pilot`).set(bearer(coordinator)).send({ userId: member.id });
+
+  it('a member with no relation cannot read, list, download from, or learn the existence of a situation', async () => {
+    const situation = await readySituation();
+    await giveConsent(t, coordinator, situation.id);
+    const document = await t.http().post(`/api/situations/${situation.id}/documents`).set(bearer(referrer)).attach('file', pdf(), 'x.pdf').expect(201);
+    const stranger = await createUser(t, admin, { roles: ['member'], professionalCategory: 'physician' });
+    const unknownId = '00000000-0000-4000-8000-000000000000';
+    const existing = await t.http().get(`/api/situations/${situation.id}`).set(bearer(stranger));
+    const missing = await t.http().get(`/api/situations/${unknownId}`).set(bearer(stranger));
+    expect(existing.status).toBe(404);
+    expect({ ...existing.body, instance: undefined }).toEqual({ ...missing.body, instance: undefined });
+    await t.http().get(`/api/situations/${situation.id}/documents/${document.body.id}`).set(bearer(stranger)).expect(404);
+    await t.http().get(`/api/situations/${situation.id}/consents`).set(bearer(stranger)).expect(404);
+    const list = await t.http().get(`/api/situations?reference=${situation.reference}`).set(bearer(stranger)).expect(200);
+    expect(list.body).toMatchObject({ items: [], total: 0 });
+    const all = await t.http().get('/api/situations?limit=200').set(bearer(stranger)).expect(200);
+    expect(all.body.total).toBe(0);
+  });
+
+  it('a housing-provider member entitled to a situation never receives health fields in any response', async () => {
+    const housing = await createUser(t, admin, { roles: ['member'], organizationId: await organization('housing_provider'), professionalCategory: 'housing_officer' });
+    const situation = await readySituation();
+    await giveConsent(t, coordinator, situation.id);
+    await designate(situation.id, housing).expect(200);
+    const responses = [
+      await t.http().get(`/api/situations/${situation.id}`).set(bearer(housing)).expect(200),
+      await t.http().get(`/api/situations?reference=${situation.reference}`).set(bearer(housing)).expect(200),
+      await t.http().get(`/api/situations/${situation.id}/documents`).set(bearer(housing)).expect(200),
+      await t.http().get(`/api/situations/${situation.id}/consents`).set(bearer(housing)).expect(200),
+    ];
+    expect(responses[0].body).toHaveProperty('identity');
+    expect(responses[0].body).toHaveProperty('narrative');
+    expect(responses[1].body.items).toHaveLength(1);
+    const healthDetails = intakeBody().health.details.replace(/Traitement\w+/, 'Traitement');
+    for (const response of responses) {
+      expect(JSON.stringify(response.body)).not.toMatch(/"health"/);
+      expect(JSON.stringify(response.body)).not.toContain(healthDetails.slice(15));
+    }
+    // A nurse in the same position does receive them (the rule is by professional category).
+    const nurse = await createUser(t, admin, { roles: ['member'], professionalCategory: 'nurse' });
+    await designate(situation.id, nurse).expect(200);
+    const asNurse = await t.http().get(`/api/situations/${situation.id}`).set(bearer(nurse)).expect(200);
+    expect(asNurse.body.health.details).toContain('suivi au CMP');
+  });
+
+  it('without a valid consent for review, the situation cannot be scheduled and only coordinator and referrer see it', async () => {
+    const situation = await readySituation();
+    const pilot = await createUser(t, admin, { roles: ['member'], professionalCategory: 'nurse' });
+    await designate(situation.id, pilot).expect(200);
+    await t.http().get(`/api/situations/${situation.id}`).set(bearer(pilot)).expect(404);
+    const refused = await t.http().post(`/api/situations/${situation.id}/transitions`).set(bearer(coordinator)).send({ to: 'in_preparation' }).expect(422);
+    expect(refused.body.type).toBe('https://clsm-cellule.fr/problems/consent-required');
+    await t.http().get(`/api/situations/${situation.id}`).set(bearer(referrer)).expect(200);
+    await t.http().get(`/api/situations/${situation.id}`).set(bearer(coordinator)).expect(200);
+    await giveConsent(t, coordinator, situation.id);
+    await t.http().get(`/api/situations/${situation.id}`).set(bearer(pilot)).expect(200);
+    await t.http().post(`/api/situations/${situation.id}/transitions`).set(bearer(coordinator)).send({ to: 'in_preparation' }).expect(200);
+  });
+
+  it('a recorded refusal counts as no consent', async () => {
+    const situation = await readySituation();
+    await giveConsent(t, coordinator, situation.id, { decision: 'refused' });
+    await t.http().post(`/api/situations/${situation.id}/transitions`).set(bearer(coordinator)).send({ to: 'in_preparation' }).expect(422);
+  });
+
+  it('a structure the person refused gets no access, even as pilot', async () => {
+    const refusedOrganization = await organization('municipal_social_service');
+    const member = await createUser(t, admin, { roles: ['member'], organizationId: refusedOrganization, professionalCategory: 'social_worker' });
+    const situation = await readySituation();
+    await giveConsent(t, coordinator, situation.id, { refusedOrganizationIds: [refusedOrganization] });
+    await designate(situation.id, member).expect(200);
+    await t.http().get(`/api/situations/${situation.id}`).set(bearer(member)).expect(404);
+    const list = await t.http().get(`/api/situations?reference=${situation.reference}`).set(bearer(member)).expect(200);
+    expect(list.body.items).toEqual([]);
+  });
+
+  it('withdrawing consent cuts the access that depended on it at the next request', async () => {
+    const situation = await readySituation();
+    const consent = await giveConsent(t, coordinator, situation.id);
+    const pilot = await createUser(t, admin, { roles: ['member'], professionalCategory: 'psychologist' });
+    await designate(situation.id, pilot).expect(200);
+    await t.http().get(`/api/situations/${situation.id}`).set(bearer(pilot)).expect(200);
+    const withdrawal = await t.http().post(`/api/situations/${situation.id}/consents/${consent.id}/withdraw`).set(bearer(referrer))
+      .send({ givenBy: 'person', method: 'oral_statement', statement: { recordedBy: 'Éducatrice', recordedOn: '2026-11-10' } }).expect(201);
+    expect(withdrawal.body).toMatchObject({ decision: 'withdrawn', withdrawsConsentId: consent.id, inForce: false });
+    await t.http().get(`/api/situations/${situation.id}`).set(bearer(pilot)).expect(404);
+    const list = await t.http().get(`/api/situations?reference=${situation.reference}`).set(bearer(pilot)).expect(200);
+    expect(list.body.items).toEqual([]);
+    // Withdrawing twice, or a record that is not in force, is a conflict.
+    await t.http().post(`/api/situations/${situation.id}/consents/${consent.id}/withdraw`).set(bearer(referrer))
+      .send({ givenBy: 'person', method: 'oral_statement', statement: { recordedBy: 'Éducatrice', recordedOn: '2026-11-10' } }).expect(409);
+  });
+
+  it('consent records keep their history and cannot be altered: no update route, and the database refuses', async () => {
+    const situation = await readySituation();
+    const consent = await giveConsent(t, coordinator, situation.id);
+    const history = await t.http().get(`/api/situations/${situation.id}/consents`).set(bearer(referrer)).expect(200);
+    expect(history.body).toEqual([expect.objectContaining({ id: consent.id, decision: 'given', inForce: true, statement: { recordedBy: 'Assistante sociale du CCAS', recordedOn: '2026-11-02' } })]);
+    for (const method of ['patch', 'put', 'delete'] as const) {
+      await t.http()[method](`/api/situations/${situation.id}/consents/${consent.id}`).set(bearer(coordinator)).send({ decision: 'refused' }).expect(404);
+    }
+    const pg = await import('pg');
+    const cellule = new pg.default.Client({ connectionString: t.config.database.celluleUrl });
+    await cellule.connect();
+    try {
+      await expect(cellule.query("UPDATE cellule.consent SET decision = 'refused' WHERE id = $1", [consent.id])).rejects.toMatchObject({ code: '42501' });
+      await expect(cellule.query('DELETE FROM cellule.consent WHERE id = $1', [consent.id])).rejects.toMatchObject({ code: '42501' });
+    } finally {
+      await cellule.end();
+    }
+    const owner = await t.superuser.connect();
+    try {
+      await owner.query('SET ROLE clsm_owner');
+      await expect(owner.query("UPDATE cellule.consent SET decision = 'refused' WHERE id = $1", [consent.id])).rejects.toThrow(/immutable/);
+    } finally {
+      await owner.query('RESET ROLE');
+      owner.release();
+    }
+  });
+
+  it('consent evidence is checked: representative, signed form of this situation, oral statement; details encrypted', async () => {
+    const situation = await readySituation();
+    const base = { purpose: 'review', decision: 'given', givenOn: '2026-11-01' };
+    const post = (body: object) => t.http().post(`/api/situations/${situation.id}/consents`).set(bearer(coordinator)).send(body);
+    await post({ ...base, givenBy: 'legal_representative', method: 'oral_statement', statement: { recordedBy: 'X', recordedOn: '2026-11-01' } }).expect(422);
+    await post({ ...base, givenBy: 'person', method: 'signed_form' }).expect(422);
+    await post({ ...base, givenBy: 'person', method: 'signed_form', documentId: '00000000-0000-4000-8000-000000000000' }).expect(422);
+    await post({ ...base, givenBy: 'person', method: 'oral_statement' }).expect(422);
+    await post({ ...base, givenOn: '2999-01-01', givenBy: 'person', method: 'oral_statement', statement: { recordedBy: 'X', recordedOn: '2026-11-01' } }).expect(422);
+    await post({ ...base, purpose: 'gossip', givenBy: 'person', method: 'oral_statement', statement: { recordedBy: 'X', recordedOn: '2026-11-01' } }).expect(400);
+    const form = await t.http().post(`/api/situations/${situation.id}/documents`).set(bearer(coordinator)).attach('file', pdf(), 'accord-signe.pdf').expect(201);
+    const representative = `Tuteur${Date.now()}`;
+    const recorded = await post({ ...base, givenBy: 'legal_representative', representative: { name: representative, measure: 'tutelle' }, method: 'signed_form', documentId: form.body.id }).expect(201);
+    expect(recorded.body).toMatchObject({ givenBy: 'legal_representative', representative: { name: representative, measure: 'tutelle' }, documentId: form.body.id, inForce: true });
+    const { rows } = await t.superuser.query(`SELECT c::text AS row FROM cellule.consent c WHERE id = $1`, [recorded.body.id]);
+    expect(rows[0].row).not.toContain(representative);
+  });
+});
+
+describe('charter acceptance', () => {
+  let t: TestApp;
+  let user: TestUser;
+  let situationId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const admin = await createAdmin(t);
+    user = await createUser(t, admin, { roles: ['referrer'], acceptCharter: false });
+    const referrer = await createUser(t, admin, { roles: ['referrer'] });
+    situationId = (await createSituation(t, referrer)).id;
+    await t.superuser.query('UPDATE cellule.situation SET referrer_user_id = $1 WHERE id = $2', [user.id, situationId]);
+  });
+  afterAll(() => t.close());
+
+  it('serves the charter in French with its version', async () => {
+    const charter = await t.http().get('/api/ethics/charter').set(bearer(user)).expect(200);
+    expect(charter.body).toMatchObject({ version: '2026-1', acceptedAt: null });
+    expect(charter.body.text).toContain('Article 1');
+    expect(charter.body.text).toContain('Accord préalable de la personne');
+  });
+
+  it('not accepted: 403 of the dedicated type naming the version; accepted: access', async () => {
+    const refused = await t.http().get(`/api/situations/${situationId}`).set(bearer(user)).expect(403);
+    expect(refused.body).toMatchObject({ type: 'https://clsm-cellule.fr/problems/charter-acceptance-required', charterVersion: '2026-1' });
+    await t.http().post('/api/ethics/charter/accept').set(bearer(user)).send({ version: '2025-9' }).expect(409);
+    const accepted = await t.http().post('/api/ethics/charter/accept').set(bearer(user)).send({ version: '2026-1' }).expect(200);
+    expect(accepted.body.version).toBe('2026-1');
+    await t.http().get(`/api/situations/${situationId}`).set(bearer(user)).expect(200);
+    const { rows } = await t.superuser.query(`SELECT action FROM audit.event WHERE actor_user_id = $1 AND action LIKE 'charter.%' ORDER BY seq`, [user.id]);
+    expect(rows.map((row: { action: string }) => row.action)).toEqual(['charter.required', 'charter.accept']);
+  });
+
+  it('a new charter version requires a new acceptance', async () => {
+    const { mkdtemp, readFile, writeFile } = await import('node:fs/promises');
+    const directory = await mkdtemp('/tmp/clsm-cellule-ethics-');
+    const charter = (await readFile('ethics/charter.md', 'utf8')).replace('version: "2026-1"', 'version: "2026-2"');
+    const policy = (await readFile('ethics/policy.yaml', 'utf8')).replace('version: "2026-1"', 'version: "2026-2"').replace('charter_version: "2026-1"', 'charter_version: "2026-2"');
+    await writeFile(`${directory}/charter.md`, charter);
+    await writeFile(`${directory}/policy.yaml`, policy);
+    const next = await startTestApp({ ETHICS_DIR: directory });
+    try {
+      const tokens = await login(next, user.email);
+      const refused = await next.http().get(`/api/situations/${situationId}`).set('Authorization', `Bearer ${tokens.accessToken}`).expect(403);
+      expect(refused.body.charterVersion).toBe('2026-2');
+      await next.http().post('/api/ethics/charter/accept').set('Authorization', `Bearer ${tokens.accessToken}`).send({ version: '2026-2' }).expect(200);
+      await next.http().get(`/api/situations/${situationId}`).set('Authorization', `Bearer ${tokens.accessToken}`).expect(200);
+    } finally {
+      await next.close();
+    }
+  });
+});
