@@ -2,6 +2,13 @@ import { Foundation1763800000000 } from './1763800000000-Foundation.js';
 import { AuditTrail1763900000000 } from './1763900000000-AuditTrail.js';
 import { CaseFiles1764000000000 } from './1764000000000-CaseFiles.js';
 import { EthicsAndConsent1764100000000 } from './1764100000000-EthicsAndConsent.js';
+import { Sessions1764200000000 } from './1764200000000-Sessions.js';
 
 /** Every migration, in order. Listed explicitly so the same list works compiled and under Jest. */
-export const ALL_MIGRATIONS = [Foundation1763800000000, AuditTrail1763900000000, CaseFiles1764000000000, EthicsAndConsent1764100000000];
+export const ALL_MIGRATIONS = [
+  Foundation1763800000000,
+  AuditTrail1763900000000,
+  CaseFiles1764000000000,
+  EthicsAndConsent1764100000000,
+  Sessions1764200000000,
+];

@@ -9,6 +9,7 @@ import { AccessModule } from './access/access.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AccessGuard } from './auth/access.guard.js';
 import { AuthModule } from './auth/auth.module.js';
+import { ClockModule } from './common/clock.js';
 import { ProblemDetailsFilter } from './common/problem.filter.js';
 import { RequestContextMiddleware } from './common/request-context.js';
 import type { AppConfig } from './config/app-config.js';
@@ -18,6 +19,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { DirectoryModule } from './directory/directory.module.js';
 import { EthicsModule } from './ethics/ethics.module.js';
 import { HealthModule } from './health/health.module.js';
+import { SessionsModule } from './sessions/sessions.module.js';
 import { SituationsModule } from './situations/situations.module.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -73,6 +75,7 @@ export class AppModule implements NestModule {
           },
         }),
         DatabaseModule,
+        ClockModule,
         AuditModule,
         CryptoModule,
         EthicsModule,
@@ -81,6 +84,7 @@ export class AppModule implements NestModule {
         DirectoryModule,
         SituationsModule,
         ConsentModule,
+        SessionsModule,
         HealthModule,
       ],
       providers: [

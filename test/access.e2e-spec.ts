@@ -16,6 +16,9 @@ interface Fixture {
   situationId: string;
   documentId: string;
   consentId: string;
+  /** A published session whose agenda holds the situation. */
+  sessionId: string;
+  itemId: string;
 }
 
 const all = (status: number): Expectations => Object.fromEntries(PERSONAS.map((persona) => [persona, status])) as Expectations;
@@ -25,6 +28,7 @@ describe('authorization matrix: every route × role × relation', () => {
   let t: TestApp;
   let users: Record<Persona, TestUser>;
   let pilotId: string;
+  let pilotMemberId: string;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -46,6 +50,7 @@ describe('authorization matrix: every route × role × relation', () => {
       charterNotAccepted: await createUser(t, admin, { roles: ['referrer', 'member'], acceptCharter: false }),
     };
     pilotId = pilot.id;
+    pilotMemberId = (await t.http().post('/api/commission/members').set(bearer(coordinator)).send({ userId: pilot.id, kind: 'permanent' }).expect(201)).body.id;
   });
   afterAll(() => t.close());
 
@@ -61,7 +66,28 @@ describe('authorization matrix: every route × role × relation', () => {
     const consent = await giveConsent(t, users.coordinator, situation.id);
     await t.http().post(`/api/situations/${situation.id}/pilot`).set(bearer(users.coordinator)).send({ userId: pilotId }).expect(200);
     const document = await t.http().post(`/api/situations/${situation.id}/documents`).set(bearer(users.coordinator)).attach('file', pdf(), 'f.pdf').expect(201);
-    return { situationId: situation.id, documentId: document.body.id, consentId: consent.id };
+    // Another situation of the same referrer on a published agenda, for the session routes.
+    const scheduled = await createSituation(t, users.referrer);
+    await moveTo(t, users.coordinator, scheduled.id, [{ to: 'admissible' }]);
+    await giveConsent(t, users.coordinator, scheduled.id);
+    const session = await t.http().post('/api/sessions').set(bearer(users.coordinator)).send({ scheduledAt: new Date(Date.now() + 86_400_000).toISOString(), location: 'Salle 1' }).expect(201);
+    const withItem = await t.http().post(`/api/sessions/${session.body.id}/items`).set(bearer(users.coordinator)).send({ situationId: scheduled.id, invitedUserIds: [], personAttends: false, carersAttend: false }).expect(201);
+    await t.http().post(`/api/sessions/${session.body.id}/status`).set(bearer(users.coordinator)).send({ to: 'agenda_published' }).expect(200);
+    return { situationId: situation.id, documentId: document.body.id, consentId: consent.id, sessionId: session.body.id, itemId: withItem.body.items[0].id };
+  };
+
+  /** An open recommendation carried by the pilot persona, on a situation the pilot follows. */
+  const recommendationFor = async (): Promise<string> => {
+    const situation = await createSituation(t, users.referrer);
+    await moveTo(t, users.coordinator, situation.id, [{ to: 'admissible' }]);
+    await giveConsent(t, users.coordinator, situation.id);
+    const session = await t.http().post('/api/sessions').set(bearer(users.coordinator)).send({ scheduledAt: new Date().toISOString(), location: 'Salle 1' }).expect(201);
+    const withItem = await t.http().post(`/api/sessions/${session.body.id}/items`).set(bearer(users.coordinator)).send({ situationId: situation.id, invitedUserIds: [], personAttends: false, carersAttend: false }).expect(201);
+    for (const to of ['agenda_published', 'held']) await t.http().post(`/api/sessions/${session.body.id}/status`).set(bearer(users.coordinator)).send({ to }).expect(200);
+    const outcome = await t.http().put(`/api/sessions/${session.body.id}/items/${withItem.body.items[0].id}/outcome`).set(bearer(users.coordinator)).send({
+      summary: 'Synthèse', recommendations: [{ action: 'Action', carrierUserId: pilotId, dueDate: '2030-01-01' }], pilotUserId: pilotId, personResponse: { status: 'not_yet_asked' },
+    }).expect(200);
+    return outcome.body.items[0].outcome.recommendations[0].id;
   };
 
   /** What each route expects from each persona, and a valid request to make. */
@@ -101,6 +127,52 @@ describe('authorization matrix: every route × role × relation', () => {
   situationRoute('POST /api/situations/:id/consents/:consentId/withdraw', only({ coordinator: 201, referrer: 201, pilot: 403, charterNotAccepted: 403 }, 404), (persona, f) =>
     as(persona, t.http().post(`/api/situations/${f.situationId}/consents/${f.consentId}/withdraw`).send({ givenBy: 'person', method: 'oral_statement', statement: { recordedBy: 'Infirmière du CMP', recordedOn: '2026-11-04' } })),
   );
+
+  // Sessions: managed by the coordinator; read by those the agenda gives an item to.
+  const manage = (status: number) => only({ coordinator: status }, 404);
+  const sessionReaders = only({ coordinator: 200, referrer: 200, pilot: 200, charterNotAccepted: 403 }, 404);
+  MATRIX['POST /api/sessions'] = { expect: manage(201), request: (persona) => as(persona, t.http().post('/api/sessions').send({ scheduledAt: '2027-01-14T14:00:00Z', location: 'Salle 2' })) };
+  MATRIX['GET /api/sessions'] = { expect: only({ admin: 404, ethics: 404, charterNotAccepted: 403 }, 200), request: (persona) => as(persona, t.http().get('/api/sessions')) };
+  MATRIX['GET /api/sessions/:id'] = { expect: sessionReaders, request: (persona, f) => as(persona, t.http().get(`/api/sessions/${f.sessionId}`)) };
+  MATRIX['PATCH /api/sessions/:id'] = { expect: manage(200), request: (persona, f) => as(persona, t.http().patch(`/api/sessions/${f.sessionId}`).send({ location: 'Salle 3' })) };
+  MATRIX['POST /api/sessions/:id/status'] = { expect: manage(200), request: (persona, f) => as(persona, t.http().post(`/api/sessions/${f.sessionId}/status`).send({ to: 'held' })) };
+  MATRIX['POST /api/sessions/:id/items'] = {
+    expect: manage(201),
+    request: (persona, f) => as(persona, t.http().post(`/api/sessions/${f.sessionId}/items`).send({ situationId: f.situationId, invitedUserIds: [], personAttends: false, carersAttend: false })),
+  };
+  // Authorised callers get the business answer: stand-ins only before publication (409).
+  MATRIX['POST /api/sessions/:id/stand-ins'] = {
+    expect: manage(409),
+    request: (persona, f) => as(persona, t.http().post(`/api/sessions/${f.sessionId}/stand-ins`).send({ memberId: f.itemId, substituteMemberId: f.itemId })),
+  };
+  MATRIX['POST /api/sessions/:id/attendance'] = {
+    expect: manage(200),
+    request: (persona, f) => as(persona, t.http().post(`/api/sessions/${f.sessionId}/attendance`).send({ attendees: [], personAttendedItemIds: [], carersAttendedItemIds: [] })),
+  };
+  // Outcomes and minutes wait for the session to be held (409 for the coordinator here).
+  MATRIX['PUT /api/sessions/:id/items/:itemId/outcome'] = {
+    expect: manage(409),
+    request: (persona, f) => as(persona, t.http().put(`/api/sessions/${f.sessionId}/items/${f.itemId}/outcome`).send({ summary: 'S', recommendations: [], pilotUserId: pilotId, personResponse: { status: 'not_yet_asked' } })),
+  };
+  MATRIX['POST /api/sessions/:id/items/:itemId/person-response'] = {
+    expect: manage(409),
+    request: (persona, f) => as(persona, t.http().post(`/api/sessions/${f.sessionId}/items/${f.itemId}/person-response`).send({ status: 'not_yet_asked' })),
+  };
+  MATRIX['PUT /api/sessions/:id/minutes'] = { expect: manage(409), request: (persona, f) => as(persona, t.http().put(`/api/sessions/${f.sessionId}/minutes`).send({ items: [] })) };
+  MATRIX['POST /api/sessions/:id/minutes/approve'] = { expect: manage(409), request: (persona, f) => as(persona, t.http().post(`/api/sessions/${f.sessionId}/minutes/approve`)) };
+  MATRIX['GET /api/sessions/:id/minutes'] = { expect: only({ coordinator: 200, charterNotAccepted: 403 }, 404), request: (persona, f) => as(persona, t.http().get(`/api/sessions/${f.sessionId}/minutes`)) };
+  MATRIX['POST /api/commission/members'] = {
+    expect: manage(201),
+    // A new user each time: making a persona a member would convene them to later sessions.
+    request: async (persona) => as(persona, t.http().post('/api/commission/members').send({ userId: (await createUser(t, users.admin, { roles: ['member'] })).id, kind: 'permanent' })),
+  };
+  MATRIX['GET /api/commission/members'] = { expect: manage(200), request: (persona) => as(persona, t.http().get('/api/commission/members')) };
+  MATRIX['PATCH /api/commission/members/:id'] = { expect: manage(200), request: (persona) => as(persona, t.http().patch(`/api/commission/members/${pilotMemberId}`).send({ active: true })) };
+  MATRIX['GET /api/recommendations'] = { expect: only({ admin: 404, ethics: 404, charterNotAccepted: 403 }, 200), request: (persona) => as(persona, t.http().get('/api/recommendations')) };
+  MATRIX['PATCH /api/recommendations/:id'] = {
+    expect: only({ coordinator: 200, pilot: 200, referrer: 403, charterNotAccepted: 403 }, 404),
+    request: async (persona) => as(persona, t.http().patch(`/api/recommendations/${await recommendationFor()}`).send({ status: 'done', note: 'Fait' })),
+  };
 
   // The general side and the committee: role-based.
   const adminOnly = only({ admin: 200 }, 403);

@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import type { SubjectAction } from '../common/access.decorators.js';
+import { Clock } from '../common/clock.js';
 import { currentRequestContext } from '../common/request-context.js';
 import type { Role } from '../directory/roles.js';
 import { EthicsService } from '../ethics/ethics.service.js';
@@ -73,6 +74,7 @@ export class SituationAccessService {
   constructor(
     private readonly ethics: EthicsService,
     @InjectDataSource('cellule') private readonly dataSource: DataSource,
+    private readonly clock: Clock,
   ) {}
 
   /** Roles that can ever perform an action on situations (route-level check, before any row). */
@@ -86,8 +88,8 @@ export class SituationAccessService {
     if (context?.situationAccess && context.user?.id === user.id) return context.situationAccess as UserAccessContext;
     const relations = (await this.dataSource.query(
       `SELECT situation_id, relation, purpose_type, purpose_id FROM cellule.situation_relation
-        WHERE user_id = $1 AND valid_from <= now() AND (valid_until IS NULL OR valid_until > now())`,
-      [user.id],
+        WHERE user_id = $1 AND valid_from <= $2 AND (valid_until IS NULL OR valid_until > $2)`,
+      [user.id, this.clock.now()],
     )) as RelationRow[];
     const built = { ability: this.buildAbility(user, relations), relations };
     if (context) context.situationAccess = built;

@@ -5,7 +5,7 @@ import { AuthGuard } from '@nestjs/passport';
 import { SituationAccessService } from '../access/situation-access.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { EthicsService } from '../ethics/ethics.service.js';
-import { ACCESS_METADATA, AccessRequirement } from '../common/access.decorators.js';
+import { ACCESS_METADATA, AccessRequirement, type SubjectAction } from '../common/access.decorators.js';
 import { currentRequestContext } from '../common/request-context.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
 
@@ -44,12 +44,25 @@ export class AccessGuard extends AuthGuard('jwt') {
       if (requestContext) requestContext.roleUsed = roleUsed;
     }
     if (requirement.kind === 'subject') {
-      const roleUsed = this.situations.rolesFor(requirement.action).find((role) => user.roles.includes(role));
+      const roles =
+        requirement.subject === 'Situation'
+          ? this.situations.rolesFor(requirement.action as SubjectAction)
+          : requirement.action === 'manage'
+            ? (['coordinator'] as const)
+            : (['coordinator', 'member', 'referrer'] as const);
+      const roleUsed = roles.find((role) => user.roles.includes(role));
       if (!roleUsed) {
         // Case data: a caller who may never see it is not told that it exists.
         const id = context.switchToHttp().getRequest<{ params: Record<string, string> }>().params.id;
-        const situationId = id && UUID.test(id) ? id : null;
-        await this.audit.record({ action: `situation.${requirement.action}`, resourceType: 'situation', resourceId: situationId, situationId, outcome: 'denied' });
+        const resourceId = id && UUID.test(id) ? id : null;
+        const resourceType = requirement.subject.toLowerCase();
+        await this.audit.record({
+          action: `${resourceType}.${requirement.action}`,
+          resourceType,
+          resourceId,
+          situationId: requirement.subject === 'Situation' ? resourceId : null,
+          outcome: 'denied',
+        });
         throw new NotFoundException('La ressource demandée est introuvable.');
       }
       if (requestContext) requestContext.roleUsed = roleUsed;

@@ -11,10 +11,12 @@ export type AccessRequirement =
   | { kind: 'public' }
   | { kind: 'authenticated' }
   | { kind: 'roles'; roles: readonly Role[] }
-  | { kind: 'subject'; action: SubjectAction; subject: Subject };
+  | { kind: 'subject'; action: SubjectAction | SessionAction; subject: Subject };
 
 /** Case data: the subjects whose access the ethics charter governs, row by row. */
-export type Subject = 'Situation';
+export type Subject = 'Situation' | 'Session' | 'Recommendation';
+/** Sessions and recommendations: `manage` is the coordinator's; reads are filtered row by row. */
+export type SessionAction = 'list' | 'read' | 'manage' | 'update';
 export type SubjectAction =
   | 'create'
   | 'list'
@@ -42,5 +44,8 @@ export const RequireRoles = (...roles: Role[]) =>
  * An action on case data. The guard authenticates and refuses (404, audited) a caller whose roles
  * can never perform it; the feature service then decides row by row through the access module.
  */
-export const Authorize = (action: SubjectAction, subject: Subject) =>
-  SetMetadata(ACCESS_METADATA, { kind: 'subject', action, subject } satisfies AccessRequirement);
+export function Authorize(action: SubjectAction, subject: 'Situation'): ReturnType<typeof SetMetadata>;
+export function Authorize(action: SessionAction, subject: 'Session' | 'Recommendation'): ReturnType<typeof SetMetadata>;
+export function Authorize(action: SubjectAction | SessionAction, subject: Subject) {
+  return SetMetadata(ACCESS_METADATA, { kind: 'subject', action, subject } satisfies AccessRequirement);
+}

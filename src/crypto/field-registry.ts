@@ -13,6 +13,11 @@ export const ENCRYPTED_FIELDS = {
   'document.filename': { table: 'document', column: 'filename_enc', subkeyId: 7 },
   'document.content': { table: 'document', column: 'content_enc', subkeyId: 8 },
   'consent.details': { table: 'consent', column: 'details_enc', subkeyId: 9 },
+  'item_outcome.summary': { table: 'item_outcome', column: 'summary_enc', subkeyId: 10 },
+  'item_outcome.person_response_how': { table: 'item_outcome', column: 'person_response_how_enc', subkeyId: 11 },
+  'item_outcome.minutes': { table: 'item_outcome', column: 'minutes_enc', subkeyId: 12 },
+  'recommendation.action': { table: 'recommendation', column: 'action_enc', subkeyId: 13 },
+  'recommendation.note': { table: 'recommendation', column: 'note_enc', subkeyId: 14 },
 } as const;
 
 export type EncryptedField = keyof typeof ENCRYPTED_FIELDS;

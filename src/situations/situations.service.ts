@@ -8,6 +8,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import type { SubjectAction } from '../common/access.decorators.js';
 import type { Page } from '../common/page.dto.js';
 import { conflict, notFound, PROBLEM_BASE, ProblemException, ProblemType } from '../common/problem.js';
+import { Clock } from '../common/clock.js';
 import { CryptoService, IntegrityError } from '../crypto/crypto.service.js';
 import { DataKeyService } from '../crypto/data-key.service.js';
 import type { ContactDto, HealthDto, IdentityDto, NarrativeDto, SocialDto } from './dto/field-groups.dto.js';
@@ -54,6 +55,7 @@ export class SituationsService {
     private readonly crypto: CryptoService,
     private readonly dataKeys: DataKeyService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async create(user: AuthenticatedUser, input: CreateSituationDto): Promise<SituationDto> {
@@ -118,6 +120,13 @@ export class SituationsService {
     if (query.status) builder.andWhere('situation.status = :status', { status: query.status });
     if (query.year) builder.andWhere('situation.year = :year', { year: query.year });
     if (query.problemArea) builder.andWhere(':problemArea = ANY(situation.problem_areas)', { problemArea: query.problemArea });
+    if (query.reviewDue) {
+      builder.andWhere(
+        `situation.status IN ('reviewed', 'follow_up') AND EXISTS (SELECT 1 FROM cellule.agenda_item i JOIN cellule.item_outcome o ON o.item_id = i.id
+           WHERE i.situation_id = situation.id AND o.next_review_date < :today)`,
+        { today: this.clock.today() },
+      );
+    }
     if (query.reference) builder.andWhere('situation.reference LIKE :reference', { reference: `%${query.reference}%` });
     const [rows, total] = await builder.orderBy('situation.created_at', 'DESC').take(query.limit).skip(query.offset).getManyAndCount();
     const facts = await this.access.loadFacts(rows.map((row) => row.id));
@@ -172,6 +181,20 @@ export class SituationsService {
   async transition(user: AuthenticatedUser, id: string, input: TransitionDto): Promise<SituationDto> {
     const updated = await this.dataSource.transaction(async (manager) => {
       const { situation, facts } = await this.authorize(user, id, 'transition', manager);
+      await this.moveWithin(manager, user, situation, facts, input);
+      await this.assertStillPermitted(user, id, manager);
+      await this.audit.recordWithin(manager, this.entry('situation.transition', id, 'granted'));
+      return situation;
+    });
+    return this.readView(user, updated);
+  }
+
+  /**
+   * Applies one transition of the workflow in the caller's transaction: the state machine, the
+   * details it requires, the consent it requires, and the recorded transition with its reason.
+   */
+  async moveWithin(manager: EntityManager, user: AuthenticatedUser, situation: Situation, facts: SituationFacts, input: TransitionDto): Promise<void> {
+      const id = situation.id;
       const from = situation.status;
       if (!TRANSITIONS[from].includes(input.to)) {
         throw conflict(`Transition impossible de « ${from} » vers « ${input.to} ».`);
@@ -203,11 +226,6 @@ export class SituationsService {
         closureOutcome: input.to === 'closed' ? input.outcome! : null,
         redirectedTo: input.to === 'redirected' ? input.redirectedTo! : null,
       });
-      await this.assertStillPermitted(user, id, manager);
-      await this.audit.recordWithin(manager, this.entry('situation.transition', id, 'granted'));
-      return situation;
-    });
-    return this.readView(user, updated);
   }
 
   /**
@@ -255,22 +273,7 @@ export class SituationsService {
   async designatePilot(user: AuthenticatedUser, id: string, pilotUserId: string): Promise<SituationDto> {
     const updated = await this.dataSource.transaction(async (manager) => {
       const { situation } = await this.authorize(user, id, 'designate_pilot', manager);
-      const [pilot] = (await manager.query(
-        `SELECT user_id FROM clsm.directory_entry WHERE user_id = $1 AND active AND 'member' = ANY(roles)`,
-        [pilotUserId],
-      )) as { user_id: string }[];
-      if (!pilot) {
-        throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.validation, 'Unknown member', "Le référent doit être un membre actif de la commission.");
-      }
-      await manager.query(
-        `UPDATE cellule.situation_relation SET valid_until = now()
-          WHERE situation_id = $1 AND relation = 'pilot' AND (valid_until IS NULL OR valid_until > now())`,
-        [id],
-      );
-      await manager.query(
-        `INSERT INTO cellule.situation_relation (situation_id, user_id, relation, purpose_type, purpose_id) VALUES ($1, $2, 'pilot', 'pilot', $1)`,
-        [id, pilotUserId],
-      );
+      await this.setPilotWithin(manager, id, pilotUserId);
       await this.audit.recordWithin(manager, this.entry('situation.designate_pilot', id, 'granted'));
       return situation;
     });
@@ -280,6 +283,26 @@ export class SituationsService {
   /** An audit entry about a situation, with the relation that justified the access as purpose. */
   entry(action: string, situationId: string, outcome: AuditEntry['outcome'], access?: SituationAccess): AuditEntry {
     return { action, resourceType: 'situation', resourceId: situationId, situationId, outcome, purpose: access?.purpose };
+  }
+
+  /** Makes `pilotUserId` the référent of the situation, ending the previous one's relation. */
+  async setPilotWithin(manager: EntityManager, situationId: string, pilotUserId: string): Promise<void> {
+    const [pilot] = (await manager.query(
+      `SELECT user_id FROM clsm.directory_entry WHERE user_id = $1 AND active AND 'member' = ANY(roles)`,
+      [pilotUserId],
+    )) as { user_id: string }[];
+    if (!pilot) {
+      throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.validation, 'Unknown member', 'Le référent doit être un membre actif de la commission.');
+    }
+    await manager.query(
+      `UPDATE cellule.situation_relation SET valid_until = now()
+        WHERE situation_id = $1 AND relation = 'pilot' AND (valid_until IS NULL OR valid_until > now())`,
+      [situationId],
+    );
+    await manager.query(
+      `INSERT INTO cellule.situation_relation (situation_id, user_id, relation, purpose_type, purpose_id) VALUES ($1, $2, 'pilot', 'pilot', $1)`,
+      [situationId, pilotUserId],
+    );
   }
 
   /** The full view a user may see, recorded as a read before it leaves the service. */

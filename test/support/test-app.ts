@@ -8,6 +8,7 @@ import pg from 'pg';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
 import { AppModule } from '../../src/app.module.js';
+import { Clock } from '../../src/common/clock.js';
 import { AppConfig, buildAppConfig } from '../../src/config/app-config.js';
 import { parseEnvironment } from '../../src/config/environment.js';
 import { configureApp } from '../../src/configure-app.js';
@@ -80,14 +81,15 @@ export async function createFreshDatabase(): Promise<string> {
 }
 
 /** The real application (real PostgreSQL, crypto and guards) on an in-process HTTP server. */
-export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(overrides: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
   const variables = testEnvironment(overrides);
   const environment = parseEnvironment(variables);
   const config = buildAppConfig(environment, environment.DATABASE_URL!, undefined);
   await migrateDatabase(config);
-  const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot(config), DiscoveryModule],
-  }).compile();
+  const builder = Test.createTestingModule({ imports: [AppModule.forRoot(config), DiscoveryModule] });
+  // Only time is replaced, never the database, crypto or authorization.
+  if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
   configureApp(app, config);
   await app.init();
@@ -147,4 +149,17 @@ export async function createUser(
   const tokens = await login(t, email);
   if (options.acceptCharter !== false) await acceptCharter(t, { token: tokens.accessToken });
   return { id: response.body.id, email, password: TEST_PASSWORD, token: tokens.accessToken, refreshToken: tokens.refreshToken };
+}
+
+/** A clock the test moves by hand (access windows, overdue recommendations). */
+export class ManualClock extends Clock {
+  private offsetMs = 0;
+
+  override now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+
+  advanceDays(days: number): void {
+    this.offsetMs += days * 24 * 60 * 60 * 1000;
+  }
 }

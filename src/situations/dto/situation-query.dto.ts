@@ -23,6 +23,11 @@ export class SituationQueryDto extends PageQueryDto {
   @IsIn(PROBLEM_AREAS)
   problemArea?: ProblemArea;
 
+  @ApiPropertyOptional({ enum: ['true'], description: 'Only reviewed or followed situations whose next review date has passed.' })
+  @IsOptional()
+  @IsIn(['true'])
+  reviewDue?: 'true';
+
   @ApiPropertyOptional({ example: '2026-01', description: 'Search on the reference only (never on content).' })
   @IsOptional()
   @Matches(/^[0-9-]{1,12}$/)

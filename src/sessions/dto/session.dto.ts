@@ -1,0 +1,376 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsDate,
+  IsDefined,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
+import { IdentityDto } from '../../situations/dto/field-groups.dto.js';
+import { SESSION_STATUSES, type SessionStatus } from '../session.entity.js';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class CreateSessionDto {
+  @ApiProperty({ example: '2026-12-10T14:00:00+01:00' })
+  @Type(() => Date)
+  @IsDate()
+  scheduledAt: Date;
+
+  @ApiProperty({ maxLength: 300, example: 'Mairie de Borny, salle 2 — ou lien de visioconférence' })
+  @IsString()
+  @Length(1, 300)
+  location: string;
+}
+
+export class UpdateSessionDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  scheduledAt?: Date;
+
+  @ApiPropertyOptional({ maxLength: 300 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 300)
+  location?: string;
+}
+
+export class SessionStatusDto {
+  @ApiProperty({ enum: ['agenda_published', 'held', 'cancelled'], description: 'Publishing the agenda opens access to convened members and invitees.' })
+  @IsIn(['agenda_published', 'held', 'cancelled'])
+  to: 'agenda_published' | 'held' | 'cancelled';
+}
+
+export class AddAgendaItemDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  situationId: string;
+
+  @ApiProperty({ type: [String], description: 'Professionals invited for this item only (users).' })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  invitedUserIds: string[];
+
+  @ApiProperty({ description: 'The person attends (requires their consent for attendance).' })
+  @IsBoolean()
+  personAttends: boolean;
+
+  @ApiProperty({ description: 'Their carers attend (requires consent for attendance).' })
+  @IsBoolean()
+  carersAttend: boolean;
+}
+
+export class StandInDto {
+  @ApiProperty({ format: 'uuid', description: 'The permanent member who is replaced.' })
+  @IsUUID()
+  memberId: string;
+
+  @ApiProperty({ format: 'uuid', description: 'Their substitute, who is convened instead.' })
+  @IsUUID()
+  substituteMemberId: string;
+}
+
+export class AttendeeDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  userId: string;
+
+  @ApiProperty({ enum: ['member', 'substitute', 'invitee'] })
+  @IsIn(['member', 'substitute', 'invitee'])
+  as: 'member' | 'substitute' | 'invitee';
+
+  @ApiPropertyOptional({ type: [String], description: 'Items attended; omitted: the whole session.' })
+  @IsOptional()
+  @IsArray()
+  @IsUUID('all', { each: true })
+  itemIds?: string[];
+}
+
+export class AttendanceDto {
+  @ApiProperty({ type: [AttendeeDto] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => AttendeeDto)
+  attendees: AttendeeDto[];
+
+  @ApiProperty({ type: [String], description: 'Items at which the person was present.' })
+  @IsArray()
+  @IsUUID('all', { each: true })
+  personAttendedItemIds: string[];
+
+  @ApiProperty({ type: [String], description: 'Items at which carers were present.' })
+  @IsArray()
+  @IsUUID('all', { each: true })
+  carersAttendedItemIds: string[];
+}
+
+export class RecommendationInputDto {
+  @ApiProperty({ maxLength: 2000, description: 'The action (encrypted).' })
+  @IsString()
+  @Length(1, 2000)
+  action: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The person who carries it (a user).' })
+  @IsOptional()
+  @IsUUID()
+  carrierUserId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The structure that carries it.' })
+  @IsOptional()
+  @IsUUID()
+  carrierOrganizationId?: string;
+
+  @ApiProperty({ example: '2027-01-15' })
+  @Matches(DATE, { message: 'dueDate must be a date (YYYY-MM-DD)' })
+  dueDate: string;
+}
+
+export const PERSON_RESPONSES = ['agreed', 'partly_agreed', 'refused', 'not_yet_asked'] as const;
+export type PersonResponse = (typeof PERSON_RESPONSES)[number];
+
+export class PersonResponseDto {
+  @ApiProperty({ enum: PERSON_RESPONSES })
+  @IsIn(PERSON_RESPONSES)
+  status: PersonResponse;
+
+  @ApiPropertyOptional({ example: '2026-12-12', description: 'When the person answered (required unless not_yet_asked).' })
+  @IsOptional()
+  @Matches(DATE, { message: 'on must be a date (YYYY-MM-DD)' })
+  on?: string;
+
+  @ApiPropertyOptional({ maxLength: 1000, description: 'How it was recorded (encrypted), e.g. lors d’un entretien avec le référent.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
+  how?: string;
+}
+
+export class OutcomeDto {
+  @ApiProperty({ maxLength: 20000, description: 'Summary of the discussion (encrypted).' })
+  @IsString()
+  @Length(1, 20000)
+  summary: string;
+
+  @ApiProperty({ type: [RecommendationInputDto] })
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => RecommendationInputDto)
+  recommendations: RecommendationInputDto[];
+
+  @ApiProperty({ format: 'uuid', description: 'The référent who follows the situation.' })
+  @IsUUID()
+  pilotUserId: string;
+
+  @ApiPropertyOptional({ example: '2027-03-10' })
+  @IsOptional()
+  @Matches(DATE, { message: 'nextReviewDate must be a date (YYYY-MM-DD)' })
+  nextReviewDate?: string;
+
+  @ApiProperty({ type: PersonResponseDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => PersonResponseDto)
+  personResponse: PersonResponseDto;
+}
+
+export class MinutesItemDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  itemId: string;
+
+  @ApiProperty({ maxLength: 50000 })
+  @IsString()
+  @Length(1, 50000)
+  text: string;
+}
+
+export class MinutesDto {
+  @ApiProperty({ type: [MinutesItemDto] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => MinutesItemDto)
+  items: MinutesItemDto[];
+}
+
+export class RecommendationViewDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  situationId: string;
+
+  @ApiProperty()
+  action: string;
+
+  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  carrierUserId: string | null;
+
+  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  carrierOrganizationId: string | null;
+
+  @ApiProperty()
+  dueDate: string;
+
+  @ApiProperty({ enum: ['open', 'done', 'abandoned'] })
+  status: 'open' | 'done' | 'abandoned';
+
+  @ApiProperty()
+  overdue: boolean;
+
+  @ApiPropertyOptional()
+  note?: string;
+}
+
+export class OutcomeViewDto {
+  @ApiProperty()
+  summary: string;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  nextReviewDate: string | null;
+
+  @ApiProperty({ type: PersonResponseDto })
+  personResponse: PersonResponseDto;
+
+  @ApiProperty({ type: [RecommendationViewDto] })
+  recommendations: RecommendationViewDto[];
+}
+
+export class AgendaItemViewDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  position: number;
+
+  @ApiProperty({ format: 'uuid' })
+  situationId: string;
+
+  @ApiProperty()
+  reference: string;
+
+  @ApiPropertyOptional({ type: IdentityDto })
+  identity?: IdentityDto;
+
+  @ApiProperty()
+  personAttends: boolean;
+
+  @ApiProperty()
+  carersAttend: boolean;
+
+  @ApiPropertyOptional({ type: [String], description: 'Coordinators only.' })
+  invitedUserIds?: string[];
+
+  @ApiPropertyOptional({ type: OutcomeViewDto })
+  outcome?: OutcomeViewDto;
+}
+
+export class SessionDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  scheduledAt: string;
+
+  @ApiProperty()
+  location: string;
+
+  @ApiProperty({ enum: SESSION_STATUSES })
+  status: SessionStatus;
+
+  @ApiProperty({ type: [AgendaItemViewDto], description: 'Only the items you may see.' })
+  items: AgendaItemViewDto[];
+}
+
+export class MinutesSectionDto {
+  @ApiProperty({ format: 'uuid' })
+  itemId: string;
+
+  @ApiProperty()
+  reference: string;
+
+  @ApiProperty()
+  text: string;
+}
+
+export class MinutesViewDto {
+  @ApiProperty({ nullable: true, type: String })
+  approvedAt: string | null;
+
+  @ApiProperty({ type: [MinutesSectionDto], description: 'Only the items you attended and may see.' })
+  items: MinutesSectionDto[];
+}
+
+export class CommissionMemberInputDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  userId: string;
+
+  @ApiProperty({ enum: ['permanent', 'substitute'] })
+  @IsIn(['permanent', 'substitute'])
+  kind: 'permanent' | 'substitute';
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'For a substitute: the permanent member they replace.' })
+  @IsOptional()
+  @IsUUID()
+  substituteFor?: string;
+}
+
+export class UpdateCommissionMemberDto {
+  @ApiProperty()
+  @IsBoolean()
+  active: boolean;
+}
+
+export class CommissionMemberDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  userId: string;
+
+  @ApiProperty({ nullable: true, type: String })
+  organizationId: string | null;
+
+  @ApiProperty({ enum: ['permanent', 'substitute'] })
+  kind: 'permanent' | 'substitute';
+
+  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  substituteFor: string | null;
+
+  @ApiProperty()
+  active: boolean;
+}
+
+export class RecommendationQueryDto {
+  @ApiPropertyOptional({ enum: ['overdue', 'open', 'done'] })
+  @IsOptional()
+  @IsIn(['overdue', 'open', 'done'])
+  status?: 'overdue' | 'open' | 'done';
+}
+
+export class CloseRecommendationDto {
+  @ApiProperty({ enum: ['done', 'abandoned'] })
+  @IsIn(['done', 'abandoned'])
+  status: 'done' | 'abandoned';
+
+  @ApiProperty({ maxLength: 5000, description: 'What was done, or why it was abandoned (encrypted).' })
+  @IsString()
+  @Length(1, 5000)
+  note: string;
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { SituationsModule } from '../situations/situations.module.js';
+import { CommissionService } from './commission.service.js';
+import { RecommendationsService } from './recommendations.service.js';
+import { AgendaItem, CommissionSession } from './session.entity.js';
+import { CommissionController, RecommendationsController, SessionsController } from './sessions.controller.js';
+import { SessionsService } from './sessions.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([CommissionSession, AgendaItem], 'cellule'), SituationsModule],
+  controllers: [SessionsController, CommissionController, RecommendationsController],
+  providers: [SessionsService, CommissionService, RecommendationsService],
+})
+export class SessionsModule {}
