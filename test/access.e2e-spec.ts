@@ -341,6 +341,10 @@ describe('need-to-know on situations', () => {
     await t.http().get(`/api/situations/${situation.id}`).set(bearer(pilot)).expect(404);
     const list = await t.http().get(`/api/situations?reference=${situation.reference}`).set(bearer(pilot)).expect(200);
     expect(list.body.items).toEqual([]);
+    // The ethics committee sees the attempt after withdrawal in its anomaly report.
+    const ethics = await createUser(t, admin, { roles: ['ethics'] });
+    const report = await t.http().get('/api/audit/anomalies').set(bearer(ethics)).expect(200);
+    expect(report.body.accessAfterConsentWithdrawal).toContainEqual(expect.objectContaining({ actorUserId: pilot.id, situationId: situation.id }));
     // Withdrawing twice, or a record that is not in force, is a conflict.
     await t.http().post(`/api/situations/${situation.id}/consents/${consent.id}/withdraw`).set(bearer(referrer))
       .send({ givenBy: 'person', method: 'oral_statement', statement: { recordedBy: 'Éducatrice', recordedOn: '2026-11-10' } }).expect(409);

@@ -253,6 +253,34 @@ describe('commission sessions', () => {
   });
 });
 
+describe('anomaly report: accesses outside a session window', () => {
+  let t: TestApp;
+  let c: Cast;
+  beforeAll(async () => {
+    t = await startTestApp();
+    c = await cast(t);
+  });
+  afterAll(() => t.close());
+
+  it('lists an access justified by an agenda item before its publication, and not a legitimate one', async () => {
+    const situation = await readySituation(t, c);
+    const { sessionId, itemId } = await sessionWithItem(t, c, situation.id);
+    // A faulty code path granting access before publication, recorded through the real audit service.
+    const { AuditService } = await import('../src/audit/audit.service.js');
+    await t.app.get(AuditService).record({
+      action: 'situation.read', resourceType: 'situation', resourceId: situation.id, situationId: situation.id, outcome: 'granted',
+      purpose: { type: 'agenda_item', id: itemId }, actor: { userId: c.nurse.id, role: 'member', organizationId: null },
+    });
+    await t.http().post(`/api/sessions/${sessionId}/status`).set(bearer(c.coordinator)).send({ to: 'agenda_published' }).expect(200);
+    await t.http().get(`/api/situations/${situation.id}`).set(bearer(c.nurse)).expect(200);
+    const ethics = await createUser(t, c.admin, { roles: ['ethics'] });
+    const report = await t.http().get('/api/audit/anomalies').set(bearer(ethics)).expect(200);
+    const flagged = report.body.accessOutsideSessionWindow.filter((row: { situationId: string }) => row.situationId === situation.id);
+    expect(flagged).toHaveLength(1);
+    expect(flagged[0].actorUserId).toBe(c.nurse.id);
+  });
+});
+
 describe('the access window after a session', () => {
   let t: TestApp;
   let c: Cast;

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { EthicsService } from '../ethics/ethics.service.js';
 import { AuditEvent } from './audit-event.entity.js';
+
+interface AccessRow {
+  seq: string;
+  actor_user_id: string;
+  situation_id: string;
+  recorded_at: Date;
+}
 import type { AnomalyReportDto, AuditEventDto, AuditEventQueryDto } from './dto/audit.dto.js';
 import { AuditEventDto as EventDto } from './dto/audit.dto.js';
 
@@ -11,7 +19,10 @@ const READ_ACTIONS = ['%.read', '%.list', '%.download', '%.export', '%.search'];
 /** The ethics committee's view of the trail: who did what, when and why; never any content. */
 @Injectable()
 export class AuditQueryService {
-  constructor(@InjectDataSource('cellule') private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource('cellule') private readonly dataSource: DataSource,
+    private readonly ethics: EthicsService,
+  ) {}
 
   async search(query: AuditEventQueryDto): Promise<{ items: AuditEventDto[]; total: number }> {
     const builder = this.dataSource.getRepository(AuditEvent).createQueryBuilder('event');
@@ -50,9 +61,35 @@ export class AuditQueryService {
          FROM usual WHERE reads >= 20 AND reads >= 3 * usual_daily ORDER BY day, reads DESC`,
       [from, to, READ_ACTIONS],
     )) as { actor_user_id: string; day: string; reads: number; usual_daily: number }[];
+    // Defence in depth: the access rules should make these impossible; the committee checks it.
+    const outsideSessionWindow = (await this.dataSource.query(
+      `SELECT e.seq, e.actor_user_id, e.situation_id, e.recorded_at FROM audit.event e
+         JOIN cellule.agenda_item i ON e.purpose_type = 'agenda_item' AND i.id::text = e.purpose_id
+         JOIN cellule.session s ON s.id = i.session_id
+        WHERE e.outcome = 'granted' AND e.recorded_at >= $1 AND e.recorded_at < $2
+          AND e.actor_role IS DISTINCT FROM 'coordinator'
+          AND (e.action LIKE 'situation.%' OR e.action LIKE 'document.%' OR e.action LIKE 'agenda_item.%')
+          AND (s.published_at IS NULL OR e.recorded_at < s.published_at
+               OR e.recorded_at > s.scheduled_at + make_interval(days => $3))
+        ORDER BY e.seq`,
+      [from, to, this.ethics.policy.accessWindowDaysAfterSession],
+    )) as AccessRow[];
+    // Attempts to reach a situation after the person withdrew their consent for review.
+    const afterConsentWithdrawal = (await this.dataSource.query(
+      `SELECT e.seq, e.actor_user_id, e.situation_id, e.recorded_at FROM audit.event e
+        WHERE e.situation_id IS NOT NULL AND e.actor_user_id IS NOT NULL AND e.recorded_at >= $1 AND e.recorded_at < $2
+          AND e.action LIKE 'situation.%' AND e.outcome = 'denied'
+          AND EXISTS (SELECT 1 FROM cellule.consent c WHERE c.situation_id = e.situation_id AND c.purpose = 'review'
+                        AND c.decision = 'withdrawn' AND c.recorded_at < e.recorded_at)
+        ORDER BY e.seq`,
+      [from, to],
+    )) as AccessRow[];
+    const access = (row: AccessRow) => ({ seq: Number(row.seq), actorUserId: row.actor_user_id, situationId: row.situation_id, recordedAt: new Date(row.recorded_at).toISOString() });
     return {
       from: from.toISOString(),
       to: to.toISOString(),
+      accessOutsideSessionWindow: outsideSessionWindow.map(access),
+      accessAfterConsentWithdrawal: afterConsentWithdrawal.map(access),
       deniedBursts: deniedBursts.map((row) => ({
         actorUserId: row.actor_user_id,
         clientAddress: row.client_address,
@@ -65,7 +102,6 @@ export class AuditQueryService {
         reads: row.reads,
         usualDailyReads: row.usual_daily,
       })),
-      notYetAvailable: ['accessOutsideSessionWindow', 'accessAfterConsentWithdrawal'],
     };
   }
 

@@ -194,6 +194,20 @@ export class UnusualVolumeDto {
   usualDailyReads: number;
 }
 
+export class AccessAnomalyDto {
+  @ApiProperty()
+  seq: number;
+
+  @ApiProperty({ format: 'uuid' })
+  actorUserId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  situationId: string;
+
+  @ApiProperty()
+  recordedAt: string;
+}
+
 export class AnomalyReportDto {
   @ApiProperty()
   from: string;
@@ -207,9 +221,9 @@ export class AnomalyReportDto {
   @ApiProperty({ type: [UnusualVolumeDto], description: 'Days with at least 20 reads and three times the usual volume.' })
   unusualVolume: UnusualVolumeDto[];
 
-  @ApiProperty({
-    type: [String],
-    description: 'Checks whose data does not exist yet (sessions, consent): listed so an empty report is not mistaken for a clean one.',
-  })
-  notYetAvailable: string[];
+  @ApiProperty({ type: [AccessAnomalyDto], description: 'Accesses justified by an agenda item outside its session window (should never happen).' })
+  accessOutsideSessionWindow: AccessAnomalyDto[];
+
+  @ApiProperty({ type: [AccessAnomalyDto], description: 'Denied attempts on a situation after the person withdrew consent for review.' })
+  accessAfterConsentWithdrawal: AccessAnomalyDto[];
 }
