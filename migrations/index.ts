@@ -3,6 +3,7 @@ import { AuditTrail1763900000000 } from './1763900000000-AuditTrail.js';
 import { CaseFiles1764000000000 } from './1764000000000-CaseFiles.js';
 import { EthicsAndConsent1764100000000 } from './1764100000000-EthicsAndConsent.js';
 import { Sessions1764200000000 } from './1764200000000-Sessions.js';
+import { Referrals1764300000000 } from './1764300000000-Referrals.js';
 
 /** Every migration, in order. Listed explicitly so the same list works compiled and under Jest. */
 export const ALL_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const ALL_MIGRATIONS = [
   CaseFiles1764000000000,
   EthicsAndConsent1764100000000,
   Sessions1764200000000,
+  Referrals1764300000000,
 ];

@@ -19,6 +19,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { DirectoryModule } from './directory/directory.module.js';
 import { EthicsModule } from './ethics/ethics.module.js';
 import { HealthModule } from './health/health.module.js';
+import { ReferralsModule } from './referrals/referrals.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 import { SituationsModule } from './situations/situations.module.js';
 
@@ -85,6 +86,7 @@ export class AppModule implements NestModule {
         SituationsModule,
         ConsentModule,
         SessionsModule,
+        ReferralsModule,
         HealthModule,
       ],
       providers: [

@@ -7,7 +7,7 @@ import { createAdmin, createUser, login, startTestApp, TEST_PASSWORD, TestApp, T
 
 const pdf = () => Buffer.concat([Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n'), randomBytes(64), Buffer.from('\n%%EOF\n')]);
 
-const PERSONAS = ['coordinator', 'referrer', 'pilot', 'memberWithoutRelation', 'otherReferrer', 'admin', 'ethics', 'charterNotAccepted'] as const;
+const PERSONAS = ['coordinator', 'referrer', 'pilot', 'memberWithoutRelation', 'otherReferrer', 'admin', 'ethics', 'charterNotAccepted', 'dac'] as const;
 type Persona = (typeof PERSONAS)[number];
 type Expectations = Record<Persona, number>;
 
@@ -19,6 +19,8 @@ interface Fixture {
   /** A published session whose agenda holds the situation. */
   sessionId: string;
   itemId: string;
+  /** A referral of the situation, sent to the DAC persona's DAC. */
+  referralId: string;
 }
 
 const all = (status: number): Expectations => Object.fromEntries(PERSONAS.map((persona) => [persona, status])) as Expectations;
@@ -29,6 +31,7 @@ describe('authorization matrix: every route × role × relation', () => {
   let users: Record<Persona, TestUser>;
   let pilotId: string;
   let pilotMemberId: string;
+  let dacOrganizationId: string;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -48,7 +51,10 @@ describe('authorization matrix: every route × role × relation', () => {
       admin,
       ethics,
       charterNotAccepted: await createUser(t, admin, { roles: ['referrer', 'member'], acceptCharter: false }),
+      dac: undefined as unknown as TestUser,
     };
+    dacOrganizationId = (await t.http().post('/api/organizations').set(bearer(admin)).send({ name: unique('DAC'), kind: 'dac' }).expect(201)).body.id;
+    users.dac = await createUser(t, admin, { roles: ['dac'], organizationId: dacOrganizationId, professionalCategory: 'nurse' });
     pilotId = pilot.id;
     pilotMemberId = (await t.http().post('/api/commission/members').set(bearer(coordinator)).send({ userId: pilot.id, kind: 'permanent' }).expect(201)).body.id;
   });
@@ -73,7 +79,10 @@ describe('authorization matrix: every route × role × relation', () => {
     const session = await t.http().post('/api/sessions').set(bearer(users.coordinator)).send({ scheduledAt: new Date(Date.now() + 86_400_000).toISOString(), location: 'Salle 1' }).expect(201);
     const withItem = await t.http().post(`/api/sessions/${session.body.id}/items`).set(bearer(users.coordinator)).send({ situationId: scheduled.id, invitedUserIds: [], personAttends: false, carersAttend: false }).expect(201);
     await t.http().post(`/api/sessions/${session.body.id}/status`).set(bearer(users.coordinator)).send({ to: 'agenda_published' }).expect(200);
-    return { situationId: situation.id, documentId: document.body.id, consentId: consent.id, sessionId: session.body.id, itemId: withItem.body.items[0].id };
+    await giveConsent(t, users.coordinator, situation.id, { purpose: 'dac_transmission' });
+    const referral = await t.http().post('/api/referrals').set(bearer(users.coordinator)).send({ situationId: situation.id, dacOrganizationId, reason: 'Motif', summaryForDac: 'Résumé' }).expect(201);
+    await t.http().post(`/api/referrals/${referral.body.id}/status`).set(bearer(users.coordinator)).send({ to: 'sent' }).expect(200);
+    return { situationId: situation.id, documentId: document.body.id, consentId: consent.id, sessionId: session.body.id, itemId: withItem.body.items[0].id, referralId: referral.body.id };
   };
 
   /** An open recommendation carried by the pilot persona, on a situation the pilot follows. */
@@ -101,7 +110,7 @@ describe('authorization matrix: every route × role × relation', () => {
   situationRoute('POST /api/situations', only({ coordinator: 201, referrer: 201, pilot: 201, memberWithoutRelation: 201, otherReferrer: 201, charterNotAccepted: 403 }, 404), (persona) =>
     as(persona, t.http().post('/api/situations').send(intakeBody())),
   );
-  situationRoute('GET /api/situations', only({ admin: 404, ethics: 404, charterNotAccepted: 403 }, 200), (persona) => as(persona, t.http().get('/api/situations')));
+  situationRoute('GET /api/situations', only({ admin: 404, ethics: 404, charterNotAccepted: 403, dac: 404 }, 200), (persona) => as(persona, t.http().get('/api/situations')));
   situationRoute('GET /api/situations/:id', readers, (persona, f) => as(persona, t.http().get(`/api/situations/${f.situationId}`)));
   situationRoute('PATCH /api/situations/:id', only({ coordinator: 200, referrer: 200, pilot: 403, charterNotAccepted: 403 }, 404), (persona, f) =>
     as(persona, t.http().patch(`/api/situations/${f.situationId}`).send({ problemAreas: ['family'] })),
@@ -132,7 +141,7 @@ describe('authorization matrix: every route × role × relation', () => {
   const manage = (status: number) => only({ coordinator: status }, 404);
   const sessionReaders = only({ coordinator: 200, referrer: 200, pilot: 200, charterNotAccepted: 403 }, 404);
   MATRIX['POST /api/sessions'] = { expect: manage(201), request: (persona) => as(persona, t.http().post('/api/sessions').send({ scheduledAt: '2027-01-14T14:00:00Z', location: 'Salle 2' })) };
-  MATRIX['GET /api/sessions'] = { expect: only({ admin: 404, ethics: 404, charterNotAccepted: 403 }, 200), request: (persona) => as(persona, t.http().get('/api/sessions')) };
+  MATRIX['GET /api/sessions'] = { expect: only({ admin: 404, ethics: 404, charterNotAccepted: 403, dac: 404 }, 200), request: (persona) => as(persona, t.http().get('/api/sessions')) };
   MATRIX['GET /api/sessions/:id'] = { expect: sessionReaders, request: (persona, f) => as(persona, t.http().get(`/api/sessions/${f.sessionId}`)) };
   MATRIX['PATCH /api/sessions/:id'] = { expect: manage(200), request: (persona, f) => as(persona, t.http().patch(`/api/sessions/${f.sessionId}`).send({ location: 'Salle 3' })) };
   MATRIX['POST /api/sessions/:id/status'] = { expect: manage(200), request: (persona, f) => as(persona, t.http().post(`/api/sessions/${f.sessionId}/status`).send({ to: 'held' })) };
@@ -168,7 +177,31 @@ describe('authorization matrix: every route × role × relation', () => {
   };
   MATRIX['GET /api/commission/members'] = { expect: manage(200), request: (persona) => as(persona, t.http().get('/api/commission/members')) };
   MATRIX['PATCH /api/commission/members/:id'] = { expect: manage(200), request: (persona) => as(persona, t.http().patch(`/api/commission/members/${pilotMemberId}`).send({ active: true })) };
-  MATRIX['GET /api/recommendations'] = { expect: only({ admin: 404, ethics: 404, charterNotAccepted: 403 }, 200), request: (persona) => as(persona, t.http().get('/api/recommendations')) };
+  MATRIX['GET /api/recommendations'] = { expect: only({ admin: 404, ethics: 404, charterNotAccepted: 403, dac: 404 }, 200), request: (persona) => as(persona, t.http().get('/api/recommendations')) };
+
+  // Referrals: the sender side (coordinator, pilot) and the DAC it was sent to.
+  MATRIX['POST /api/referrals'] = {
+    expect: only({ coordinator: 201, pilot: 201, charterNotAccepted: 403 }, 404),
+    request: (persona, f) => as(persona, t.http().post('/api/referrals').send({ situationId: f.situationId, dacOrganizationId, reason: 'Motif', summaryForDac: 'Résumé' })),
+  };
+  MATRIX['GET /api/referrals'] = { expect: only({ referrer: 404, otherReferrer: 404, admin: 404, ethics: 404, charterNotAccepted: 403 }, 200), request: (persona) => as(persona, t.http().get('/api/referrals')) };
+  MATRIX['POST /api/referrals/inbound'] = {
+    expect: only({ dac: 201 }, 404),
+    request: (persona) => as(persona, t.http().post('/api/referrals/inbound').send({ ...intakeBody(), dacReferralId: unique('DAC') })),
+  };
+  const referralReaders = only({ coordinator: 200, pilot: 200, dac: 200, charterNotAccepted: 403 }, 404);
+  MATRIX['GET /api/referrals/:id'] = { expect: referralReaders, request: (persona, f) => as(persona, t.http().get(`/api/referrals/${f.referralId}`)) };
+  MATRIX['GET /api/referrals/:id/fhir'] = { expect: referralReaders, request: (persona, f) => as(persona, t.http().get(`/api/referrals/${f.referralId}/fhir`)) };
+  MATRIX['POST /api/referrals/:id/status'] = {
+    // Withdrawing is the sender's; the DAC sees the referral but may not withdraw it.
+    expect: only({ coordinator: 200, pilot: 200, dac: 403, charterNotAccepted: 403 }, 404),
+    request: (persona, f) => as(persona, t.http().post(`/api/referrals/${f.referralId}/status`).send({ to: 'withdrawn' })),
+  };
+  MATRIX['POST /api/referrals/:id/meetings'] = {
+    // Meetings are logged once the DAC accepted: a conflict for the sender side here.
+    expect: only({ coordinator: 409, pilot: 409, charterNotAccepted: 403 }, 404),
+    request: (persona, f) => as(persona, t.http().post(`/api/referrals/${f.referralId}/meetings`).send({ heldOn: '2026-12-01', note: 'Réunion' })),
+  };
   MATRIX['PATCH /api/recommendations/:id'] = {
     expect: only({ coordinator: 200, pilot: 200, referrer: 403, charterNotAccepted: 403 }, 404),
     request: async (persona) => as(persona, t.http().patch(`/api/recommendations/${await recommendationFor()}`).send({ status: 'done', note: 'Fait' })),
@@ -212,17 +245,19 @@ describe('authorization matrix: every route × role × relation', () => {
     const sharedForCharterless = await fixture(users.charterNotAccepted);
     const results: string[] = [];
     for (const [route, { expect: expected, request }] of Object.entries(MATRIX)) {
-      const mutates = !route.startsWith('GET');
       for (const persona of PERSONAS) {
         const base = persona === 'charterNotAccepted' ? sharedForCharterless : shared;
-        const target = mutates ? await fixture(persona === 'charterNotAccepted' ? users.charterNotAccepted : users.referrer) : base;
+        // A refusal changes nothing, so it may use the shared fixture; an accepted write (or a
+        // state conflict) gets a fresh one.
+        const fresh = !route.startsWith('GET') && (expected[persona] < 400 || expected[persona] === 409);
+        const target = fresh ? await fixture(persona === 'charterNotAccepted' ? users.charterNotAccepted : users.referrer) : base;
         const response = await request(persona, target);
         if (response.status !== expected[persona]) results.push(`${route} as ${persona}: expected ${expected[persona]}, got ${response.status}`);
         if (response.status >= 400) expect(response.headers['content-type']).toContain('application/problem+json');
       }
     }
     expect(results).toEqual([]);
-  });
+  }, 300_000);
 
   it('no situation route answers a server error for an unknown situation', async () => {
     for (const route of listRoutes(t.app).filter((candidate) => candidate.access?.kind === 'subject')) {

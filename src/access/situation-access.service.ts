@@ -48,7 +48,7 @@ export interface UserAccessContext {
 
 const TERMINAL: SituationStatus[] = ['rejected', 'redirected', 'closed'];
 // Recording or withdrawing consent stays possible on a closed file: the person's rights outlive the case.
-const WRITES: SubjectAction[] = ['update', 'transition', 'upload_document', 'designate_pilot'];
+const WRITES: SubjectAction[] = ['update', 'transition', 'upload_document', 'designate_pilot', 'refer'];
 
 /** SQL for each fact, on the `situation` alias: lists filter with exactly what decisions use. */
 const FACT_SQL = {

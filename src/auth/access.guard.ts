@@ -47,9 +47,13 @@ export class AccessGuard extends AuthGuard('jwt') {
       const roles =
         requirement.subject === 'Situation'
           ? this.situations.rolesFor(requirement.action as SubjectAction)
-          : requirement.action === 'manage'
-            ? (['coordinator'] as const)
-            : (['coordinator', 'member', 'referrer'] as const);
+          : requirement.subject === 'Referral'
+            ? requirement.action === 'manage'
+              ? (['dac'] as const)
+              : (['coordinator', 'member', 'dac'] as const)
+            : requirement.action === 'manage'
+              ? (['coordinator'] as const)
+              : (['coordinator', 'member', 'referrer'] as const);
       const roleUsed = roles.find((role) => user.roles.includes(role));
       if (!roleUsed) {
         // Case data: a caller who may never see it is not told that it exists.

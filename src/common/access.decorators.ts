@@ -14,7 +14,7 @@ export type AccessRequirement =
   | { kind: 'subject'; action: SubjectAction | SessionAction; subject: Subject };
 
 /** Case data: the subjects whose access the ethics charter governs, row by row. */
-export type Subject = 'Situation' | 'Session' | 'Recommendation';
+export type Subject = 'Situation' | 'Session' | 'Recommendation' | 'Referral';
 /** Sessions and recommendations: `manage` is the coordinator's; reads are filtered row by row. */
 export type SessionAction = 'list' | 'read' | 'manage' | 'update';
 export type SubjectAction =
@@ -27,7 +27,8 @@ export type SubjectAction =
   | 'read_documents'
   | 'read_consents'
   | 'record_consent'
-  | 'designate_pilot';
+  | 'designate_pilot'
+  | 'refer';
 
 /** Reachable without a token (login, refresh, health, docs). */
 export const Public = () => SetMetadata(ACCESS_METADATA, { kind: 'public' } satisfies AccessRequirement);
@@ -45,7 +46,7 @@ export const RequireRoles = (...roles: Role[]) =>
  * can never perform it; the feature service then decides row by row through the access module.
  */
 export function Authorize(action: SubjectAction, subject: 'Situation'): ReturnType<typeof SetMetadata>;
-export function Authorize(action: SessionAction, subject: 'Session' | 'Recommendation'): ReturnType<typeof SetMetadata>;
+export function Authorize(action: SessionAction, subject: 'Session' | 'Recommendation' | 'Referral'): ReturnType<typeof SetMetadata>;
 export function Authorize(action: SubjectAction | SessionAction, subject: Subject) {
   return SetMetadata(ACCESS_METADATA, { kind: 'subject', action, subject } satisfies AccessRequirement);
 }

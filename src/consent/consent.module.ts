@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { ReferralsModule } from '../referrals/referrals.module.js';
 import { SituationsModule } from '../situations/situations.module.js';
 import { ConsentController } from './consent.controller.js';
 import { ConsentService } from './consent.service.js';
 
 @Module({
-  imports: [SituationsModule],
+  imports: [SituationsModule, ReferralsModule],
   controllers: [ConsentController],
   providers: [ConsentService],
 })

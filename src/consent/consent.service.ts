@@ -8,6 +8,7 @@ import { conflict, notFound, ProblemException, ProblemType } from '../common/pro
 import { CryptoService } from '../crypto/crypto.service.js';
 import { DataKeyService } from '../crypto/data-key.service.js';
 import type { ConsentPurpose } from '../ethics/policy.js';
+import { ReferralsService } from '../referrals/referrals.service.js';
 import { SituationsService } from '../situations/situations.service.js';
 import type { ConsentDto, RecordConsentDto, RepresentativeDto, StatementDto, WithdrawConsentDto } from './dto/consent.dto.js';
 
@@ -49,6 +50,7 @@ export class ConsentService {
     private readonly crypto: CryptoService,
     private readonly dataKeys: DataKeyService,
     private readonly audit: AuditService,
+    private readonly referrals: ReferralsService,
   ) {}
 
   async record(user: AuthenticatedUser, situationId: string, input: RecordConsentDto): Promise<ConsentDto> {
@@ -101,6 +103,8 @@ export class ConsentService {
         refusedOrganizationIds: target.refused_organization_ids,
         withdrawsConsentId: consentId,
       });
+      // Withdrawing the transmission consent before acceptance withdraws the pending referrals.
+      if (target.purpose === 'dac_transmission') await this.referrals.withdrawPendingWithin(manager, situationId);
       await this.audit.recordWithin(manager, { ...this.situations.entry('consent.withdraw', situationId, 'granted', access), resourceType: 'consent', resourceId: row.id });
       return row;
     });

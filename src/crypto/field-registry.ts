@@ -18,6 +18,11 @@ export const ENCRYPTED_FIELDS = {
   'item_outcome.minutes': { table: 'item_outcome', column: 'minutes_enc', subkeyId: 12 },
   'recommendation.action': { table: 'recommendation', column: 'action_enc', subkeyId: 13 },
   'recommendation.note': { table: 'recommendation', column: 'note_enc', subkeyId: 14 },
+  'referral.reason': { table: 'referral', column: 'reason_enc', subkeyId: 15 },
+  'referral.summary': { table: 'referral', column: 'summary_enc', subkeyId: 16 },
+  'referral.decline_reason': { table: 'referral', column: 'decline_reason_enc', subkeyId: 17 },
+  'referral.snapshot': { table: 'referral', column: 'snapshot_enc', subkeyId: 18 },
+  'referral_meeting.note': { table: 'referral_meeting', column: 'note_enc', subkeyId: 19 },
 } as const;
 
 export type EncryptedField = keyof typeof ENCRYPTED_FIELDS;

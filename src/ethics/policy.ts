@@ -17,6 +17,7 @@ export const SITUATION_ACTIONS: readonly SubjectAction[] = [
   'read_consents',
   'record_consent',
   'designate_pilot',
+  'refer',
 ];
 export const RELATIONS = ['referrer', 'pilot', 'convened_member', 'invitee', 'recommendation_carrier', 'dac_contact'] as const;
 export type Relation = (typeof RELATIONS)[number];

@@ -59,6 +59,14 @@ export class SituationsService {
   ) {}
 
   async create(user: AuthenticatedUser, input: CreateSituationDto): Promise<SituationDto> {
+    await this.refuseEmergency(input);
+    const situation = await this.dataSource.transaction((manager) => this.createWithin(manager, user, input));
+    // The creator may be the referrer or a coordinator: they see what their rights show.
+    return this.readView(user, situation);
+  }
+
+  /** The commission is not an emergency service: such a saisine is refused and only counted. */
+  async refuseEmergency(input: CreateSituationDto): Promise<void> {
     if (input.screening.immediateDanger || input.screening.acuteMedicalNeed) {
       await this.dataSource.transaction(async (manager) => {
         await manager.query(
@@ -72,6 +80,10 @@ export class SituationsService {
         emergencyNumbers: ['15', '112', '3114'],
       });
     }
+  }
+
+  /** Records a saisine in the caller's transaction (intake, or a DAC's inbound referral). */
+  async createWithin(manager: EntityManager, user: AuthenticatedUser, input: CreateSituationDto): Promise<Situation> {
     const id = randomUUID();
     const year = new Date().getUTCFullYear();
     const values: GroupValues = {
@@ -81,37 +93,33 @@ export class SituationsService {
       health: input.health ?? {},
       narrative: input.narrative,
     };
-    const situation = await this.dataSource.transaction(async (manager) => {
-      const [counter] = (await manager.query(
-        `INSERT INTO cellule.reference_counter AS c (year, last) VALUES ($1, 1)
-         ON CONFLICT (year) DO UPDATE SET last = c.last + 1 RETURNING last`,
-        [year],
-      )) as { last: number }[];
-      const dek = await this.dataKeys.create(manager, id);
-      const now = new Date();
-      const row = manager.create(Situation, {
-        id,
-        reference: `${year}-${String(counter.last).padStart(3, '0')}`,
-        year,
-        status: 'submitted',
-        problemAreas: input.problemAreas,
-        birthDecade: birthDecade(input.identity.birthDate),
-        referrerUserId: user.id,
-        referrerOrganizationId: user.organizationId,
-        blindIndex: this.crypto.blindIndex(input.identity),
-        closureOutcome: null,
-        redirectedTo: null,
-        createdAt: now,
-        updatedAt: now,
-        ...this.encryptGroups(dek, id, values),
-      });
-      await manager.insert(Situation, row);
-      await this.recordPossibleDuplicates(manager, row, input.identity);
-      await this.audit.recordWithin(manager, this.entry('situation.create', id, 'granted'));
-      return row;
+    const [counter] = (await manager.query(
+      `INSERT INTO cellule.reference_counter AS c (year, last) VALUES ($1, 1)
+       ON CONFLICT (year) DO UPDATE SET last = c.last + 1 RETURNING last`,
+      [year],
+    )) as { last: number }[];
+    const dek = await this.dataKeys.create(manager, id);
+    const now = new Date();
+    const row = manager.create(Situation, {
+      id,
+      reference: `${year}-${String(counter.last).padStart(3, '0')}`,
+      year,
+      status: 'submitted',
+      problemAreas: input.problemAreas,
+      birthDecade: birthDecade(input.identity.birthDate),
+      referrerUserId: user.id,
+      referrerOrganizationId: user.organizationId,
+      blindIndex: this.crypto.blindIndex(input.identity),
+      closureOutcome: null,
+      redirectedTo: null,
+      createdAt: now,
+      updatedAt: now,
+      ...this.encryptGroups(dek, id, values),
     });
-    // The creator may be the referrer or a coordinator: they see what their rights show.
-    return this.readView(user, situation);
+    await manager.insert(Situation, row);
+    await this.recordPossibleDuplicates(manager, row, input.identity);
+    await this.audit.recordWithin(manager, this.entry('situation.create', id, 'granted'));
+    return row;
   }
 
   async list(user: AuthenticatedUser, query: SituationQueryDto): Promise<Page<SituationSummaryDto>> {

@@ -1,0 +1,133 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { CreateSituationDto } from '../../situations/dto/situation-input.dto.js';
+
+export const SHAREABLE_GROUPS = ['identity', 'contact', 'social', 'health', 'narrative'] as const;
+export type ShareableGroup = (typeof SHAREABLE_GROUPS)[number];
+export const REFERRAL_STATUSES = ['draft', 'sent', 'acknowledged', 'accepted', 'declined', 'closed', 'withdrawn'] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+
+export class CreateReferralDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  situationId: string;
+
+  @ApiProperty({ format: 'uuid', description: 'An organisation of kind dac.' })
+  @IsUUID()
+  dacOrganizationId: string;
+
+  @ApiProperty({ maxLength: 5000, description: 'Why the situation is referred (encrypted).' })
+  @IsString()
+  @Length(1, 5000)
+  reason: string;
+
+  @ApiProperty({ maxLength: 10000, description: 'A summary written for the DAC (encrypted, shared).' })
+  @IsString()
+  @Length(1, 10000)
+  summaryForDac: string;
+
+  @ApiPropertyOptional({ enum: SHAREABLE_GROUPS, isArray: true, default: ['identity', 'contact'], description: 'The minimum needed; health only if chosen and allowed.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(SHAREABLE_GROUPS, { each: true })
+  sharedGroups?: ShareableGroup[];
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The CLSM contact who attends the DAC’s coordination meetings (default: you).' })
+  @IsOptional()
+  @IsUUID()
+  clsmContactUserId?: string;
+}
+
+export class ReferralStatusDto {
+  @ApiProperty({ enum: ['sent', 'acknowledged', 'accepted', 'declined', 'closed', 'withdrawn'] })
+  @IsIn(['sent', 'acknowledged', 'accepted', 'declined', 'closed', 'withdrawn'])
+  to: Exclude<ReferralStatus, 'draft'>;
+
+  @ApiPropertyOptional({ maxLength: 5000, description: 'Required to decline (encrypted).' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 5000)
+  reason?: string;
+}
+
+export class InboundReferralDto extends CreateSituationDto {
+  @ApiProperty({ example: 'DAC57-2026-0412', description: 'The DAC’s own identifier: posting it again never creates a second situation.' })
+  @Matches(/^[A-Za-z0-9._:-]{1,100}$/, { message: 'dacReferralId must be 1 to 100 letters, digits or ._:-' })
+  dacReferralId: string;
+}
+
+export class MeetingDto {
+  @ApiProperty({ example: '2027-01-20' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'heldOn must be a date (YYYY-MM-DD)' })
+  heldOn: string;
+
+  @ApiProperty({ maxLength: 10000, description: 'Encrypted.' })
+  @IsString()
+  @Length(1, 10000)
+  note: string;
+}
+
+export class MeetingViewDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  heldOn: string;
+
+  @ApiProperty()
+  note: string;
+}
+
+export class ReferralDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ enum: ['outbound', 'inbound'] })
+  direction: 'outbound' | 'inbound';
+
+  @ApiProperty({ enum: REFERRAL_STATUSES })
+  status: ReferralStatus;
+
+  @ApiProperty({ enum: ['pending', 'sent', 'acknowledged'], description: 'Delivery, tracked apart from the DAC’s decision.' })
+  delivery: 'pending' | 'sent' | 'acknowledged';
+
+  @ApiProperty({ enum: ['pending', 'accepted', 'declined'] })
+  decision: 'pending' | 'accepted' | 'declined';
+
+  @ApiProperty({ format: 'uuid' })
+  dacOrganizationId: string;
+
+  @ApiPropertyOptional({ description: 'Inbound: the DAC’s identifier.' })
+  dacReferralId?: string;
+
+  @ApiProperty({ description: 'The situation’s reference at the commission.' })
+  situationReference: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'CLSM side only.' })
+  situationId?: string;
+
+  @ApiPropertyOptional({ description: 'Inbound: the status of the situation at the commission, which the DAC follows.' })
+  situationStatus?: string;
+
+  @ApiProperty({ enum: SHAREABLE_GROUPS, isArray: true })
+  sharedGroups: ShareableGroup[];
+
+  @ApiPropertyOptional({ description: 'CLSM side only.' })
+  reason?: string;
+
+  @ApiPropertyOptional({ description: 'The DAC’s reason for declining.' })
+  declineReason?: string;
+
+  @ApiPropertyOptional({ description: 'The data set frozen when the referral was sent: all the DAC ever sees of the case.' })
+  shared?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
+  clsmContactUserId?: string | null;
+
+  @ApiPropertyOptional({ type: [MeetingViewDto], description: 'CLSM side only.' })
+  meetings?: MeetingViewDto[];
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  sentAt: string | null;
+}
