@@ -50,14 +50,18 @@ const TERMINAL: SituationStatus[] = ['rejected', 'redirected', 'closed'];
 // Recording or withdrawing consent stays possible on a closed file: the person's rights outlive the case.
 const WRITES: SubjectAction[] = ['update', 'transition', 'upload_document', 'designate_pilot', 'refer'];
 
+/** The person's consent for `purpose` is in force for the situation `situationIdSql` names. */
+export const consentInForceSql = (situationIdSql: string, purpose: 'review' | 'dac_transmission' | 'attendance') =>
+  `EXISTS (SELECT 1 FROM cellule.current_consent c WHERE c.situation_id = ${situationIdSql}
+      AND c.purpose = '${purpose}' AND c.decision = 'given' AND c.given_on <= current_date
+      AND (c.valid_until IS NULL OR c.valid_until >= current_date))`;
+
 /** SQL for each fact, on the `situation` alias: lists filter with exactly what decisions use. */
 const FACT_SQL = {
   id: 'situation.id',
   status: 'situation.status',
   referrerUserId: 'situation.referrer_user_id',
-  reviewConsentValid: `EXISTS (SELECT 1 FROM cellule.current_consent c WHERE c.situation_id = situation.id
-      AND c.purpose = 'review' AND c.decision = 'given' AND c.given_on <= current_date
-      AND (c.valid_until IS NULL OR c.valid_until >= current_date))`,
+  reviewConsentValid: consentInForceSql('situation.id', 'review'),
   refusedOrganizationIds: `ARRAY(SELECT DISTINCT unnest(c.refused_organization_ids) FROM cellule.current_consent c WHERE c.situation_id = situation.id)`,
 } as const;
 
@@ -139,6 +143,11 @@ export class SituationAccessService {
         },
       ]),
     );
+  }
+
+  async consentInForce(manager: EntityManager, situationId: string, purpose: 'review' | 'dac_transmission' | 'attendance'): Promise<boolean> {
+    const [row] = (await manager.query(`SELECT ${consentInForceSql('$1::uuid', purpose)} AS in_force`, [situationId])) as { in_force: boolean }[];
+    return row.in_force;
   }
 
   /** undefined: the situation does not exist for this user (answer 404). */

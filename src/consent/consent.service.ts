@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { isoDate } from '../common/dates.js';
 import { conflict, notFound, ProblemException, ProblemType } from '../common/problem.js';
 import { CryptoService } from '../crypto/crypto.service.js';
 import { DataKeyService } from '../crypto/data-key.service.js';
@@ -179,9 +180,8 @@ export class ConsentService {
 
   private view(row: ConsentRow, dek: Uint8Array, current: boolean): ConsentDto {
     const details = this.crypto.decryptJson<ConsentDetails>(dek, 'consent.details', row.id, row.details_enc);
-    const date = (value: string | Date | null) => (value === null ? null : typeof value === 'string' ? value : value.toISOString().slice(0, 10));
-    const validUntil = date(row.valid_until);
-    const givenOn = date(row.given_on)!;
+    const validUntil = row.valid_until === null ? null : isoDate(row.valid_until);
+    const givenOn = isoDate(row.given_on);
     return {
       id: row.id,
       purpose: row.purpose,

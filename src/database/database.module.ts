@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../config/app-config.js';
+import './pg-types.js';
 
 /**
  * Two connections, one per PostgreSQL login role: the general CLSM side (schema clsm) and the

@@ -1,3 +1,4 @@
+import { isoDate } from '../common/dates.js';
 import type { ReferralRow } from './referrals.service.js';
 
 /** FHIR R4 status of the request and of its task, from the referral's lifecycle. */
@@ -34,7 +35,6 @@ interface SharedContact {
   phone?: string;
 }
 
-const isoDate = (value: string | Date) => (typeof value === 'string' ? value : value.toISOString().slice(0, 10));
 
 /**
  * The referral as a FHIR R4 Bundle (collection): ServiceRequest (the referral), Task (its status),

@@ -6,6 +6,7 @@ import { SituationAccessService } from '../access/situation-access.service.js';
 import { AuditEntry, AuditService } from '../audit/audit.service.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { Clock } from '../common/clock.js';
+import { isoDate } from '../common/dates.js';
 import { conflict, notFound, PROBLEM_BASE, ProblemException, ProblemType } from '../common/problem.js';
 import { CryptoService } from '../crypto/crypto.service.js';
 import { DataKeyService } from '../crypto/data-key.service.js';
@@ -250,7 +251,7 @@ export class ReferralsService {
     if (user.roles.includes('dac') && user.organizationId === referral.dac_organization_id) {
       if (referral.direction === 'inbound') return { kind: 'dac' };
       if (referral.status === 'draft' || referral.status === 'withdrawn') return undefined;
-      return (await this.consentInForce(manager, referral.situation_id)) ? { kind: 'dac' } : undefined;
+      return (await this.access.consentInForce(manager, referral.situation_id, 'dac_transmission')) ? { kind: 'dac' } : undefined;
     }
     const facts = (await this.access.loadFacts([referral.situation_id], manager)).get(referral.situation_id);
     const access = facts ? await this.access.decide(user, facts) : undefined;
@@ -288,7 +289,7 @@ export class ReferralsService {
       }[];
       view.meetings = meetings.map((meeting) => ({
         id: meeting.id,
-        heldOn: typeof meeting.held_on === 'string' ? meeting.held_on : meeting.held_on.toISOString().slice(0, 10),
+        heldOn: isoDate(meeting.held_on),
         note: this.crypto.decryptJson<string>(dek, 'referral_meeting.note', meeting.id, meeting.note_enc),
       }));
     }
@@ -312,7 +313,7 @@ export class ReferralsService {
   private async assertTransmissible(manager: EntityManager, situationId: string, dacOrganizationId: string): Promise<void> {
     const [dac] = await manager.query(`SELECT 1 FROM clsm.directory_organization WHERE id = $1 AND kind = 'dac'`, [dacOrganizationId]);
     if (!dac) throw unprocessable(ProblemType.validation, "L'organisation destinataire n'est pas un DAC.");
-    if (!(await this.consentInForce(manager, situationId))) {
+    if (!(await this.access.consentInForce(manager, situationId, 'dac_transmission'))) {
       throw unprocessable(`${PROBLEM_BASE}consent-required`, "L'accord de la personne pour la transmission au DAC n'est pas en vigueur.");
     }
     const [refused] = await manager.query(
@@ -320,15 +321,6 @@ export class ReferralsService {
       [situationId, dacOrganizationId],
     );
     if (refused) throw unprocessable(`${PROBLEM_BASE}structure-refused`, 'La personne a refusé que ce DAC soit associé.');
-  }
-
-  private async consentInForce(manager: EntityManager, situationId: string): Promise<boolean> {
-    const [row] = await manager.query(
-      `SELECT 1 FROM cellule.current_consent WHERE situation_id = $1 AND purpose = 'dac_transmission' AND decision = 'given'
-          AND given_on <= current_date AND (valid_until IS NULL OR valid_until >= current_date)`,
-      [situationId],
-    );
-    return Boolean(row);
   }
 
   private async lock(manager: EntityManager, id: string): Promise<ReferralRow> {

@@ -6,6 +6,7 @@ import { SituationAccessService } from '../access/situation-access.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { Clock } from '../common/clock.js';
+import { isoDate } from '../common/dates.js';
 import { conflict, notFound } from '../common/problem.js';
 import { CryptoService } from '../crypto/crypto.service.js';
 import { DataKeyService } from '../crypto/data-key.service.js';
@@ -23,7 +24,6 @@ interface RecommendationRow {
   note_enc: Buffer | null;
 }
 
-const isoDate = (value: string | Date) => (typeof value === 'string' ? value : value.toISOString().slice(0, 10));
 
 /**
  * Recommendations (préconisations) and their follow-up. A carrier who is a user may read the

@@ -6,6 +6,7 @@ import { SituationAccessService } from '../access/situation-access.service.js';
 import { AuditEntry, AuditService } from '../audit/audit.service.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { Clock } from '../common/clock.js';
+import { isoDate } from '../common/dates.js';
 import { conflict, notFound, PROBLEM_BASE, ProblemException, ProblemType } from '../common/problem.js';
 import { CryptoService } from '../crypto/crypto.service.js';
 import { DataKeyService } from '../crypto/data-key.service.js';
@@ -45,7 +46,6 @@ interface OutcomeRow {
   minutes_enc: Buffer | null;
 }
 
-const isoDate = (value: string | Date | null) => (value === null ? null : typeof value === 'string' ? value : value.toISOString().slice(0, 10));
 
 /**
  * Commission sessions: the agenda (situations with their invitees), publication, which opens
@@ -162,7 +162,7 @@ export class SessionsService {
       if (!facts.reviewConsentValid) {
         throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, `${PROBLEM_BASE}consent-required`, 'Consent required', "L'accord de la personne pour l'examen de sa situation n'est pas en vigueur.");
       }
-      if ((input.personAttends || input.carersAttend) && !(await this.consentInForce(manager, situation.id, 'attendance'))) {
+      if ((input.personAttends || input.carersAttend) && !(await this.access.consentInForce(manager, situation.id, 'attendance'))) {
         throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, `${PROBLEM_BASE}consent-required`, 'Consent required', "La présence de la personne ou de ses proches suppose son accord (présence).");
       }
       if (input.invitedUserIds.length) {
@@ -372,15 +372,6 @@ export class SessionsService {
     return new Date(scheduledAt.getTime() + this.ethics.policy.accessWindowDaysAfterSession * DAY_MS);
   }
 
-  private async consentInForce(manager: EntityManager, situationId: string, purpose: string): Promise<boolean> {
-    const [row] = await manager.query(
-      `SELECT 1 FROM cellule.current_consent WHERE situation_id = $1 AND purpose = $2 AND decision = 'given'
-          AND given_on <= current_date AND (valid_until IS NULL OR valid_until >= current_date)`,
-      [situationId, purpose],
-    );
-    return Boolean(row);
-  }
-
   private async lockSession(manager: EntityManager, id: string, allowed: string[]): Promise<CommissionSession> {
     const session = await manager.findOne(CommissionSession, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!session) throw notFound();
@@ -432,10 +423,10 @@ export class SessionsService {
     if (!row) return undefined;
     return {
       summary: this.crypto.decryptJson<string>(dek, 'item_outcome.summary', item.id, row.summary_enc),
-      nextReviewDate: isoDate(row.next_review_date),
+      nextReviewDate: row.next_review_date === null ? null : isoDate(row.next_review_date),
       personResponse: {
         status: row.person_response,
-        ...(row.person_response_on ? { on: isoDate(row.person_response_on)! } : {}),
+        ...(row.person_response_on ? { on: isoDate(row.person_response_on) } : {}),
         ...(row.person_response_how_enc ? { how: this.crypto.decryptJson<string>(dek, 'item_outcome.person_response_how', item.id, row.person_response_how_enc) } : {}),
       },
       recommendations: await this.recommendations.forItem(item.id, dek),
