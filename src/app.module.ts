@@ -49,13 +49,14 @@ export class AppModule implements NestModule {
     consumer.apply(RequestContextMiddleware).forRoutes('*path');
   }
 
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `logStream` replaces stdout as the log destination (tests read what would be logged). */
+  static forRoot(config: AppConfig, options: { logStream?: NodeJS.WritableStream } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => config] }),
         LoggerModule.forRoot({
-          pinoHttp: {
+          pinoHttp: [{
             level: config.logLevel,
             genReqId: (request: IncomingMessage, response: ServerResponse) => {
               const offered = request.headers['x-request-id'];
@@ -73,7 +74,7 @@ export class AppModule implements NestModule {
               res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
             },
             redact: { paths: ['req.headers', 'res.headers'], remove: true },
-          },
+          }, options.logStream ?? process.stdout],
         }),
         DatabaseModule,
         ClockModule,

@@ -37,9 +37,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = context.getResponse<Response>();
     const problem = this.toProblem(exception);
     problem.instance = request.originalUrl?.split('?')[0];
-    if (problem.status >= 500) {
-      this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error');
-    }
+    if (problem.status >= 500) this.logger.error({ error: loggable(exception), requestId: request.id }, 'Unhandled error');
     if (response.headersSent) return;
     const retryAfter = problem['retryAfterSeconds'];
     if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
@@ -106,6 +104,21 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       detail: 'An unexpected error occurred. It has been logged with the request id.',
     };
   }
+}
+
+/**
+ * What may be logged of an error: its kind, the PostgreSQL code and where it happened. Never its
+ * message or properties: a failed query carries its parameters (e-mails, ciphertexts), and
+ * PostgreSQL messages quote the offending values.
+ */
+function loggable(exception: unknown): Record<string, unknown> {
+  if (!(exception instanceof Error)) return { kind: typeof exception };
+  const driverCode = (exception as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (exception as { code?: string }).code;
+  return {
+    kind: exception.name,
+    ...(typeof driverCode === 'string' ? { code: driverCode } : {}),
+    frames: exception.stack?.split('\n').slice(1, 8).map((frame) => frame.trim()),
+  };
 }
 
 function humanize(constant: string): string {

@@ -81,12 +81,15 @@ export async function createFreshDatabase(): Promise<string> {
 }
 
 /** The real application (real PostgreSQL, crypto and guards) on an in-process HTTP server. */
-export async function startTestApp(overrides: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Record<string, string> = {},
+  options: { clock?: Clock; logStream?: NodeJS.WritableStream } = {},
+): Promise<TestApp> {
   const variables = testEnvironment(overrides);
   const environment = parseEnvironment(variables);
   const config = buildAppConfig(environment, environment.DATABASE_URL!, undefined);
   await migrateDatabase(config);
-  const builder = Test.createTestingModule({ imports: [AppModule.forRoot(config), DiscoveryModule] });
+  const builder = Test.createTestingModule({ imports: [AppModule.forRoot(config, { logStream: options.logStream }), DiscoveryModule] });
   // Only time is replaced, never the database, crypto or authorization.
   if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
   const moduleRef = await builder.compile();
