@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
-import type { SubjectAction } from '../common/access.decorators.js';
+import type { SessionAction, Subject, SubjectAction } from '../common/access.decorators.js';
 import { Clock } from '../common/clock.js';
 import { currentRequestContext } from '../common/request-context.js';
 import type { Role } from '../directory/roles.js';
@@ -81,9 +81,17 @@ export class SituationAccessService {
     private readonly clock: Clock,
   ) {}
 
-  /** Roles that can ever perform an action on situations (route-level check, before any row). */
-  rolesFor(action: SubjectAction): Role[] {
-    return this.ethics.policy.grants.filter((grant) => grant.actions.includes(action)).map((grant) => grant.role);
+  /**
+   * Roles that can ever perform an action on a subject (route-level check, before any row).
+   * Situations follow the policy's grants; sessions and recommendations are the commission's
+   * (managed by the coordinator); referrals are the sender side's and the DAC's (inbound: the DAC).
+   */
+  rolesFor(subject: Subject, action: SubjectAction | SessionAction): readonly Role[] {
+    if (subject === 'Situation') {
+      return this.ethics.policy.grants.filter((grant) => grant.actions.includes(action as SubjectAction)).map((grant) => grant.role);
+    }
+    if (subject === 'Referral') return action === 'manage' ? ['dac'] : ['coordinator', 'member', 'dac'];
+    return action === 'manage' ? ['coordinator'] : ['coordinator', 'member', 'referrer'];
   }
 
   /** The user's ability, built once per request. */

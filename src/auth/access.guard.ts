@@ -5,7 +5,7 @@ import { AuthGuard } from '@nestjs/passport';
 import { SituationAccessService } from '../access/situation-access.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { EthicsService } from '../ethics/ethics.service.js';
-import { ACCESS_METADATA, AccessRequirement, type SubjectAction } from '../common/access.decorators.js';
+import { ACCESS_METADATA, AccessRequirement } from '../common/access.decorators.js';
 import { currentRequestContext } from '../common/request-context.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
 
@@ -18,7 +18,7 @@ export class AccessGuard extends AuthGuard('jwt') {
   constructor(
     private readonly reflector: Reflector,
     private readonly audit: AuditService,
-    private readonly situations: SituationAccessService,
+    private readonly access: SituationAccessService,
     private readonly ethics: EthicsService,
   ) {
     super();
@@ -44,17 +44,7 @@ export class AccessGuard extends AuthGuard('jwt') {
       if (requestContext) requestContext.roleUsed = roleUsed;
     }
     if (requirement.kind === 'subject') {
-      const roles =
-        requirement.subject === 'Situation'
-          ? this.situations.rolesFor(requirement.action as SubjectAction)
-          : requirement.subject === 'Referral'
-            ? requirement.action === 'manage'
-              ? (['dac'] as const)
-              : (['coordinator', 'member', 'dac'] as const)
-            : requirement.action === 'manage'
-              ? (['coordinator'] as const)
-              : (['coordinator', 'member', 'referrer'] as const);
-      const roleUsed = roles.find((role) => user.roles.includes(role));
+      const roleUsed = this.access.rolesFor(requirement.subject, requirement.action).find((role) => user.roles.includes(role));
       if (!roleUsed) {
         // Case data: a caller who may never see it is not told that it exists.
         const id = context.switchToHttp().getRequest<{ params: Record<string, string> }>().params.id;

@@ -16,6 +16,11 @@ export const ProblemType = {
   weakPassword: `${PROBLEM_BASE}weak-password`,
   unsupportedDocumentType: `${PROBLEM_BASE}unsupported-document-type`,
   integrity: `${PROBLEM_BASE}integrity`,
+  emergencyReferral: `${PROBLEM_BASE}emergency-referral`,
+  consentRequired: `${PROBLEM_BASE}consent-required`,
+  structureRefused: `${PROBLEM_BASE}structure-refused`,
+  charterAcceptanceRequired: `${PROBLEM_BASE}charter-acceptance-required`,
+  charterVersionMismatch: `${PROBLEM_BASE}charter-version-mismatch`,
   destroyed: `${PROBLEM_BASE}destroyed`,
   internal: `${PROBLEM_BASE}internal`,
 } as const;

@@ -80,12 +80,6 @@ export class DirectoryService {
     return { items: rows.map(UserDto.from), total, limit, offset };
   }
 
-  async getUser(id: string): Promise<UserDto> {
-    const user = await this.users.findOneBy({ id });
-    if (!user) throw notFound();
-    return UserDto.from(user);
-  }
-
   /** Deactivation also revokes every open session, in the same transaction. */
   async updateUser(id: string, changes: UpdateUserDto): Promise<UserDto> {
     return this.dataSource.transaction(async (manager) => {

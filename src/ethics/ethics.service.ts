@@ -3,11 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
-import { ProblemException, PROBLEM_BASE } from '../common/problem.js';
+import { ProblemException, ProblemType } from '../common/problem.js';
 import type { Charter, EthicsPolicy } from './policy.js';
 
 export const ETHICS = Symbol('ETHICS');
-export const CHARTER_REQUIRED_PROBLEM_TYPE = `${PROBLEM_BASE}charter-acceptance-required`;
 
 /** The charter and the policy loaded at boot, and each participant's acceptance of the charter. */
 @Injectable()
@@ -44,7 +43,7 @@ export class EthicsService implements OnApplicationBootstrap {
     await this.audit.record({ action: 'charter.required', resourceType: 'ethics_charter', resourceId: null, outcome: 'denied' });
     throw new ProblemException(
       HttpStatus.FORBIDDEN,
-      CHARTER_REQUIRED_PROBLEM_TYPE,
+      ProblemType.charterAcceptanceRequired,
       'Charter acceptance required',
       `Acceptez la charte éthique en vigueur (version ${this.charter.version}) avant de consulter une situation.`,
       { charterVersion: this.charter.version },
@@ -55,7 +54,7 @@ export class EthicsService implements OnApplicationBootstrap {
     if (version !== this.charter.version) {
       throw new ProblemException(
         HttpStatus.CONFLICT,
-        `${PROBLEM_BASE}charter-version-mismatch`,
+        ProblemType.charterVersionMismatch,
         'Conflict',
         `La version en vigueur de la charte est ${this.charter.version}.`,
         { charterVersion: this.charter.version },

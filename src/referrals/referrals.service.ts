@@ -2,12 +2,12 @@ import { ForbiddenException, HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { SituationAccessService } from '../access/situation-access.service.js';
+import { SituationAccessService, type SituationFacts } from '../access/situation-access.service.js';
 import { AuditEntry, AuditService } from '../audit/audit.service.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { Clock } from '../common/clock.js';
 import { isoDate } from '../common/dates.js';
-import { conflict, notFound, PROBLEM_BASE, ProblemException, ProblemType } from '../common/problem.js';
+import { conflict, notFound, ProblemException, ProblemType } from '../common/problem.js';
 import { CryptoService } from '../crypto/crypto.service.js';
 import { DataKeyService } from '../crypto/data-key.service.js';
 import { Situation } from '../situations/situation.entity.js';
@@ -202,10 +202,11 @@ export class ReferralsService {
        ORDER BY created_at DESC LIMIT 200`,
       [user.roles.includes('coordinator'), user.roles.includes('dac') ? user.organizationId : null, user.id, this.clock.now()],
     )) as ReferralRow[];
+    const facts = await this.access.loadFacts([...new Set(rows.map((row) => row.situation_id))]);
     const views: ReferralDto[] = [];
     const entries: AuditEntry[] = [];
     for (const row of rows) {
-      const side = await this.side(user, row);
+      const side = await this.side(user, row, this.dataSource.manager, facts);
       if (!side) continue;
       views.push(await this.view(row, side));
       entries.push(this.entry('referral.list', row.id, row.situation_id));
@@ -247,13 +248,18 @@ export class ReferralsService {
    * pilot). The DAC side: a dac user of the referral's DAC, for outbound referrals once sent and
    * while the person's consent for transmission is in force, and for the DAC's inbound ones.
    */
-  private async side(user: AuthenticatedUser, referral: ReferralRow, manager: EntityManager = this.dataSource.manager): Promise<Side | undefined> {
+  private async side(
+    user: AuthenticatedUser,
+    referral: ReferralRow,
+    manager: EntityManager = this.dataSource.manager,
+    prefetched?: Map<string, SituationFacts>,
+  ): Promise<Side | undefined> {
     if (user.roles.includes('dac') && user.organizationId === referral.dac_organization_id) {
       if (referral.direction === 'inbound') return { kind: 'dac' };
       if (referral.status === 'draft' || referral.status === 'withdrawn') return undefined;
       return (await this.access.consentInForce(manager, referral.situation_id, 'dac_transmission')) ? { kind: 'dac' } : undefined;
     }
-    const facts = (await this.access.loadFacts([referral.situation_id], manager)).get(referral.situation_id);
+    const facts = (prefetched ?? (await this.access.loadFacts([referral.situation_id], manager))).get(referral.situation_id);
     const access = facts ? await this.access.decide(user, facts) : undefined;
     // Closed situations stay readable on the CLSM side; only the ability to refer marks the sender side.
     if (access && (access.actions.has('refer') || access.purpose.type === 'coordination')) return { kind: 'clsm' };
@@ -314,13 +320,13 @@ export class ReferralsService {
     const [dac] = await manager.query(`SELECT 1 FROM clsm.directory_organization WHERE id = $1 AND kind = 'dac'`, [dacOrganizationId]);
     if (!dac) throw unprocessable(ProblemType.validation, "L'organisation destinataire n'est pas un DAC.");
     if (!(await this.access.consentInForce(manager, situationId, 'dac_transmission'))) {
-      throw unprocessable(`${PROBLEM_BASE}consent-required`, "L'accord de la personne pour la transmission au DAC n'est pas en vigueur.");
+      throw unprocessable(ProblemType.consentRequired, "L'accord de la personne pour la transmission au DAC n'est pas en vigueur.");
     }
     const [refused] = await manager.query(
       `SELECT 1 FROM cellule.current_consent WHERE situation_id = $1 AND $2 = ANY(refused_organization_ids)`,
       [situationId, dacOrganizationId],
     );
-    if (refused) throw unprocessable(`${PROBLEM_BASE}structure-refused`, 'La personne a refusé que ce DAC soit associé.');
+    if (refused) throw unprocessable(ProblemType.structureRefused, 'La personne a refusé que ce DAC soit associé.');
   }
 
   private async lock(manager: EntityManager, id: string): Promise<ReferralRow> {

@@ -57,9 +57,12 @@ export class RecommendationsService {
     }
   }
 
-  async forItem(itemId: string, dek: Uint8Array): Promise<RecommendationViewDto[]> {
-    const rows = (await this.dataSource.query('SELECT * FROM cellule.recommendation WHERE item_id = $1 ORDER BY due_date, id', [itemId])) as RecommendationRow[];
-    return rows.map((row) => this.view(row, dek));
+  /** The recommendations of several agenda items, by item, in one query. */
+  async forItems(itemIds: string[], keys: Map<string, Uint8Array>): Promise<Map<string, RecommendationViewDto[]>> {
+    const rows = (await this.dataSource.query('SELECT * FROM cellule.recommendation WHERE item_id = ANY($1) ORDER BY due_date, id', [itemIds])) as RecommendationRow[];
+    const byItem = new Map<string, RecommendationViewDto[]>();
+    for (const row of rows) byItem.set(row.item_id, [...(byItem.get(row.item_id) ?? []), this.view(row, keys.get(row.situation_id)!)]);
+    return byItem;
   }
 
   /** Coordinators see all; carriers what is addressed to them; pilots their situations'. */

@@ -1,14 +1,14 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { SituationAccessService } from '../access/situation-access.service.js';
 import { AuditEntry, AuditService } from '../audit/audit.service.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { Clock } from '../common/clock.js';
 import { isoDate } from '../common/dates.js';
-import { conflict, notFound, PROBLEM_BASE, ProblemException, ProblemType } from '../common/problem.js';
-import { CryptoService } from '../crypto/crypto.service.js';
+import { conflict, notFound, ProblemException, ProblemType } from '../common/problem.js';
+import { CryptoService, ShreddedError } from '../crypto/crypto.service.js';
 import { DataKeyService } from '../crypto/data-key.service.js';
 import { EthicsService } from '../ethics/ethics.service.js';
 import type { IdentityDto } from '../situations/dto/field-groups.dto.js';
@@ -24,6 +24,7 @@ import type {
   OutcomeDto,
   OutcomeViewDto,
   PersonResponseDto,
+  RecommendationViewDto,
   SessionDto,
   SessionStatusDto,
   StandInDto,
@@ -160,10 +161,10 @@ export class SessionsService {
         throw conflict(`Seule une situation recevable, en préparation ou déjà examinée peut être inscrite (statut : ${situation.status}).`);
       }
       if (!facts.reviewConsentValid) {
-        throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, `${PROBLEM_BASE}consent-required`, 'Consent required', "L'accord de la personne pour l'examen de sa situation n'est pas en vigueur.");
+        throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.consentRequired, 'Consent required', "L'accord de la personne pour l'examen de sa situation n'est pas en vigueur.");
       }
       if ((input.personAttends || input.carersAttend) && !(await this.access.consentInForce(manager, situation.id, 'attendance'))) {
-        throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, `${PROBLEM_BASE}consent-required`, 'Consent required', "La présence de la personne ou de ses proches suppose son accord (présence).");
+        throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.consentRequired, 'Consent required', "La présence de la personne ou de ses proches suppose son accord (présence).");
       }
       if (input.invitedUserIds.length) {
         const [{ known }] = (await manager.query('SELECT count(*)::int AS known FROM clsm.directory_entry WHERE user_id = ANY($1) AND active', [input.invitedUserIds])) as { known: number }[];
@@ -392,35 +393,41 @@ export class SessionsService {
     const coordinator = user.roles.includes('coordinator');
     const items = await this.dataSource.getRepository(AgendaItem).find({ where: { sessionId: id }, order: { position: 'ASC' } });
     const facts = await this.access.loadFacts(items.map((item) => item.situationId));
-    const situations = new Map(
-      (await this.dataSource.getRepository(Situation).findBy(items.length ? items.map((item) => ({ id: item.situationId })) : [{ id: '00000000-0000-0000-0000-000000000000' }])).map((situation) => [situation.id, situation]),
-    );
-    const views: AgendaItemViewDto[] = [];
-    const entries: AuditEntry[] = [];
+    const visible: { item: AgendaItem; identity: boolean }[] = [];
     for (const item of items) {
       const itemFacts = facts.get(item.situationId);
       const access = itemFacts ? await this.access.decide(user, itemFacts) : undefined;
-      if (!access) continue;
-      const situation = situations.get(item.situationId)!;
-      const view: AgendaItemViewDto = { id: item.id, position: item.position, situationId: item.situationId, reference: situation.reference, personAttends: item.personAttends, carersAttend: item.carersAttend };
-      const dek = await this.dataKeys.load(item.situationId);
-      if (access.groups.has('identity')) view.identity = this.crypto.decryptJson<IdentityDto>(dek, 'situation.identity', situation.id, situation.identityEnc);
-      if (coordinator) {
-        view.invitedUserIds = ((await this.dataSource.query('SELECT user_id FROM cellule.agenda_invitation WHERE item_id = $1 ORDER BY user_id', [item.id])) as { user_id: string }[]).map((row) => row.user_id);
-      }
-      const outcome = await this.outcome(item, dek);
-      if (outcome) view.outcome = outcome;
-      views.push(view);
-      if (options.withItemsAudit) entries.push(this.itemEntry('agenda_item.read', item));
+      if (access) visible.push({ item, identity: access.groups.has('identity') });
     }
-    if (!coordinator && views.length === 0) return undefined;
-    if (entries.length) await this.audit.record(...entries);
+    if (!coordinator && visible.length === 0) return undefined;
+    // One query each for the visible items' situations, keys, invitations, outcomes, recommendations.
+    const situationIds = visible.map(({ item }) => item.situationId);
+    const itemIds = visible.map(({ item }) => item.id);
+    const situations = new Map((await this.dataSource.getRepository(Situation).findBy({ id: In(situationIds) })).map((situation) => [situation.id, situation]));
+    const keys = await this.dataKeys.loadMany(situationIds);
+    const invitations = coordinator
+      ? ((await this.dataSource.query('SELECT item_id, user_id FROM cellule.agenda_invitation WHERE item_id = ANY($1) ORDER BY user_id', [itemIds])) as { item_id: string; user_id: string }[])
+      : [];
+    const outcomes = new Map(
+      ((await this.dataSource.query('SELECT * FROM cellule.item_outcome WHERE item_id = ANY($1)', [itemIds])) as OutcomeRow[]).map((row) => [row.item_id, row]),
+    );
+    const recommendations = await this.recommendations.forItems(itemIds, keys);
+    const views = visible.map(({ item, identity }) => {
+      const situation = situations.get(item.situationId)!;
+      const dek = keys.get(item.situationId);
+      if (!dek) throw new ShreddedError();
+      const view: AgendaItemViewDto = { id: item.id, position: item.position, situationId: item.situationId, reference: situation.reference, personAttends: item.personAttends, carersAttend: item.carersAttend };
+      if (identity) view.identity = this.crypto.decryptJson<IdentityDto>(dek, 'situation.identity', situation.id, situation.identityEnc);
+      if (coordinator) view.invitedUserIds = invitations.filter((row) => row.item_id === item.id).map((row) => row.user_id);
+      const outcome = outcomes.get(item.id);
+      if (outcome) view.outcome = this.outcome(item, outcome, dek, recommendations.get(item.id) ?? []);
+      return view;
+    });
+    if (options.withItemsAudit && visible.length) await this.audit.record(...visible.map(({ item }) => this.itemEntry('agenda_item.read', item)));
     return { id: session.id, scheduledAt: session.scheduledAt.toISOString(), location: session.location, status: session.status, items: views };
   }
 
-  private async outcome(item: AgendaItem, dek: Uint8Array): Promise<OutcomeViewDto | undefined> {
-    const [row] = (await this.dataSource.query('SELECT * FROM cellule.item_outcome WHERE item_id = $1', [item.id])) as OutcomeRow[];
-    if (!row) return undefined;
+  private outcome(item: AgendaItem, row: OutcomeRow, dek: Uint8Array, recommendations: RecommendationViewDto[]): OutcomeViewDto {
     return {
       summary: this.crypto.decryptJson<string>(dek, 'item_outcome.summary', item.id, row.summary_enc),
       nextReviewDate: row.next_review_date === null ? null : isoDate(row.next_review_date),
@@ -429,7 +436,7 @@ export class SessionsService {
         ...(row.person_response_on ? { on: isoDate(row.person_response_on) } : {}),
         ...(row.person_response_how_enc ? { how: this.crypto.decryptJson<string>(dek, 'item_outcome.person_response_how', item.id, row.person_response_how_enc) } : {}),
       },
-      recommendations: await this.recommendations.forItem(item.id, dek),
+      recommendations,
     };
   }
 

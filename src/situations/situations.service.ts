@@ -7,7 +7,7 @@ import { AuditEntry, AuditService } from '../audit/audit.service.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import type { SubjectAction } from '../common/access.decorators.js';
 import type { Page } from '../common/page.dto.js';
-import { conflict, notFound, PROBLEM_BASE, ProblemException, ProblemType } from '../common/problem.js';
+import { conflict, notFound, ProblemException, ProblemType } from '../common/problem.js';
 import { Clock } from '../common/clock.js';
 import { CryptoService, IntegrityError } from '../crypto/crypto.service.js';
 import { DataKeyService } from '../crypto/data-key.service.js';
@@ -29,8 +29,6 @@ const GROUP_COLUMNS = {
 type RowGroup = keyof typeof GROUP_COLUMNS;
 type GroupValues = { identity: IdentityDto; contact: ContactDto; social: SocialDto; health: HealthDto; narrative: NarrativeDto };
 
-export const CONSENT_REQUIRED_PROBLEM_TYPE = `${PROBLEM_BASE}consent-required`;
-export const EMERGENCY_PROBLEM_TYPE = 'https://clsm-cellule.fr/problems/emergency-referral';
 const EMERGENCY_DETAIL =
   "La commission ne traite pas les urgences : la saisine n'est pas enregistrée. En cas de danger immédiat, " +
   "appelez le 15 (SAMU) ou le 112 ; pour une urgence psychiatrique, adressez-vous au service d'urgences " +
@@ -76,7 +74,7 @@ export class SituationsService {
         );
         await this.audit.recordWithin(manager, { action: 'situation.emergency_refused', resourceType: 'situation', outcome: 'denied' });
       });
-      throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, EMERGENCY_PROBLEM_TYPE, 'Emergency: referral not accepted', EMERGENCY_DETAIL, {
+      throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.emergencyReferral, 'Emergency: referral not accepted', EMERGENCY_DETAIL, {
         emergencyNumbers: ['15', '112', '3114'],
       });
     }
@@ -202,38 +200,38 @@ export class SituationsService {
    * details it requires, the consent it requires, and the recorded transition with its reason.
    */
   async moveWithin(manager: EntityManager, user: AuthenticatedUser, situation: Situation, facts: SituationFacts, input: TransitionDto): Promise<void> {
-      const id = situation.id;
-      const from = situation.status;
-      if (!TRANSITIONS[from].includes(input.to)) {
-        throw conflict(`Transition impossible de « ${from} » vers « ${input.to} ».`);
-      }
-      assertTransitionDetails(input);
-      if ((input.to === 'in_preparation' || input.to === 'scheduled') && !facts.reviewConsentValid) {
-        throw new ProblemException(
-          HttpStatus.UNPROCESSABLE_ENTITY,
-          CONSENT_REQUIRED_PROBLEM_TYPE,
-          'Consent required',
-          "L'accord de la personne pour l'examen de sa situation par la commission n'est pas enregistré ou n'est plus valable.",
-        );
-      }
-      const transitionId = randomUUID();
-      const reasonEnc = input.reason ? this.crypto.encryptJson(await this.dataKeys.load(id, manager), 'situation_transition.reason', transitionId, input.reason) : null;
-      situation.status = input.to;
-      situation.updatedAt = new Date();
-      if (input.to === 'redirected') situation.redirectedTo = input.redirectedTo!;
-      if (input.to === 'closed') situation.closureOutcome = input.outcome!;
-      await manager.save(situation);
-      await manager.insert(SituationTransition, {
-        id: transitionId,
-        situationId: id,
-        fromStatus: from,
-        toStatus: input.to,
-        actorUserId: user.id,
-        at: situation.updatedAt,
-        reasonEnc,
-        closureOutcome: input.to === 'closed' ? input.outcome! : null,
-        redirectedTo: input.to === 'redirected' ? input.redirectedTo! : null,
-      });
+    const id = situation.id;
+    const from = situation.status;
+    if (!TRANSITIONS[from].includes(input.to)) {
+      throw conflict(`Transition impossible de « ${from} » vers « ${input.to} ».`);
+    }
+    assertTransitionDetails(input);
+    if ((input.to === 'in_preparation' || input.to === 'scheduled') && !facts.reviewConsentValid) {
+      throw new ProblemException(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        ProblemType.consentRequired,
+        'Consent required',
+        "L'accord de la personne pour l'examen de sa situation par la commission n'est pas enregistré ou n'est plus valable.",
+      );
+    }
+    const transitionId = randomUUID();
+    const reasonEnc = input.reason ? this.crypto.encryptJson(await this.dataKeys.load(id, manager), 'situation_transition.reason', transitionId, input.reason) : null;
+    situation.status = input.to;
+    situation.updatedAt = new Date();
+    if (input.to === 'redirected') situation.redirectedTo = input.redirectedTo!;
+    if (input.to === 'closed') situation.closureOutcome = input.outcome!;
+    await manager.save(situation);
+    await manager.insert(SituationTransition, {
+      id: transitionId,
+      situationId: id,
+      fromStatus: from,
+      toStatus: input.to,
+      actorUserId: user.id,
+      at: situation.updatedAt,
+      reasonEnc,
+      closureOutcome: input.to === 'closed' ? input.outcome! : null,
+      redirectedTo: input.to === 'redirected' ? input.redirectedTo! : null,
+    });
   }
 
   /**
