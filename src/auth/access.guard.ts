@@ -2,7 +2,7 @@ import { ExecutionContext, ForbiddenException, Injectable, NotFoundException, Un
 import { PATH_METADATA } from '@nestjs/common/constants.js';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { SituationAccessService } from '../access/situation-access.service.js';
+import { AccessService } from '../access/access.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { EthicsService } from '../ethics/ethics.service.js';
 import { ACCESS_METADATA, AccessRequirement } from '../common/access.decorators.js';
@@ -18,7 +18,7 @@ export class AccessGuard extends AuthGuard('jwt') {
   constructor(
     private readonly reflector: Reflector,
     private readonly audit: AuditService,
-    private readonly access: SituationAccessService,
+    private readonly access: AccessService,
     private readonly ethics: EthicsService,
   ) {
     super();

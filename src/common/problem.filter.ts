@@ -65,7 +65,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       };
     }
     if (exception instanceof ShreddedError) {
-      return { type: ProblemType.destroyed, title: 'Gone', status: 410, detail: 'Ce dossier a été détruit (durée de conservation échue).' };
+      return {
+        type: ProblemType.destroyed,
+        title: 'Gone',
+        status: 410,
+        detail: 'Ce dossier a été détruit (durée de conservation échue) : son contenu ne peut plus être lu.',
+        ...(exception.situationId ? { situationId: exception.situationId } : {}),
+      };
     }
     if (exception instanceof HttpException && exception.cause instanceof SyntaxError) {
       // The Express adapter wraps body-parser's JSON errors; their message quotes the body.

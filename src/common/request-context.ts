@@ -13,11 +13,16 @@ export interface RequestContext {
   roleUsed?: Role;
   /** The caller's situation ability, built once per request by the access module. */
   situationAccess?: unknown;
+  /** The request's unit of work (src/database/unit-of-work.ts). */
+  unit?: unknown;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
 
 export const currentRequestContext = (): RequestContext | undefined => storage.getStore();
+
+/** Runs `work` in a context of its own (command line, jobs, tests): what the middleware does for requests. */
+export const runInContext = <T>(context: RequestContext, work: () => T): T => storage.run(context, work);
 
 /** Opens the request's context; the access guard adds the user once authenticated. */
 @Injectable()

@@ -1,16 +1,14 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { AccessService, type FieldGrant } from '../access/access.service.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { CaseFiles, type FieldReader } from '../casefile/case-files.js';
+import { Clock } from '../common/clock.js';
 import { isoDate } from '../common/dates.js';
 import { conflict, notFound, ProblemException, ProblemType } from '../common/problem.js';
-import { CryptoService } from '../crypto/crypto.service.js';
-import { DataKeyService } from '../crypto/data-key.service.js';
 import type { ConsentPurpose } from '../ethics/policy.js';
 import { ReferralsService } from '../referrals/referrals.service.js';
-import { SituationsService } from '../situations/situations.service.js';
+import { entry } from '../situations/situations.service.js';
 import type { ConsentDto, RecordConsentDto, RepresentativeDto, StatementDto, WithdrawConsentDto } from './dto/consent.dto.js';
 
 interface ConsentRow {
@@ -35,7 +33,6 @@ interface ConsentDetails {
   statement?: StatementDto;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
 const invalid = (detail: string) => new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.validation, 'Invalid consent record', detail);
 
 /**
@@ -46,100 +43,100 @@ const invalid = (detail: string) => new ProblemException(HttpStatus.UNPROCESSABL
 @Injectable()
 export class ConsentService {
   constructor(
-    @InjectDataSource('cellule') private readonly dataSource: DataSource,
-    private readonly situations: SituationsService,
-    private readonly crypto: CryptoService,
-    private readonly dataKeys: DataKeyService,
-    private readonly audit: AuditService,
+    private readonly cases: CaseFiles,
+    private readonly access: AccessService,
     private readonly referrals: ReferralsService,
+    private readonly clock: Clock,
   ) {}
 
   async record(user: AuthenticatedUser, situationId: string, input: RecordConsentDto): Promise<ConsentDto> {
-    if (input.givenOn > today()) throw invalid("La date de l'accord ne peut pas être future.");
+    if (input.givenOn > this.clock.today()) throw invalid("La date de l'accord ne peut pas être future.");
     if (input.validUntil && input.validUntil < input.givenOn) throw invalid("La date de fin précède la date de l'accord.");
-    return this.dataSource.transaction(async (manager) => {
-      const { access } = await this.situations.authorize(user, situationId, 'record_consent', manager);
-      await this.assertEvidence(manager, situationId, input);
-      if (input.refusedOrganizationIds?.length) {
-        const [{ known }] = (await manager.query('SELECT count(*)::int AS known FROM clsm.directory_organization WHERE id = ANY($1)', [
-          input.refusedOrganizationIds,
-        ])) as { known: number }[];
-        if (known !== input.refusedOrganizationIds.length) throw invalid('Une structure refusée est inconnue.');
-      }
-      const row = await this.insert(manager, user, situationId, {
-        purpose: input.purpose,
-        decision: input.decision,
-        evidence: input,
-        givenOn: input.givenOn,
-        validUntil: input.validUntil ?? null,
-        refusedOrganizationIds: input.refusedOrganizationIds ?? [],
-        withdrawsConsentId: null,
-      });
-      await this.audit.recordWithin(manager, { ...this.situations.entry('consent.record', situationId, 'granted', access), resourceType: 'consent', resourceId: row.id });
-      return row;
+    const { access } = await this.cases.situation(user, 'record_consent', situationId);
+    const manager = await this.cases.manager();
+    await this.assertEvidence(situationId, input);
+    if (input.refusedOrganizationIds?.length) {
+      const [{ known }] = (await manager.query('SELECT count(*)::int AS known FROM clsm.directory_organization WHERE id = ANY($1)', [
+        input.refusedOrganizationIds,
+      ])) as { known: number }[];
+      if (known !== new Set(input.refusedOrganizationIds).size) throw invalid('Une structure refusée est inconnue.');
+    }
+    const row = await this.insert(user, situationId, {
+      purpose: input.purpose,
+      decision: input.decision,
+      evidence: input,
+      givenOn: input.givenOn,
+      validUntil: input.validUntil ?? null,
+      refusedOrganizationIds: input.refusedOrganizationIds ?? [],
+      withdrawsConsentId: null,
     });
+    // Decisions taken later in this request see the new consent.
+    this.access.forgetFacts();
+    this.cases.record({ ...entry('consent.record', situationId, access), resourceType: 'consent', resourceId: row.id });
+    return this.view(row, access, await this.cases.reader([access], 'consent.record'), true);
   }
 
   async withdraw(user: AuthenticatedUser, situationId: string, consentId: string, input: WithdrawConsentDto): Promise<ConsentDto> {
-    return this.dataSource.transaction(async (manager) => {
-      const { access } = await this.situations.authorize(user, situationId, 'record_consent', manager);
-      // Serialise consent changes of one situation: the record in force cannot change under us.
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`consent:${situationId}`]);
-      const [target] = (await manager.query('SELECT * FROM cellule.consent WHERE id = $1 AND situation_id = $2', [consentId, situationId])) as ConsentRow[];
-      if (!target) throw notFound();
-      const [current] = (await manager.query('SELECT id, decision FROM cellule.current_consent WHERE situation_id = $1 AND purpose = $2', [
-        situationId,
-        target.purpose,
-      ])) as { id: string; decision: string }[];
-      if (current?.id !== consentId || current.decision !== 'given') {
-        throw conflict("Seul l'accord en vigueur peut être retiré.");
-      }
-      await this.assertEvidence(manager, situationId, input);
-      const row = await this.insert(manager, user, situationId, {
-        purpose: target.purpose,
-        decision: 'withdrawn',
-        evidence: input,
-        givenOn: today(),
-        validUntil: null,
-        refusedOrganizationIds: target.refused_organization_ids,
-        withdrawsConsentId: consentId,
-      });
-      // Withdrawing the transmission consent before acceptance withdraws the pending referrals.
-      if (target.purpose === 'dac_transmission') await this.referrals.withdrawPendingWithin(manager, situationId);
-      await this.audit.recordWithin(manager, { ...this.situations.entry('consent.withdraw', situationId, 'granted', access), resourceType: 'consent', resourceId: row.id });
-      return row;
+    const { access } = await this.cases.situation(user, 'record_consent', situationId);
+    const manager = await this.cases.manager();
+    // Serialise consent changes of one situation: the record in force cannot change under us.
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`consent:${situationId}`]);
+    const [target] = (await manager.query('SELECT * FROM cellule.consent WHERE id = $1 AND situation_id = $2', [consentId, situationId])) as ConsentRow[];
+    if (!target) throw notFound();
+    const [current] = (await manager.query('SELECT id, decision FROM cellule.current_consent WHERE situation_id = $1 AND purpose = $2', [
+      situationId,
+      target.purpose,
+    ])) as { id: string; decision: string }[];
+    if (current?.id !== consentId || current.decision !== 'given') {
+      throw conflict("Seul l'accord en vigueur peut être retiré.");
+    }
+    await this.assertEvidence(situationId, input);
+    const row = await this.insert(user, situationId, {
+      purpose: target.purpose,
+      decision: 'withdrawn',
+      evidence: input,
+      givenOn: this.clock.today(),
+      validUntil: null,
+      refusedOrganizationIds: target.refused_organization_ids,
+      withdrawsConsentId: consentId,
     });
+    // Withdrawing the transmission consent before acceptance withdraws the pending referrals.
+    if (target.purpose === 'dac_transmission') await this.referrals.withdrawPendingWithin(situationId);
+    this.access.forgetFacts();
+    this.cases.record({ ...entry('consent.withdraw', situationId, access), resourceType: 'consent', resourceId: row.id });
+    return this.view(row, access, await this.cases.reader([access], 'consent.withdraw'), true);
   }
 
   async list(user: AuthenticatedUser, situationId: string): Promise<ConsentDto[]> {
-    const { access } = await this.situations.authorize(user, situationId, 'read_consents');
-    const rows = (await this.dataSource.query('SELECT * FROM cellule.consent WHERE situation_id = $1 ORDER BY recorded_at, id', [situationId])) as ConsentRow[];
+    const { access } = await this.cases.situation(user, 'read_consents', situationId);
+    const manager = await this.cases.manager();
+    const rows = (await manager.query('SELECT * FROM cellule.consent WHERE situation_id = $1 ORDER BY recorded_at, id', [situationId])) as ConsentRow[];
     const current = new Set(
-      ((await this.dataSource.query('SELECT id FROM cellule.current_consent WHERE situation_id = $1', [situationId])) as { id: string }[]).map((row) => row.id),
+      ((await manager.query('SELECT id FROM cellule.current_consent WHERE situation_id = $1', [situationId])) as { id: string }[]).map((row) => row.id),
     );
-    const dek = rows.length > 0 ? await this.dataKeys.load(situationId) : undefined;
-    const items = rows.map((row) => this.view(row, dek!, current.has(row.id)));
-    await this.audit.record({ ...this.situations.entry('consent.list', situationId, 'granted', access), resourceType: 'consent' });
+    const reader = await this.cases.reader([access], 'consent.list');
+    const items = rows.map((row) => this.view(row, access, reader, current.has(row.id)));
+    this.cases.record({ ...entry('consent.list', situationId, access), resourceType: 'consent' });
     return items;
   }
 
-  private async assertEvidence(manager: EntityManager, situationId: string, evidence: WithdrawConsentDto): Promise<void> {
+  private async assertEvidence(situationId: string, evidence: WithdrawConsentDto): Promise<void> {
     if ((evidence.givenBy === 'legal_representative') !== Boolean(evidence.representative)) {
       throw invalid('Le représentant légal (nom et mesure) est requis si et seulement si il s’exprime pour la personne.');
     }
     if (evidence.method === 'signed_form') {
       if (!evidence.documentId || evidence.statement) throw invalid('Un formulaire signé se joint comme document du dossier (documentId).');
+      const manager = await this.cases.manager();
       const [document] = await manager.query('SELECT 1 FROM cellule.document WHERE id = $1 AND situation_id = $2', [evidence.documentId, situationId]);
       if (!document) throw invalid("Le formulaire signé n'est pas un document de cette situation.");
     } else if (!evidence.statement || evidence.documentId) {
       throw invalid('Une déclaration orale précise le professionnel qui l’a recueillie et sa date (statement).');
-    } else if (evidence.statement.recordedOn > today()) {
+    } else if (evidence.statement.recordedOn > this.clock.today()) {
       throw invalid('La date de la déclaration ne peut pas être future.');
     }
   }
 
   private async insert(
-    manager: EntityManager,
     user: AuthenticatedUser,
     situationId: string,
     record: {
@@ -151,9 +148,9 @@ export class ConsentService {
       refusedOrganizationIds: string[];
       withdrawsConsentId: string | null;
     },
-  ): Promise<ConsentDto> {
+  ): Promise<ConsentRow> {
+    const manager = await this.cases.manager();
     const id = randomUUID();
-    const dek = await this.dataKeys.load(situationId, manager);
     const details: ConsentDetails = { representative: record.evidence.representative, statement: record.evidence.statement };
     const [row] = (await manager.query(
       `INSERT INTO cellule.consent (id, situation_id, purpose, decision, given_by, method, document_id, details_enc, given_on,
@@ -167,21 +164,22 @@ export class ConsentService {
         record.evidence.givenBy,
         record.evidence.method,
         record.evidence.documentId ?? null,
-        this.crypto.encryptJson(dek, 'consent.details', id, details),
+        await this.cases.seal(situationId, 'consent.details', id, details),
         record.givenOn,
         record.validUntil,
-        record.refusedOrganizationIds,
+        [...new Set(record.refusedOrganizationIds)],
         record.withdrawsConsentId,
         user.id,
       ],
     )) as ConsentRow[];
-    return this.view(row, dek, true);
+    return row;
   }
 
-  private view(row: ConsentRow, dek: Uint8Array, current: boolean): ConsentDto {
-    const details = this.crypto.decryptJson<ConsentDetails>(dek, 'consent.details', row.id, row.details_enc);
+  private view(row: ConsentRow, grant: FieldGrant, reader: FieldReader, current: boolean): ConsentDto {
+    const details = reader.read<ConsentDetails>(grant, 'consent.details', row.id, row.details_enc) ?? {};
     const validUntil = row.valid_until === null ? null : isoDate(row.valid_until);
     const givenOn = isoDate(row.given_on);
+    const today = this.clock.today();
     return {
       id: row.id,
       purpose: row.purpose,
@@ -197,7 +195,7 @@ export class ConsentService {
       withdrawsConsentId: row.withdraws_consent_id,
       recordedByUserId: row.recorded_by_user_id,
       recordedAt: new Date(row.recorded_at).toISOString(),
-      inForce: current && row.decision === 'given' && givenOn <= today() && (validUntil === null || validUntil >= today()),
+      inForce: current && row.decision === 'given' && givenOn <= today && (validUntil === null || validUntil >= today),
     };
   }
 }

@@ -15,7 +15,7 @@ export class IntegrityError extends Error {
 
 /** A situation whose data key was destroyed (crypto-shredding). */
 export class ShreddedError extends Error {
-  constructor() {
+  constructor(readonly situationId?: string) {
     super('data key destroyed');
     this.name = 'ShreddedError';
   }

@@ -34,6 +34,18 @@ export interface Grant {
   actions: SubjectAction[];
   requiresReviewConsent: boolean;
   respectsRefusedStructures: boolean;
+  /** Shown the possible duplicates of a saisine (the coordination only). */
+  seesDuplicates: boolean;
+}
+
+/** The commission's other subjects (sessions, préconisations, DAC referrals) and who may use them. */
+export const POLICY_SUBJECTS = ['Session', 'Recommendation', 'Referral'] as const;
+export type PolicySubject = (typeof POLICY_SUBJECTS)[number];
+export interface SubjectRule {
+  article: number;
+  manage: Role[];
+  takePart: Role[];
+  counterpart: Role[];
 }
 
 export interface EthicsPolicy {
@@ -43,6 +55,7 @@ export interface EthicsPolicy {
   fingerprint: string;
   fieldGroups: Record<FieldGroup, { article: number; readers: ProfessionalCategory[] }>;
   grants: Grant[];
+  subjects: Record<PolicySubject, SubjectRule>;
   consentPurposes: Record<ConsentPurpose, { article: number; unlocks: string[] }>;
   accessWindowDaysAfterSession: number;
   retentionClosedSituationDays: number;
@@ -101,7 +114,7 @@ export function loadEthics(directory: string): { policy: EthicsPolicy; charter: 
   const knownKeys = (where: string, value: Raw, keys: string[]) => {
     for (const key of Object.keys(value)) if (!keys.includes(key)) problems.push(`${where}.${key}: unknown key`);
   };
-  knownKeys('policy', raw, ['version', 'charter_version', 'field_groups', 'grants', 'consent_purposes', 'access_window', 'retention', 'statistics']);
+  knownKeys('policy', raw, ['version', 'charter_version', 'field_groups', 'grants', 'subjects', 'consent_purposes', 'access_window', 'retention', 'statistics']);
 
   const version = stringField('version', raw.version);
   const charterVersion = stringField('charter_version', raw.charter_version);
@@ -130,7 +143,7 @@ export function loadEthics(directory: string): { policy: EthicsPolicy; charter: 
   rawGrants.forEach((value: unknown, index: number) => {
     const where = `grants[${index}]`;
     if (!isObject(value)) return void problems.push(`${where}: must be a mapping`);
-    knownKeys(where, value, ['name', 'article', 'role', 'scope', 'relation', 'actions', 'requires_review_consent', 'respects_refused_structures']);
+    knownKeys(where, value, ['name', 'article', 'role', 'scope', 'relation', 'actions', 'requires_review_consent', 'respects_refused_structures', 'sees_duplicates']);
     if (!(ROLES as readonly string[]).includes(value.role as string)) problems.push(`${where}.role: unknown role "${String(value.role)}"`);
     if (value.role === 'admin' || value.role === 'ethics') problems.push(`${where}.role: ${String(value.role)} never reads situation content (article 5)`);
     const hasScope = value.scope !== undefined;
@@ -153,8 +166,41 @@ export function loadEthics(directory: string): { policy: EthicsPolicy; charter: 
       actions: actions as SubjectAction[],
       requiresReviewConsent: value.requires_review_consent === true,
       respectsRefusedStructures: value.respects_refused_structures === true,
+      seesDuplicates: value.sees_duplicates === true,
     });
   });
+
+  const subjects = {} as EthicsPolicy['subjects'];
+  const rawSubjects = isObject(raw.subjects) ? raw.subjects : {};
+  const roleList = (where: string, value: unknown): Role[] => {
+    if (value === undefined) return [];
+    if (!Array.isArray(value)) {
+      problems.push(`${where}: must be a list of roles`);
+      return [];
+    }
+    for (const role of value) {
+      if (!(ROLES as readonly string[]).includes(role as string)) problems.push(`${where}: unknown role "${String(role)}"`);
+      if (role === 'admin' || role === 'ethics') problems.push(`${where}: ${String(role)} never takes part in case work (article 5)`);
+    }
+    return value as Role[];
+  };
+  for (const name of POLICY_SUBJECTS) {
+    const value = rawSubjects[name];
+    if (!isObject(value)) {
+      problems.push(`subjects.${name}: missing`);
+      continue;
+    }
+    knownKeys(`subjects.${name}`, value, ['article', 'manage', 'take_part', 'counterpart']);
+    subjects[name] = {
+      article: article(`subjects.${name}`, value),
+      manage: roleList(`subjects.${name}.manage`, value.manage),
+      takePart: roleList(`subjects.${name}.take_part`, value.take_part),
+      counterpart: roleList(`subjects.${name}.counterpart`, value.counterpart),
+    };
+  }
+  for (const name of Object.keys(rawSubjects)) {
+    if (!(POLICY_SUBJECTS as readonly string[]).includes(name)) problems.push(`subjects.${name}: unknown subject`);
+  }
 
   const consentPurposes = {} as EthicsPolicy['consentPurposes'];
   const rawPurposes = isObject(raw.consent_purposes) ? raw.consent_purposes : {};
@@ -193,6 +239,7 @@ export function loadEthics(directory: string): { policy: EthicsPolicy; charter: 
       fingerprint: `${version}+${hash}`,
       fieldGroups,
       grants,
+      subjects,
       consentPurposes,
       accessWindowDaysAfterSession,
       retentionClosedSituationDays,

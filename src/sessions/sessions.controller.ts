@@ -24,6 +24,7 @@ import {
   UpdateSessionDto,
 } from './dto/session.dto.js';
 import { RecommendationsService } from './recommendations.service.js';
+import { SessionOutcomesService } from './session-outcomes.service.js';
 import { SessionsService } from './sessions.service.js';
 
 const SessionId = () => Param('id', new ParseUUIDPipe());
@@ -33,7 +34,10 @@ const ItemId = () => Param('itemId', new ParseUUIDPipe());
 @ApiBearerAuth()
 @Controller('sessions')
 export class SessionsController {
-  constructor(private readonly sessions: SessionsService) {}
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly outcomes: SessionOutcomesService,
+  ) {}
 
   @Post()
   @Authorize('manage', 'Session')
@@ -107,7 +111,7 @@ export class SessionsController {
   @ApiOkResponse({ type: SessionDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   outcome(@CurrentUser() user: AuthenticatedUser, @SessionId() id: string, @ItemId() itemId: string, @Body() body: OutcomeDto): Promise<SessionDto> {
-    return this.sessions.recordOutcome(user, id, itemId, body);
+    return this.outcomes.recordOutcome(user, id, itemId, body);
   }
 
   @Post(':id/items/:itemId/person-response')
@@ -116,7 +120,7 @@ export class SessionsController {
   @ApiOkResponse({ type: SessionDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   personResponse(@CurrentUser() user: AuthenticatedUser, @SessionId() id: string, @ItemId() itemId: string, @Body() body: PersonResponseDto): Promise<SessionDto> {
-    return this.sessions.recordPersonResponse(user, id, itemId, body);
+    return this.outcomes.recordPersonResponse(user, id, itemId, body);
   }
 
   @Put(':id/minutes')
@@ -124,7 +128,7 @@ export class SessionsController {
   @ApiOkResponse({ type: MinutesViewDto })
   @ApiProblems(400, 401, 403, 404, 409)
   writeMinutes(@CurrentUser() user: AuthenticatedUser, @SessionId() id: string, @Body() body: MinutesDto): Promise<MinutesViewDto> {
-    return this.sessions.writeMinutes(user, id, body);
+    return this.outcomes.writeMinutes(user, id, body);
   }
 
   @Post(':id/minutes/approve')
@@ -133,7 +137,7 @@ export class SessionsController {
   @ApiOkResponse({ type: MinutesViewDto })
   @ApiProblems(400, 401, 403, 404, 409)
   approveMinutes(@CurrentUser() user: AuthenticatedUser, @SessionId() id: string): Promise<MinutesViewDto> {
-    return this.sessions.approveMinutes(user, id);
+    return this.outcomes.approveMinutes(user, id);
   }
 
   @Get(':id/minutes')
@@ -141,7 +145,7 @@ export class SessionsController {
   @ApiOkResponse({ type: MinutesViewDto })
   @ApiProblems(400, 401, 403, 404)
   minutes(@CurrentUser() user: AuthenticatedUser, @SessionId() id: string): Promise<MinutesViewDto> {
-    return this.sessions.minutes(user, id);
+    return this.outcomes.minutes(user, id);
   }
 }
 

@@ -5,11 +5,12 @@ import { CommissionService } from './commission.service.js';
 import { RecommendationsService } from './recommendations.service.js';
 import { AgendaItem, CommissionSession } from './session.entity.js';
 import { CommissionController, RecommendationsController, SessionsController } from './sessions.controller.js';
+import { SessionOutcomesService } from './session-outcomes.service.js';
 import { SessionsService } from './sessions.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([CommissionSession, AgendaItem], 'cellule'), SituationsModule],
   controllers: [SessionsController, CommissionController, RecommendationsController],
-  providers: [SessionsService, CommissionService, RecommendationsService],
+  providers: [SessionsService, SessionOutcomesService, CommissionService, RecommendationsService],
 })
 export class SessionsModule {}

@@ -1,16 +1,13 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { fileTypeFromBuffer } from 'file-type';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { notFound, ProblemException, ProblemType } from '../common/problem.js';
-import { CryptoService } from '../crypto/crypto.service.js';
-import { DataKeyService } from '../crypto/data-key.service.js';
+import { CaseFiles } from '../casefile/case-files.js';
+import { Clock } from '../common/clock.js';
 import type { DocumentDto } from './dto/situation-output.dto.js';
 import { SituationDocument } from './situation.entity.js';
-import { SituationsService } from './situations.service.js';
+import { entry } from './situations.service.js';
 
 /** Accepted types, as detected from the content (the file name and declared type are ignored). */
 const ACCEPTED_TYPES = new Set([
@@ -42,11 +39,8 @@ const cleanFilename = (name: string) =>
 @Injectable()
 export class DocumentsService {
   constructor(
-    @InjectDataSource('cellule') private readonly dataSource: DataSource,
-    private readonly situations: SituationsService,
-    private readonly crypto: CryptoService,
-    private readonly dataKeys: DataKeyService,
-    private readonly audit: AuditService,
+    private readonly cases: CaseFiles,
+    private readonly clock: Clock,
   ) {}
 
   async upload(user: AuthenticatedUser, situationId: string, file: UploadedFile | undefined): Promise<DocumentDto> {
@@ -62,63 +56,62 @@ export class DocumentsService {
         'Type de document refusé : PDF, images (PNG, JPEG, GIF, WebP, TIFF) et documents bureautiques seulement.',
       );
     }
-    return this.dataSource.transaction(async (manager) => {
-      const { access } = await this.situations.authorize(user, situationId, 'upload_document', manager);
-      const dek = await this.dataKeys.load(situationId, manager);
-      const id = randomUUID();
-      const filename = cleanFilename(file.originalname);
-      const document: SituationDocument = {
-        id,
-        situationId,
-        mediaType: detected.mime,
-        sizeBytes: file.size,
-        filenameEnc: this.crypto.encryptJson(dek, 'document.filename', id, filename),
-        contentEnc: this.crypto.encryptBytes(dek, 'document.content', id, file.buffer),
-        uploadedBy: user.id,
-        uploadedAt: new Date(),
-      };
-      await manager.insert(SituationDocument, document);
-      await this.audit.recordWithin(manager, { ...this.situations.entry('document.create', situationId, 'granted', access), resourceType: 'document', resourceId: id });
-      return { id, mediaType: document.mediaType, sizeBytes: document.sizeBytes, filename, uploadedBy: user.id, uploadedAt: document.uploadedAt.toISOString() };
-    });
+    const { access } = await this.cases.situation(user, 'upload_document', situationId);
+    const manager = await this.cases.manager();
+    const id = randomUUID();
+    const filename = cleanFilename(file.originalname);
+    const document: SituationDocument = {
+      id,
+      situationId,
+      mediaType: detected.mime,
+      sizeBytes: file.size,
+      filenameEnc: await this.cases.seal(situationId, 'document.filename', id, filename),
+      contentEnc: await this.cases.sealBytes(situationId, 'document.content', id, file.buffer),
+      uploadedBy: user.id,
+      uploadedAt: this.clock.now(),
+    };
+    await manager.insert(SituationDocument, document);
+    this.cases.record({ ...entry('document.create', situationId, access), resourceType: 'document', resourceId: id });
+    return { id, mediaType: document.mediaType, sizeBytes: document.sizeBytes, filename, uploadedBy: user.id, uploadedAt: document.uploadedAt.toISOString() };
   }
 
   async list(user: AuthenticatedUser, situationId: string): Promise<DocumentDto[]> {
-    const { access } = await this.situations.authorize(user, situationId, 'read_documents');
+    const { access } = await this.cases.situation(user, 'read_documents', situationId);
     if (!access.groups.has('documents')) return [];
-    const documents = await this.dataSource.getRepository(SituationDocument).find({ where: { situationId }, order: { uploadedAt: 'ASC' } });
-    const dek = documents.length > 0 ? await this.dataKeys.load(situationId) : undefined;
+    const manager = await this.cases.manager();
+    const documents = await manager.find(SituationDocument, { where: { situationId }, order: { uploadedAt: 'ASC', id: 'ASC' } });
+    const reader = await this.cases.reader([access], 'document.list');
     const items = documents.map((document) => ({
       id: document.id,
       mediaType: document.mediaType,
       sizeBytes: document.sizeBytes,
-      filename: this.crypto.decryptJson<string>(dek!, 'document.filename', document.id, document.filenameEnc),
+      filename: reader.read<string>(access, 'document.filename', document.id, document.filenameEnc)!,
       uploadedBy: document.uploadedBy,
       uploadedAt: document.uploadedAt.toISOString(),
     }));
-    await this.audit.record({ ...this.situations.entry('document.list', situationId, 'granted', access), resourceType: 'document' });
+    this.cases.record({ ...entry('document.list', situationId, access), resourceType: 'document' });
     return items;
   }
 
   async download(user: AuthenticatedUser, situationId: string, documentId: string): Promise<{ filename: string; mediaType: string; content: Buffer }> {
-    const { access } = await this.situations.authorize(user, situationId, 'read_documents');
+    const { access } = await this.cases.situation(user, 'read_documents', situationId);
+    const manager = await this.cases.manager();
     const document = access.groups.has('documents')
-      ? await this.dataSource
-          .getRepository(SituationDocument)
-          .createQueryBuilder('document')
+      ? await manager
+          .createQueryBuilder(SituationDocument, 'document')
           .addSelect('document.contentEnc')
           .where('document.id = :documentId AND document.situation_id = :situationId', { documentId, situationId })
           .getOne()
       : null;
-    const entry = { ...this.situations.entry('document.download', situationId, 'granted', access), resourceType: 'document', resourceId: documentId };
+    const audited = { ...entry('document.download', situationId, access), resourceType: 'document', resourceId: documentId };
     if (!document) {
-      await this.audit.record({ ...entry, outcome: 'denied' });
+      this.cases.deny(audited);
       throw notFound();
     }
-    const dek = await this.dataKeys.load(situationId);
-    const content = this.crypto.decryptBytes(dek, 'document.content', document.id, document.contentEnc);
-    const filename = this.crypto.decryptJson<string>(dek, 'document.filename', document.id, document.filenameEnc);
-    await this.audit.record(entry);
+    const reader = await this.cases.reader([access], 'document.download');
+    const content = reader.bytes(access, 'document.content', document.id, document.contentEnc)!;
+    const filename = reader.read<string>(access, 'document.filename', document.id, document.filenameEnc)!;
+    this.cases.record(audited);
     return { filename, mediaType: document.mediaType, content };
   }
 }

@@ -6,13 +6,17 @@ import { ApiProblems } from '../common/api-problems.decorator.js';
 import { CreateSituationDto, DesignatePilotDto, TransitionDto, UpdateSituationDto } from './dto/situation-input.dto.js';
 import { SituationDto, SituationPageDto } from './dto/situation-output.dto.js';
 import { SituationQueryDto } from './dto/situation-query.dto.js';
+import { SituationWorkflowService } from './situation-workflow.service.js';
 import { SituationsService } from './situations.service.js';
 
 @ApiTags('situations')
 @ApiBearerAuth()
 @Controller('situations')
 export class SituationsController {
-  constructor(private readonly situations: SituationsService) {}
+  constructor(
+    private readonly situations: SituationsService,
+    private readonly workflow: SituationWorkflowService,
+  ) {}
 
   @Post()
   @Authorize('create', 'Situation')
@@ -52,7 +56,7 @@ export class SituationsController {
   @ApiOkResponse({ type: SituationDto, description: 'The référent who follows the situation; replaces the previous one.' })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   designatePilot(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: DesignatePilotDto): Promise<SituationDto> {
-    return this.situations.designatePilot(user, id, body.userId);
+    return this.workflow.designatePilot(user, id, body.userId);
   }
 
   @Post(':id/transitions')
@@ -61,6 +65,6 @@ export class SituationsController {
   @ApiOkResponse({ type: SituationDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   transition(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: TransitionDto): Promise<SituationDto> {
-    return this.situations.transition(user, id, body);
+    return this.workflow.transition(user, id, body);
   }
 }

@@ -8,6 +8,7 @@ import { DocumentsController } from './documents.controller.js';
 import { DocumentsService } from './documents.service.js';
 import { Situation, SituationDocument, SituationTransition } from './situation.entity.js';
 import { SituationsController } from './situations.controller.js';
+import { SituationWorkflowService } from './situation-workflow.service.js';
 import { SituationsService } from './situations.service.js';
 
 /** Case files (schema cellule). Never imported by the general side. */
@@ -24,7 +25,7 @@ import { SituationsService } from './situations.service.js';
     }),
   ],
   controllers: [SituationsController, DocumentsController],
-  providers: [SituationsService, DocumentsService],
-  exports: [SituationsService],
+  providers: [SituationsService, SituationWorkflowService, DocumentsService],
+  exports: [SituationsService, SituationWorkflowService],
 })
 export class SituationsModule {}

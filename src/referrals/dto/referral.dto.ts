@@ -110,6 +110,9 @@ export class ReferralDto {
   @ApiPropertyOptional({ description: 'Inbound: the status of the situation at the commission, which the DAC follows.' })
   situationStatus?: string;
 
+  @ApiPropertyOptional({ description: 'The situation was destroyed at the end of its retention period: only the status and dates remain.' })
+  destroyed?: boolean;
+
   @ApiProperty({ enum: SHAREABLE_GROUPS, isArray: true })
   sharedGroups: ShareableGroup[];
 

@@ -276,6 +276,9 @@ export class AgendaItemViewDto {
   @ApiPropertyOptional({ type: [String], description: 'Coordinators only.' })
   invitedUserIds?: string[];
 
+  @ApiPropertyOptional({ description: 'The situation was destroyed at the end of its retention period: only its reference remains.' })
+  destroyed?: boolean;
+
   @ApiPropertyOptional({ type: OutcomeViewDto })
   outcome?: OutcomeViewDto;
 }

@@ -1,0 +1,110 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock.js';
+import { ProblemException, ProblemType } from '../common/problem.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import { EthicsService } from '../ethics/ethics.service.js';
+import type { Relation } from '../ethics/policy.js';
+import { AccessService } from './access.service.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The relations between people and situations that the policy's grants read
+ * (cellule.situation_relation): the features say what happened (a référent designated, an agenda
+ * published, a préconisation assigned), this service writes the relation and its window. Relation
+ * names and the roles eligible for them stay inside the access module.
+ */
+@Injectable()
+export class RelationsService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly access: AccessService,
+    private readonly ethics: EthicsService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Makes `userId` the référent of the situation, ending the previous one's relation. */
+  async designatePilot(situationId: string, userId: string): Promise<void> {
+    if (!(await this.eligible(userId, 'pilot'))) {
+      throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.validation, 'Unknown member', 'Le référent doit être un membre actif de la commission.');
+    }
+    const manager = await this.uow.manager();
+    const now = this.clock.now();
+    await manager.query(
+      `UPDATE cellule.situation_relation SET valid_until = $2
+        WHERE situation_id = $1 AND relation = 'pilot' AND (valid_until IS NULL OR valid_until > $2)`,
+      [situationId, now],
+    );
+    await manager.query(
+      `INSERT INTO cellule.situation_relation (situation_id, user_id, relation, valid_from, purpose_type, purpose_id) VALUES ($1, $2, 'pilot', $3, 'pilot', $1)`,
+      [situationId, userId, now],
+    );
+    this.access.forgetRelations();
+  }
+
+  /** A user may hold a relation only with a role that a grant of that relation names. */
+  async eligible(userId: string, relation: Relation): Promise<boolean> {
+    const roles = this.ethics.policy.grants.filter((grant) => grant.relation === relation).map((grant) => grant.role);
+    const manager = await this.uow.manager();
+    const [row] = (await manager.query('SELECT 1 FROM clsm.directory_entry WHERE user_id = $1 AND active AND roles && $2::text[]', [userId, roles])) as unknown[];
+    return row !== undefined;
+  }
+
+  /** The end of the access a session opens: the policy's window after its date. */
+  windowEnd(scheduledAt: Date): Date {
+    return new Date(scheduledAt.getTime() + this.ethics.policy.accessWindowDaysAfterSession * DAY_MS);
+  }
+
+  /**
+   * A published agenda item opens its situation to the convened members (permanent, or their
+   * substitute standing in) and to the item's invitees, until the window closes. A structure the
+   * person refused is never convened for the item, even a permanent member.
+   */
+  async openAgendaItem(session: { id: string; scheduledAt: Date }, item: { id: string; situationId: string }): Promise<void> {
+    const manager = await this.uow.manager();
+    await manager.query(
+      `INSERT INTO cellule.situation_relation (situation_id, user_id, relation, valid_from, valid_until, purpose_type, purpose_id)
+       SELECT $2::uuid, coalesce(sub.user_id, m.user_id), 'convened_member', $4::timestamptz, $5::timestamptz, 'agenda_item', $3::uuid
+         FROM cellule.commission_member m
+         LEFT JOIN cellule.session_stand_in si ON si.member_id = m.id AND si.session_id = $1
+         LEFT JOIN cellule.commission_member sub ON sub.id = si.substitute_member_id
+         JOIN clsm.directory_entry d ON d.user_id = coalesce(sub.user_id, m.user_id)
+        WHERE m.kind = 'permanent' AND m.active AND d.active
+          AND NOT EXISTS (SELECT 1 FROM cellule.current_consent c WHERE c.situation_id = $2::uuid AND d.organization_id = ANY(c.refused_organization_ids))
+       UNION ALL
+       SELECT $2::uuid, user_id, 'invitee', $4::timestamptz, $5::timestamptz, 'agenda_item', $3::uuid FROM cellule.agenda_invitation WHERE item_id = $3::uuid`,
+      [session.id, item.situationId, item.id, this.clock.now(), this.windowEnd(session.scheduledAt)],
+    );
+    this.access.forgetRelations();
+  }
+
+  /** Ends (or moves) the access every item of a session opened. */
+  async setSessionWindow(sessionId: string, until: Date): Promise<void> {
+    const manager = await this.uow.manager();
+    await manager.query(
+      `UPDATE cellule.situation_relation r SET valid_until = $2 FROM cellule.agenda_item i
+        WHERE i.id = r.purpose_id AND r.purpose_type = 'agenda_item' AND i.session_id = $1`,
+      [sessionId, until],
+    );
+    this.access.forgetRelations();
+  }
+
+  /** The carrier of a préconisation follows its situation while it is open. */
+  async addCarrier(situationId: string, userId: string, recommendationId: string): Promise<void> {
+    const manager = await this.uow.manager();
+    await manager.query(
+      `INSERT INTO cellule.situation_relation (situation_id, user_id, relation, valid_from, purpose_type, purpose_id) VALUES ($1, $2, 'recommendation_carrier', $4, 'recommendation', $3)`,
+      [situationId, userId, recommendationId, this.clock.now()],
+    );
+    this.access.forgetRelations();
+  }
+
+  async endCarrier(recommendationId: string): Promise<void> {
+    const manager = await this.uow.manager();
+    await manager.query(
+      `UPDATE cellule.situation_relation SET valid_until = $2 WHERE relation = 'recommendation_carrier' AND purpose_id = $1 AND valid_until IS NULL`,
+      [recommendationId, this.clock.now()],
+    );
+    this.access.forgetRelations();
+  }
+}

@@ -1,0 +1,211 @@
+import { ForbiddenException, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AccessService, type FieldGrant, type SituationAccess } from '../access/access.service.js';
+import type { AuditEntry } from '../audit/audit.service.js';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import type { SubjectAction } from '../common/access.decorators.js';
+import { notFound } from '../common/problem.js';
+import { CryptoService, IdentityKey, IntegrityError, ShreddedError } from '../crypto/crypto.service.js';
+import { DataKeyService } from '../crypto/data-key.service.js';
+import { ENCRYPTED_FIELDS, type EncryptedField } from '../crypto/field-registry.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import { FIELD_GROUPS, type FieldGroup } from '../situations/situation.constants.js';
+import { Situation } from '../situations/situation.entity.js';
+
+const KEYS = 'casefile:keys';
+const WRITABLE = 'casefile:writable';
+
+/** Reads fields of the situations whose keys it holds, for one grant at a time. */
+export interface FieldReader {
+  /** The field's value, or undefined when the grant does not cover its field group (or it is null). */
+  read<T>(grant: FieldGrant, field: EncryptedField, rowId: string, stored: Buffer | null | undefined): T | undefined;
+  /** Bytes (documents), with the same rule. */
+  bytes(grant: FieldGrant, field: EncryptedField, rowId: string, stored: Buffer): Buffer | undefined;
+  /** The situation's data key was destroyed (retention): its content is gone. */
+  destroyed(situationId: string): boolean;
+}
+
+/**
+ * The one path to case content, in the manner of Medplum's repository: every read or write of
+ * situations, documents, consents, referral snapshots, agenda views, outcomes, préconisations,
+ * minutes and transition reasons goes through here, in the request's unit of work:
+ * 1. authorise through the access module (before a write, and again on the result after it);
+ * 2. unwrap the situation's data key, once per request;
+ * 3. decrypt only the field groups the reader may see (every encrypted field belongs to one);
+ * 4. record the audit entry with the real outcome, before the data leaves.
+ * Feature services never call the cipher, load keys or write audit entries themselves.
+ */
+@Injectable()
+export class CaseFiles {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly access: AccessService,
+    private readonly crypto: CryptoService,
+    private readonly dataKeys: DataKeyService,
+  ) {}
+
+  /** The request's transaction. */
+  manager(): Promise<EntityManager> {
+    return this.uow.manager();
+  }
+
+  /**
+   * Loads one situation and requires `action` on it (404 if not visible, 403/409 otherwise; refusals
+   * recorded). Writes lock the row for the rest of the request and open the situation to `seal`.
+   */
+  async situation(user: AuthenticatedUser, action: SubjectAction, id: string): Promise<{ situation: Situation; access: SituationAccess }> {
+    const manager = await this.uow.manager();
+    const writes = action !== 'read' && action !== 'list' && action !== 'read_documents' && action !== 'read_consents';
+    const situation = await manager.findOne(Situation, { where: { id }, ...(writes ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!situation) {
+      this.deny({ action: `situation.${action}`, resourceType: 'situation', resourceId: id, situationId: id });
+      throw notFound();
+    }
+    const access = (await this.access.require(user, action, [id])).get(id)!;
+    if (writes) this.writable().add(id);
+    return { situation, access };
+  }
+
+  /**
+   * Who the user is for a DAC referral (the access module decides); with `write`, the referral's own
+   * encrypted fields may then be sealed in this unit. Undefined: not visible to them.
+   */
+  async referral(
+    user: AuthenticatedUser,
+    referral: Parameters<AccessService['referralSide']>[1],
+    options: { write?: boolean } = {},
+  ): Promise<{ kind: 'clsm' | 'dac'; grant: FieldGrant } | undefined> {
+    const side = await this.access.referralSide(user, referral);
+    if (!side) return undefined;
+    if (options.write) this.writable().add(referral.situation_id);
+    return side.kind === 'clsm' ? { kind: 'clsm', grant: side.access } : side;
+  }
+
+  /** What the user may see of each situation (lists, agendas); invisible ones are absent. */
+  visible(user: AuthenticatedUser, situationIds: string[]): Promise<Map<string, SituationAccess>> {
+    return this.access.visible(user, situationIds);
+  }
+
+  /**
+   * After a write, on fresh facts: the user may not move a situation out of their own reach (a state
+   * or relation they could not reach). Otherwise the whole unit is rolled back.
+   */
+  async recheck(user: AuthenticatedUser, id: string): Promise<SituationAccess> {
+    await this.access.loadFacts([id], { refresh: true });
+    const access = (await this.access.visible(user, [id])).get(id);
+    if (!access) throw new ForbiddenException("Cette modification sortirait la situation de votre périmètre d'accès.");
+    return access;
+  }
+
+  /**
+   * A record attached to a visible situation may be written by this caller under a domain rule the
+   * feature checked (the carrier or référent closing a préconisation): its fields may be sealed.
+   */
+  allowRecordWrite(situationId: string): void {
+    this.writable().add(situationId);
+  }
+
+  /** Creates the data key of a new situation; the situation is then open to `seal` in this unit. */
+  async createKey(situationId: string): Promise<void> {
+    const dek = await this.dataKeys.create(await this.uow.manager(), situationId);
+    this.keyCache().set(situationId, dek);
+    this.writable().add(situationId);
+  }
+
+  /** Encrypts a value for a situation authorised for writing in this unit. */
+  async seal(situationId: string, field: EncryptedField, rowId: string, value: unknown): Promise<Buffer> {
+    return this.crypto.encryptJson(await this.writableKey(situationId), field, rowId, value);
+  }
+
+  async sealBytes(situationId: string, field: EncryptedField, rowId: string, content: Uint8Array): Promise<Buffer> {
+    return this.crypto.encryptBytes(await this.writableKey(situationId), field, rowId, content);
+  }
+
+  /** A reader for these grants' situations, their keys unwrapped in one query; `action` names failures in the audit. */
+  async reader(grants: FieldGrant[], action: string): Promise<FieldReader> {
+    const keys = await this.keys(grants.map((grant) => grant.situationId));
+    const open = <T>(grant: FieldGrant, field: EncryptedField, decrypt: (dek: Uint8Array) => T): T => {
+      const dek = keys.get(grant.situationId);
+      if (!dek) throw new ShreddedError(grant.situationId);
+      try {
+        return decrypt(dek);
+      } catch (error) {
+        if (error instanceof IntegrityError) {
+          this.deny({ action, resourceType: 'situation', resourceId: grant.situationId, situationId: grant.situationId, purpose: grant.purpose }, 'error');
+        }
+        throw error;
+      }
+    };
+    return {
+      read: <T>(grant: FieldGrant, field: EncryptedField, rowId: string, stored: Buffer | null | undefined): T | undefined => {
+        if (stored === null || stored === undefined) return undefined;
+        const group = ENCRYPTED_FIELDS[field].group as FieldGroup | 'by_key';
+        if (group !== 'by_key' && !grant.groups.has(group)) return undefined;
+        const value = open(grant, field, (dek) => this.crypto.decryptJson<T>(dek, field, rowId, stored));
+        return group === 'by_key' ? (withoutHiddenGroups(value as Record<string, unknown>, grant.groups) as T) : value;
+      },
+      bytes: (grant, field, rowId, stored) => {
+        if (!grant.groups.has(ENCRYPTED_FIELDS[field].group as FieldGroup)) return undefined;
+        return open(grant, field, (dek) => this.crypto.decryptBytes(dek, field, rowId, stored));
+      },
+      destroyed: (situationId) => !keys.get(situationId),
+    };
+  }
+
+  /** The blind index of an identity (duplicates found without decrypting every file). */
+  blindIndex(identity: IdentityKey): number {
+    return this.crypto.blindIndex(identity);
+  }
+
+  sameIdentity(a: IdentityKey, b: IdentityKey): boolean {
+    return this.crypto.sameIdentity(a, b);
+  }
+
+  /** Recorded with the request: as granted when it succeeds, with the real outcome when it fails. */
+  record(...entries: Omit<AuditEntry, 'outcome'>[]): void {
+    this.uow.current.record(...entries.map((entry) => ({ ...entry, outcome: 'granted' as const })));
+  }
+
+  /** A refusal (or an integrity error), recorded whatever happens to the request. */
+  deny(entry: Omit<AuditEntry, 'outcome'>, outcome: 'denied' | 'error' = 'denied'): void {
+    this.uow.current.recordAlways({ ...entry, outcome });
+  }
+
+  private async writableKey(situationId: string): Promise<Uint8Array> {
+    // Fail closed: nothing is encrypted for a situation that this unit did not authorise for writing.
+    if (!this.writable().has(situationId)) throw new Error('case-file path: seal before authorising a write');
+    const dek = (await this.keys([situationId])).get(situationId);
+    if (!dek) throw new ShreddedError(situationId);
+    return dek;
+  }
+
+  private async keys(situationIds: string[]): Promise<Map<string, Uint8Array | null>> {
+    const cache = this.keyCache();
+    const missing = [...new Set(situationIds)].filter((id) => !cache.has(id));
+    if (missing.length > 0) {
+      const loaded = await this.dataKeys.loadMany(missing, await this.uow.manager());
+      for (const id of missing) cache.set(id, loaded.get(id) ?? null);
+    }
+    return cache;
+  }
+
+  private keyCache(): Map<string, Uint8Array | null> {
+    const cache = this.uow.current.cache;
+    if (!cache.has(KEYS)) cache.set(KEYS, new Map());
+    return cache.get(KEYS) as Map<string, Uint8Array | null>;
+  }
+
+  private writable(): Set<string> {
+    const cache = this.uow.current.cache;
+    if (!cache.has(WRITABLE)) cache.set(WRITABLE, new Set());
+    return cache.get(WRITABLE) as Set<string>;
+  }
+}
+
+/** A frozen data set keyed by field group: only the groups the reader may see, and the neutral keys. */
+function withoutHiddenGroups(value: Record<string, unknown>, groups: ReadonlySet<FieldGroup>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).filter(([key]) => !isFieldGroup(key) || groups.has(key)));
+}
+
+const FIELD_GROUP_NAMES: ReadonlySet<string> = new Set(FIELD_GROUPS);
+const isFieldGroup = (key: string): key is FieldGroup => FIELD_GROUP_NAMES.has(key);
