@@ -42,6 +42,11 @@ export class RelationsService {
     this.access.forgetRelations();
   }
 
+  /** Who may sit at the commission: whoever the policy lets be convened to its sessions. */
+  maySit(userId: string): Promise<boolean> {
+    return this.eligible(userId, 'convened_member');
+  }
+
   /** A user may hold a relation only with a role that a grant of that relation names. */
   async eligible(userId: string, relation: Relation): Promise<boolean> {
     const roles = this.ethics.policy.grants.filter((grant) => grant.relation === relation).map((grant) => grant.role);

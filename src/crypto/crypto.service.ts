@@ -2,24 +2,11 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import sodium from 'libsodium-wrappers';
 import type { AppConfig } from '../config/app-config.js';
+import { IntegrityError, ShreddedError } from './crypto-errors.js';
 import { ENCRYPTED_FIELDS, EncryptedField } from './field-registry.js';
 import { MasterKeyring } from './master-keyring.js';
 
-/** A ciphertext that does not decrypt: tampered, moved to another row or column, or wrong key. */
-export class IntegrityError extends Error {
-  constructor(what: string) {
-    super(`${what} failed authentication`);
-    this.name = 'IntegrityError';
-  }
-}
-
-/** A situation whose data key was destroyed (crypto-shredding). */
-export class ShreddedError extends Error {
-  constructor(readonly situationId?: string) {
-    super('data key destroyed');
-    this.name = 'ShreddedError';
-  }
-}
+export { IntegrityError, ShreddedError };
 
 export interface WrappedKey {
   kekVersion: number;

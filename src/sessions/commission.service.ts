@@ -33,7 +33,7 @@ export class CommissionService {
   async add(input: CommissionMemberInputDto): Promise<CommissionMemberDto> {
     const manager = await this.cases.manager();
     // Who may sit: whoever the policy lets be convened to a session.
-    if (!(await this.relations.eligible(input.userId, 'convened_member'))) throw new ProblemException(422, ProblemType.validation, 'Unknown member', 'Seul un utilisateur actif ayant le rôle membre peut siéger.');
+    if (!(await this.relations.maySit(input.userId))) throw new ProblemException(422, ProblemType.validation, 'Unknown member', 'Seul un utilisateur actif ayant le rôle membre peut siéger.');
     if ((input.kind === 'substitute') !== Boolean(input.substituteFor)) {
       throw new ProblemException(422, ProblemType.validation, 'Invalid member', 'Un suppléant remplace un membre permanent (substituteFor), et lui seul.');
     }

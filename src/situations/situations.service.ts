@@ -6,7 +6,7 @@ import { CaseFiles, type FieldReader } from '../casefile/case-files.js';
 import { Clock } from '../common/clock.js';
 import type { Page } from '../common/page.dto.js';
 import { ProblemException, ProblemType } from '../common/problem.js';
-import { IntegrityError, ShreddedError } from '../crypto/crypto.service.js';
+import { IntegrityError, ShreddedError } from '../crypto/crypto-errors.js';
 import type { EncryptedField } from '../crypto/field-registry.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import type { ContactDto, HealthDto, IdentityDto, NarrativeDto, SocialDto } from './dto/field-groups.dto.js';
