@@ -4,6 +4,7 @@ import { CaseFiles1764000000000 } from './1764000000000-CaseFiles.js';
 import { EthicsAndConsent1764100000000 } from './1764100000000-EthicsAndConsent.js';
 import { Sessions1764200000000 } from './1764200000000-Sessions.js';
 import { Referrals1764300000000 } from './1764300000000-Referrals.js';
+import { AccessChanges1764400000000 } from './1764400000000-AccessChanges.js';
 
 /** Every migration, in order. Listed explicitly so the same list works compiled and under Jest. */
 export const ALL_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const ALL_MIGRATIONS = [
   EthicsAndConsent1764100000000,
   Sessions1764200000000,
   Referrals1764300000000,
+  AccessChanges1764400000000,
 ];

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { JwtService } from '@nestjs/jwt';
 import { createHash } from 'node:crypto';
 import { JWT_AUDIENCE, JWT_ISSUER } from '../src/auth/auth.service.js';
-import { createAdmin, createUser, login, startTestApp, TEST_PASSWORD, TestApp, TestUser, unique } from './support/test-app.js';
+import { approveAccessChange, createAdmin, createUser, login, startTestApp, TEST_PASSWORD, TestApp, TestUser, unique } from './support/test-app.js';
 
 describe('authentication', () => {
   let t: TestApp;
@@ -132,11 +132,12 @@ describe('authentication', () => {
     await t.http().post('/api/auth/logout').expect(401);
   });
 
-  it('changing roles takes effect at the next request', async () => {
-    const user = await createUser(t, admin, { roles: ['member'] });
-    await t.http().get('/api/users').set('Authorization', `Bearer ${user.token}`).expect(403);
-    await t.http().patch(`/api/users/${user.id}`).set('Authorization', `Bearer ${admin.token}`).send({ roles: ['admin'] }).expect(200);
-    await t.http().get('/api/users').set('Authorization', `Bearer ${user.token}`).expect(200);
+  it('changing roles takes effect at the next request (once the ethics committee approves a widening)', async () => {
+    const user = await createUser(t, admin, { roles: ['dac'] });
+    await t.http().get('/api/sessions').set('Authorization', `Bearer ${user.token}`).expect(404);
+    const changed = await t.http().patch(`/api/users/${user.id}`).set('Authorization', `Bearer ${admin.token}`).send({ roles: ['member'] }).expect(200);
+    await approveAccessChange(t, admin, changed.body.pendingAccessChangeId, user.id);
+    await t.http().get('/api/sessions').set('Authorization', `Bearer ${user.token}`).expect(200);
   });
 
   it('logs in with the e-mail in any case', async () => {

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module.js';
+import { AccessChangesController } from './access-changes.controller.js';
+import { AccessChangesService } from './access-changes.service.js';
 import { DirectoryService } from './directory.service.js';
 import { Organization } from './organization.entity.js';
 import { OrganizationsController } from './organizations.controller.js';
@@ -10,8 +12,8 @@ import { UsersController } from './users.controller.js';
 /** General CLSM data (schema clsm): never imports anything from the commission side. */
 @Module({
   imports: [TypeOrmModule.forFeature([Organization, UserAccount], 'general'), AuthModule],
-  controllers: [OrganizationsController, UsersController],
-  providers: [DirectoryService],
+  controllers: [OrganizationsController, UsersController, AccessChangesController],
+  providers: [DirectoryService, AccessChangesService],
   exports: [DirectoryService],
 })
 export class DirectoryModule {}

@@ -4,8 +4,10 @@ import { DataSource, QueryFailedError, Repository } from 'typeorm';
 import { AuditService, OPERATOR_ACTOR } from '../audit/audit.service.js';
 import { AuthService } from '../auth/auth.service.js';
 import { PasswordService } from '../auth/password.service.js';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import type { Page } from '../common/page.dto.js';
 import { conflict, notFound, ProblemException, ProblemType } from '../common/problem.js';
+import { AccessChangesService } from './access-changes.service.js';
 import { CreateOrganizationDto, OrganizationDto } from './dto/organization.dto.js';
 import { CreateUserDto, UpdateUserDto, UserDto } from './dto/user.dto.js';
 import { Organization } from './organization.entity.js';
@@ -25,6 +27,7 @@ export class DirectoryService {
     private readonly passwords: PasswordService,
     private readonly auth: AuthService,
     private readonly audit: AuditService,
+    private readonly changes: AccessChangesService,
   ) {}
 
   async createOrganization(input: CreateOrganizationDto): Promise<OrganizationDto> {
@@ -46,7 +49,16 @@ export class DirectoryService {
     return { items: rows.map(OrganizationDto.from), total, limit, offset };
   }
 
-  async createUser(input: CreateUserDto): Promise<UserDto> {
+  /**
+   * Creates an account. Roles that widen access to case content or to the audit trail wait for
+   * the ethics committee (the account exists meanwhile, without them); administrators are created
+   * only from the command line.
+   */
+  async createUser(actor: AuthenticatedUser, input: CreateUserDto): Promise<UserDto> {
+    this.changes.assertSeparateDuties(input.roles);
+    if (input.roles.includes('admin')) {
+      throw new ProblemException(HttpStatus.FORBIDDEN, ProblemType.forbidden, 'Forbidden', 'Un administrateur technique se crée en ligne de commande (npm run cli -- create-admin), jamais depuis l’API.');
+    }
     this.passwords.assertAcceptable(input.password, input.email);
     if (input.organizationId && !(await this.organizations.existsBy({ id: input.organizationId }))) {
       throw unknownOrganization();
@@ -60,13 +72,16 @@ export class DirectoryService {
             displayName: input.displayName,
             organizationId: input.organizationId ?? null,
             professionalCategory: input.professionalCategory,
-            roles: input.roles,
+            roles: [],
             active: true,
             passwordHash,
           }),
         );
+        const applied = await this.changes.split(manager, actor, saved.id, { roles: [], professionalCategory: input.professionalCategory }, input);
+        saved.roles = applied.roles;
+        await manager.save(saved);
         await this.audit.recordWithin(manager, { action: 'user.create', resourceType: 'user_account', resourceId: saved.id, outcome: 'granted' });
-        return UserDto.from(saved);
+        return { ...UserDto.from(saved), pendingAccessChangeId: applied.pending };
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw conflict('Un compte existe déjà pour cette adresse e-mail.');
@@ -80,17 +95,27 @@ export class DirectoryService {
     return { items: rows.map(UserDto.from), total, limit, offset };
   }
 
-  /** Deactivation also revokes every open session, in the same transaction. */
-  async updateUser(id: string, changes: UpdateUserDto): Promise<UserDto> {
+  /**
+   * Deactivation also revokes every open session, in the same transaction. Nobody changes their
+   * own account this way; what widens access waits for the ethics committee, the rest applies.
+   */
+  async updateUser(actor: AuthenticatedUser, id: string, changes: UpdateUserDto): Promise<UserDto> {
+    this.changes.assertNotSelf(actor, id);
+    if (changes.roles) this.changes.assertSeparateDuties(changes.roles);
     return this.dataSource.transaction(async (manager) => {
       const users = manager.getRepository(UserAccount);
       const user = await users.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw notFound();
-      const rolesChanged = changes.roles !== undefined && [...changes.roles].sort().join() !== [...user.roles].sort().join();
+      const wanted = { roles: changes.roles ?? user.roles, professionalCategory: changes.professionalCategory ?? user.professionalCategory };
+      if (wanted.roles.includes('admin') && !user.roles.includes('admin')) {
+        throw new ProblemException(HttpStatus.FORBIDDEN, ProblemType.forbidden, 'Forbidden', 'Un administrateur technique se crée en ligne de commande, jamais depuis l’API.');
+      }
+      const applied = await this.changes.split(manager, actor, id, { roles: user.roles, professionalCategory: user.professionalCategory }, wanted);
+      const rolesChanged = [...applied.roles].sort().join() !== [...user.roles].sort().join();
       const activeChanged = changes.active !== undefined && changes.active !== user.active;
-      if (changes.roles !== undefined) user.roles = changes.roles;
+      user.roles = applied.roles;
+      user.professionalCategory = applied.professionalCategory;
       if (changes.displayName !== undefined) user.displayName = changes.displayName;
-      if (changes.professionalCategory !== undefined) user.professionalCategory = changes.professionalCategory;
       if (changes.active !== undefined) user.active = changes.active;
       const saved = await users.save(user);
       if (changes.active === false) await this.auth.revokeAllSessions(manager, id, 'deactivated');
@@ -101,7 +126,7 @@ export class DirectoryService {
         ...(rolesChanged ? [entry('user.role_change')] : []),
         ...(activeChanged ? [entry(changes.active ? 'user.reactivate' : 'user.deactivate')] : []),
       );
-      return UserDto.from(saved);
+      return { ...UserDto.from(saved), pendingAccessChangeId: applied.pending };
     });
   }
 
@@ -117,7 +142,8 @@ export class DirectoryService {
       const users = manager.getRepository(UserAccount);
       const existing = await users.findOne({ where: { email: normalisedEmail }, lock: { mode: 'pessimistic_write' } });
       if (existing) {
-        existing.roles = [...new Set([...existing.roles, 'admin' as const])];
+        // An administrator holds no other duty (separation of duties).
+        existing.roles = ['admin'];
         existing.active = true;
         existing.passwordHash = passwordHash;
         const saved = await users.save(existing);

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user.js';
 import { RequireRoles } from '../common/access.decorators.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
 import { PageQueryDto } from '../common/page-query.dto.js';
@@ -17,8 +18,8 @@ export class UsersController {
   @Post()
   @ApiCreatedResponse({ type: UserDto })
   @ApiProblems(400, 401, 403, 409, 422)
-  create(@Body() body: CreateUserDto): Promise<UserDto> {
-    return this.directory.createUser(body);
+  create(@CurrentUser() actor: AuthenticatedUser, @Body() body: CreateUserDto): Promise<UserDto> {
+    return this.directory.createUser(actor, body);
   }
 
   @Get()
@@ -30,8 +31,8 @@ export class UsersController {
 
   @Patch(':id')
   @ApiOkResponse({ type: UserDto })
-  @ApiProblems(400, 401, 403, 404)
-  update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateUserDto): Promise<UserDto> {
-    return this.directory.updateUser(id, body);
+  @ApiProblems(400, 401, 403, 404, 422)
+  update(@CurrentUser() actor: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateUserDto): Promise<UserDto> {
+    return this.directory.updateUser(actor, id, body);
   }
 }

@@ -17,6 +17,6 @@ import { loadEthics } from './policy.js';
     },
     EthicsService,
   ],
-  exports: [EthicsService],
+  exports: [EthicsService, ETHICS],
 })
 export class EthicsModule {}

@@ -4,9 +4,9 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { ProblemException, ProblemType } from '../common/problem.js';
-import type { Charter, EthicsPolicy } from './policy.js';
+import { type Charter, ETHICS, type EthicsPolicy } from './policy.js';
 
-export const ETHICS = Symbol('ETHICS');
+export { ETHICS };
 
 /** The charter and the policy loaded at boot, and each participant's acceptance of the charter. */
 @Injectable()

@@ -6,6 +6,9 @@ import type { SubjectAction } from '../common/access.decorators.js';
 import { PROFESSIONAL_CATEGORIES, ROLES, type ProfessionalCategory, type Role } from '../directory/roles.js';
 import { FIELD_GROUPS, type FieldGroup } from '../situations/situation.constants.js';
 
+/** Injection token of the loaded { policy, charter } (pure data: the general side may read it). */
+export const ETHICS = Symbol('ETHICS');
+
 export const SITUATION_ACTIONS: readonly SubjectAction[] = [
   'create',
   'list',
@@ -247,4 +250,36 @@ export function loadEthics(directory: string): { policy: EthicsPolicy; charter: 
     },
     charter: { version: charterMatch![1], text: charterText.slice(charterMatch![0].length).trim() },
   };
+}
+
+/** The roles that take part in case work (any grant or subject names them): never held with admin or ethics. */
+export function caseRoles(policy: EthicsPolicy): Role[] {
+  const named = [
+    ...policy.grants.map((grant) => grant.role),
+    ...Object.values(policy.subjects).flatMap((rule) => [...rule.manage, ...rule.takePart, ...rule.counterpart]),
+  ];
+  return ROLES.filter((role) => named.includes(role));
+}
+
+/** The field groups a professional category may read. */
+export function readableGroups(policy: EthicsPolicy, category: ProfessionalCategory): FieldGroup[] {
+  return FIELD_GROUPS.filter((group) => policy.fieldGroups[group].readers.includes(category));
+}
+
+/**
+ * The part of an account change that widens access to case content or to the audit trail, which
+ * only the ethics committee approves: case roles or the ethics role added, and a category that
+ * reads more field groups for someone who holds (or gets) a case role.
+ */
+export function wideningPart(
+  policy: EthicsPolicy,
+  before: { roles: Role[]; professionalCategory: ProfessionalCategory | null },
+  after: { roles: Role[]; professionalCategory: ProfessionalCategory },
+): { addRoles: Role[]; professionalCategory: ProfessionalCategory | null } {
+  const sensitive: Role[] = [...caseRoles(policy), 'ethics'];
+  const addRoles = after.roles.filter((role) => sensitive.includes(role) && !before.roles.includes(role));
+  const holdsCaseRole = after.roles.some((role) => caseRoles(policy).includes(role));
+  const previous = before.professionalCategory ? readableGroups(policy, before.professionalCategory) : [];
+  const unlocks = readableGroups(policy, after.professionalCategory).some((group) => !previous.includes(group));
+  return { addRoles, professionalCategory: holdsCaseRole && unlocks && before.professionalCategory !== after.professionalCategory ? after.professionalCategory : null };
 }

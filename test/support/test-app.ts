@@ -129,11 +129,18 @@ export async function createAdmin(t: TestApp): Promise<TestUser> {
   return { id: user.id, email, password: TEST_PASSWORD, token: tokens.accessToken, refreshToken: tokens.refreshToken };
 }
 
-/** A user created through the administration API, then signed in. */
+/** Members of the ethics committee known to each test application (approvers of access changes). */
+const ethicsMembers = new WeakMap<TestApp, TestUser[]>();
+
+/**
+ * A user created through the administration API, then signed in. What widens access (case roles,
+ * the ethics role) waits for the ethics committee: a member of the committee created for the test
+ * application approves it, as the committee would.
+ */
 export async function createUser(
   t: TestApp,
   admin: TestUser,
-  options: { roles: Role[]; organizationId?: string; professionalCategory?: ProfessionalCategory; acceptCharter?: boolean },
+  options: { roles: Role[]; organizationId?: string; professionalCategory?: ProfessionalCategory; acceptCharter?: boolean; approve?: boolean },
 ): Promise<TestUser> {
   const email = `${unique(options.roles.join('-'))}@test.example`;
   const response = await t
@@ -149,9 +156,20 @@ export async function createUser(
       password: TEST_PASSWORD,
     })
     .expect(201);
+  const pending = response.body.pendingAccessChangeId as string | null | undefined;
+  if (pending && options.approve !== false) await approveAccessChange(t, admin, pending, response.body.id);
   const tokens = await login(t, email);
   if (options.acceptCharter !== false) await acceptCharter(t, { token: tokens.accessToken });
-  return { id: response.body.id, email, password: TEST_PASSWORD, token: tokens.accessToken, refreshToken: tokens.refreshToken };
+  const user = { id: response.body.id, email, password: TEST_PASSWORD, token: tokens.accessToken, refreshToken: tokens.refreshToken };
+  if (options.roles.includes('ethics') && options.acceptCharter !== false) ethicsMembers.set(t, [...(ethicsMembers.get(t) ?? []), user]);
+  return user;
+}
+
+/** A member of the ethics committee other than `subjectId` approves a pending access change. */
+export async function approveAccessChange(t: TestApp, admin: TestUser, changeId: string, subjectId: string): Promise<void> {
+  let approver = (ethicsMembers.get(t) ?? []).find((member) => member.id !== subjectId);
+  if (!approver) approver = await createUser(t, admin, { roles: ['ethics'], professionalCategory: 'other' });
+  await t.http().post(`/api/access-changes/${changeId}/approve`).set('Authorization', `Bearer ${approver.token}`).send({}).expect(200);
 }
 
 /** A clock the test moves by hand (access windows, overdue recommendations). */

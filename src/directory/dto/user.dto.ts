@@ -110,6 +110,14 @@ export class UserDto {
   @ApiProperty()
   createdAt: string;
 
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'Present after a change: the part that widens access to case content waits for the ethics committee (GET /api/access-changes).',
+  })
+  pendingAccessChangeId?: string | null;
+
   static from(user: UserAccount): UserDto {
     return {
       id: user.id,
