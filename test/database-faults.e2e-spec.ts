@@ -127,6 +127,8 @@ describe('database faults', () => {
     const back = await eventually(me, 200);
     expect(back.status).toBe(200);
     expect(back.body.id).toBe(admin.id);
+    // Writes and the audit trail work again too: a login is recorded in the same request.
+    expect((await t!.http().post('/api/auth/login').send({ email: admin.email, password: admin.password })).status).toBe(200);
   }, 90_000);
 
   it('frozen database (postmaster and backends stopped): a 503 once the client-side timeouts expire, not a hang; it answers again once resumed', async () => {
@@ -142,6 +144,26 @@ describe('database faults', () => {
     }
     expect((await eventually(me, 200)).status).toBe(200);
   }, 90_000);
+
+  it('a query cut off by the client-side timeout inside a transaction does not hand that transaction to the next request', async () => {
+    const cellule = t!.app.get<DataSource>(getDataSourceToken('cellule'));
+    const runner = cellule.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    frozen = serverProcesses(databaseDir);
+    for (const pid of frozen) process.kill(pid, 'SIGSTOP');
+    try {
+      await expect(runner.query('SELECT 1')).rejects.toThrow('Query read timeout');
+    } finally {
+      for (const pid of frozen) process.kill(pid, 'SIGCONT');
+      frozen = [];
+    }
+    await runner.release();
+    // The pool hands out its most recently released connection first: had it been kept, this
+    // statement would run inside the abandoned transaction (now() is then the transaction's start).
+    const [row] = (await cellule.query('SELECT now() = statement_timestamp() AS own_transaction')) as { own_transaction: boolean }[];
+    expect(row.own_transaction).toBe(true);
+  }, 60_000);
 
   it('a lock held elsewhere: the request gives up after lock_timeout with a 503 instead of queueing behind it', async () => {
     const holder = await t!.superuser.connect();

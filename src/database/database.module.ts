@@ -1,8 +1,27 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule, TypeOrmModuleOptions } from '@nestjs/typeorm';
+import pg from 'pg';
 import type { AppConfig } from '../config/app-config.js';
 import './pg-types.js';
+
+/**
+ * A pg client that closes its connection when a query gets no answer within query_timeout. pg
+ * only stops waiting; the connection would go back to the pool with its statement still running,
+ * possibly inside a transaction whose ROLLBACK was never sent, and the next request would run in
+ * that transaction. Closed, the pool discards it and PostgreSQL rolls the session back.
+ */
+export class SessionSafeClient extends pg.Client {}
+const query = pg.Client.prototype.query;
+SessionSafeClient.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  const result = (query as (...args: unknown[]) => unknown).apply(this, args);
+  if (result instanceof Promise) {
+    result.catch((error: unknown) => {
+      if ((error as Error)?.message === 'Query read timeout') void this.end().catch(() => undefined);
+    });
+  }
+  return result;
+} as typeof query;
 
 /**
  * Options of a serving connection. Every timeout is set per session at connection time, so no
@@ -34,6 +53,7 @@ export function servingConnectionOptions(
       idle_in_transaction_session_timeout: pool.idleInTransactionTimeoutMs,
       options: `-c TimeZone=${timeZone}`,
       keepAlive: true,
+      Client: SessionSafeClient,
     },
   };
 }
