@@ -129,6 +129,7 @@ export async function startEmbeddedPostgres(options: {
   // Run as root, the server runs as the `postgres` system user, which must reach its data folder.
   await mkdir(options.dataDir, { recursive: true });
   await chmod(options.dataDir, 0o755);
+  const self: Owner = { pid: process.pid, started: processStartTime(process.pid)! };
   const waitForStarter = Date.now() + 120_000;
   for (;;) {
     const running = await runningServer(databaseDir);
@@ -142,9 +143,9 @@ export async function startEmbeddedPostgres(options: {
       await sleep(250);
       continue;
     }
-    // Claim the folder; a concurrent claimer makes this fail, and the loop then waits for it.
+    // Claim the folder (the stale claim goes first); a concurrent claimer makes this fail, and the
+    // loop then waits for it.
     await rm(ownerFile, { force: true });
-    const self: Owner = { pid: process.pid, started: processStartTime(process.pid)! };
     try {
       await writeFile(ownerFile, JSON.stringify(self), { flag: 'wx' });
       break;
@@ -152,6 +153,11 @@ export async function startEmbeddedPostgres(options: {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
   }
+
+  const removeOwnClaim = async () => {
+    const owner = await readOwner(ownerFile);
+    if (owner?.pid === self.pid && owner.started === self.started) await rm(ownerFile, { force: true });
+  };
 
   const runningAsRoot = process.getuid?.() === 0;
   const server = new EmbeddedPostgres({
@@ -171,18 +177,20 @@ export async function startEmbeddedPostgres(options: {
     if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) await server.initialise();
     await server.start();
   } catch (error) {
-    await rm(ownerFile, { force: true });
+    await removeOwnClaim();
     // Lost a race with another process starting the same folder: join it.
     const running = await runningServer(databaseDir);
     if (running === undefined) throw error ?? new Error('embedded PostgreSQL failed to start');
     return join(running.port);
   }
+  // The server is ours: say so, even if a process that lost a race to start it overwrote the claim.
+  await writeFile(ownerFile, JSON.stringify(self));
   await ensureDatabase(urlFor(options.port, 'postgres'), options.database);
   return {
     adminUrl: urlFor(options.port, options.database),
     stop: async () => {
       await server.stop();
-      await rm(ownerFile, { force: true });
+      await removeOwnClaim();
     },
   };
 }
