@@ -63,6 +63,5 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Ne
       .build(),
   );
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
-  app.enableShutdownHooks();
   return app;
 }

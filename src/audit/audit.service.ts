@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@ne
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { loggable } from '../common/problem.filter.js';
 import { currentRequestContext } from '../common/request-context.js';
 import type { AppConfig } from '../config/app-config.js';
 import { Ed25519Signer } from '../crypto/signing.js';
@@ -67,7 +68,7 @@ export class AuditService implements OnModuleInit, BeforeApplicationShutdown {
   async onModuleInit(): Promise<void> {
     this.signer = await Ed25519Signer.fromSeed(this.settings.signingSeed);
     this.timer = setInterval(() => {
-      if (this.entriesSinceCheckpoint > 0) void this.checkpoint().catch((error) => this.logger.error(error));
+      if (this.entriesSinceCheckpoint > 0) void this.checkpoint().catch((error) => this.logger.error({ error: loggable(error) }, 'Audit checkpoint failed'));
     }, this.settings.checkpointSeconds * 1000);
     this.timer.unref();
   }
@@ -76,7 +77,7 @@ export class AuditService implements OnModuleInit, BeforeApplicationShutdown {
   async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
     await this.flushing;
-    if (this.entriesSinceCheckpoint > 0) await this.checkpoint().catch((error) => this.logger.error(error));
+    if (this.entriesSinceCheckpoint > 0) await this.checkpoint().catch((error) => this.logger.error({ error: loggable(error) }, 'Audit checkpoint failed'));
   }
 
   get signingPublicKey(): Uint8Array {
@@ -195,7 +196,7 @@ export class AuditService implements OnModuleInit, BeforeApplicationShutdown {
     this.entriesSinceCheckpoint += rows.length;
     if (this.entriesSinceCheckpoint >= this.settings.checkpointEvery) {
       // After this transaction commits; never inside the locked section.
-      setImmediate(() => void this.checkpoint().catch((error) => this.logger.error(error)));
+      setImmediate(() => void this.checkpoint().catch((error) => this.logger.error({ error: loggable(error) }, 'Audit checkpoint failed')));
     }
   }
 

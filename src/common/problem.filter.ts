@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { IntegrityError, ShreddedError } from '../crypto/crypto.service.js';
+import { databaseUnavailable, isDatabaseUnavailable } from '../database/database-errors.js';
 import { ProblemDetails, ProblemException, ProblemType } from './problem.js';
 
 const TYPE_BY_STATUS: Record<number, string> = {
@@ -35,7 +36,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const context = host.switchToHttp();
     const request = context.getRequest<Request>();
     const response = context.getResponse<Response>();
-    const problem = this.toProblem(exception);
+    // An unreachable, refusing or frozen database is a 503 with Retry-After, whatever the route.
+    const problem = this.toProblem(isDatabaseUnavailable(exception) ? databaseUnavailable() : exception);
     problem.instance = request.originalUrl?.split('?')[0];
     if (problem.status >= 500) this.logger.error({ error: loggable(exception), requestId: request.id }, 'Unhandled error');
     if (response.headersSent) return;
@@ -117,7 +119,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
  * message or properties: a failed query carries its parameters (e-mails, ciphertexts), and
  * PostgreSQL messages quote the offending values.
  */
-function loggable(exception: unknown): Record<string, unknown> {
+export function loggable(exception: unknown): Record<string, unknown> {
   if (!(exception instanceof Error)) return { kind: typeof exception };
   const driverCode = (exception as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (exception as { code?: string }).code;
   return {

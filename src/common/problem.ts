@@ -23,6 +23,7 @@ export const ProblemType = {
   charterVersionMismatch: `${PROBLEM_BASE}charter-version-mismatch`,
   destroyed: `${PROBLEM_BASE}destroyed`,
   internal: `${PROBLEM_BASE}internal`,
+  serviceUnavailable: `${PROBLEM_BASE}service-unavailable`,
 } as const;
 
 export interface ProblemDetails {

@@ -12,6 +12,10 @@ export interface AppConfig {
   /** Express 'trust proxy' value. */
   trustProxy: boolean | number | string;
   logLevel: string;
+  /** IANA zone of "today" (Clock.today()) and of PostgreSQL sessions (current_date). */
+  timeZone: string;
+  /** Longest wait for in-flight requests at shutdown. */
+  shutdownGraceMs: number;
   database: {
     /** Administrative connection: migrations, role passwords. Never used to serve requests. */
     adminUrl: string;
@@ -21,6 +25,7 @@ export interface AppConfig {
     celluleUrl: string;
     generalPassword: string;
     cellulePassword: string;
+    pool: DatabasePoolSettings;
   };
   crypto: {
     /** A single fixed master key (CELLULE_MASTER_KEY), or undefined when a keyring file is used. */
@@ -45,6 +50,16 @@ export interface AppConfig {
     loginLockSeconds: number;
     rateLimitPerMinute: number;
   };
+}
+
+/** Pool size and timeouts of the two serving connections (0 disables a timeout). */
+export interface DatabasePoolSettings {
+  max: number;
+  connectTimeoutMs: number;
+  statementTimeoutMs: number;
+  lockTimeoutMs: number;
+  idleInTransactionTimeoutMs: number;
+  queryTimeoutMs: number;
 }
 
 export const GENERAL_DB_ROLE = 'clsm_general';
@@ -137,12 +152,22 @@ export function buildAppConfig(
           ? Number(environment.TRUST_PROXY)
           : environment.TRUST_PROXY,
     logLevel: environment.LOG_LEVEL,
+    timeZone: environment.APP_TIME_ZONE,
+    shutdownGraceMs: environment.SHUTDOWN_GRACE_MS,
     database: {
       adminUrl,
       generalUrl: urlForRole(adminUrl, GENERAL_DB_ROLE, generalPassword),
       celluleUrl: urlForRole(adminUrl, CELLULE_DB_ROLE, cellulePassword),
       generalPassword,
       cellulePassword,
+      pool: {
+        max: environment.DB_POOL_MAX,
+        connectTimeoutMs: environment.DB_CONNECT_TIMEOUT_MS,
+        statementTimeoutMs: environment.DB_STATEMENT_TIMEOUT_MS,
+        lockTimeoutMs: environment.DB_LOCK_TIMEOUT_MS,
+        idleInTransactionTimeoutMs: environment.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+        queryTimeoutMs: environment.DB_QUERY_TIMEOUT_MS,
+      },
     },
     crypto: {
       masterKey: environment.CELLULE_MASTER_KEY ? Buffer.from(environment.CELLULE_MASTER_KEY, 'base64') : undefined,

@@ -4,6 +4,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsTimeZone,
   Matches,
   Max,
   Min,
@@ -42,6 +43,60 @@ export class Environment {
   @Min(1024)
   @Max(65535)
   EMBEDDED_PG_PORT = 54329;
+
+  /** Connections per pool; the service keeps two pools (general and cellule). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DB_POOL_MAX = 10;
+
+  /** Longest wait for a new connection (or a free one in a full pool) before the request fails. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  DB_CONNECT_TIMEOUT_MS = 5000;
+
+  /** PostgreSQL statement_timeout of the service's sessions (0: none). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  DB_STATEMENT_TIMEOUT_MS = 10_000;
+
+  /** PostgreSQL lock_timeout of the service's sessions (0: none). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  DB_LOCK_TIMEOUT_MS = 5000;
+
+  /** PostgreSQL idle_in_transaction_session_timeout of the service's sessions (0: none). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS = 30_000;
+
+  /** Client-side wait for any answer to a query, so that a frozen server fails too (0: none). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  DB_QUERY_TIMEOUT_MS = 15_000;
+
+  /** Longest wait for in-flight requests at shutdown (SIGTERM, SIGINT). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  SHUTDOWN_GRACE_MS = 10_000;
+
+  /** The service's time zone: what "today" means, here and in PostgreSQL sessions (current_date). */
+  @IsTimeZone()
+  @Matches(/^[A-Za-z][A-Za-z0-9_+\-/]*$/, { message: 'must be an IANA time zone name such as Europe/Paris' })
+  APP_TIME_ZONE = 'Europe/Paris';
 
   /** Passwords of the two login roles the service runs as (generated in development). */
   @IsOptional()
@@ -184,6 +239,10 @@ export function parseEnvironment(env: NodeJS.ProcessEnv): Environment {
   const problems = errors.map(
     (error) => `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`,
   );
+  if (parsed.DB_QUERY_TIMEOUT_MS > 0 && parsed.DB_STATEMENT_TIMEOUT_MS > 0 && parsed.DB_QUERY_TIMEOUT_MS <= parsed.DB_STATEMENT_TIMEOUT_MS) {
+    // PostgreSQL cancels a slow statement first; the client-side timeout is for a server that no longer answers.
+    problems.push('DB_QUERY_TIMEOUT_MS: must be greater than DB_STATEMENT_TIMEOUT_MS');
+  }
   if (parsed.NODE_ENV === 'production') {
     for (const name of PRODUCTION_SECRETS) {
       if (!parsed[name]) problems.push(`${name}: is required when NODE_ENV=production`);

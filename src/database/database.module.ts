@@ -1,8 +1,62 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { TypeOrmModule, TypeOrmModuleOptions } from '@nestjs/typeorm';
+import pg from 'pg';
 import type { AppConfig } from '../config/app-config.js';
 import './pg-types.js';
+
+/**
+ * A pg client that closes its connection when a query gets no answer within query_timeout. pg
+ * only stops waiting; the connection would go back to the pool with its statement still running,
+ * possibly inside a transaction whose ROLLBACK was never sent, and the next request would run in
+ * that transaction. Closed, the pool discards it and PostgreSQL rolls the session back.
+ */
+export class SessionSafeClient extends pg.Client {}
+const query = pg.Client.prototype.query;
+SessionSafeClient.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  const result = (query as (...args: unknown[]) => unknown).apply(this, args);
+  if (result instanceof Promise) {
+    result.catch((error: unknown) => {
+      if ((error as Error)?.message === 'Query read timeout') void this.end().catch(() => undefined);
+    });
+  }
+  return result;
+} as typeof query;
+
+/**
+ * Options of a serving connection. Every timeout is set per session at connection time, so no
+ * request waits on the database without bound: PostgreSQL cancels a slow statement
+ * (statement_timeout), a lock wait (lock_timeout) and a forgotten transaction
+ * (idle_in_transaction_session_timeout); the driver gives up on a server that does not answer at
+ * all (connectionTimeoutMillis, query_timeout). The session time zone is the service's, so
+ * current_date agrees with Clock.today().
+ */
+export function servingConnectionOptions(
+  database: AppConfig['database'],
+  timeZone: string,
+  name: 'general' | 'cellule',
+): TypeOrmModuleOptions {
+  const pool = database.pool;
+  return {
+    type: 'postgres',
+    url: name === 'general' ? database.generalUrl : database.celluleUrl,
+    autoLoadEntities: true,
+    synchronize: false,
+    migrationsRun: false,
+    applicationName: `clsm-cellule:${name}`,
+    extra: {
+      max: pool.max,
+      connectionTimeoutMillis: pool.connectTimeoutMs,
+      query_timeout: pool.queryTimeoutMs || undefined,
+      statement_timeout: pool.statementTimeoutMs,
+      lock_timeout: pool.lockTimeoutMs,
+      idle_in_transaction_session_timeout: pool.idleInTransactionTimeoutMs,
+      options: `-c TimeZone=${timeZone}`,
+      keepAlive: true,
+      Client: SessionSafeClient,
+    },
+  };
+}
 
 /**
  * Two connections, one per PostgreSQL login role: the general CLSM side (schema clsm) and the
@@ -10,33 +64,13 @@ import './pg-types.js';
  * Migrations run beforehand with the administrative connection; synchronize stays off.
  */
 @Module({
-  imports: [
+  imports: (['general', 'cellule'] as const).map((name) =>
     TypeOrmModule.forRootAsync({
-      name: 'general',
+      name,
       inject: [ConfigService],
-      useFactory: (config: ConfigService<AppConfig, true>) => ({
-        type: 'postgres',
-        url: config.get('database', { infer: true }).generalUrl,
-        autoLoadEntities: true,
-        synchronize: false,
-        migrationsRun: false,
-        applicationName: 'clsm-cellule:general',
-        extra: { max: 10 },
-      }),
+      useFactory: (config: ConfigService<AppConfig, true>) =>
+        servingConnectionOptions(config.get('database', { infer: true }), config.get('timeZone', { infer: true }), name),
     }),
-    TypeOrmModule.forRootAsync({
-      name: 'cellule',
-      inject: [ConfigService],
-      useFactory: (config: ConfigService<AppConfig, true>) => ({
-        type: 'postgres',
-        url: config.get('database', { infer: true }).celluleUrl,
-        autoLoadEntities: true,
-        synchronize: false,
-        migrationsRun: false,
-        applicationName: 'clsm-cellule:cellule',
-        extra: { max: 10 },
-      }),
-    }),
-  ],
+  ),
 })
 export class DatabaseModule {}

@@ -34,6 +34,7 @@ export async function prepareRuntime(env: NodeJS.ProcessEnv, logger: Logger): Pr
       database: 'clsm_cellule',
       persistent: true,
       onLog: (message) => logger.debug({ component: 'embedded-postgres' }, message.trim()),
+      onWarn: (message) => logger.warn({ component: 'embedded-postgres' }, message),
     });
     adminUrl = embedded.adminUrl;
   }
