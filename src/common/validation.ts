@@ -13,7 +13,7 @@ const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(
 
 /** Bounds applied to every date unless a field sets its own: what PostgreSQL and people can mean. */
 export const EARLIEST_DATE = '1900-01-01';
-export const LATEST_DATE = '2199-12-31';
+export const LATEST_DATE = '9999-12-31';
 
 const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
