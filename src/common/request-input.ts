@@ -51,7 +51,8 @@ export function inspectJson(value: unknown, root = 'body', maxDepth = MAX_JSON_D
     }
     for (const [key, item] of Object.entries(node.value)) {
       const path = fieldPath(node.path, key);
-      if (hasForbiddenCharacter(key)) throw forbiddenCharacter(path);
+      // A bad key is not echoed back: the object holding it is named instead.
+      if (hasForbiddenCharacter(key)) throw forbiddenCharacter(node.path || root);
       stack.push({ value: item, path, field: node.path ? node.field : key, depth });
     }
   }
