@@ -39,6 +39,8 @@ describe('input limits', () => {
     expect(() => inspectJson({ a: { b: [{ c: 'ok' }] } })).not.toThrow();
     expect(() => inspectJson({ a: [{ c: 'pair 😀 ok' }] })).not.toThrow();
     expect(() => inspectJson({ a: [{ c: 'lone \ud83d' }] })).toThrow(expect.objectContaining({ extensions: { errors: [{ field: 'a[0].c', messages: [expect.any(String)] }] } }));
+    // A key holding a NUL is not echoed back: the object that holds it is named.
+    expect(() => inspectJson({ a: { ['b\u0000']: 1 } })).toThrow(expect.objectContaining({ extensions: { errors: [{ field: 'a', messages: [expect.any(String)] }] } }));
   });
 
   it('refuses NUL bytes in the query string and the path with 400 problem+json', async () => {
