@@ -5,6 +5,7 @@ import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { ProblemType } from './common/problem.js';
+import { inspectRequestInput, MAX_JSON_BODY, requireJsonOrMultipart } from './common/request-input.js';
 import type { AppConfig } from './config/app-config.js';
 
 export const API_PREFIX = 'api';
@@ -28,7 +29,11 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Ne
     response.setHeader('Pragma', 'no-cache');
     next();
   });
-  app.useBodyParser('json', { limit: '256kb' });
+  // Input limits (README "Input limits"): JSON or multipart bodies only, JSON at most 256 KB and 32
+  // levels deep, no NUL or lone surrogate anywhere; checked before class-transformer sees the body.
+  app.use(requireJsonOrMultipart);
+  app.useBodyParser('json', { limit: MAX_JSON_BODY, type: ['application/json', 'application/*+json'] });
+  app.use(inspectRequestInput);
   // Per client address, on the authentication routes. (@nestjs/throttler is CommonJS requiring the
   // ESM-only @nestjs/common, which Jest on Node 20 cannot load; express-rate-limit is dual.)
   app.use(

@@ -2,7 +2,9 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Request, Response } from 'express';
 import { IntegrityError, ShreddedError } from '../crypto/crypto.service.js';
 import { databaseUnavailable, isDatabaseUnavailable } from '../database/database-errors.js';
+import { problemFromDatabaseError } from './database-constraint-errors.js';
 import { ProblemDetails, ProblemException, ProblemType } from './problem.js';
+import { problemFromBodyParserError } from './request-input.js';
 
 const TYPE_BY_STATUS: Record<number, string> = {
   400: ProblemType.validation,
@@ -77,8 +79,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException && exception.cause instanceof SyntaxError) {
       // The Express adapter wraps body-parser's JSON errors; their message quotes the body.
-      return { type: ProblemType.malformedBody, title: 'Bad Request', status: 400, detail: 'The request body is not valid JSON.' };
+      return { type: ProblemType.malformedBody, title: 'Bad Request', status: 400, detail: "Le corps de la requête n'est pas du JSON valide." };
     }
+    if (exception instanceof HttpException && exception.cause instanceof URIError) {
+      // Express could not decode a path parameter; its message quotes the path.
+      return { type: ProblemType.validation, title: 'Bad Request', status: 400, detail: "Le chemin de la requête n'est pas un encodage UTF-8 valide." };
+    }
+    const bodyProblem = exception instanceof HttpException ? problemFromBodyParserError(exception.cause, exception.getStatus()) : undefined;
+    if (bodyProblem) return bodyProblem;
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
@@ -94,14 +102,17 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       }
       return problem;
     }
+    // A PostgreSQL refusal caused by the input (unknown id, duplicate, NUL byte...) is the client's mistake.
+    const databaseProblem = problemFromDatabaseError(exception);
+    if (databaseProblem) return databaseProblem;
     const httpError = exception as HttpError;
     const status = httpError?.status ?? httpError?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       if (httpError.type === 'entity.parse.failed') {
-        return { type: ProblemType.malformedBody, title: 'Bad Request', status: 400, detail: 'The request body is not valid JSON.' };
+        return { type: ProblemType.malformedBody, title: 'Bad Request', status: 400, detail: "Le corps de la requête n'est pas du JSON valide." };
       }
       if (httpError.type === 'entity.too.large') {
-        return { type: ProblemType.payloadTooLarge, title: 'Payload Too Large', status: 413, detail: 'The request body is too large.' };
+        return { type: ProblemType.payloadTooLarge, title: 'Payload Too Large', status: 413, detail: 'Le corps de la requête est trop volumineux (256 Ko au plus pour du JSON).' };
       }
       return { type: TYPE_BY_STATUS[status] ?? 'about:blank', title: 'Bad Request', status };
     }

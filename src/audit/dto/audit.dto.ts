@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsDate, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { PageOf } from '../../common/page.dto.js';
 import { PageQueryDto } from '../../common/page-query.dto.js';
+import { IsIsoDateTimeToDate } from '../../common/validation.js';
 import { AUDIT_OUTCOMES, type AuditOutcome } from '../audit-chain.js';
 import type { AuditEvent } from '../audit-event.entity.js';
 
@@ -34,14 +34,12 @@ export class AuditEventQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @IsIsoDateTimeToDate()
   from?: Date;
 
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @IsIsoDateTimeToDate()
   to?: Date;
 
   @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json', description: 'csv exports the page as text/csv.' })
@@ -53,14 +51,12 @@ export class AuditEventQueryDto extends PageQueryDto {
 export class PeriodQueryDto {
   @ApiPropertyOptional({ format: 'date-time', description: 'Default: 30 days ago.' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @IsIsoDateTimeToDate()
   from?: Date;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Default: now.' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @IsIsoDateTimeToDate()
   to?: Date;
 }
 

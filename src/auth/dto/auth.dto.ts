@@ -16,7 +16,7 @@ export class LoginDto {
 }
 
 export class RefreshDto {
-  @ApiProperty({ description: 'The refresh token from the last login or refresh (single use).' })
+  @ApiProperty({ maxLength: 200, description: 'The refresh token from the last login or refresh (single use).' })
   @IsString()
   @Length(20, 200)
   refreshToken: string;

@@ -1,10 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsDefined, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsDefined, IsIn, IsObject, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { IsCalendarDate, IsOptionalButNotNull } from '../../common/validation.js';
 import { CONSENT_PURPOSES, type ConsentPurpose } from '../../ethics/policy.js';
 import { LEGAL_PROTECTION_MEASURES } from '../../situations/situation.constants.js';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class RepresentativeDto {
   @ApiProperty({ maxLength: 200, description: 'Nom du représentant légal' })
@@ -24,8 +23,8 @@ export class StatementDto {
   @Length(1, 200)
   recordedBy: string;
 
-  @ApiProperty({ example: '2026-11-20' })
-  @Matches(DATE, { message: 'recordedOn must be a date (YYYY-MM-DD)' })
+  @ApiProperty({ example: '2026-11-20', format: 'date' })
+  @IsCalendarDate()
   recordedOn: string;
 }
 
@@ -35,7 +34,8 @@ class ConsentEvidenceDto {
   givenBy: 'person' | 'legal_representative';
 
   @ApiPropertyOptional({ type: RepresentativeDto, description: 'Required when givenBy is legal_representative.' })
-  @IsOptional()
+  @IsOptionalButNotNull()
+  @IsObject()
   @ValidateNested()
   @Type(() => RepresentativeDto)
   representative?: RepresentativeDto;
@@ -45,12 +45,13 @@ class ConsentEvidenceDto {
   method: 'signed_form' | 'oral_statement';
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The signed form, uploaded as a document of the situation (signed_form).' })
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsUUID()
   documentId?: string;
 
   @ApiPropertyOptional({ type: StatementDto, description: 'Required for an oral statement.' })
-  @IsOptional()
+  @IsOptionalButNotNull()
+  @IsObject()
   @ValidateNested()
   @Type(() => StatementDto)
   statement?: StatementDto;
@@ -65,18 +66,18 @@ export class RecordConsentDto extends ConsentEvidenceDto {
   @IsIn(['given', 'refused'])
   decision: 'given' | 'refused';
 
-  @ApiProperty({ example: '2026-11-20', description: 'When the person (or representative) gave or refused it.' })
+  @ApiProperty({ example: '2026-11-20', format: 'date', description: 'When the person (or representative) gave or refused it.' })
   @IsDefined()
-  @Matches(DATE, { message: 'givenOn must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   givenOn: string;
 
-  @ApiPropertyOptional({ example: '2027-11-20', description: 'Optional end date; otherwise valid until withdrawn.' })
-  @IsOptional()
-  @Matches(DATE, { message: 'validUntil must be a date (YYYY-MM-DD)' })
+  @ApiPropertyOptional({ example: '2027-11-20', format: 'date', description: 'Optional end date; otherwise valid until withdrawn.' })
+  @IsOptionalButNotNull()
+  @IsCalendarDate()
   validUntil?: string;
 
-  @ApiPropertyOptional({ type: [String], description: 'Structures the person refuses to involve (organisation ids).' })
-  @IsOptional()
+  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 50, description: 'Structures the person refuses to involve (organisation ids).' })
+  @IsOptionalButNotNull()
   @IsArray()
   @ArrayMaxSize(50)
   @ArrayUnique()

@@ -14,6 +14,7 @@ import {
   Length,
   MaxLength,
 } from 'class-validator';
+import { IsOptionalButNotNull } from '../../common/validation.js';
 import { PROFESSIONAL_CATEGORIES, ROLES, type ProfessionalCategory, type Role } from '../roles.js';
 import type { UserAccount } from '../user-account.entity.js';
 
@@ -34,7 +35,7 @@ export class CreateUserDto {
   @Length(1, 200)
   displayName: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'null or omitted: no organisation.' })
   @IsOptional()
   @IsUUID()
   organizationId?: string;
@@ -43,7 +44,7 @@ export class CreateUserDto {
   @IsIn(PROFESSIONAL_CATEGORIES)
   professionalCategory: ProfessionalCategory;
 
-  @ApiProperty({ enum: ROLES, isArray: true })
+  @ApiProperty({ enum: ROLES, isArray: true, minItems: 1, maxItems: ROLES.length })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(ROLES.length)
@@ -59,12 +60,12 @@ export class CreateUserDto {
 
 export class UpdateUserDto {
   @ApiPropertyOptional({ description: 'false deactivates the account: its access ends at the next request.' })
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional({ enum: ROLES, isArray: true })
-  @IsOptional()
+  @ApiPropertyOptional({ enum: ROLES, isArray: true, minItems: 1, maxItems: ROLES.length })
+  @IsOptionalButNotNull()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(ROLES.length)
@@ -73,14 +74,14 @@ export class UpdateUserDto {
   roles?: Role[];
 
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
+  @IsOptionalButNotNull()
   @Transform(trim)
   @IsString()
   @Length(1, 200)
   displayName?: string;
 
   @ApiPropertyOptional({ enum: PROFESSIONAL_CATEGORIES })
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsIn(PROFESSIONAL_CATEGORIES)
   professionalCategory?: ProfessionalCategory;
 }

@@ -13,7 +13,7 @@ export class CharterDto {
 }
 
 export class AcceptCharterDto {
-  @ApiProperty({ example: '2026-1', description: 'The version you have read and accept.' })
+  @ApiProperty({ example: '2026-1', maxLength: 50, description: 'The version you have read and accept.' })
   @IsString()
   @Length(1, 50)
   version: string;

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsCalendarDate, IsOptionalButNotNull } from '../../common/validation.js';
 import { CreateSituationDto } from '../../situations/dto/situation-input.dto.js';
 
 export const SHAREABLE_GROUPS = ['identity', 'contact', 'social', 'health', 'narrative'] as const;
@@ -26,15 +27,16 @@ export class CreateReferralDto {
   @Length(1, 10000)
   summaryForDac: string;
 
-  @ApiPropertyOptional({ enum: SHAREABLE_GROUPS, isArray: true, default: ['identity', 'contact'], description: 'The minimum needed; health only if chosen and allowed.' })
-  @IsOptional()
+  @ApiPropertyOptional({ enum: SHAREABLE_GROUPS, isArray: true, maxItems: SHAREABLE_GROUPS.length, default: ['identity', 'contact'], description: 'The minimum needed; health only if chosen and allowed.' })
+  @IsOptionalButNotNull()
   @IsArray()
+  @ArrayMaxSize(SHAREABLE_GROUPS.length)
   @ArrayUnique()
   @IsIn(SHAREABLE_GROUPS, { each: true })
   sharedGroups?: ShareableGroup[];
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The CLSM contact who attends the DAC’s coordination meetings (default: you).' })
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsUUID()
   clsmContactUserId?: string;
 }
@@ -45,21 +47,21 @@ export class ReferralStatusDto {
   to: Exclude<ReferralStatus, 'draft'>;
 
   @ApiPropertyOptional({ maxLength: 5000, description: 'Required to decline (encrypted).' })
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsString()
   @Length(1, 5000)
   reason?: string;
 }
 
 export class InboundReferralDto extends CreateSituationDto {
-  @ApiProperty({ example: 'DAC57-2026-0412', description: 'The DAC’s own identifier: posting it again never creates a second situation.' })
+  @ApiProperty({ example: 'DAC57-2026-0412', maxLength: 100, description: 'The DAC’s own identifier: posting it again never creates a second situation.' })
   @Matches(/^[A-Za-z0-9._:-]{1,100}$/, { message: 'dacReferralId must be 1 to 100 letters, digits or ._:-' })
   dacReferralId: string;
 }
 
 export class MeetingDto {
-  @ApiProperty({ example: '2027-01-20' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'heldOn must be a date (YYYY-MM-DD)' })
+  @ApiProperty({ example: '2027-01-20', format: 'date' })
+  @IsCalendarDate()
   heldOn: string;
 
   @ApiProperty({ maxLength: 10000, description: 'Encrypted.' })

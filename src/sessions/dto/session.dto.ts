@@ -5,25 +5,22 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
-  IsDate,
   IsDefined,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
   Length,
-  Matches,
   ValidateNested,
 } from 'class-validator';
+import { IsCalendarDate, IsIsoDateTimeToDate, IsOptionalButNotNull } from '../../common/validation.js';
 import { IdentityDto } from '../../situations/dto/field-groups.dto.js';
 import { SESSION_STATUSES, type SessionStatus } from '../session.entity.js';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 export class CreateSessionDto {
-  @ApiProperty({ example: '2026-12-10T14:00:00+01:00' })
-  @Type(() => Date)
-  @IsDate()
+  @ApiProperty({ example: '2026-12-10T14:00:00+01:00', type: String, format: 'date-time', description: 'ISO 8601 with an offset.' })
+  @IsIsoDateTimeToDate()
   scheduledAt: Date;
 
   @ApiProperty({ maxLength: 300, example: 'Mairie de Borny, salle 2 — ou lien de visioconférence' })
@@ -33,14 +30,13 @@ export class CreateSessionDto {
 }
 
 export class UpdateSessionDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @ApiPropertyOptional({ example: '2026-12-10T14:00:00+01:00', type: String, format: 'date-time', description: 'ISO 8601 with an offset.' })
+  @IsOptionalButNotNull()
+  @IsIsoDateTimeToDate()
   scheduledAt?: Date;
 
   @ApiPropertyOptional({ maxLength: 300 })
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsString()
   @Length(1, 300)
   location?: string;
@@ -57,7 +53,7 @@ export class AddAgendaItemDto {
   @IsUUID()
   situationId: string;
 
-  @ApiProperty({ type: [String], description: 'Professionals invited for this item only (users).' })
+  @ApiProperty({ type: [String], format: 'uuid', maxItems: 20, description: 'Professionals invited for this item only (users).' })
   @IsArray()
   @ArrayMaxSize(20)
   @ArrayUnique()
@@ -92,28 +88,32 @@ export class AttendeeDto {
   @IsIn(['member', 'substitute', 'invitee'])
   as: 'member' | 'substitute' | 'invitee';
 
-  @ApiPropertyOptional({ type: [String], description: 'Items attended; omitted: the whole session.' })
-  @IsOptional()
+  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 50, description: 'Items attended; omitted: the whole session.' })
+  @IsOptionalButNotNull()
   @IsArray()
+  @ArrayMaxSize(50)
   @IsUUID('all', { each: true })
   itemIds?: string[];
 }
 
 export class AttendanceDto {
-  @ApiProperty({ type: [AttendeeDto] })
+  @ApiProperty({ type: [AttendeeDto], maxItems: 100 })
   @IsArray()
   @ArrayMaxSize(100)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => AttendeeDto)
   attendees: AttendeeDto[];
 
-  @ApiProperty({ type: [String], description: 'Items at which the person was present.' })
+  @ApiProperty({ type: [String], format: 'uuid', maxItems: 50, description: 'Items at which the person was present.' })
   @IsArray()
+  @ArrayMaxSize(50)
   @IsUUID('all', { each: true })
   personAttendedItemIds: string[];
 
-  @ApiProperty({ type: [String], description: 'Items at which carers were present.' })
+  @ApiProperty({ type: [String], format: 'uuid', maxItems: 50, description: 'Items at which carers were present.' })
   @IsArray()
+  @ArrayMaxSize(50)
   @IsUUID('all', { each: true })
   carersAttendedItemIds: string[];
 }
@@ -125,17 +125,17 @@ export class RecommendationInputDto {
   action: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The person who carries it (a user).' })
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsUUID()
   carrierUserId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The structure that carries it.' })
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsUUID()
   carrierOrganizationId?: string;
 
-  @ApiProperty({ example: '2027-01-15' })
-  @Matches(DATE, { message: 'dueDate must be a date (YYYY-MM-DD)' })
+  @ApiProperty({ example: '2027-01-15', format: 'date' })
+  @IsCalendarDate()
   dueDate: string;
 }
 
@@ -147,13 +147,13 @@ export class PersonResponseDto {
   @IsIn(PERSON_RESPONSES)
   status: PersonResponse;
 
-  @ApiPropertyOptional({ example: '2026-12-12', description: 'When the person answered (required unless not_yet_asked).' })
-  @IsOptional()
-  @Matches(DATE, { message: 'on must be a date (YYYY-MM-DD)' })
+  @ApiPropertyOptional({ example: '2026-12-12', format: 'date', description: 'When the person answered (required unless not_yet_asked).' })
+  @IsOptionalButNotNull()
+  @IsCalendarDate()
   on?: string;
 
   @ApiPropertyOptional({ maxLength: 1000, description: 'How it was recorded (encrypted), e.g. lors d’un entretien avec le référent.' })
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsString()
   @Length(1, 1000)
   how?: string;
@@ -165,9 +165,10 @@ export class OutcomeDto {
   @Length(1, 20000)
   summary: string;
 
-  @ApiProperty({ type: [RecommendationInputDto] })
+  @ApiProperty({ type: [RecommendationInputDto], maxItems: 30 })
   @IsArray()
   @ArrayMaxSize(30)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => RecommendationInputDto)
   recommendations: RecommendationInputDto[];
@@ -176,13 +177,14 @@ export class OutcomeDto {
   @IsUUID()
   pilotUserId: string;
 
-  @ApiPropertyOptional({ example: '2027-03-10' })
-  @IsOptional()
-  @Matches(DATE, { message: 'nextReviewDate must be a date (YYYY-MM-DD)' })
+  @ApiPropertyOptional({ example: '2027-03-10', format: 'date' })
+  @IsOptionalButNotNull()
+  @IsCalendarDate()
   nextReviewDate?: string;
 
   @ApiProperty({ type: PersonResponseDto })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => PersonResponseDto)
   personResponse: PersonResponseDto;
@@ -200,9 +202,10 @@ export class MinutesItemDto {
 }
 
 export class MinutesDto {
-  @ApiProperty({ type: [MinutesItemDto] })
+  @ApiProperty({ type: [MinutesItemDto], maxItems: 50 })
   @IsArray()
   @ArrayMaxSize(50)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => MinutesItemDto)
   items: MinutesItemDto[];
@@ -329,7 +332,7 @@ export class CommissionMemberInputDto {
   kind: 'permanent' | 'substitute';
 
   @ApiPropertyOptional({ format: 'uuid', description: 'For a substitute: the permanent member they replace.' })
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsUUID()
   substituteFor?: string;
 }

@@ -6,56 +6,38 @@ import {
   IsDefined,
   IsEmail,
   IsIn,
-  IsOptional,
+  IsObject,
   IsString,
   Length,
   Matches,
   MaxLength,
-  registerDecorator,
   ValidateNested,
 } from 'class-validator';
+import { IsCalendarDate, IsOptionalButNotNull } from '../../common/validation.js';
 import { LEGAL_PROTECTION_MEASURES } from '../situation.constants.js';
 
 const PHONE = /^[0-9+().\s-]{6,30}$/;
 
-/** A calendar date (YYYY-MM-DD) that exists, not in the future and not before 1900. */
-function IsPastCalendarDate() {
-  return (target: object, propertyName: string) =>
-    registerDecorator({
-      name: 'isPastCalendarDate',
-      target: target.constructor,
-      propertyName,
-      options: { message: `${propertyName} must be a past date (YYYY-MM-DD)` },
-      validator: {
-        validate(value: unknown) {
-          if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-          const date = new Date(`${value}T00:00:00Z`);
-          return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) && value >= '1900-01-01' && date.getTime() <= Date.now();
-        },
-      },
-    });
-}
-
 /** Who the person is. Field group "identity". */
 export class IdentityDto {
-  @ApiProperty({ example: 'Dupont', description: 'Nom de naissance' })
+  @ApiProperty({ example: 'Dupont', description: 'Nom de naissance', maxLength: 100 })
   @IsString()
   @Length(1, 100)
   birthName: string;
 
-  @ApiPropertyOptional({ example: 'Martin', description: "Nom d'usage" })
-  @IsOptional()
+  @ApiPropertyOptional({ example: 'Martin', description: "Nom d'usage", maxLength: 100 })
+  @IsOptionalButNotNull()
   @IsString()
   @MaxLength(100)
   usedName?: string;
 
-  @ApiProperty({ example: 'Marie Louise', description: 'Prénoms' })
+  @ApiProperty({ example: 'Marie Louise', description: 'Prénoms', maxLength: 200 })
   @IsString()
   @Length(1, 200)
   firstNames: string;
 
-  @ApiProperty({ example: '1984-03-21' })
-  @IsPastCalendarDate()
+  @ApiProperty({ example: '1984-03-21', format: 'date', description: 'Date de naissance (passée, depuis 1900)' })
+  @IsCalendarDate({ notInFuture: true })
   birthDate: string;
 
   @ApiProperty({ enum: ['female', 'male', 'other', 'unknown'] })
@@ -66,19 +48,19 @@ export class IdentityDto {
 /** Where to reach the person. Field group "contact". */
 export class ContactDto {
   @ApiPropertyOptional({ maxLength: 300 })
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsString()
   @MaxLength(300)
   address?: string;
 
   @ApiPropertyOptional({ maxLength: 100, description: 'Quartier, when the address is not known' })
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsString()
   @MaxLength(100)
   district?: string;
 
-  @ApiPropertyOptional({ example: '06 12 34 56 78' })
-  @IsOptional()
+  @ApiPropertyOptional({ example: '06 12 34 56 78', maxLength: 30 })
+  @IsOptionalButNotNull()
   @Matches(PHONE, { message: 'phone must be a phone number' })
   phone?: string;
 }
@@ -90,24 +72,24 @@ export class ContactPersonDto {
   name: string;
 
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsString()
   @MaxLength(200)
   organisation?: string;
 
   @ApiPropertyOptional({ maxLength: 200, description: 'Fonction' })
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsString()
   @MaxLength(200)
   role?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
+  @ApiPropertyOptional({ maxLength: 30 })
+  @IsOptionalButNotNull()
   @Matches(PHONE, { message: 'phone must be a phone number' })
   phone?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
+  @ApiPropertyOptional({ maxLength: 254 })
+  @IsOptionalButNotNull()
   @IsEmail()
   @MaxLength(254)
   email?: string;
@@ -120,6 +102,7 @@ export class LegalProtectionDto {
 
   @ApiProperty({ type: ContactPersonDto, description: 'Représentant légal (tuteur, curateur…)' })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => ContactPersonDto)
   representative: ContactPersonDto;
@@ -128,13 +111,15 @@ export class LegalProtectionDto {
 /** Social situation: legal protection, the referrer's contact, professionals involved. Field group "social". */
 export class SocialDto {
   @ApiPropertyOptional({ type: LegalProtectionDto })
-  @IsOptional()
+  @IsOptionalButNotNull()
+  @IsObject()
   @ValidateNested()
   @Type(() => LegalProtectionDto)
   legalProtection?: LegalProtectionDto;
 
   @ApiProperty({ type: ContactPersonDto, description: 'How the commission reaches the referring professional' })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => ContactPersonDto)
   referrerContact: ContactPersonDto;
@@ -142,6 +127,7 @@ export class SocialDto {
   @ApiProperty({ type: [ContactPersonDto], maxItems: 20 })
   @IsArray()
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ContactPersonDto)
   professionalsInvolved: ContactPersonDto[];
@@ -150,7 +136,7 @@ export class SocialDto {
 /** Health details, reserved to the professional categories entitled to them. Field group "health". */
 export class HealthDto {
   @ApiPropertyOptional({ maxLength: 10000 })
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsString()
   @MaxLength(10000)
   details?: string;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsDefined, IsIn, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsDefined, IsIn, IsObject, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { IsOptionalButNotNull } from '../../common/validation.js';
 import {
   CLOSURE_OUTCOMES,
   PROBLEM_AREAS,
@@ -13,7 +14,10 @@ import {
 } from '../situation.constants.js';
 import { ContactDto, HealthDto, IdentityDto, NarrativeDto, SocialDto } from './field-groups.dto.js';
 
-/** The commission is not an emergency service: these two questions come first. */
+/**
+ * The commission is not an emergency service: these two questions come first, and both must be
+ * answered explicitly with true or false (an empty object, an array or a missing answer is a 400).
+ */
 export class ScreeningDto {
   @ApiProperty({ description: 'Danger immédiat pour la personne ou pour autrui' })
   @IsBoolean()
@@ -25,43 +29,49 @@ export class ScreeningDto {
 }
 
 export class CreateSituationDto {
-  @ApiProperty({ type: ScreeningDto })
+  @ApiProperty({ type: ScreeningDto, description: 'Every question answered with true or false.' })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => ScreeningDto)
   screening: ScreeningDto;
 
   @ApiProperty({ type: IdentityDto })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => IdentityDto)
   identity: IdentityDto;
 
   @ApiPropertyOptional({ type: ContactDto })
-  @IsOptional()
+  @IsOptionalButNotNull()
+  @IsObject()
   @ValidateNested()
   @Type(() => ContactDto)
   contact?: ContactDto;
 
   @ApiProperty({ type: SocialDto })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => SocialDto)
   social: SocialDto;
 
   @ApiPropertyOptional({ type: HealthDto })
-  @IsOptional()
+  @IsOptionalButNotNull()
+  @IsObject()
   @ValidateNested()
   @Type(() => HealthDto)
   health?: HealthDto;
 
   @ApiProperty({ type: NarrativeDto })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => NarrativeDto)
   narrative: NarrativeDto;
 
-  @ApiProperty({ enum: PROBLEM_AREAS, isArray: true })
+  @ApiProperty({ enum: PROBLEM_AREAS, isArray: true, minItems: 1, maxItems: PROBLEM_AREAS.length })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(PROBLEM_AREAS.length)
@@ -73,37 +83,42 @@ export class CreateSituationDto {
 /** Each field group sent replaces that group as a whole; groups not sent are left unchanged. */
 export class UpdateSituationDto {
   @ApiPropertyOptional({ type: IdentityDto })
-  @IsOptional()
+  @IsOptionalButNotNull()
+  @IsObject()
   @ValidateNested()
   @Type(() => IdentityDto)
   identity?: IdentityDto;
 
   @ApiPropertyOptional({ type: ContactDto })
-  @IsOptional()
+  @IsOptionalButNotNull()
+  @IsObject()
   @ValidateNested()
   @Type(() => ContactDto)
   contact?: ContactDto;
 
   @ApiPropertyOptional({ type: SocialDto })
-  @IsOptional()
+  @IsOptionalButNotNull()
+  @IsObject()
   @ValidateNested()
   @Type(() => SocialDto)
   social?: SocialDto;
 
   @ApiPropertyOptional({ type: HealthDto })
-  @IsOptional()
+  @IsOptionalButNotNull()
+  @IsObject()
   @ValidateNested()
   @Type(() => HealthDto)
   health?: HealthDto;
 
   @ApiPropertyOptional({ type: NarrativeDto })
-  @IsOptional()
+  @IsOptionalButNotNull()
+  @IsObject()
   @ValidateNested()
   @Type(() => NarrativeDto)
   narrative?: NarrativeDto;
 
-  @ApiPropertyOptional({ enum: PROBLEM_AREAS, isArray: true })
-  @IsOptional()
+  @ApiPropertyOptional({ enum: PROBLEM_AREAS, isArray: true, minItems: 1, maxItems: PROBLEM_AREAS.length })
+  @IsOptionalButNotNull()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(PROBLEM_AREAS.length)
@@ -118,18 +133,18 @@ export class TransitionDto {
   to: SituationStatus;
 
   @ApiPropertyOptional({ maxLength: 5000, description: 'Required to reject or redirect (encrypted).' })
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsString()
   @Length(1, 5000)
   reason?: string;
 
   @ApiPropertyOptional({ enum: REDIRECTION_TARGETS, description: 'Required to redirect.' })
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsIn(REDIRECTION_TARGETS)
   redirectedTo?: RedirectionTarget;
 
   @ApiPropertyOptional({ enum: CLOSURE_OUTCOMES, description: 'Required to close.' })
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsIn(CLOSURE_OUTCOMES)
   outcome?: ClosureOutcome;
 }
