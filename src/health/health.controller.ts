@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AuditHealthIndicator } from '../audit/audit-health.indicator.js';
 import { Public } from '../common/access.decorators.js';
 
 @ApiTags('health')
@@ -13,9 +14,10 @@ export class HealthController {
     private readonly database: TypeOrmHealthIndicator,
     @InjectDataSource('general') private readonly general: DataSource,
     @InjectDataSource('cellule') private readonly cellule: DataSource,
+    private readonly audit: AuditHealthIndicator,
   ) {}
 
-  /** Both database connections answer. No detail beyond up/down is exposed. */
+  /** Both database connections answer and the audit chain is not known broken. No detail beyond up/down is exposed. */
   @Get()
   @Public()
   @HealthCheck()
@@ -23,6 +25,7 @@ export class HealthController {
     return this.health.check([
       () => this.database.pingCheck('general', { connection: this.general, timeout: 3000 }),
       () => this.database.pingCheck('cellule', { connection: this.cellule, timeout: 3000 }),
+      () => this.audit.isHealthy('audit'),
     ]);
   }
 }
