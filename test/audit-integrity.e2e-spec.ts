@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { spawnSync } from 'node:child_process';
 import type { DataSource } from 'typeorm';
+import { CANONICAL_FROM_COLUMNS_SQL } from '../src/audit/audit-chain-walker.js';
 import { AuditHealthIndicator } from '../src/audit/audit-health.indicator.js';
 import { AuditVerifierService } from '../src/audit/audit-verifier.service.js';
 import { AuditService, OPERATOR_ACTOR } from '../src/audit/audit.service.js';
@@ -252,5 +253,22 @@ describe('audit outcomes: recording the real one', () => {
       }),
     ).rejects.toBe(failure);
     expect(await lastOutcome('probe.broken')).toBe('error');
+  });
+
+  it("PostgreSQL rebuilds every entry's canonical bytes exactly, odd characters included, so verification never falls back", async () => {
+    const saved = audit.policyVersion;
+    audit.policyVersion = 'v"2\\é\n\t\u0001\u007f\u2028😀/';
+    try {
+      await audit.record(PROBE);
+    } finally {
+      audit.policyVersion = saved;
+    }
+    await audit.record({ ...PROBE, resourceId: 'A-1', situationId: '11111111-1111-4111-8111-111111111111', purpose: { type: 'session', id: 'x-9' } });
+    const { rows } = await t.superuser.query(
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE ${CANONICAL_FROM_COLUMNS_SQL} = canonical)::int AS rebuilt FROM audit.event`,
+    );
+    expect(rows[0].total).toBeGreaterThanOrEqual(6);
+    expect(rows[0].rebuilt).toBe(rows[0].total);
+    expect(await t.app.get(AuditVerifierService).verify()).toMatchObject({ valid: true });
   });
 });

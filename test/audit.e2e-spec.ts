@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import pg from 'pg';
+import { CANONICAL_FROM_COLUMNS_SQL } from '../src/audit/audit-chain-walker.js';
 import { AuditService } from '../src/audit/audit.service.js';
 import {
   createAdmin,
@@ -193,6 +194,14 @@ describe('audit trail: what is recorded', () => {
     for (const value of [displayName, 'Témoin', email, 'inconnu', TEST_PASSWORD, 'a wrong passphrase', '@test.example']) {
       expect({ value, found: everything.includes(value) }).toEqual({ value, found: false });
     }
+  });
+
+  it("PostgreSQL rebuilds every recorded entry's canonical bytes exactly (verification's fast path)", async () => {
+    const { rows } = await t.superuser.query(
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE ${CANONICAL_FROM_COLUMNS_SQL} = canonical)::int AS rebuilt FROM audit.event`,
+    );
+    expect(rows[0].total).toBeGreaterThan(30);
+    expect(rows[0].rebuilt).toBe(rows[0].total);
   });
 
   it('a read whose audit entry cannot be written fails and returns no data', async () => {
