@@ -86,6 +86,7 @@ interface FastRow {
   columns_ok: boolean;
 }
 
+const YIELD_EVERY = 1000;
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
@@ -121,21 +122,30 @@ export class ChainWalker {
   }
 
   /**
-   * Reads (afterSeq, uptoSeq] in batches on `runner` (autocommit: no transaction, no lock held
-   * between batches) and yields to the event loop between batches so the service keeps serving.
+   * Reads (lastSeq, uptoSeq] in ranges of `batchSize` seqs on `runner` (autocommit: no transaction,
+   * no lock) and yields to the event loop between batches so the service keeps serving. The next
+   * range is requested before the current one is checked, so PostgreSQL and Node work side by side;
+   * at most two batches are held at once.
    */
   async walk(runner: QueryRunner, uptoSeq: number, batchSize = DEFAULT_VERIFY_BATCH): Promise<void> {
-    for (;;) {
-      const from = this.lastSeq;
-      const rows = (await runner.query(`SELECT ${FAST_COLUMNS} FROM audit.event WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3`, [
-        from,
-        uptoSeq,
-        batchSize,
-      ])) as FastRow[];
-      if (rows.length === 0) break;
+    const fetch = async (after: number): Promise<[FastRow[], StoredCheckpoint[]]> => {
+      const until = Math.min(after + batchSize, uptoSeq);
+      return Promise.all([
+        runner.query(`SELECT ${FAST_COLUMNS} FROM audit.event WHERE seq > $1 AND seq <= $2 ORDER BY seq`, [after, until]) as Promise<FastRow[]>,
+        runner.query(`SELECT ${CHECKPOINT_COLUMNS} FROM audit.checkpoint WHERE seq > $1 AND seq <= $2 ORDER BY seq`, [after, until]) as Promise<StoredCheckpoint[]>,
+      ]);
+    };
+    let after = this.lastSeq;
+    let pending = after < uptoSeq ? fetch(after) : undefined;
+    while (pending) {
+      const [rows, checkpoints] = await pending;
       this.batches++;
-      const batchEnd = Number(rows[rows.length - 1].seq);
-      for (const row of rows) {
+      after = Math.min(after + batchSize, uptoSeq);
+      pending = after < uptoSeq ? fetch(after) : undefined;
+      for (let i = 0; i < rows.length; i++) {
+        // Never more than a slice of a batch between two turns of the event loop.
+        if (i > 0 && i % YIELD_EVERY === 0) await nextTick();
+        const row = rows[i];
         const seq = Number(row.seq);
         if (!this.firstBroken) {
           if (seq !== this.lastSeq + 1) {
@@ -152,16 +162,11 @@ export class ChainWalker {
         this.prevHash = row.hash;
         this.lastSeq = seq;
       }
-      const checkpoints = (await runner.query(`SELECT ${CHECKPOINT_COLUMNS} FROM audit.checkpoint WHERE seq > $1 AND seq <= $2 ORDER BY seq`, [
-        from,
-        batchEnd,
-      ])) as StoredCheckpoint[];
       for (const checkpoint of checkpoints) {
         const seq = Number(checkpoint.seq);
         this.checkpoint(checkpoint, rows.find((row) => Number(row.seq) === seq)?.hash);
       }
-      if (rows.length < batchSize) break;
-      await nextTick();
+      if (pending) await nextTick();
     }
   }
 
