@@ -128,12 +128,15 @@ export class ChainWalker {
    * at most two batches are held at once.
    */
   async walk(runner: QueryRunner, uptoSeq: number, batchSize = DEFAULT_VERIFY_BATCH): Promise<void> {
-    const fetch = async (after: number): Promise<[FastRow[], StoredCheckpoint[]]> => {
+    const fetch = (after: number): Promise<[FastRow[], StoredCheckpoint[]]> => {
       const until = Math.min(after + batchSize, uptoSeq);
-      return Promise.all([
+      const batch = Promise.all([
         runner.query(`SELECT ${FAST_COLUMNS} FROM audit.event WHERE seq > $1 AND seq <= $2 ORDER BY seq`, [after, until]) as Promise<FastRow[]>,
         runner.query(`SELECT ${CHECKPOINT_COLUMNS} FROM audit.checkpoint WHERE seq > $1 AND seq <= $2 ORDER BY seq`, [after, until]) as Promise<StoredCheckpoint[]>,
       ]);
+      // Awaited in the next turn; if this walk fails first, its failure must not go unhandled.
+      batch.catch(() => undefined);
+      return batch;
     };
     let after = this.lastSeq;
     let pending = after < uptoSeq ? fetch(after) : undefined;
