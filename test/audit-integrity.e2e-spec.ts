@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { spawnSync } from 'node:child_process';
+import { Writable } from 'node:stream';
 import type { DataSource } from 'typeorm';
 import { CANONICAL_FROM_COLUMNS_SQL } from '../src/audit/audit-chain-walker.js';
 import { AuditHealthIndicator } from '../src/audit/audit-health.indicator.js';
@@ -35,11 +36,18 @@ describe('audit chain: checkpoints only over a verified segment, health and the 
   let databaseUrl: string;
   let audit: AuditService;
   let tampered: number;
+  const logLines: string[] = [];
 
   beforeAll(async () => {
     databaseUrl = await createFreshDatabase();
+    const stream = new Writable({
+      write(chunk, _encoding, done) {
+        logLines.push(...chunk.toString().split('\n').filter(Boolean));
+        done();
+      },
+    });
     // No automatic checkpoint during the test: each one is asked for explicitly.
-    t = await startTestApp({ DATABASE_URL: databaseUrl, AUDIT_CHECKPOINT_EVERY: '1000000' });
+    t = await startTestApp({ DATABASE_URL: databaseUrl, AUDIT_CHECKPOINT_EVERY: '1000000', LOG_LEVEL: 'warn' }, { logStream: stream });
     const admin = await createAdmin(t);
     ethics = await createUser(t, admin, { roles: ['ethics'] });
     audit = t.app.get(AuditService);
@@ -64,6 +72,12 @@ describe('audit chain: checkpoints only over a verified segment, health and the 
     await audit.checkpoint();
     expect(await checkpointSeqs(t)).toEqual(signedBefore);
     expect(audit.chainStatus()).toMatchObject({ state: 'broken', firstBroken: { seq: tampered, kind: 'columns_differ' } });
+
+    // One error in the log, naming the entry and the kind of break, never its content.
+    const errors = logLines.filter((line) => line.includes('Audit chain broken'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain(`entry ${tampered} (columns_differ)`);
+    expect(logLines.join('\n')).not.toMatch(/probe\.read|outcome|denied|granted/);
 
     // The trail keeps recording after the break, and signing stays suspended.
     const before = await headSeq(t);
