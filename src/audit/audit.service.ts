@@ -7,7 +7,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { Ed25519Signer } from '../crypto/signing.js';
 import { AuditOutcome, AuditRecord, chain, ChainBreak, checkpointMessage, GENESIS_HASH } from './audit-chain.js';
 import { ChainWalker, CHECKPOINT_COLUMNS, type StoredCheckpoint } from './audit-chain-walker.js';
-import { AuditCheckpoint, AuditEvent } from './audit-event.entity.js';
+import { AuditCheckpoint } from './audit-event.entity.js';
 
 /** Serialises appends across processes; held only from reading the tail to commit. */
 const AUDIT_CHAIN_LOCK = 7_324_012;
@@ -102,7 +102,10 @@ export class AuditService implements OnModuleInit, OnApplicationBootstrap, Befor
 
   /** Recomputes the chain's status at start: the segment since the last signed checkpoint. */
   async onApplicationBootstrap(): Promise<void> {
-    await this.verifyUnsignedSegment().catch((error) => this.logger.error(error));
+    // A database that is down at start must not stop the service: the next checkpoint retries.
+    await this.verifyUnsignedSegment().catch((error: Error) =>
+      this.logger.error(`Audit chain status could not be established at start (${error.name}); the next checkpoint retries`),
+    );
   }
 
   // Before TypeORM closes its connections (it does so in onApplicationShutdown).
