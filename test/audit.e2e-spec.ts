@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import pg from 'pg';
+import { CANONICAL_FROM_COLUMNS_SQL } from '../src/audit/audit-chain-walker.js';
 import { AuditService } from '../src/audit/audit.service.js';
 import {
   createAdmin,
@@ -195,6 +196,14 @@ describe('audit trail: what is recorded', () => {
     }
   });
 
+  it("PostgreSQL rebuilds every recorded entry's canonical bytes exactly (verification's fast path)", async () => {
+    const { rows } = await t.superuser.query(
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE ${CANONICAL_FROM_COLUMNS_SQL} = canonical)::int AS rebuilt FROM audit.event`,
+    );
+    expect(rows[0].total).toBeGreaterThan(30);
+    expect(rows[0].rebuilt).toBe(rows[0].total);
+  });
+
   it('a read whose audit entry cannot be written fails and returns no data', async () => {
     const reader = await createUser(t, admin, { roles: ['admin'] });
     await t.superuser.query(`
@@ -338,7 +347,7 @@ describe('audit trail: tampering is detected at the right entry', () => {
   it('one changed byte of the hashed content is reported at that entry', async () => {
     const undo = await asAttacker(`UPDATE audit.event SET canonical = overlay(canonical placing '\\x58'::bytea from 20 for 1) WHERE seq = 5`, restoreAll);
     try {
-      expect((await verify()).firstBroken).toEqual({ seq: 5, problem: 'hash does not match the recorded content' });
+      expect((await verify()).firstBroken).toEqual({ seq: 5, kind: 'hash_mismatch', problem: 'hash does not match the recorded content' });
     } finally {
       await undo();
     }
@@ -347,7 +356,7 @@ describe('audit trail: tampering is detected at the right entry', () => {
   it('a changed column is reported at that entry even when the hashed bytes are left alone', async () => {
     const undo = await asAttacker(`UPDATE audit.event SET outcome = 'denied' WHERE seq = 7`, restoreAll);
     try {
-      expect((await verify()).firstBroken).toEqual({ seq: 7, problem: 'stored columns differ from the hashed content' });
+      expect((await verify()).firstBroken).toEqual({ seq: 7, kind: 'columns_differ', problem: 'stored columns differ from the hashed content' });
     } finally {
       await undo();
     }
@@ -356,7 +365,7 @@ describe('audit trail: tampering is detected at the right entry', () => {
   it('a deleted entry is reported at its sequence number', async () => {
     const undo = await asAttacker('DELETE FROM audit.event WHERE seq = 6', restoreAll);
     try {
-      expect((await verify()).firstBroken).toEqual({ seq: 6, problem: 'entry missing (the next entry is 7)' });
+      expect((await verify()).firstBroken).toEqual({ seq: 6, kind: 'missing_entry', problem: 'entry missing (the next entry is 7)' });
     } finally {
       await undo();
     }
@@ -368,7 +377,7 @@ describe('audit trail: tampering is detected at the right entry', () => {
       restoreAll,
     );
     try {
-      expect((await verify()).firstBroken).toEqual({ seq: 8, problem: 'link to the previous entry is broken' });
+      expect((await verify()).firstBroken).toEqual({ seq: 8, kind: 'broken_link', problem: 'link to the previous entry is broken' });
     } finally {
       await undo();
     }
@@ -382,7 +391,7 @@ describe('audit trail: tampering is detected at the right entry', () => {
       restoreAll,
     );
     try {
-      expect((await verify()).firstBroken).toEqual({ seq: 10, problem: 'MAC is invalid' });
+      expect((await verify()).firstBroken).toEqual({ seq: 10, kind: 'invalid_mac', problem: 'MAC is invalid' });
     } finally {
       await undo();
     }
@@ -393,7 +402,7 @@ describe('audit trail: tampering is detected at the right entry', () => {
     const checkpointSeq = rows[0].seq as number;
     const undo = await asAttacker(`DELETE FROM audit.event WHERE seq > ${checkpointSeq - 3}`, restoreAll);
     try {
-      expect((await verify()).firstBroken).toEqual({ seq: checkpointSeq - 2, problem: `entries missing: a signed checkpoint covers up to ${checkpointSeq}` });
+      expect((await verify()).firstBroken).toEqual({ seq: checkpointSeq - 2, kind: 'truncated_tail', problem: `entries missing: a signed checkpoint covers up to ${checkpointSeq}` });
     } finally {
       await undo();
     }
@@ -406,7 +415,7 @@ describe('audit trail: tampering is detected at the right entry', () => {
     );
     try {
       const { rows } = await t.superuser.query('SELECT max(seq)::int AS seq FROM audit.checkpoint');
-      expect((await verify()).firstBroken).toEqual({ seq: rows[0].seq, problem: 'checkpoint signature is invalid' });
+      expect((await verify()).firstBroken).toEqual({ seq: rows[0].seq, kind: 'invalid_checkpoint_signature', problem: 'checkpoint signature is invalid' });
     } finally {
       await undo();
     }
@@ -422,7 +431,7 @@ describe('audit trail: tampering is detected at the right entry', () => {
     try {
       const broken = spawnSync(process.execPath, ['dist/src/cli.js', 'verify-audit'], { env: environment, encoding: 'utf8', timeout: 30_000 });
       expect(broken.status).toBe(3);
-      expect(JSON.parse(broken.stdout).firstBroken).toEqual({ seq: 3, problem: 'entry missing (the next entry is 4)' });
+      expect(JSON.parse(broken.stdout).firstBroken).toEqual({ seq: 3, kind: 'missing_entry', problem: 'entry missing (the next entry is 4)' });
     } finally {
       await undo();
     }

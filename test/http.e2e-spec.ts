@@ -9,10 +9,10 @@ describe('HTTP surface', () => {
   });
   afterAll(() => t.close());
 
-  it('GET /api/health reports both database connections up, without a token', async () => {
+  it('GET /api/health reports both database connections and the audit chain up, without a token', async () => {
     const response = await t.http().get('/api/health').expect(200);
     expect(response.body.status).toBe('ok');
-    expect(Object.keys(response.body.details).sort()).toEqual(['cellule', 'general']);
+    expect(Object.keys(response.body.details).sort()).toEqual(['audit', 'cellule', 'general']);
   });
 
   it('sets the security headers: no-store, no-referrer, no framing, HSTS, nosniff', async () => {

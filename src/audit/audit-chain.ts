@@ -1,4 +1,4 @@
-import { constantTimeEqual, hmacSha256, sha256 } from '../crypto/digest.js';
+import { hmacSha256, sha256 } from '../crypto/digest.js';
 
 export const AUDIT_OUTCOMES = ['granted', 'denied', 'error'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
@@ -37,11 +37,16 @@ const CANONICAL_VERSION = 1;
  * wrong), stored as is so verification never depends on re-serialising.
  */
 export function canonicalBytes(record: AuditRecord): Buffer {
+  return canonicalOf(record, record.recordedAt.toISOString());
+}
+
+/** The canonical bytes with the time already in ISO 8601 (UTC, milliseconds): verification reads it as text. */
+export function canonicalOf(record: Omit<AuditRecord, 'recordedAt'>, recordedAtIso: string): Buffer {
   return Buffer.from(
     JSON.stringify([
       CANONICAL_VERSION,
       record.seq,
-      record.recordedAt.toISOString(),
+      recordedAtIso,
       record.actorUserId,
       record.actorRole,
       record.actorOrganizationId,
@@ -67,16 +72,28 @@ export function chain(record: AuditRecord, prevHash: Buffer, macKey: Buffer): Ch
   return { ...record, canonical, prevHash, hash, mac: hmacSha256(macKey, hash) };
 }
 
-/** What is wrong with one stored entry, given the hash of the entry before it; undefined if sound. */
-export function checkEntry(entry: ChainedRecord, expectedPrevHash: Buffer, macKey: Buffer): string | undefined {
-  if (!entry.prevHash.equals(expectedPrevHash)) return 'link to the previous entry is broken';
-  if (!sha256(entry.prevHash, entry.canonical).equals(entry.hash)) return 'hash does not match the recorded content';
-  if (!constantTimeEqual(hmacSha256(macKey, entry.hash), entry.mac)) return 'MAC is invalid';
-  if (!canonicalBytes(entry).equals(entry.canonical)) return 'stored columns differ from the hashed content';
-  return undefined;
-}
-
 /** Bytes signed by a checkpoint. */
 export function checkpointMessage(seq: number, headHash: Buffer, signedAt: Date): Buffer {
   return Buffer.from(`clsm-cellule/audit-checkpoint/v1|${seq}|${headHash.toString('hex')}|${signedAt.toISOString()}`, 'utf8');
+}
+
+/** What kind of break a verification found; stable codes for the ethics API and operators. */
+export const CHAIN_BREAK_KINDS = [
+  'missing_entry',
+  'broken_link',
+  'hash_mismatch',
+  'invalid_mac',
+  'columns_differ',
+  'invalid_checkpoint_signature',
+  'checkpoint_mismatch',
+  'truncated_tail',
+  'checkpoint_missing',
+] as const;
+export type ChainBreakKind = (typeof CHAIN_BREAK_KINDS)[number];
+
+/** The first broken entry: its sequence number, the kind of break and a sentence for people. */
+export interface ChainBreak {
+  seq: number;
+  kind: ChainBreakKind;
+  problem: string;
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { EthicsService } from '../ethics/ethics.service.js';
 import { AuditEvent } from './audit-event.entity.js';
+import { AuditService } from './audit.service.js';
 
 interface AccessRow {
   seq: string;
@@ -22,6 +23,7 @@ export class AuditQueryService {
   constructor(
     @InjectDataSource('cellule') private readonly dataSource: DataSource,
     private readonly ethics: EthicsService,
+    private readonly audit: AuditService,
   ) {}
 
   async search(query: AuditEventQueryDto): Promise<{ items: AuditEventDto[]; total: number }> {
@@ -84,10 +86,12 @@ export class AuditQueryService {
         ORDER BY e.seq`,
       [from, to],
     )) as AccessRow[];
+    const chain = this.audit.chainStatus();
     const access = (row: AccessRow) => ({ seq: Number(row.seq), actorUserId: row.actor_user_id, situationId: row.situation_id, recordedAt: new Date(row.recorded_at).toISOString() });
     return {
       from: from.toISOString(),
       to: to.toISOString(),
+      auditChain: { state: chain.state, firstBroken: chain.firstBroken, checkedAt: chain.checkedAt?.toISOString() ?? null },
       accessOutsideSessionWindow: outsideSessionWindow.map(access),
       accessAfterConsentWithdrawal: afterConsentWithdrawal.map(access),
       deniedBursts: deniedBursts.map((row) => ({

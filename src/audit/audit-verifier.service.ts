@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, MoreThan } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
-import { Ed25519Signer } from '../crypto/signing.js';
-import { checkEntry, checkpointMessage, GENESIS_HASH } from './audit-chain.js';
-import { AuditCheckpoint, AuditEvent } from './audit-event.entity.js';
+import type { ChainBreak } from './audit-chain.js';
+import { ChainWalker, CHECKPOINT_COLUMNS, DEFAULT_VERIFY_BATCH, type StoredCheckpoint } from './audit-chain-walker.js';
 import { AuditService } from './audit.service.js';
 
 export interface VerificationReport {
@@ -13,16 +12,23 @@ export interface VerificationReport {
   entriesVerified: number;
   checkpointsVerified: number;
   lastSeq: number;
-  /** The first entry found broken, and what is wrong with it. */
-  firstBroken?: { seq: number; problem: string };
+  /** Queries the entries were read in (keyset pagination on seq). */
+  batches: number;
+  /** The first entry found broken, the kind of break and what is wrong with it. */
+  firstBroken?: ChainBreak;
 }
 
-const PAGE = 5000;
-
-/** Checks every link, hash, MAC and checkpoint signature of the audit trail. */
+/**
+ * Checks every link, hash, MAC and checkpoint signature of the audit trail, streaming: entries are
+ * read in batches of `batchSize` on a connection of its own, outside any transaction, keeping only
+ * the running hash, and the event loop is released between batches. Memory stays constant and
+ * the service keeps answering while a long trail is verified.
+ */
 @Injectable()
 export class AuditVerifierService {
   private readonly macKey: Buffer;
+  /** Rows per query; tests lower it to span several batches with a short chain. */
+  batchSize = DEFAULT_VERIFY_BATCH;
 
   constructor(
     config: ConfigService<AppConfig, true>,
@@ -32,47 +38,42 @@ export class AuditVerifierService {
     this.macKey = config.get('audit', { infer: true }).macKey;
   }
 
-  async verify(): Promise<VerificationReport> {
-    const events = this.dataSource.getRepository(AuditEvent);
-    let expectedSeq = 1;
-    let prevHash: Buffer = GENESIS_HASH;
-    let firstBroken: VerificationReport['firstBroken'];
-    const hashes = new Map<number, Buffer>();
-    for (let last = 0; ; ) {
-      const page = await events.find({ where: { seq: MoreThan(last) }, order: { seq: 'ASC' }, take: PAGE });
-      if (page.length === 0) break;
-      for (const event of page) {
-        if (!firstBroken) {
-          if (event.seq !== expectedSeq) {
-            firstBroken = { seq: expectedSeq, problem: `entry missing (the next entry is ${event.seq})` };
-          } else {
-            const problem = checkEntry(event, prevHash, this.macKey);
-            if (problem) firstBroken = { seq: event.seq, problem };
-          }
+  async verify(options: { batchSize?: number } = {}): Promise<VerificationReport> {
+    const startedAt = new Date();
+    const walker = new ChainWalker(this.macKey, this.audit.signingPublicKey);
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      await runner.connect();
+      // The head when verification starts: entries appended meanwhile are left to the next run.
+      const [head] = (await runner.query('SELECT coalesce(max(seq), 0) AS seq FROM audit.event')) as { seq: string }[];
+      const headSeq = Number(head.seq);
+      await walker.walk(runner, headSeq, options.batchSize ?? this.batchSize);
+      // Signed checkpoints beyond the last entry read reveal a truncated tail, unless their entry was
+      // appended after the walk began (a checkpoint is signed only once its entry is committed).
+      const beyond = (await runner.query(`SELECT ${CHECKPOINT_COLUMNS} FROM audit.checkpoint WHERE seq > $1 ORDER BY seq LIMIT 100`, [
+        walker.lastSeq,
+      ])) as StoredCheckpoint[];
+      for (const checkpoint of beyond) {
+        walker.checkpointsVerified++;
+        if (!walker.signatureValid(checkpoint)) {
+          walker.broken({ seq: Number(checkpoint.seq), kind: 'invalid_checkpoint_signature', problem: 'checkpoint signature is invalid' });
+          continue;
         }
-        hashes.set(event.seq, event.hash);
-        prevHash = event.hash;
-        expectedSeq = event.seq + 1;
+        if (Number(checkpoint.seq) > headSeq && ((await runner.query('SELECT 1 FROM audit.event WHERE seq = $1', [checkpoint.seq])) as unknown[]).length > 0) continue;
+        walker.broken({ seq: walker.lastSeq + 1, kind: 'truncated_tail', problem: `entries missing: a signed checkpoint covers up to ${checkpoint.seq}` });
       }
-      last = page[page.length - 1].seq;
+    } finally {
+      await runner.release();
     }
-    const lastSeq = expectedSeq - 1;
-
-    const publicKey = this.audit.signingPublicKey;
-    const checkpoints = await this.dataSource.getRepository(AuditCheckpoint).find({ order: { seq: 'ASC' } });
-    const brokenAt = (seq: number, problem: string) => {
-      if (!firstBroken || seq < firstBroken.seq) firstBroken = { seq, problem };
+    const report: VerificationReport = {
+      valid: walker.valid,
+      entriesVerified: walker.entriesVerified,
+      checkpointsVerified: walker.checkpointsVerified,
+      lastSeq: walker.lastSeq,
+      batches: walker.batches,
+      firstBroken: walker.firstBroken,
     };
-    for (const checkpoint of checkpoints) {
-      const signed = Ed25519Signer.verify(checkpoint.signature, checkpointMessage(checkpoint.seq, checkpoint.headHash, checkpoint.signedAt), publicKey);
-      if (!signed || !Buffer.from(publicKey).equals(checkpoint.publicKey)) {
-        brokenAt(checkpoint.seq, 'checkpoint signature is invalid');
-      } else if (checkpoint.seq > lastSeq) {
-        brokenAt(lastSeq + 1, `entries missing: a signed checkpoint covers up to ${checkpoint.seq}`);
-      } else if (!hashes.get(checkpoint.seq)?.equals(checkpoint.headHash)) {
-        brokenAt(checkpoint.seq, 'entry differs from the one a signed checkpoint covers');
-      }
-    }
-    return { valid: !firstBroken, entriesVerified: hashes.size, checkpointsVerified: checkpoints.length, lastSeq, firstBroken };
+    this.audit.noteVerification(report.firstBroken, startedAt);
+    return report;
   }
 }

@@ -61,6 +61,8 @@ async function main() {
       JWT_SECRET: 'bench-jwt-secret-that-is-long-enough-0000',
       AUDIT_MAC_KEY: Buffer.alloc(32, 1).toString('base64'),
       AUDIT_SIGNING_KEY: Buffer.alloc(32, 2).toString('base64'),
+      CELLULE_BLIND_INDEX_KEY: Buffer.alloc(32, 3).toString('base64'),
+      CELLULE_MASTER_KEY: Buffer.alloc(32, 4).toString('base64'),
       LOG_LEVEL: 'silent',
     });
     const config = buildAppConfig(environment, environment.DATABASE_URL!, undefined);

@@ -68,7 +68,8 @@ export function testEnvironment(overrides: Record<string, string> = {}): NodeJS.
  */
 export async function createFreshDatabase(): Promise<string> {
   const adminUrl = new URL(process.env.TEST_ADMIN_DATABASE_URL!);
-  const name = `clsm_test_${process.pid}_${++counter}`;
+  // Unique across the test files of one run: --runInBand loads each file with a fresh counter in one process.
+  const name = `clsm_test_${process.pid}_${Date.now().toString(36)}_${++counter}`;
   const client = new pg.Client({ connectionString: adminUrl.toString() });
   await client.connect();
   try {

@@ -3,7 +3,7 @@ import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { PageOf } from '../../common/page.dto.js';
 import { PageQueryDto } from '../../common/page-query.dto.js';
 import { IsIsoDateTimeToDate } from '../../common/validation.js';
-import { AUDIT_OUTCOMES, type AuditOutcome } from '../audit-chain.js';
+import { AUDIT_OUTCOMES, type AuditOutcome, CHAIN_BREAK_KINDS, type ChainBreakKind } from '../audit-chain.js';
 import type { AuditEvent } from '../audit-event.entity.js';
 
 export class AuditEventQueryDto extends PageQueryDto {
@@ -141,6 +141,9 @@ export class BrokenEntryDto {
   @ApiProperty()
   seq: number;
 
+  @ApiProperty({ enum: CHAIN_BREAK_KINDS })
+  kind: ChainBreakKind;
+
   @ApiProperty({ example: 'hash does not match the recorded content' })
   problem: string;
 }
@@ -158,8 +161,22 @@ export class VerificationReportDto {
   @ApiProperty()
   lastSeq: number;
 
+  @ApiProperty({ description: 'Queries the entries were read in (keyset pagination on seq).' })
+  batches: number;
+
   @ApiPropertyOptional({ type: BrokenEntryDto })
   firstBroken?: BrokenEntryDto;
+}
+
+export class AuditChainStatusDto {
+  @ApiProperty({ enum: ['unverified', 'intact', 'broken'], description: 'As last established by the service: at start, before each checkpoint, by a full verification.' })
+  state: 'unverified' | 'intact' | 'broken';
+
+  @ApiPropertyOptional({ type: BrokenEntryDto, description: 'The first broken entry, when the chain is broken.' })
+  firstBroken?: BrokenEntryDto;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  checkedAt: string | null;
 }
 
 export class DeniedBurstDto {
@@ -210,6 +227,9 @@ export class AnomalyReportDto {
 
   @ApiProperty()
   to: string;
+
+  @ApiProperty({ type: AuditChainStatusDto, description: "The audit chain's integrity; when broken, the first broken entry (seq and kind of break)." })
+  auditChain: AuditChainStatusDto;
 
   @ApiProperty({ type: [DeniedBurstDto], description: 'Five or more denials by one actor within ten minutes.' })
   deniedBursts: DeniedBurstDto[];
