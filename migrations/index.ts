@@ -5,6 +5,7 @@ import { EthicsAndConsent1764100000000 } from './1764100000000-EthicsAndConsent.
 import { Sessions1764200000000 } from './1764200000000-Sessions.js';
 import { Referrals1764300000000 } from './1764300000000-Referrals.js';
 import { AccessChanges1764400000000 } from './1764400000000-AccessChanges.js';
+import { CaseReferences1764500000000 } from './1764500000000-CaseReferences.js';
 
 /** Every migration, in order. Listed explicitly so the same list works compiled and under Jest. */
 export const ALL_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const ALL_MIGRATIONS = [
   Sessions1764200000000,
   Referrals1764300000000,
   AccessChanges1764400000000,
+  CaseReferences1764500000000,
 ];

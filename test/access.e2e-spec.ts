@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Response, Test as SupertestRequest } from 'supertest';
 import { concretePath, listRoutes } from './support/routes.js';
 import { bearer, createSituation, giveConsent, intakeBody, moveTo } from './support/situations.js';
@@ -217,6 +217,9 @@ describe('authorization matrix: every route × role × relation', () => {
   MATRIX['PATCH /api/users/:id'] = { expect: adminOnly, request: (persona) => as(persona, t.http().patch(`/api/users/${users.otherReferrer.id}`).send({ displayName: 'Renommé' })) };
   MATRIX['GET /api/organizations'] = { expect: adminOnly, request: (persona) => as(persona, t.http().get('/api/organizations')) };
   MATRIX['POST /api/organizations'] = { expect: only({ admin: 201 }, 403), request: (persona) => as(persona, t.http().post('/api/organizations').send({ name: unique('Org'), kind: 'other' })) };
+  MATRIX['GET /api/access-changes'] = { expect: only({ admin: 200, ethics: 200 }, 403), request: (persona) => as(persona, t.http().get('/api/access-changes')) };
+  MATRIX['POST /api/access-changes/:id/approve'] = { expect: only({ ethics: 404 }, 403), request: (persona) => as(persona, t.http().post(`/api/access-changes/${randomUUID()}/approve`).send({})) };
+  MATRIX['POST /api/access-changes/:id/refuse'] = { expect: only({ ethics: 404 }, 403), request: (persona) => as(persona, t.http().post(`/api/access-changes/${randomUUID()}/refuse`).send({ reason: 'Motif' })) };
   const ethicsOnly = only({ ethics: 200 }, 403);
   MATRIX['GET /api/audit/events'] = { expect: ethicsOnly, request: (persona) => as(persona, t.http().get('/api/audit/events?limit=1')) };
   MATRIX['GET /api/audit/verify'] = { expect: ethicsOnly, request: (persona) => as(persona, t.http().get('/api/audit/verify')) };

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { CANONICAL_FROM_COLUMNS_SQL } from '../src/audit/audit-chain-walker.js';
 import { AuditService } from '../src/audit/audit.service.js';
 import {
+  approveAccessChange,
   createAdmin,
   createFreshDatabase,
   createUser,
@@ -96,16 +97,24 @@ describe('audit trail: what is recorded', () => {
 
   it('account creation, role change and deactivation are recorded with the administrator as actor', async () => {
     let userId = '';
+    let changeId = '';
     const entries = await recordedBy(async () => {
       const created = await t.http().post('/api/users').set('Authorization', `Bearer ${admin.token}`)
-        .send({ email: `${unique('audite')}@test.example`, displayName: 'Personne Audit', professionalCategory: 'nurse', roles: ['member'], password: TEST_PASSWORD })
+        .send({ email: `${unique('audite')}@test.example`, displayName: 'Personne Audit', professionalCategory: 'nurse', roles: ['member', 'referrer'], password: TEST_PASSWORD })
         .expect(201);
       userId = created.body.id;
-      await t.http().patch(`/api/users/${userId}`).set('Authorization', `Bearer ${admin.token}`).send({ roles: ['member', 'referrer'] }).expect(200);
+      changeId = created.body.pendingAccessChangeId;
+      await approveAccessChange(t, admin, changeId, userId);
+      await t.http().patch(`/api/users/${userId}`).set('Authorization', `Bearer ${admin.token}`).send({ roles: ['member'] }).expect(200);
       await t.http().patch(`/api/users/${userId}`).set('Authorization', `Bearer ${admin.token}`).send({ active: false }).expect(200);
     });
     const admin_ = { userId: admin.id, role: 'admin', resourceType: 'user_account', resourceId: userId, outcome: 'granted' };
-    expect(entries).toEqual([
+    // The roles asked for at creation waited for the ethics committee: requested by the administrator, approved by a member.
+    expect(entries.filter((entry) => entry.resourceId === changeId).map((entry) => [entry.action, entry.role])).toEqual([
+      ['access_change.request', 'admin'],
+      ['access_change.approve', 'ethics'],
+    ]);
+    expect(entries.filter((entry) => entry.resourceId === userId)).toEqual([
       { ...admin_, action: 'user.create' },
       { ...admin_, action: 'user.update' },
       { ...admin_, action: 'user.role_change' },
@@ -205,7 +214,7 @@ describe('audit trail: what is recorded', () => {
   });
 
   it('a read whose audit entry cannot be written fails and returns no data', async () => {
-    const reader = await createUser(t, admin, { roles: ['admin'] });
+    const reader = await createAdmin(t);
     await t.superuser.query(`
       CREATE FUNCTION audit.fail_for_probe() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'audit storage unavailable'; END $$`);

@@ -5,11 +5,14 @@ describe('directory administration', () => {
   let t: TestApp;
   let admin: TestUser;
   let coordinator: TestUser;
+  let ethics: TestUser;
 
   beforeAll(async () => {
     t = await startTestApp();
     admin = await createAdmin(t);
-    coordinator = await createUser(t, admin, { roles: ['coordinator', 'member', 'referrer', 'ethics', 'dac'] });
+    // Every case role at once (the ethics role excludes them: separation of duties).
+    coordinator = await createUser(t, admin, { roles: ['coordinator', 'member', 'referrer', 'dac'] });
+    ethics = await createUser(t, admin, { roles: ['ethics'] });
   });
   afterAll(() => t.close());
 
@@ -33,7 +36,8 @@ describe('directory administration', () => {
     const created = await asAdmin('post', '/api/users')
       .send({ email, displayName: 'Agent du bailleur', organizationId: organization.body.id, professionalCategory: 'housing_officer', roles: ['member'], password: TEST_PASSWORD })
       .expect(201);
-    expect(created.body).toMatchObject({ email, organizationId: organization.body.id, roles: ['member'], active: true });
+    // The case role waits for the ethics committee (separation of duties); the account exists meanwhile.
+    expect(created.body).toMatchObject({ email, organizationId: organization.body.id, roles: [], active: true, pendingAccessChangeId: expect.any(String) });
     expect(JSON.stringify(created.body)).not.toMatch(/password|argon2/i);
     const listed = await asAdmin('get', '/api/users?limit=200').expect(200);
     expect(JSON.stringify(listed.body)).not.toMatch(/argon2/);
@@ -72,16 +76,18 @@ describe('directory administration', () => {
   });
 
   it('a user holding every other role but admin gets 403 on every administration endpoint', async () => {
-    const as = (method: 'get' | 'post' | 'patch', path: string) => t.http()[method](path).set('Authorization', `Bearer ${coordinator.token}`);
-    for (const response of [
-      await as('get', '/api/users'),
-      await as('post', '/api/users').send({}),
-      await as('patch', `/api/users/${coordinator.id}`).send({ roles: ['admin'] }),
-      await as('get', '/api/organizations'),
-      await as('post', '/api/organizations').send({ name: 'X', kind: 'other' }),
-    ]) {
-      expect(response.status).toBe(403);
-      expect(response.headers['content-type']).toContain('application/problem+json');
+    for (const user of [coordinator, ethics]) {
+      const as = (method: 'get' | 'post' | 'patch', path: string) => t.http()[method](path).set('Authorization', `Bearer ${user.token}`);
+      for (const response of [
+        await as('get', '/api/users'),
+        await as('post', '/api/users').send({}),
+        await as('patch', `/api/users/${coordinator.id}`).send({ roles: ['admin'] }),
+        await as('get', '/api/organizations'),
+        await as('post', '/api/organizations').send({ name: 'X', kind: 'other' }),
+      ]) {
+        expect(response.status).toBe(403);
+        expect(response.headers['content-type']).toContain('application/problem+json');
+      }
     }
     const { rows } = await t.superuser.query('SELECT roles FROM clsm.user_account WHERE id = $1', [coordinator.id]);
     expect(rows[0].roles).not.toContain('admin');

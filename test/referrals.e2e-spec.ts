@@ -160,18 +160,23 @@ describe('referrals to and from the DAC', () => {
       expect(declined.body).toMatchObject({ status: 'declined', delivery: 'acknowledged', decision: 'declined', declineReason: 'Hors de notre territoire' });
     });
 
-    it('withdrawal by the sender cuts the DAC’s access', async () => {
-      const { id } = await sentReferral();
+    it('withdrawal by the sender cuts the DAC’s access to the content; it keeps the status', async () => {
+      const { id, body } = await sentReferral();
       await t.http().get(`/api/referrals/${id}`).set(bearer(c.dacA)).expect(200);
       await status(c.coordinator, id, { to: 'withdrawn' }).expect(200);
-      await t.http().get(`/api/referrals/${id}`).set(bearer(c.dacA)).expect(404);
+      const after = await t.http().get(`/api/referrals/${id}`).set(bearer(c.dacA)).expect(200);
+      expect(after.body.status).toBe('withdrawn');
+      expect(after.body).not.toHaveProperty('shared');
+      expect(JSON.stringify(after.body)).not.toContain(body.identity.birthName);
     });
 
     it('withdrawing the consent for transmission before acceptance withdraws the referral and cuts the DAC’s access', async () => {
       const { situation, consent, id } = await sentReferral();
       await t.http().post(`/api/situations/${situation.id}/consents/${consent.id}/withdraw`).set(bearer(c.coordinator))
         .send({ givenBy: 'person', method: 'oral_statement', statement: { recordedBy: 'Coordinatrice', recordedOn: '2026-11-20' } }).expect(201);
-      await t.http().get(`/api/referrals/${id}`).set(bearer(c.dacA)).expect(404);
+      const dac = await t.http().get(`/api/referrals/${id}`).set(bearer(c.dacA)).expect(200);
+      expect(dac.body).toMatchObject({ status: 'withdrawn' });
+      expect(dac.body).not.toHaveProperty('shared');
       const clsm = await t.http().get(`/api/referrals/${id}`).set(bearer(c.coordinator)).expect(200);
       expect(clsm.body.status).toBe('withdrawn');
     });

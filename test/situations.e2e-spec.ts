@@ -60,7 +60,7 @@ describe('case files', () => {
       const body = intakeBody();
       const created = await t.http().post('/api/situations').set(bearer(referrer)).send(body).expect(201);
       expect(created.body).toMatchObject({ status: 'submitted', year: new Date().getUTCFullYear(), problemAreas: ['housing', 'isolation'], birthDecade: 1980 });
-      expect(created.body.reference).toMatch(new RegExp(`^${new Date().getUTCFullYear()}-\\d{3,}$`));
+      expect(created.body.reference).toMatch(new RegExp(`^CC-${new Date().getUTCFullYear()}-\\d{4,}$`));
       expect(created.body.referrer.userId).toBe(referrer.id);
       const read = await t.http().get(`/api/situations/${created.body.id}`).set(bearer(referrer)).expect(200);
       expect(read.body).toMatchObject({ identity: body.identity, contact: body.contact, social: body.social, health: body.health, narrative: body.narrative });
@@ -71,7 +71,7 @@ describe('case files', () => {
     it('gives unique, increasing references', async () => {
       const first = await createSituation(t, referrer);
       const second = await createSituation(t, referrer);
-      const number = (reference: string) => Number(reference.split('-')[1]);
+      const number = (reference: string) => Number(reference.split('-')[2]);
       expect(number(second.reference)).toBe(number(first.reference) + 1);
     });
 

@@ -30,6 +30,8 @@ export interface FieldGrant {
   situationId: string;
   groups: ReadonlySet<FieldGroup>;
   purpose: { type: string; id: string };
+  /** false: frozen data sets (a referral's snapshot) stay closed whatever the groups. */
+  dataSets?: boolean;
 }
 
 /** What one user may do with one situation. */
@@ -135,12 +137,25 @@ export class AccessService {
    */
   async referralSide(
     user: AuthenticatedUser,
-    referral: { id: string; direction: 'inbound' | 'outbound'; status: string; situation_id: string; dac_organization_id: string; shared_groups: FieldGroup[] },
+    referral: {
+      id: string;
+      direction: 'inbound' | 'outbound';
+      status: string;
+      situation_id: string;
+      dac_organization_id: string;
+      shared_groups: FieldGroup[];
+      sent_at: Date | null;
+    },
   ): Promise<{ kind: 'clsm'; access: SituationAccess } | { kind: 'dac'; grant: FieldGrant } | undefined> {
     if (this.isCounterpart(user, referral.dac_organization_id)) {
-      const grant = { situationId: referral.situation_id, groups: new Set<FieldGroup>([...referral.shared_groups, 'narrative']), purpose: { type: 'referral', id: referral.id } };
+      // Once refused, withdrawn or closed, the DAC keeps the status, the dates and its own refusal's
+      // reason, never the data set; a referral it never received does not exist for it.
+      const ended = referral.direction === 'outbound' && ['declined', 'withdrawn', 'closed'].includes(referral.status);
+      const groups = new Set<FieldGroup>(ended ? (referral.status === 'declined' ? ['narrative'] : []) : [...referral.shared_groups, 'narrative']);
+      const grant = { situationId: referral.situation_id, groups, purpose: { type: 'referral', id: referral.id }, ...(ended ? { dataSets: false } : {}) };
       if (referral.direction === 'inbound') return { kind: 'dac', grant };
-      if (referral.status === 'draft' || referral.status === 'withdrawn') return undefined;
+      if (referral.status === 'draft' || referral.sent_at === null) return undefined;
+      if (ended) return { kind: 'dac', grant };
       return (await this.consentInForce(referral.situation_id, 'dac_transmission')) ? { kind: 'dac', grant } : undefined;
     }
     const access = (await this.visible(user, [referral.situation_id])).get(referral.situation_id);

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { RequireRoles } from '../common/access.decorators.js';
+import { RequireRolesUnderCharter } from '../common/access.decorators.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
 import { PageQueryDto } from '../common/page-query.dto.js';
 import { AuditQueryService } from './audit-query.service.js';
@@ -39,7 +39,7 @@ const csvCell = (value: string | number | null) => (value === null ? '' : `"${St
 @ApiTags('audit')
 @ApiBearerAuth()
 @Controller('audit')
-@RequireRoles('ethics')
+@RequireRolesUnderCharter('ethics')
 export class AuditController {
   constructor(
     private readonly audit: AuditService,

@@ -31,7 +31,15 @@ export class AccessGuard extends AuthGuard('jwt') {
     ]);
     if (!requirement) throw new ForbiddenException('This route declares no access rule.');
     if (requirement.kind === 'public') return true;
-    await super.canActivate(context);
+    try {
+      await super.canActivate(context);
+    } catch (error) {
+      // Every refusal is traced, an unknown caller's too: no actor, the client address only.
+      if (error instanceof UnauthorizedException) {
+        await this.audit.record({ action: 'auth.token_refused', resourceType: routeResource(context), outcome: 'denied', actor: { userId: null, role: null, organizationId: null } });
+      }
+      throw error;
+    }
     const user = context.switchToHttp().getRequest<{ user: AuthenticatedUser }>().user;
     const requestContext = currentRequestContext();
     if (requestContext) requestContext.user = user;
@@ -42,6 +50,7 @@ export class AccessGuard extends AuthGuard('jwt') {
         throw new ForbiddenException('Votre rôle ne permet pas cette action.');
       }
       if (requestContext) requestContext.roleUsed = roleUsed;
+      if (requirement.charter) await this.ethics.assertAccepted(user);
     }
     if (requirement.kind === 'subject') {
       const roleUsed = this.access.rolesFor(requirement.subject, requirement.action).find((role) => user.roles.includes(role));

@@ -10,7 +10,7 @@ export const ACCESS_METADATA = 'clsm:access';
 export type AccessRequirement =
   | { kind: 'public' }
   | { kind: 'authenticated' }
-  | { kind: 'roles'; roles: readonly Role[] }
+  | { kind: 'roles'; roles: readonly Role[]; charter?: boolean }
   | { kind: 'subject'; action: SubjectAction | SessionAction; subject: Subject };
 
 /** Case data: the subjects whose access the ethics charter governs, row by row. */
@@ -36,6 +36,13 @@ export const Public = () => SetMetadata(ACCESS_METADATA, { kind: 'public' } sati
 /** Any signed-in, active user (their own profile, logging out). */
 export const Authenticated = () =>
   SetMetadata(ACCESS_METADATA, { kind: 'authenticated' } satisfies AccessRequirement);
+
+/**
+ * A signed-in user holding one of these roles who accepted the charter in force (the ethics
+ * committee's audit and approvals: charter, article 6, binds them like every participant).
+ */
+export const RequireRolesUnderCharter = (...roles: Role[]) =>
+  SetMetadata(ACCESS_METADATA, { kind: 'roles', roles, charter: true } satisfies AccessRequirement);
 
 /** A signed-in user holding at least one of these roles. */
 export const RequireRoles = (...roles: Role[]) =>

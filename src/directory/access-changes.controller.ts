@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user.js';
-import { RequireRoles } from '../common/access.decorators.js';
+import { RequireRoles, RequireRolesUnderCharter } from '../common/access.decorators.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
 import { AccessChangesService } from './access-changes.service.js';
 import { AccessChangeDecisionDto, AccessChangeDto, AccessChangePageDto, AccessChangeQueryDto } from './dto/access-change.dto.js';
@@ -22,7 +22,7 @@ export class AccessChangesController {
   }
 
   @Post(':id/approve')
-  @RequireRoles('ethics')
+  @RequireRolesUnderCharter('ethics')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: AccessChangeDto, description: 'Applies the change: the roles are added, the category set.' })
   @ApiProblems(400, 401, 403, 404, 409, 422)
@@ -31,7 +31,7 @@ export class AccessChangesController {
   }
 
   @Post(':id/refuse')
-  @RequireRoles('ethics')
+  @RequireRolesUnderCharter('ethics')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: AccessChangeDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)

@@ -198,7 +198,11 @@ export class ReferralsService {
       const side = await this.side(user, referral);
       if (side) visible.push({ referral, side });
     }
-    const views = await this.views(visible);
+    // A list names each situation by its case reference: the data sets sent stay in the single view.
+    const views = (await this.views(visible)).map((view) => {
+      delete view.shared;
+      return view;
+    });
     this.cases.record(
       ...(visible.length
         ? visible.map(({ referral }) => this.entry('referral.list', referral.id, referral.situation_id))
@@ -217,7 +221,8 @@ export class ReferralsService {
     }
     if (referral.direction !== 'outbound' || !referral.snapshot_enc) throw conflict("Seul un envoi au DAC, une fois parti, s'exporte en FHIR.");
     const reader = await this.cases.reader([side.grant], 'referral.export');
-    const shared = reader.read<Record<string, unknown>>(side.grant, 'referral.snapshot', referral.id, referral.snapshot_enc)!;
+    const shared = reader.read<Record<string, unknown>>(side.grant, 'referral.snapshot', referral.id, referral.snapshot_enc);
+    if (!shared) throw conflict("Cet envoi est clos, refusé ou retiré : son contenu n'est plus transmis.");
     const [consent] = (await manager.query(
       `SELECT id, decision, given_on, recorded_at FROM cellule.current_consent WHERE situation_id = $1 AND purpose = 'dac_transmission'`,
       [referral.situation_id],

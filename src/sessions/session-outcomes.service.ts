@@ -1,10 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { AccessService } from '../access/access.service.js';
 import { RelationsService } from '../access/relations.service.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CaseFiles } from '../casefile/case-files.js';
 import { Clock } from '../common/clock.js';
-import { conflict, notFound } from '../common/problem.js';
+import { conflict, notFound, ProblemException, ProblemType } from '../common/problem.js';
 import { SituationWorkflowService } from '../situations/situation-workflow.service.js';
 import type { MinutesDto, MinutesViewDto, OutcomeDto, PersonResponseDto, SessionDto } from './dto/session.dto.js';
 import { RecommendationsService } from './recommendations.service.js';
@@ -152,7 +152,9 @@ export class SessionOutcomesService {
               (SELECT count(*)::int FROM clsm.directory_organization WHERE id = ANY($2)) AS "knownOrganizations"`,
       [users, organizations],
     )) as { knownUsers: number; knownOrganizations: number }[];
-    if (knownUsers !== users.length) throw invalid('recommendations.carrierUserId : porteur inconnu ou inactif.');
-    if (knownOrganizations !== organizations.length) throw invalid('recommendations.carrierOrganizationId : structure inconnue.');
+    const unknown = (field: string, message: string) =>
+      new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.validation, 'Unprocessable', message, { errors: [{ field, messages: [message] }] });
+    if (knownUsers !== users.length) throw unknown('recommendations.carrierUserId', 'Le porteur désigné est inconnu ou inactif.');
+    if (knownOrganizations !== organizations.length) throw unknown('recommendations.carrierOrganizationId', 'La structure porteuse est inconnue.');
   }
 }

@@ -8,7 +8,6 @@ import { CaseFiles } from '../casefile/case-files.js';
 import { Clock } from '../common/clock.js';
 import { isoDate } from '../common/dates.js';
 import { conflict, notFound, ProblemException, ProblemType } from '../common/problem.js';
-import type { IdentityDto } from '../situations/dto/field-groups.dto.js';
 import { SituationWorkflowService } from '../situations/situation-workflow.service.js';
 import { Situation } from '../situations/situation.entity.js';
 import type {
@@ -227,8 +226,9 @@ export class SessionsService {
   }
 
   /**
-   * The sessions as this user may see them: only the items whose situation they may read, each
-   * decrypted through that situation's grant. A fixed number of queries whatever the number of
+   * The sessions as this user may see them: only the items whose situation they may read, named by
+   * their case reference (never the person's name: charter article 4), each decrypted through that
+   * situation's grant. A fixed number of queries whatever the number of
    * sessions and items.
    */
   private async views(user: AuthenticatedUser, ids: string[]): Promise<SessionDto[]> {
@@ -262,8 +262,6 @@ export class SessionsService {
         if (manages) view.invitedUserIds = invitations.filter((row) => row.item_id === item.id).map((row) => row.user_id);
         // A situation destroyed at the end of its retention stays on past agendas by reference only.
         if (reader.destroyed(item.situationId)) return { ...view, destroyed: true };
-        const identity = reader.read<IdentityDto>(access, 'situation.identity', situation.id, situation.identityEnc);
-        if (identity) view.identity = identity;
         const outcome = outcomes.get(item.id);
         if (outcome) view.outcome = this.outcome(item, outcome, access, reader, recommendations.get(item.id) ?? []);
         return view;

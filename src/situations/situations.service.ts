@@ -87,7 +87,8 @@ export class SituationsService {
     const now = this.clock.now();
     const row = manager.create(Situation, {
       id,
-      reference: `${year}-${String(counter.last).padStart(3, '0')}`,
+      // The case reference names the situation everywhere its person's name must not appear.
+      reference: `CC-${year}-${String(counter.last).padStart(4, '0')}`,
       year,
       status: 'submitted',
       problemAreas: input.problemAreas,

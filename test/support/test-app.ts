@@ -168,9 +168,32 @@ export async function createUser(
 
 /** A member of the ethics committee other than `subjectId` approves a pending access change. */
 export async function approveAccessChange(t: TestApp, admin: TestUser, changeId: string, subjectId: string): Promise<void> {
-  let approver = (ethicsMembers.get(t) ?? []).find((member) => member.id !== subjectId);
-  if (!approver) approver = await createUser(t, admin, { roles: ['ethics'], professionalCategory: 'other' });
+  const approver = (ethicsMembers.get(t) ?? []).find((member) => member.id !== subjectId) ?? (await harnessEthicsMember(t, admin));
   await t.http().post(`/api/access-changes/${changeId}/approve`).set('Authorization', `Bearer ${approver.token}`).send({}).expect(200);
+}
+
+/**
+ * The test run's own member of the ethics committee. Test files share one database, where another
+ * file's members may already sit: the fixture's own appointment is then approved in the database
+ * directly, as the committee members of that other file would have done.
+ */
+async function harnessEthicsMember(t: TestApp, admin: TestUser): Promise<TestUser> {
+  const email = `${unique('ethics-harness')}@test.example`;
+  const response = await t
+    .http()
+    .post('/api/users')
+    .set('Authorization', `Bearer ${admin.token}`)
+    .send({ email, displayName: 'Comité d’éthique (tests)', professionalCategory: 'other', roles: ['ethics'], password: TEST_PASSWORD })
+    .expect(201);
+  if (response.body.pendingAccessChangeId) {
+    await t.superuser.query(`UPDATE clsm.access_change SET status = 'approved', decided_at = now() WHERE id = $1`, [response.body.pendingAccessChangeId]);
+    await t.superuser.query(`UPDATE clsm.user_account SET roles = '{ethics}' WHERE id = $1`, [response.body.id]);
+  }
+  const tokens = await login(t, email);
+  await acceptCharter(t, { token: tokens.accessToken });
+  const member = { id: response.body.id, email, password: TEST_PASSWORD, token: tokens.accessToken, refreshToken: tokens.refreshToken };
+  ethicsMembers.set(t, [...(ethicsMembers.get(t) ?? []), member]);
+  return member;
 }
 
 /** A clock the test moves by hand (access windows, overdue recommendations). */

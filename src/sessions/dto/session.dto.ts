@@ -15,7 +15,6 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate, IsIsoDateTimeToDate, IsOptionalButNotNull } from '../../common/validation.js';
-import { IdentityDto } from '../../situations/dto/field-groups.dto.js';
 import { SESSION_STATUSES, type SessionStatus } from '../session.entity.js';
 
 export class CreateSessionDto {
@@ -267,8 +266,6 @@ export class AgendaItemViewDto {
   @ApiProperty()
   reference: string;
 
-  @ApiPropertyOptional({ type: IdentityDto })
-  identity?: IdentityDto;
 
   @ApiProperty()
   personAttends: boolean;

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../../common/page-query.dto.js';
 import { PROBLEM_AREAS, SITUATION_STATUSES, type ProblemArea, type SituationStatus } from '../situation.constants.js';
 
@@ -28,8 +28,9 @@ export class SituationQueryDto extends PageQueryDto {
   @IsIn(['true'])
   reviewDue?: 'true';
 
-  @ApiPropertyOptional({ example: '2026-01', description: 'Search on the reference only (never on content).' })
+  @ApiPropertyOptional({ example: 'CC-2026-00', maxLength: 16, description: 'Search on the case reference only (never on content).' })
   @IsOptional()
-  @Matches(/^[0-9-]{1,12}$/)
+  @Matches(/^(CC-?)?[0-9-]{0,13}$/i)
+  @MaxLength(16)
   reference?: string;
 }
