@@ -111,6 +111,7 @@ describe('the console in a real browser', () => {
     await page.getByLabel('Motif de l’orientation (interne à la cellule)').fill('Coordination des soins et du logement');
     await page.getByLabel('Synthèse transmise au DAC').fill('Personne isolée, besoin de coordination CMP et bailleur.');
     await page.getByRole('button', { name: 'Créer l’orientation' }).click();
+    await page.getByText('Orientation créée en brouillon').waitFor();
     await page.getByRole('button', { name: 'Envoyer au DAC' }).click();
     await page.getByText('Orientation envoyée au DAC').waitFor();
     await expectAccessible(page, 'orientations');

@@ -5,6 +5,7 @@ import { Upload } from '@codegouvfr/react-dsfr/Upload';
 import { useCallback, useEffect, useState } from 'react';
 import { api, downloadDocument, problemText, uploadDocument, type Schemas } from '../api/client';
 import { formatDateTime } from '../app/labels';
+import { useLatest } from '../app/latest';
 
 export const DOCUMENT_HINT = 'Formats acceptés : PDF, PNG, JPEG. Le document est chiffré dès sa réception.';
 
@@ -50,11 +51,14 @@ export function DocumentsPanel({ situationId }: { situationId: string }) {
   const [documents, setDocuments] = useState<Schemas['DocumentDto'][] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const latest = useLatest();
   const load = useCallback(async () => {
+    const current = latest();
     const { data, error: failure } = await api.GET('/api/situations/{id}/documents', { params: { path: { id: situationId } } });
+    if (!current()) return;
     setDocuments(data ?? null);
     if (!data) setError(problemText(failure));
-  }, [situationId]);
+  }, [situationId, latest]);
   useEffect(() => {
     void load();
   }, [load]);

@@ -5,6 +5,7 @@ import Input from '@codegouvfr/react-dsfr/Input';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api, problemText, type Schemas } from '../api/client';
 import { formatDate, GROUP_LABELS } from '../app/labels';
+import { useLatest } from '../app/latest';
 import { Link } from '../app/router';
 import { ReferralStatus } from './StatusBadge';
 
@@ -20,10 +21,12 @@ export function SituationReferrals({ situation, consents }: { situation: Schemas
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
+  const latest = useLatest();
   const load = useCallback(async () => {
+    const current = latest();
     const { data } = await api.GET('/api/referrals');
-    setReferrals((data ?? []).filter((r) => r.situationId === situation.id));
-  }, [situation.id]);
+    if (current()) setReferrals((data ?? []).filter((r) => r.situationId === situation.id));
+  }, [situation.id, latest]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -37,6 +40,8 @@ export function SituationReferrals({ situation, consents }: { situation: Schemas
     });
     if (!data) return setError(problemText(failure));
     setError(null);
+    setReason('');
+    setSummary('');
     setNotice('Orientation créée en brouillon : vérifiez-la puis envoyez-la au DAC.');
     void load();
   };

@@ -10,6 +10,7 @@ import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from
 import { api, problemText, type Schemas } from '../api/client';
 import { useTitle } from '../app/App';
 import { AREA_LABELS, formatDate, formatDateTime, MEASURE_LABELS, NEXT_STATUSES, SEX_LABELS, STATUS_LABELS } from '../app/labels';
+import { useLatest } from '../app/latest';
 import { useRouter } from '../app/router';
 import { useUser } from '../app/session';
 import { ConsentPanel } from '../components/ConsentPanel';
@@ -218,13 +219,18 @@ export function CaseFilePage({ id, tab }: { id: string; tab: string }) {
   const [consents, setConsents] = useState<Schemas['ConsentDto'][] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  const latest = useLatest();
   const load = useCallback(async () => {
-    const { data, error: failure, response } = await api.GET('/api/situations/{id}', { params: { path: { id } } });
+    const current = latest();
+    const [{ data, error: failure, response }, consentList] = await Promise.all([
+      api.GET('/api/situations/{id}', { params: { path: { id } } }),
+      api.GET('/api/situations/{id}/consents', { params: { path: { id } } }),
+    ]);
+    if (!current()) return;
     setSituation(data ?? null);
     setError(data ? null : response.status === 404 ? 'Cette situation n’existe pas ou ne vous est pas accessible.' : problemText(failure));
-    const consentList = await api.GET('/api/situations/{id}/consents', { params: { path: { id } } });
     setConsents(consentList.data ?? null);
-  }, [id]);
+  }, [id, latest]);
   useEffect(() => {
     void load();
   }, [load]);

@@ -37,10 +37,15 @@ export function SituationsPage() {
       ...(filters.status ? { status: filters.status } : {}),
       ...(filters.problemArea ? { problemArea: filters.problemArea } : {}),
     };
+    let stale = false;
     void api.GET('/api/situations', { params: { query } }).then(({ data, error: failure }) => {
+      if (stale) return;
       setResult(data ?? null);
       setError(data ? null : problemText(failure));
     });
+    return () => {
+      stale = true;
+    };
   }, [filters, page]);
 
   const search = (event: FormEvent) => {
