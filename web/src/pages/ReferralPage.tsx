@@ -5,11 +5,44 @@ import Input from '@codegouvfr/react-dsfr/Input';
 import { useCallback, useEffect, useState } from 'react';
 import { api, problemText, type Schemas } from '../api/client';
 import { useTitle } from '../app/App';
-import { formatDate, formatDateTime, GROUP_LABELS } from '../app/labels';
+import { AREA_LABELS, formatDate, formatDateTime, GROUP_LABELS, MEASURE_LABELS, SEX_LABELS } from '../app/labels';
 import { useUser } from '../app/session';
 import { ReferralStatus } from '../components/StatusBadge';
 
 type Referral = Schemas['ReferralDto'];
+
+/** French names of the data set's fields; a field not listed shows its technical name. */
+const FIELD_LABELS: Record<string, string> = {
+  reference: 'Référence',
+  problemAreas: 'Problématiques',
+  summary: 'Synthèse pour le DAC',
+  identity: 'Identité',
+  birthName: 'Nom de naissance',
+  usedName: 'Nom d’usage',
+  firstNames: 'Prénoms',
+  birthDate: 'Date de naissance',
+  sex: 'Sexe',
+  contact: 'Coordonnées',
+  address: 'Adresse',
+  district: 'Quartier',
+  phone: 'Téléphone',
+  email: 'Courriel',
+  social: 'Situation sociale',
+  legalProtection: 'Mesure de protection',
+  measure: 'Mesure',
+  representative: 'Représentant',
+  referrerContact: 'Professionnel orienteur',
+  professionalsInvolved: 'Professionnels impliqués',
+  name: 'Nom',
+  organisation: 'Structure',
+  role: 'Fonction',
+  health: 'Santé',
+  details: 'Éléments de santé',
+  narrative: 'Récit de la situation',
+  alreadyTried: 'Déjà tenté',
+  expectations: 'Attentes',
+};
+const VALUE_LABELS: Record<string, string> = { ...AREA_LABELS, ...SEX_LABELS, ...MEASURE_LABELS };
 
 /** Renders the frozen data set as nested definition lists (plain values only; nothing is interpreted). */
 function Value({ value }: { value: unknown }) {
@@ -29,7 +62,7 @@ function Value({ value }: { value: unknown }) {
       <dl>
         {Object.entries(value as Record<string, unknown>).map(([key, inner]) => (
           <div key={key}>
-            <dt className="fr-text--bold">{key}</dt>
+            <dt className="fr-text--bold">{FIELD_LABELS[key] ?? key}</dt>
             <dd className="fr-ml-2w">
               <Value value={inner} />
             </dd>
@@ -37,7 +70,7 @@ function Value({ value }: { value: unknown }) {
         ))}
       </dl>
     );
-  return <>{String(value)}</>;
+  return <>{VALUE_LABELS[String(value)] ?? String(value)}</>;
 }
 
 export function ReferralPage({ id }: { id: string }) {
