@@ -14,6 +14,7 @@ import { ProblemDetailsFilter } from './common/problem.filter.js';
 import { RequestContextMiddleware } from './common/request-context.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConsentModule } from './consent/consent.module.js';
+import { ConsoleModule } from './console/console.module.js';
 import { CryptoModule } from './crypto/crypto.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DirectoryModule } from './directory/directory.module.js';
@@ -89,6 +90,7 @@ export class AppModule implements NestModule {
         SessionsModule,
         ReferralsModule,
         HealthModule,
+        ConsoleModule.forRoot(),
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

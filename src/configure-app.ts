@@ -18,6 +18,25 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Ne
   app.setGlobalPrefix(API_PREFIX);
   app.use(
     helmet({
+      // The console (served at /) loads scripts, styles, fonts and icons from its own origin only; no
+      // inline script. Inline styles stay allowed: the DSFR components set some through CSS-in-JS.
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          scriptSrcAttr: ["'none'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          manifestSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'none'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
       frameguard: { action: 'deny' },
       referrerPolicy: { policy: 'no-referrer' },
       strictTransportSecurity: { maxAge: 63_072_000, includeSubDomains: true },

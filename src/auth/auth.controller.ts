@@ -1,11 +1,13 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Ip, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, HttpStatus, Ip, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { Authenticated, Public } from '../common/access.decorators.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
 import { UserDto } from '../directory/dto/user.dto.js';
 import { AuthService } from './auth.service.js';
 import { CurrentUser, type AuthenticatedUser } from './authenticated-user.js';
 import { LoginDto, RefreshDto, TokenPairDto } from './dto/auth.dto.js';
+import { clearSessionCookies, readCookie, REFRESH_COOKIE, requireCsrf, setSessionCookies } from './refresh-cookie.js';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -17,17 +19,37 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: TokenPairDto })
   @ApiProblems(400, 401, 429)
-  login(@Body() body: LoginDto, @Ip() clientAddress: string): Promise<TokenPairDto> {
-    return this.auth.login(body.email, body.password, clientAddress);
+  async login(
+    @Body() body: LoginDto,
+    @Ip() clientAddress: string,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<TokenPairDto> {
+    const tokens = await this.auth.login(body.email, body.password, clientAddress);
+    return body.refreshTokenIn === 'cookie' ? this.inCookie(request, response, tokens) : tokens;
   }
 
   @Post('refresh')
   @Public()
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: TokenPairDto })
-  @ApiProblems(400, 401, 429)
-  refresh(@Body() body: RefreshDto): Promise<TokenPairDto> {
-    return this.auth.refresh(body.refreshToken);
+  @ApiHeader({ name: 'X-CSRF-Token', required: false, description: 'Required when the refresh token comes from the cookie: the value of the clsm_csrf cookie.' })
+  @ApiProblems(400, 401, 403, 429)
+  async refresh(
+    @Body() body: RefreshDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<TokenPairDto> {
+    if (body.refreshToken !== undefined) return this.auth.refresh(body.refreshToken);
+    const cookie = readCookie(request, REFRESH_COOKIE);
+    if (!cookie) throw new UnauthorizedException('Aucun jeton de renouvellement : connectez-vous.');
+    requireCsrf(request);
+    try {
+      return this.inCookie(request, response, await this.auth.refresh(cookie));
+    } catch (error) {
+      clearSessionCookies(request, response);
+      throw error;
+    }
   }
 
   @Post('logout')
@@ -36,8 +58,13 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiNoContentResponse({ description: 'The session and all its tokens are revoked.' })
   @ApiProblems(401, 429)
-  async logout(@CurrentUser() user: AuthenticatedUser): Promise<void> {
+  async logout(
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
     await this.auth.logout(user.sessionId);
+    clearSessionCookies(request, response);
   }
 
   @Get('me')
@@ -47,5 +74,12 @@ export class AuthController {
   @ApiProblems(401, 429)
   me(@CurrentUser() user: AuthenticatedUser): Promise<UserDto> {
     return this.auth.profile(user.id);
+  }
+
+  /** The browser's variant: the refresh token leaves only as an HttpOnly cookie. */
+  private inCookie(request: Request, response: Response, tokens: TokenPairDto): TokenPairDto {
+    setSessionCookies(request, response, tokens.refreshToken!, tokens.refreshTokenExpiresAt);
+    const { refreshToken: _sent, ...rest } = tokens;
+    return rest;
   }
 }

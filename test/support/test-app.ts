@@ -1,5 +1,6 @@
 import { DiscoveryModule } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AbstractLoader, ExpressLoader } from '@nestjs/serve-static';
 import { Test } from '@nestjs/testing';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -93,6 +94,9 @@ export async function startTestApp(
   const builder = Test.createTestingModule({ imports: [AppModule.forRoot(config, { logStream: options.logStream }), DiscoveryModule] });
   // Only time is replaced, never the database, crypto or authorization.
   if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
+  // A testing module is compiled before its HTTP adapter exists, so @nestjs/serve-static would pick its
+  // no-op loader: the console (web/dist) is served by the Express loader, as under `npm start`.
+  builder.overrideProvider(AbstractLoader).useClass(ExpressLoader);
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
   configureApp(app, config);

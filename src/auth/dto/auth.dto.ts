@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 
 export class LoginDto {
   @ApiProperty({ example: 'c.martin@ccas-metz.fr', maxLength: 254 })
@@ -13,13 +13,30 @@ export class LoginDto {
   @IsString()
   @Length(1, 256)
   password: string;
+
+  @ApiPropertyOptional({
+    enum: ['body', 'cookie'],
+    default: 'body',
+    description:
+      "Where the refresh token goes. 'cookie' (the browser console): an HttpOnly SameSite=Strict cookie limited to /api/auth, " +
+      'plus a readable CSRF cookie to repeat in the X-CSRF-Token header; the token is then absent from the body.',
+  })
+  @IsOptional()
+  @IsIn(['body', 'cookie'])
+  refreshTokenIn?: 'body' | 'cookie';
 }
 
 export class RefreshDto {
-  @ApiProperty({ maxLength: 200, description: 'The refresh token from the last login or refresh (single use).' })
+  @ApiPropertyOptional({
+    maxLength: 200,
+    description:
+      'The refresh token from the last login or refresh (single use). Absent: the refresh cookie is used, ' +
+      'with the X-CSRF-Token header, and the new token is set as a cookie again.',
+  })
+  @IsOptional()
   @IsString()
   @Length(20, 200)
-  refreshToken: string;
+  refreshToken?: string;
 }
 
 export class TokenPairDto {
@@ -32,8 +49,8 @@ export class TokenPairDto {
   @ApiProperty({ description: 'Lifetime of the access token, in seconds.' })
   expiresIn: number;
 
-  @ApiProperty({ description: 'Single-use token for POST /api/auth/refresh; rotates on each use.' })
-  refreshToken: string;
+  @ApiPropertyOptional({ description: 'Single-use token for POST /api/auth/refresh; rotates on each use. Absent when it was set as a cookie.' })
+  refreshToken?: string;
 
   @ApiProperty()
   refreshTokenExpiresAt: string;

@@ -1,0 +1,74 @@
+import chromium from '@sparticuz/chromium';
+import { expect } from '@jest/globals';
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { chromium as playwright, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import * as axe from '@axe-core/playwright';
+import type { TestApp } from './test-app.js';
+import { TEST_PASSWORD } from './test-app.js';
+
+// CommonJS default export seen from ESM.
+const AxeBuilder = ((axe as unknown as { default: { default?: unknown } }).default.default ?? (axe as unknown as { default: unknown }).default) as typeof axe.default;
+
+/** Listens on a loopback port so a real browser can reach the console and the API on one origin. */
+export async function listen(t: TestApp): Promise<string> {
+  await t.app.listen(0, '127.0.0.1');
+  // The browser's keep-alive connections must not hold the server open once the tests end.
+  const server = t.app.getHttpServer();
+  const close = t.close.bind(t);
+  t.close = async () => {
+    server.closeAllConnections();
+    await close();
+  };
+  const { port } = t.app.getHttpServer().address() as AddressInfo;
+  return `http://127.0.0.1:${port}`;
+}
+
+/** The Chromium the @sparticuz/chromium package ships: no system browser, no download. */
+export async function launchBrowser(): Promise<Browser> {
+  return playwright.launch({ executablePath: await chromium.executablePath(), args: chromium.args, headless: true });
+}
+
+export interface ConsolePage {
+  context: BrowserContext;
+  page: Page;
+  /** Errors the page logged (CSP violations among them): a screen must produce none. */
+  errors: string[];
+}
+
+/** `clock`: the page's timers and Date are under the test's control (page.clock). */
+export async function openConsole(browser: Browser, baseURL: string, options: { clock?: boolean } = {}): Promise<ConsolePage> {
+  const context = await browser.newContext({ baseURL, locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    // 401/404 answers the screens handle are logged by Chromium as failed resources: not page errors.
+    if (message.type() === 'error' && !/Failed to load resource/.test(message.text())) errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  if (options.clock) await page.clock.install();
+  await page.goto('/');
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  return { context, page, errors };
+}
+
+export async function signIn(page: Page, email: string, password = TEST_PASSWORD): Promise<void> {
+  await page.getByRole('textbox', { name: /^Adresse électronique/ }).fill(email);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+}
+
+/** WCAG 2.1 A/AA rules of axe-core on the screen as it is now: no violation allowed. */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const violations = results.violations.map((v) => `${screen}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(violations).toEqual([]);
+}
+
+/** With UPDATE_SCREENSHOTS=1, saves the screen under docs/screenshots for the README. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env.UPDATE_SCREENSHOTS !== '1') return;
+  const directory = new URL('../../docs/screenshots/', import.meta.url);
+  mkdirSync(directory, { recursive: true });
+  await page.screenshot({ path: new URL(`${name}.png`, directory).pathname, fullPage: true });
+}

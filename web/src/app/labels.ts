@@ -1,0 +1,124 @@
+import type { Schemas } from '../api/client';
+
+type Status = Schemas['SituationDto']['status'];
+type Area = Schemas['SituationDto']['problemAreas'][number];
+
+export const STATUS_LABELS: Record<Status, string> = {
+  submitted: 'Déposée',
+  admissible: 'Recevable',
+  rejected: 'Non recevable',
+  redirected: 'Réorientée',
+  in_preparation: 'En préparation',
+  scheduled: 'Inscrite en séance',
+  reviewed: 'Examinée',
+  follow_up: 'En suivi',
+  closed: 'Clôturée',
+};
+
+/** The service's state machine (src/situations/situation.constants.ts): the next states offered. */
+export const NEXT_STATUSES: Record<Status, Status[]> = {
+  submitted: ['admissible', 'rejected', 'redirected'],
+  admissible: ['in_preparation', 'closed'],
+  in_preparation: ['scheduled', 'closed'],
+  scheduled: ['reviewed', 'closed'],
+  reviewed: ['follow_up', 'scheduled', 'closed'],
+  follow_up: ['closed'],
+  rejected: [],
+  redirected: [],
+  closed: [],
+};
+
+export const AREA_LABELS: Record<Area, string> = {
+  housing: 'Logement',
+  care_continuity: 'Continuité des soins',
+  isolation: 'Isolement',
+  neighbourhood_conflict: 'Conflit de voisinage',
+  access_to_rights: 'Accès aux droits',
+  addiction: 'Addiction',
+  family: 'Famille',
+  other: 'Autre',
+};
+
+export const ROLE_LABELS: Record<Schemas['UserDto']['roles'][number], string> = {
+  admin: 'Administration',
+  coordinator: 'Coordination',
+  member: 'Membre de la cellule',
+  referrer: 'Professionnel orienteur',
+  ethics: 'Comité d’éthique',
+  dac: 'Liaison DAC',
+};
+
+export const CATEGORY_LABELS: Record<Schemas['UserDto']['professionalCategory'], string> = {
+  physician: 'Médecin',
+  nurse: 'Infirmier ou infirmière',
+  psychologist: 'Psychologue',
+  social_worker: 'Travailleur social',
+  educator: 'Éducateur',
+  legal_protector: 'Mandataire judiciaire',
+  housing_officer: 'Bailleur social',
+  elected_official: 'Élu',
+  peer_worker: 'Pair-aidant',
+  administrative: 'Administratif',
+  coordinator: 'Coordination',
+  other: 'Autre',
+};
+
+export const SEX_LABELS: Record<Schemas['IdentityDto']['sex'], string> = {
+  female: 'Femme',
+  male: 'Homme',
+  other: 'Autre',
+  unknown: 'Non renseigné',
+};
+
+export const MEASURE_LABELS: Record<Schemas['LegalProtectionDto']['measure'], string> = {
+  sauvegarde_de_justice: 'Sauvegarde de justice',
+  curatelle: 'Curatelle',
+  curatelle_renforcee: 'Curatelle renforcée',
+  tutelle: 'Tutelle',
+  habilitation_familiale: 'Habilitation familiale',
+  mandat_protection_future: 'Mandat de protection future',
+};
+
+export const PURPOSE_LABELS: Record<Schemas['ConsentDto']['purpose'], string> = {
+  review: 'Examen de la situation par la cellule',
+  dac_transmission: 'Transmission au DAC',
+  attendance: 'Présence en séance',
+};
+
+/** What a purpose allows while its consent is in force (ethics/policy.yaml, consent_purposes). */
+export const PURPOSE_ALLOWS: Record<Schemas['ConsentDto']['purpose'], string> = {
+  review: 'les membres convoqués et le pilote peuvent consulter le dossier et la situation peut être préparée pour une séance',
+  dac_transmission: 'la situation peut être orientée vers un dispositif d’appui à la coordination (DAC)',
+  attendance: 'la personne peut être invitée à assister à la séance',
+};
+
+export const DECISION_LABELS: Record<Schemas['ConsentDto']['decision'], string> = {
+  given: 'Donné',
+  refused: 'Refusé',
+  withdrawn: 'Retiré',
+};
+
+export const GROUP_LABELS: Record<Schemas['CreateReferralDto']['sharedGroups'][number], string> = {
+  identity: 'Identité',
+  contact: 'Coordonnées',
+  social: 'Situation sociale',
+  health: 'Santé',
+  narrative: 'Récit de la situation',
+};
+
+export const REFERRAL_STATUS_LABELS: Record<Schemas['ReferralDto']['status'], string> = {
+  draft: 'Brouillon',
+  sent: 'Envoyée',
+  acknowledged: 'Reçue par le DAC',
+  accepted: 'Acceptée',
+  declined: 'Refusée',
+  closed: 'Clôturée',
+  withdrawn: 'Retirée',
+};
+
+export const formatDate = (value: string | null | undefined) =>
+  value ? new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(new Date(value)) : '—';
+export const formatDateTime = (value: string | null | undefined) =>
+  value
+    ? new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(value))
+    : '—';
