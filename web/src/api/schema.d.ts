@@ -210,6 +210,54 @@ export interface paths {
         patch: operations["UsersController_update"];
         trace?: never;
     };
+    "/api/access-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AccessChangesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/access-changes/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AccessChangesController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/access-changes/{id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AccessChangesController_refuse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/situations": {
         parameters: {
             query?: never;
@@ -739,6 +787,23 @@ export interface components {
             limit: number;
             offset: number;
         };
+        BrokenEntryDto: {
+            seq: number;
+            /** @enum {string} */
+            kind: "missing_entry" | "broken_link" | "hash_mismatch" | "invalid_mac" | "columns_differ" | "invalid_checkpoint_signature" | "checkpoint_mismatch" | "truncated_tail" | "checkpoint_missing";
+            /** @example hash does not match the recorded content */
+            problem: string;
+        };
+        AuditChainStatusDto: {
+            /**
+             * @description As last established by the service: at start, before each checkpoint, by a full verification.
+             * @enum {string}
+             */
+            state: "unverified" | "intact" | "broken";
+            /** @description The first broken entry, when the chain is broken. */
+            firstBroken?: components["schemas"]["BrokenEntryDto"];
+            checkedAt?: string | null;
+        };
         DeniedBurstDto: {
             /** Format: uuid */
             actorUserId: string | null;
@@ -767,6 +832,8 @@ export interface components {
         AnomalyReportDto: {
             from: string;
             to: string;
+            /** @description The audit chain's integrity; when broken, the first broken entry (seq and kind of break). */
+            auditChain: components["schemas"]["AuditChainStatusDto"];
             /** @description Five or more denials by one actor within ten minutes. */
             deniedBursts: components["schemas"]["DeniedBurstDto"][];
             /** @description Days with at least 20 reads and three times the usual volume. */
@@ -776,16 +843,13 @@ export interface components {
             /** @description Denied attempts on a situation after the person withdrew consent for review. */
             accessAfterConsentWithdrawal: components["schemas"]["AccessAnomalyDto"][];
         };
-        BrokenEntryDto: {
-            seq: number;
-            /** @example hash does not match the recorded content */
-            problem: string;
-        };
         VerificationReportDto: {
             valid: boolean;
             entriesVerified: number;
             checkpointsVerified: number;
             lastSeq: number;
+            /** @description Queries the entries were read in (keyset pagination on seq). */
+            batches: number;
             firstBroken?: components["schemas"]["BrokenEntryDto"];
         };
         CharterDto: {
@@ -845,6 +909,11 @@ export interface components {
             roles: ("admin" | "coordinator" | "member" | "referrer" | "ethics" | "dac")[];
             active: boolean;
             createdAt: string;
+            /**
+             * Format: uuid
+             * @description Present after a change: the part that widens access to case content waits for the ethics committee (GET /api/access-changes).
+             */
+            pendingAccessChangeId?: string | null;
         };
         CreateOrganizationDto: {
             /** @example CCAS de Metz */
@@ -872,7 +941,10 @@ export interface components {
             email: string;
             /** @example Claire Martin */
             displayName: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description null or omitted: no organisation.
+             */
             organizationId?: string | null;
             /** @enum {string} */
             professionalCategory: "physician" | "nurse" | "psychologist" | "social_worker" | "educator" | "legal_protector" | "housing_officer" | "elected_official" | "peer_worker" | "administrative" | "coordinator" | "other";
@@ -894,6 +966,41 @@ export interface components {
             displayName?: string;
             /** @enum {string} */
             professionalCategory?: "physician" | "nurse" | "psychologist" | "social_worker" | "educator" | "legal_protector" | "housing_officer" | "elected_official" | "peer_worker" | "administrative" | "coordinator" | "other";
+        };
+        AccessChangeDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            userId: string;
+            /** @description Display name of the account concerned. */
+            userDisplayName: string;
+            /** @description Roles added once approved. */
+            addRoles: ("admin" | "coordinator" | "member" | "referrer" | "ethics" | "dac")[];
+            /**
+             * @description Category set once approved.
+             * @enum {string|null}
+             */
+            professionalCategory?: "physician" | "nurse" | "psychologist" | "social_worker" | "educator" | "legal_protector" | "housing_officer" | "elected_official" | "peer_worker" | "administrative" | "coordinator" | "other" | null;
+            /** Format: uuid */
+            requestedBy: string | null;
+            requestedAt: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "refused" | "withdrawn";
+            /** Format: uuid */
+            decidedBy: string | null;
+            decidedAt: string | null;
+            decisionReason?: string | null;
+        };
+        AccessChangePageDto: {
+            items: components["schemas"]["AccessChangeDto"][];
+            /** @description Number of matching items, all pages together. */
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        AccessChangeDecisionDto: {
+            /** @description Required to refuse; optional to approve. */
+            reason?: string;
         };
         ScreeningDto: {
             /** @description Danger immédiat pour la personne ou pour autrui */
@@ -917,7 +1024,11 @@ export interface components {
              * @example Marie Louise
              */
             firstNames: string;
-            /** @example 1984-03-21 */
+            /**
+             * Format: date
+             * @description Date de naissance (passée, depuis 1900)
+             * @example 1984-03-21
+             */
             birthDate: string;
             /** @enum {string} */
             sex: "female" | "male" | "other" | "unknown";
@@ -960,6 +1071,7 @@ export interface components {
             expectations: string;
         };
         CreateSituationDto: {
+            /** @description Every question answered with true or false. */
             screening: components["schemas"]["ScreeningDto"];
             identity: components["schemas"]["IdentityDto"];
             contact?: components["schemas"]["ContactDto"];
@@ -1094,7 +1206,10 @@ export interface components {
         StatementDto: {
             /** @description Professionnel qui a recueilli la déclaration */
             recordedBy: string;
-            /** @example 2026-11-20 */
+            /**
+             * Format: date
+             * @example 2026-11-20
+             */
             recordedOn: string;
         };
         RecordConsentDto: {
@@ -1116,11 +1231,13 @@ export interface components {
             /** @enum {string} */
             decision: "given" | "refused";
             /**
+             * Format: date
              * @description When the person (or representative) gave or refused it.
              * @example 2026-11-20
              */
             givenOn: string;
             /**
+             * Format: date
              * @description Optional end date; otherwise valid until withdrawn.
              * @example 2027-11-20
              */
@@ -1172,6 +1289,7 @@ export interface components {
         CreateSessionDto: {
             /**
              * Format: date-time
+             * @description ISO 8601 with an offset.
              * @example 2026-12-10T14:00:00+01:00
              */
             scheduledAt: string;
@@ -1182,6 +1300,7 @@ export interface components {
             /** @enum {string} */
             status: "agreed" | "partly_agreed" | "refused" | "not_yet_asked";
             /**
+             * Format: date
              * @description When the person answered (required unless not_yet_asked).
              * @example 2026-12-12
              */
@@ -1218,11 +1337,12 @@ export interface components {
             /** Format: uuid */
             situationId: string;
             reference: string;
-            identity?: components["schemas"]["IdentityDto"];
             personAttends: boolean;
             carersAttend: boolean;
             /** @description Coordinators only. */
             invitedUserIds?: string[];
+            /** @description The situation was destroyed at the end of its retention period: only its reference remains. */
+            destroyed?: boolean;
             outcome?: components["schemas"]["OutcomeViewDto"];
         };
         SessionDto: {
@@ -1236,7 +1356,11 @@ export interface components {
             items: components["schemas"]["AgendaItemViewDto"][];
         };
         UpdateSessionDto: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description ISO 8601 with an offset.
+             * @example 2026-12-10T14:00:00+01:00
+             */
             scheduledAt?: string;
             location?: string;
         };
@@ -1297,7 +1421,10 @@ export interface components {
              * @description The structure that carries it.
              */
             carrierOrganizationId?: string;
-            /** @example 2027-01-15 */
+            /**
+             * Format: date
+             * @example 2027-01-15
+             */
             dueDate: string;
         };
         OutcomeDto: {
@@ -1309,7 +1436,10 @@ export interface components {
              * @description The référent who follows the situation.
              */
             pilotUserId: string;
-            /** @example 2027-03-10 */
+            /**
+             * Format: date
+             * @example 2027-03-10
+             */
             nextReviewDate?: string;
             personResponse: components["schemas"]["PersonResponseDto"];
         };
@@ -1423,6 +1553,8 @@ export interface components {
             situationId?: string;
             /** @description Inbound: the status of the situation at the commission, which the DAC follows. */
             situationStatus?: string;
+            /** @description The situation was destroyed at the end of its retention period: only the status and dates remain. */
+            destroyed?: boolean;
             sharedGroups: ("identity" | "contact" | "social" | "health" | "narrative")[];
             /** @description CLSM side only. */
             reason?: string;
@@ -1437,6 +1569,7 @@ export interface components {
             sentAt?: string | null;
         };
         InboundReferralDto: {
+            /** @description Every question answered with true or false. */
             screening: components["schemas"]["ScreeningDto"];
             identity: components["schemas"]["IdentityDto"];
             contact?: components["schemas"]["ContactDto"];
@@ -1457,7 +1590,10 @@ export interface components {
             reason?: string;
         };
         MeetingDto: {
-            /** @example 2027-01-20 */
+            /**
+             * Format: date
+             * @example 2027-01-20
+             */
             heldOn: string;
             /** @description Encrypted. */
             note: string;
@@ -2216,6 +2352,224 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Well-formed but refused by a business rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AccessChangesController_list: {
+        parameters: {
+            query?: {
+                limit?: components["schemas"]["Object"];
+                offset?: components["schemas"]["Object"];
+                status?: "pending" | "approved" | "refused" | "withdrawn";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessChangePageDto"];
+                };
+            };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AccessChangesController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccessChangeDecisionDto"];
+            };
+        };
+        responses: {
+            /** @description Applies the change: the roles are added, the category set. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessChangeDto"];
+                };
+            };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AccessChangesController_refuse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccessChangeDecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessChangeDto"];
+                };
+            };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     SituationsController_list: {
@@ -2228,7 +2582,7 @@ export interface operations {
                 problemArea?: "housing" | "care_continuity" | "isolation" | "neighbourhood_conflict" | "access_to_rights" | "addiction" | "family" | "other";
                 /** @description Only reviewed or followed situations whose next review date has passed. */
                 reviewDue?: "true";
-                /** @description Search on the reference only (never on content). */
+                /** @description Search on the case reference only (never on content). */
                 reference?: string;
             };
             header?: never;
