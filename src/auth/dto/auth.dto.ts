@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsOptionalButNotNull } from '../../common/validation.js';
 
 export class LoginDto {
   @ApiProperty({ example: 'c.martin@ccas-metz.fr', maxLength: 254 })
@@ -33,7 +34,7 @@ export class RefreshDto {
       'The refresh token from the last login or refresh (single use). Absent: the refresh cookie is used, ' +
       'with the X-CSRF-Token header, and the new token is set as a cookie again.',
   })
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsString()
   @Length(20, 200)
   refreshToken?: string;
