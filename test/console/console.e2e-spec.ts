@@ -74,7 +74,7 @@ describe('the console in a real browser', () => {
     await page.getByRole('button', { name: 'Déposer la saisine' }).click();
 
     // The case file by field group; the situation becomes admissible.
-    await heading(page, /^Situation \d{4}-/).waitFor();
+    await heading(page, /^Situation CC-\d{4}-\d{4}/).waitFor();
     await expect(page.getByRole('heading', { name: 'Santé' }).isVisible()).resolves.toBe(true);
     await expect(page.getByText(`Sante${tag} suivi au CMP`).isVisible()).resolves.toBe(true);
     await expectAccessible(page, 'dossier');
