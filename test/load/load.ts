@@ -119,15 +119,20 @@ async function main() {
     const adminToken = (await client.ok('POST', '/api/auth/login', undefined, { email: adminEmail, password: PASSWORD })).accessToken as string;
     const organizationId = (await client.ok('POST', '/api/organizations', adminToken, { name: 'CCAS de charge', kind: 'ccas' })).id as string;
     const charterVersion = (await client.ok('GET', '/api/ethics/charter', adminToken)).version as string;
-    const signIn = async (role: 'coordinator' | 'referrer', index: number) => {
+    const account = async (role: 'coordinator' | 'referrer' | 'ethics', index: number, approver?: string) => {
       const email = `${role}${index}@load.example`;
-      await client.ok('POST', '/api/users', adminToken, {
+      const created = await client.ok('POST', '/api/users', adminToken, {
         email, displayName: `${role} ${index}`, organizationId, professionalCategory: role === 'coordinator' ? 'coordinator' : 'social_worker', roles: [role], password: PASSWORD,
       });
+      // Case roles wait for the ethics committee (separation of duties): its member approves them.
+      if (created.pendingAccessChangeId && approver) await client.ok('POST', `/api/access-changes/${String(created.pendingAccessChangeId)}/approve`, approver, {});
       const token = (await client.ok('POST', '/api/auth/login', undefined, { email, password: PASSWORD })).accessToken as string;
       await client.ok('POST', '/api/ethics/charter/accept', token, { version: charterVersion });
       return token;
     };
+    // The first member of the ethics committee is appointed directly (nobody could approve them).
+    const ethics = await account('ethics', 0);
+    const signIn = (role: 'coordinator' | 'referrer', index: number) => account(role, index, ethics);
     const coordinators = await Promise.all([0, 1, 2, 3, 4].map((index) => signIn('coordinator', index)));
     const referrers = await Promise.all([0, 1, 2, 3, 4].map((index) => signIn('referrer', index)));
     const situations: string[] = [];
