@@ -1,7 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/page-query.dto.js';
 import { PageOf } from '../../common/page.dto.js';
+import { OrganizationDto } from './organization.dto.js';
 import { ORGANIZATION_KINDS, PROFESSIONAL_CATEGORIES, ROLES, type OrganizationKind, type ProfessionalCategory, type Role } from '../roles.js';
 
 export class PeopleQueryDto extends PageQueryDto {
@@ -51,16 +52,8 @@ export class PersonDto {
   roles: Role[];
 }
 
-export class DirectoryOrganizationDto {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-
-  @ApiProperty()
-  name: string;
-
-  @ApiProperty({ enum: ORGANIZATION_KINDS })
-  kind: OrganizationKind;
-}
+/** A structure as everyone at work may see it. */
+export class DirectoryOrganizationDto extends PickType(OrganizationDto, ['id', 'name', 'kind'] as const) {}
 
 export class PersonPageDto extends PageOf(PersonDto) {}
 export class DirectoryOrganizationPageDto extends PageOf(DirectoryOrganizationDto) {}
