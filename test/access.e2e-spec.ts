@@ -220,8 +220,8 @@ describe('authorization matrix: every route × role × relation', () => {
   MATRIX['GET /api/access-changes'] = { expect: only({ admin: 200, ethics: 200 }, 403), request: (persona) => as(persona, t.http().get('/api/access-changes')) };
   MATRIX['POST /api/access-changes/:id/approve'] = { expect: only({ ethics: 404 }, 403), request: (persona) => as(persona, t.http().post(`/api/access-changes/${randomUUID()}/approve`).send({})) };
   MATRIX['POST /api/access-changes/:id/refuse'] = { expect: only({ ethics: 404 }, 403), request: (persona) => as(persona, t.http().post(`/api/access-changes/${randomUUID()}/refuse`).send({ reason: 'Motif' })) };
-  MATRIX['GET /api/directory/people'] = { expect: only({ admin: 403, charterNotAccepted: 403 }, 200), request: (persona) => as(persona, t.http().get('/api/directory/people?q=a')) };
-  MATRIX['GET /api/directory/organizations'] = { expect: only({ admin: 403, charterNotAccepted: 403 }, 200), request: (persona) => as(persona, t.http().get('/api/directory/organizations?kind=dac')) };
+  MATRIX['GET /api/directory/people'] = { expect: only({ charterNotAccepted: 403 }, 200), request: (persona) => as(persona, t.http().get('/api/directory/people?q=a')) };
+  MATRIX['GET /api/directory/organizations'] = { expect: only({ charterNotAccepted: 403 }, 200), request: (persona) => as(persona, t.http().get('/api/directory/organizations?kind=dac')) };
   const ethicsOnly = only({ ethics: 200 }, 403);
   MATRIX['GET /api/audit/events'] = { expect: ethicsOnly, request: (persona) => as(persona, t.http().get('/api/audit/events?limit=1')) };
   MATRIX['GET /api/audit/verify'] = { expect: ethicsOnly, request: (persona) => as(persona, t.http().get('/api/audit/verify')) };
