@@ -5,7 +5,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CaseFiles, type FieldReader } from '../casefile/case-files.js';
 import { Clock } from '../common/clock.js';
 import type { Page } from '../common/page.dto.js';
-import { ProblemException, ProblemType } from '../common/problem.js';
+import { notFound, ProblemException, ProblemType } from '../common/problem.js';
 import { IntegrityError, ShreddedError } from '../crypto/crypto-errors.js';
 import type { EncryptedField } from '../crypto/field-registry.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
@@ -173,7 +173,7 @@ export class SituationsService {
   /** The full view a user may see, recorded as a read before it leaves the service. */
   async readView(user: AuthenticatedUser, situation: Situation): Promise<SituationDto> {
     const access = (await this.cases.visible(user, [situation.id])).get(situation.id);
-    if (!access) throw new ProblemException(HttpStatus.NOT_FOUND, ProblemType.notFound, 'Not Found', 'La ressource demandée est introuvable.');
+    if (!access) throw notFound('La ressource demandée est introuvable.');
     const reader = await this.cases.reader([access], 'situation.read');
     if (reader.destroyed(situation.id)) throw new ShreddedError(situation.id);
     const view: SituationDto = {
