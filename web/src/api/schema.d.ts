@@ -258,6 +258,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/directory/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DirectorySearchController_people"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/directory/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DirectorySearchController_organizations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/situations": {
         parameters: {
             query?: never;
@@ -1001,6 +1033,38 @@ export interface components {
         AccessChangeDecisionDto: {
             /** @description Required to refuse; optional to approve. */
             reason?: string;
+        };
+        PersonDto: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+            /** Format: uuid */
+            organizationId: string | null;
+            organizationName: string | null;
+            /** @enum {string} */
+            professionalCategory: "physician" | "nurse" | "psychologist" | "social_worker" | "educator" | "legal_protector" | "housing_officer" | "elected_official" | "peer_worker" | "administrative" | "coordinator" | "other";
+            roles: ("admin" | "coordinator" | "member" | "referrer" | "ethics" | "dac")[];
+        };
+        PersonPageDto: {
+            items: components["schemas"]["PersonDto"][];
+            /** @description Number of matching items, all pages together. */
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        DirectoryOrganizationDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "psychiatry_sector" | "municipal_social_service" | "ccas" | "departement_social_service" | "housing_provider" | "user_association" | "family_association" | "dac" | "justice_police" | "other";
+        };
+        DirectoryOrganizationPageDto: {
+            items: components["schemas"]["DirectoryOrganizationDto"][];
+            /** @description Number of matching items, all pages together. */
+            total: number;
+            limit: number;
+            offset: number;
         };
         ScreeningDto: {
             /** @description Danger immédiat pour la personne ou pour autrui */
@@ -2563,6 +2627,110 @@ export interface operations {
             };
             /** @description Well-formed but refused by a business rule. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    DirectorySearchController_people: {
+        parameters: {
+            query?: {
+                limit?: components["schemas"]["Object"];
+                offset?: components["schemas"]["Object"];
+                /** @description Part of the display name (case and accents ignored). */
+                q?: string;
+                organizationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonPageDto"];
+                };
+            };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    DirectorySearchController_organizations: {
+        parameters: {
+            query?: {
+                limit?: components["schemas"]["Object"];
+                offset?: components["schemas"]["Object"];
+                /** @description Part of the name (case and accents ignored). */
+                q?: string;
+                kind?: "psychiatry_sector" | "municipal_social_service" | "ccas" | "departement_social_service" | "housing_provider" | "user_association" | "family_association" | "dac" | "justice_police" | "other";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryOrganizationPageDto"];
+                };
+            };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
