@@ -98,6 +98,7 @@ function RecordForm({ situationId, onDone }: { situationId: string; onDone: () =
   const [givenOn, setGivenOn] = useState(today());
   const [validUntil, setValidUntil] = useState('');
   const [refused, setRefused] = useState<Organization[]>([]);
+  const [pickerKey, setPickerKey] = useState(0);
   const [error, setError] = useState<string | null>(null);
 
   const submit = async (event: FormEvent) => {
@@ -118,6 +119,7 @@ function RecordForm({ situationId, onDone }: { situationId: string; onDone: () =
     setError(null);
     setExpression(blankExpression());
     setRefused([]);
+    setPickerKey((n) => n + 1);
     onDone();
   };
 
@@ -145,6 +147,7 @@ function RecordForm({ situationId, onDone }: { situationId: string; onDone: () =
       <Input label="Date du consentement" nativeInputProps={{ type: 'date', required: true, value: givenOn, onChange: (e) => setGivenOn(e.target.value) }} />
       <Input label="Valable jusqu’au (facultatif)" nativeInputProps={{ type: 'date', value: validUntil, onChange: (e) => setValidUntil(e.target.value) }} />
       <OrganizationsPicker
+        key={pickerKey}
         label="Structures refusées par la personne (facultatif)"
         hint="Leurs membres n’auront pas accès au dossier"
         value={refused}

@@ -43,6 +43,7 @@ export function SituationReferrals({ situation, consents }: { situation: Schemas
     });
     if (!data) return setError(problemText(failure));
     setError(null);
+    setDac('');
     setReason('');
     setSummary('');
     setNotice('Orientation créée en brouillon : vérifiez-la puis envoyez-la au DAC.');
