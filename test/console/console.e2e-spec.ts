@@ -15,6 +15,9 @@ describe('the console in a real browser', () => {
   let coordinator: TestUser;
   let dacOrganizationA: string;
   let dacOrganizationB: string;
+  let dacNameA: string;
+  let refusedStructure: { id: string; name: string };
+  let pilot: { id: string; name: string };
   // A browser per test: the packaged Chromium runs as a single process, which does not survive a
   // closed context, nor serve several contexts well.
   const browsers: Browser[] = [];
@@ -29,11 +32,19 @@ describe('the console in a real browser', () => {
     t = await startTestApp();
     baseURL = await listen(t);
     admin = await createAdmin(t);
-    const organization = async (kind: string) =>
-      (await t.http().post('/api/organizations').set(bearer(admin)).send({ name: unique(kind), kind }).expect(201)).body.id as string;
-    dacOrganizationA = await organization('dac');
-    dacOrganizationB = await organization('dac');
+    const organization = async (kind: string, name: string) => {
+      const id = (await t.http().post('/api/organizations').set(bearer(admin)).send({ name, kind }).expect(201)).body.id as string;
+      return { id, name };
+    };
+    const dacA = await organization('dac', `DAC Rive Gauche ${unique('dac')}`);
+    dacOrganizationA = dacA.id;
+    dacNameA = dacA.name;
+    dacOrganizationB = (await organization('dac', `DAC Rive Droite ${unique('dac')}`)).id;
+    refusedStructure = await organization('ccas', `CCAS Sud ${unique('ccas')}`);
     coordinator = await createUser(t, admin, { roles: ['coordinator'], professionalCategory: 'social_worker' });
+    const member = await createUser(t, admin, { roles: ['member'], professionalCategory: 'nurse' });
+    pilot = { id: member.id, name: `Référente ${unique('pilote')}` };
+    await t.http().patch(`/api/users/${member.id}`).set(bearer(admin)).send({ displayName: pilot.name }).expect(200);
   });
   afterEach(async () => {
     for (const browser of browsers.splice(0)) await browser.close();
@@ -81,8 +92,15 @@ describe('the console in a real browser', () => {
     await page.getByLabel('Nouvel état').selectOption({ label: 'Recevable' });
     await page.getByRole('button', { name: 'Enregistrer le changement d’état' }).click();
     await page.getByRole('heading', { level: 1 }).filter({ hasText: 'Recevable' }).waitFor();
-    await screenshot(page, '04-dossier');
     const situationId = new URL(page.url()).pathname.split('/')[2];
+
+    // The référent, found by name among the commission's members and designated from the case file.
+    await page.getByLabel('Rechercher un membre de la commission').fill(pilot.name.slice(0, -3));
+    await page.getByRole('group', { name: 'Membres trouvés' }).getByText(pilot.name, { exact: true }).click();
+    await page.getByRole('button', { name: 'Désigner le référent' }).click();
+    await page.getByText(`${pilot.name} est désormais référent de la situation`).waitFor();
+    await expectAccessible(page, 'dossier — référent');
+    await screenshot(page, '04-dossier');
 
     // Referral blocked, with the reason, while consent is missing.
     await page.getByRole('tab', { name: 'Orientations DAC' }).click();
@@ -93,6 +111,11 @@ describe('the console in a real browser', () => {
     await page.getByRole('tab', { name: 'Consentements' }).click();
     await page.getByLabel('Finalité').selectOption({ label: 'Transmission au DAC' });
     await page.getByRole('textbox', { name: /^Recueillie par/ }).fill('Assistante sociale du CCAS');
+    // A structure the person refuses, found by its name: no identifier to type.
+    await page.getByRole('searchbox', { name: /^Rechercher une structure/ }).fill(refusedStructure.name);
+    await page.getByRole('group', { name: 'Structures trouvées' }).getByText(refusedStructure.name, { exact: true }).click();
+    await page.getByRole('list', { name: 'Structures retenues' }).getByText(refusedStructure.name).waitFor();
+    await expectAccessible(page, 'consentements — structure refusée');
     await page.getByRole('button', { name: 'Enregistrer le consentement' }).click();
     await page.getByText('Transmission au DAC : oui').waitFor();
     await expectAccessible(page, 'consentements');
@@ -107,7 +130,7 @@ describe('the console in a real browser', () => {
 
     // The referral, created then sent.
     await page.getByRole('tab', { name: 'Orientations DAC' }).click();
-    await page.getByLabel('Identifiant de la structure DAC').fill(dacOrganizationA);
+    await page.getByLabel('DAC destinataire').selectOption({ label: dacNameA });
     await page.getByLabel('Motif de l’orientation (interne à la cellule)').fill('Coordination des soins et du logement');
     await page.getByLabel('Synthèse transmise au DAC').fill('Personne isolée, besoin de coordination CMP et bailleur.');
     await page.getByRole('button', { name: 'Créer l’orientation' }).click();
@@ -120,6 +143,8 @@ describe('the console in a real browser', () => {
     const referrals = await t.http().get('/api/referrals').set(bearer(coordinator)).expect(200);
     const sent = referrals.body.find((r: { situationId?: string }) => r.situationId === situationId);
     expect(sent).toMatchObject({ status: 'sent', dacOrganizationId: dacOrganizationA });
+    const consents = await t.http().get(`/api/situations/${situationId}/consents`).set(bearer(coordinator)).expect(200);
+    expect(consents.body).toEqual([expect.objectContaining({ purpose: 'dac_transmission', refusedOrganizationIds: [refusedStructure.id] })]);
     const documents = await t.http().get(`/api/situations/${situationId}/documents`).set(bearer(coordinator)).expect(200);
     expect(documents.body.map((d: { filename: string }) => d.filename)).toEqual(['bilan-social.pdf']);
     expect(errors).toEqual([]);

@@ -7,6 +7,7 @@ import Table from '@codegouvfr/react-dsfr/Table';
 import { useState, type FormEvent } from 'react';
 import { api, problemText, type Schemas } from '../api/client';
 import { DECISION_LABELS, formatDate, MEASURE_LABELS, PURPOSE_ALLOWS, PURPOSE_LABELS } from '../app/labels';
+import { OrganizationsPicker, type Organization } from './DirectoryPickers';
 import { DocumentUpload } from './DocumentsPanel';
 
 type Consent = Schemas['ConsentDto'];
@@ -96,12 +97,13 @@ function RecordForm({ situationId, onDone }: { situationId: string; onDone: () =
   const [expression, setExpression] = useState<Expression>(blankExpression());
   const [givenOn, setGivenOn] = useState(today());
   const [validUntil, setValidUntil] = useState('');
-  const [refused, setRefused] = useState('');
+  const [refused, setRefused] = useState<Organization[]>([]);
+  const [pickerKey, setPickerKey] = useState(0);
   const [error, setError] = useState<string | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const refusedOrganizationIds = refused.split(/[\s,;]+/).filter(Boolean);
+    const refusedOrganizationIds = refused.map((o) => o.id);
     const { data, error: failure } = await api.POST('/api/situations/{id}/consents', {
       params: { path: { id: situationId } },
       body: {
@@ -116,6 +118,8 @@ function RecordForm({ situationId, onDone }: { situationId: string; onDone: () =
     if (!data) return setError(problemText(failure));
     setError(null);
     setExpression(blankExpression());
+    setRefused([]);
+    setPickerKey((n) => n + 1);
     onDone();
   };
 
@@ -142,10 +146,12 @@ function RecordForm({ situationId, onDone }: { situationId: string; onDone: () =
       <ExpressionFields situationId={situationId} value={expression} onChange={setExpression} prefix="recueil" />
       <Input label="Date du consentement" nativeInputProps={{ type: 'date', required: true, value: givenOn, onChange: (e) => setGivenOn(e.target.value) }} />
       <Input label="Valable jusqu’au (facultatif)" nativeInputProps={{ type: 'date', value: validUntil, onChange: (e) => setValidUntil(e.target.value) }} />
-      <Input
+      <OrganizationsPicker
+        key={pickerKey}
         label="Structures refusées par la personne (facultatif)"
-        hintText="Identifiants des structures, séparés par des virgules : leurs membres n’auront pas accès au dossier"
-        nativeInputProps={{ value: refused, onChange: (e) => setRefused(e.target.value) }}
+        hint="Leurs membres n’auront pas accès au dossier"
+        value={refused}
+        onChange={setRefused}
       />
       <Button type="submit">Enregistrer le consentement</Button>
     </form>

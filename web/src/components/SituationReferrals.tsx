@@ -2,11 +2,13 @@ import Alert from '@codegouvfr/react-dsfr/Alert';
 import Button from '@codegouvfr/react-dsfr/Button';
 import Checkbox from '@codegouvfr/react-dsfr/Checkbox';
 import Input from '@codegouvfr/react-dsfr/Input';
+import Select from '@codegouvfr/react-dsfr/Select';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api, problemText, type Schemas } from '../api/client';
 import { formatDate, GROUP_LABELS } from '../app/labels';
 import { useLatest } from '../app/latest';
 import { Link } from '../app/router';
+import { useOrganizationsOfKind } from './DirectoryPickers';
 import { ReferralStatus } from './StatusBadge';
 
 type Group = Schemas['CreateReferralDto']['sharedGroups'][number];
@@ -19,6 +21,7 @@ export function SituationReferrals({ situation, consents }: { situation: Schemas
   const [summaryForDac, setSummary] = useState('');
   const [groups, setGroups] = useState<Group[]>(['identity', 'contact']);
   const [error, setError] = useState<string | null>(null);
+  const dacs = useOrganizationsOfKind('dac');
   const [notice, setNotice] = useState<string | null>(null);
 
   const latest = useLatest();
@@ -36,10 +39,11 @@ export function SituationReferrals({ situation, consents }: { situation: Schemas
   const create = async (event: FormEvent) => {
     event.preventDefault();
     const { data, error: failure } = await api.POST('/api/referrals', {
-      body: { situationId: situation.id, dacOrganizationId: dacOrganizationId.trim(), reason, summaryForDac, sharedGroups: groups },
+      body: { situationId: situation.id, dacOrganizationId, reason, summaryForDac, sharedGroups: groups },
     });
     if (!data) return setError(problemText(failure));
     setError(null);
+    setDac('');
     setReason('');
     setSummary('');
     setNotice('Orientation créée en brouillon : vérifiez-la puis envoyez-la au DAC.');
@@ -85,11 +89,22 @@ export function SituationReferrals({ situation, consents }: { situation: Schemas
         />
       ) : (
         <form onSubmit={create}>
-          <Input
-            label="Identifiant de la structure DAC"
-            hintText="Communiqué par l’administration de la cellule"
-            nativeInputProps={{ required: true, value: dacOrganizationId, onChange: (e) => setDac(e.target.value) }}
-          />
+          <Select
+            label="DAC destinataire"
+            state={dacs.failed ? 'error' : 'default'}
+            stateRelatedMessage={dacs.failed ? 'La liste des DAC n’a pas pu être chargée. Rechargez la page.' : undefined}
+            nativeSelectProps={{ required: true, value: dacOrganizationId, onChange: (e) => setDac(e.target.value) }}
+          >
+            <option value="" disabled>
+              {dacs.organizations === null && !dacs.failed ? 'Chargement des DAC…' : 'Choisir un DAC'}
+            </option>
+            {(dacs.organizations ?? []).map((dac) => (
+              <option key={dac.id} value={dac.id}>
+                {dac.name}
+              </option>
+            ))}
+          </Select>
+          {dacs.organizations?.length === 0 && <Alert className="fr-mb-2w" severity="info" small description="Aucun DAC n’est enregistré dans l’annuaire : demandez à l’administration de la cellule de l’ajouter." />}
           <Input label="Motif de l’orientation (interne à la cellule)" textArea nativeTextAreaProps={{ required: true, value: reason, onChange: (e) => setReason(e.target.value), rows: 3 }} />
           <Input label="Synthèse transmise au DAC" textArea nativeTextAreaProps={{ required: true, value: summaryForDac, onChange: (e) => setSummary(e.target.value), rows: 4 }} />
           <Checkbox

@@ -14,6 +14,7 @@ import { useLatest } from '../app/latest';
 import { useRouter } from '../app/router';
 import { useUser } from '../app/session';
 import { ConsentPanel } from '../components/ConsentPanel';
+import { MemberPicker, type Person } from '../components/DirectoryPickers';
 import { DocumentsPanel } from '../components/DocumentsPanel';
 import { SituationReferrals } from '../components/SituationReferrals';
 import { SituationStatus } from '../components/StatusBadge';
@@ -211,6 +212,45 @@ function TransitionForm({ situation, onDone }: { situation: Situation; onDone: (
   );
 }
 
+/** The coordination designates the référent (pilot) of the situation among the commission's members. */
+function PilotForm({ situation }: { situation: Situation }) {
+  const [person, setPerson] = useState<Person | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [picker, setPicker] = useState(0);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!person) return setError('Choisissez d’abord un membre de la commission dans les résultats de la recherche.');
+    const { data, error: failure } = await api.POST('/api/situations/{id}/pilot', {
+      params: { path: { id: situation.id } },
+      body: { userId: person.id },
+    });
+    if (!data) {
+      setNotice(null);
+      return setError(problemText(failure));
+    }
+    setError(null);
+    setNotice(`${person.displayName} est désormais référent de la situation ${situation.reference}.`);
+    setPerson(null);
+    setPicker((n) => n + 1);
+  };
+
+  return (
+    <section aria-labelledby="referent" className="fr-mt-4w">
+      <h2 id="referent" className="fr-h4">Référent</h2>
+      <div role="status">{notice && <Alert className="fr-mb-2w" severity="success" small description={notice} />}</div>
+      {error && <Alert className="fr-mb-2w" severity="error" small description={error} role="alert" />}
+      <form onSubmit={submit} aria-labelledby="designer-referent">
+        <h3 id="designer-referent" className="fr-h5">Désigner le référent</h3>
+        <p className="fr-hint-text">Un membre de la commission suit la situation ; le précédent référent, s’il y en a un, perd ce rôle.</p>
+        <MemberPicker key={picker} name="referent" value={person} onChange={setPerson} />
+        <Button type="submit">Désigner le référent</Button>
+      </form>
+    </section>
+  );
+}
+
 export function CaseFilePage({ id, tab }: { id: string; tab: string }) {
   useTitle(`Dossier — ${TABS.find((t) => t.tabId === tab)?.label ?? 'Dossier'}`);
   const user = useUser();
@@ -271,6 +311,7 @@ export function CaseFilePage({ id, tab }: { id: string; tab: string }) {
           <>
             <FieldGroups situation={situation} />
             {coordinator && <TransitionForm situation={situation} onDone={() => void load()} />}
+            {coordinator && <PilotForm situation={situation} />}
           </>
         )}
         {tab === 'historique' && <History situation={situation} />}
