@@ -6,6 +6,7 @@ import { Sessions1764200000000 } from './1764200000000-Sessions.js';
 import { Referrals1764300000000 } from './1764300000000-Referrals.js';
 import { AccessChanges1764400000000 } from './1764400000000-AccessChanges.js';
 import { CaseReferences1764500000000 } from './1764500000000-CaseReferences.js';
+import { SessionActivity1764600000000 } from './1764600000000-SessionActivity.js';
 
 /** Every migration, in order. Listed explicitly so the same list works compiled and under Jest. */
 export const ALL_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const ALL_MIGRATIONS = [
   Referrals1764300000000,
   AccessChanges1764400000000,
   CaseReferences1764500000000,
+  SessionActivity1764600000000,
 ];

@@ -228,6 +228,9 @@ describe('authorization matrix: every route × role × relation', () => {
   MATRIX['GET /api/audit/anomalies'] = { expect: ethicsOnly, request: (persona) => as(persona, t.http().get('/api/audit/anomalies')) };
   MATRIX['GET /api/audit/situations/:id/accesses'] = { expect: ethicsOnly, request: (persona, f) => as(persona, t.http().get(`/api/audit/situations/${f.situationId}/accesses`)) };
   MATRIX['GET /api/auth/me'] = { expect: all(200), request: (persona) => as(persona, t.http().get('/api/auth/me')) };
+  MATRIX['GET /api/auth/sessions'] = { expect: all(200), request: (persona) => as(persona, t.http().get('/api/auth/sessions')) };
+  // Someone else's (or no) session: 404 for everyone signed in.
+  MATRIX['DELETE /api/auth/sessions/:id'] = { expect: all(404), request: (persona) => as(persona, t.http().delete(`/api/auth/sessions/${randomUUID()}`)) };
   MATRIX['POST /api/auth/logout'] = {
     expect: all(204),
     // A session of its own, so that the persona's token survives for the other routes.

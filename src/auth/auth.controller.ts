@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Ip, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Ip, Param, ParseUUIDPipe, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Authenticated, Public } from '../common/access.decorators.js';
@@ -6,7 +6,7 @@ import { ApiProblems } from '../common/api-problems.decorator.js';
 import { UserDto } from '../directory/dto/user.dto.js';
 import { AuthService } from './auth.service.js';
 import { CurrentUser, type AuthenticatedUser } from './authenticated-user.js';
-import { LoginDto, RefreshDto, TokenPairDto } from './dto/auth.dto.js';
+import { AuthSessionDto, LoginDto, RefreshDto, TokenPairDto } from './dto/auth.dto.js';
 import { clearSessionCookies, readCookie, REFRESH_COOKIE, requireCsrf, setSessionCookies } from './refresh-cookie.js';
 
 @ApiTags('auth')
@@ -25,7 +25,7 @@ export class AuthController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<TokenPairDto> {
-    const tokens = await this.auth.login(body.email, body.password, clientAddress);
+    const tokens = await this.auth.login(body.email, body.password, clientAddress, request.headers['user-agent']);
     return body.refreshTokenIn === 'cookie' ? this.inCookie(request, response, tokens) : tokens;
   }
 
@@ -74,6 +74,25 @@ export class AuthController {
   @ApiProblems(401, 429)
   me(@CurrentUser() user: AuthenticatedUser): Promise<UserDto> {
     return this.auth.profile(user.id);
+  }
+
+  @Get('sessions')
+  @Authenticated()
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: [AuthSessionDto], description: 'Your signed-in devices: created, last used, client.' })
+  @ApiProblems(401, 429)
+  sessions(@CurrentUser() user: AuthenticatedUser): Promise<AuthSessionDto[]> {
+    return this.auth.sessions(user);
+  }
+
+  @Delete('sessions/:id')
+  @Authenticated()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiBearerAuth()
+  @ApiNoContentResponse({ description: 'That session and its tokens are revoked at once.' })
+  @ApiProblems(400, 401, 404, 429)
+  endSession(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+    return this.auth.endSession(user, id);
   }
 
   /** The browser's variant: the refresh token leaves only as an HttpOnly cookie. */

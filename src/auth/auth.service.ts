@@ -6,14 +6,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { ProblemException, ProblemType } from '../common/problem.js';
+import { notFound, ProblemException, ProblemType } from '../common/problem.js';
 import type { AppConfig } from '../config/app-config.js';
 import { UserDto } from '../directory/dto/user.dto.js';
 import type { ProfessionalCategory, Role } from '../directory/roles.js';
 import { UserAccount } from '../directory/user-account.entity.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
 import type { SessionRevocationReason } from './auth-session.entity.js';
-import type { TokenPairDto } from './dto/auth.dto.js';
+import type { AuthSessionDto, TokenPairDto } from './dto/auth.dto.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { PasswordService } from './password.service.js';
 
@@ -45,7 +45,7 @@ export class AuthService {
   }
 
   /** Same answer, same work, whether the e-mail is unknown, the password wrong or the account off. */
-  async login(email: string, password: string, clientAddress: string): Promise<TokenPairDto> {
+  async login(email: string, password: string, clientAddress: string, client?: string): Promise<TokenPairDto> {
     const keys = this.throttle.keysFor(email, clientAddress);
     const [account] = (await this.dataSource.query(
       'SELECT id, password_hash, active, organization_id FROM clsm.user_account WHERE email = $1',
@@ -68,9 +68,9 @@ export class AuthService {
     await this.throttle.recordSuccess(keys);
     return this.dataSource.transaction(async (manager) => {
       const [session] = await manager.query(
-        `INSERT INTO clsm.auth_session (user_id, expires_at)
-         VALUES ($1, now() + make_interval(secs => $2)) RETURNING id`,
-        [account.id, this.settings.refreshTokenTtlSeconds],
+        `INSERT INTO clsm.auth_session (user_id, expires_at, client)
+         VALUES ($1, now() + make_interval(secs => $2), $3) RETURNING id`,
+        [account.id, this.settings.refreshTokenTtlSeconds, describeClient(client)],
       );
       const tokens = await this.issueTokens(manager, account.id, session.id);
       await this.audit.recordWithin(manager, { action: 'auth.login', resourceType: 'session', resourceId: session.id, outcome: 'granted', actor });
@@ -90,9 +90,11 @@ export class AuthService {
            FROM clsm.auth_session s JOIN clsm.user_account u ON u.id = s.user_id
           WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.expires_at > now()
             AND s.id = t.session_id AND s.revoked_at IS NULL AND u.active
+            AND s.last_used_at > now() - make_interval(mins => $2)
           RETURNING s.id AS session_id, s.user_id, u.organization_id`,
-        [tokenHash],
+        [tokenHash, this.settings.idleTimeoutMinutes],
       );
+      if (spent) await manager.query('UPDATE clsm.auth_session SET last_used_at = now() WHERE id = $1', [spent.session_id]);
       if (spent) {
         const tokens = await this.issueTokens(manager, spent.user_id, spent.session_id);
         await this.audit.recordWithin(manager, {
@@ -141,6 +143,42 @@ export class AuthService {
     });
   }
 
+  /** The user's open sessions (signed-in devices), most recently used first. */
+  async sessions(user: AuthenticatedUser): Promise<AuthSessionDto[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT id, created_at, last_used_at, client FROM clsm.auth_session
+        WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now() AND last_used_at > now() - make_interval(mins => $2)
+        ORDER BY last_used_at DESC, id`,
+      [user.id, this.settings.idleTimeoutMinutes],
+    )) as { id: string; created_at: Date; last_used_at: Date; client: string | null }[];
+    await this.audit.record({ action: 'auth.session_list', resourceType: 'session', outcome: 'granted' });
+    return rows.map((row) => ({
+      id: row.id,
+      createdAt: row.created_at.toISOString(),
+      lastUsedAt: row.last_used_at.toISOString(),
+      client: row.client,
+      current: row.id === user.sessionId,
+    }));
+  }
+
+  /** Ends one of the user's own sessions (another device); someone else's does not exist for them. */
+  async endSession(user: AuthenticatedUser, sessionId: string): Promise<void> {
+    const entry = { action: 'auth.session_end', resourceType: 'session', resourceId: sessionId };
+    const ended = await this.dataSource.transaction(async (manager) => {
+      const [rows] = (await manager.query(
+        `UPDATE clsm.auth_session SET revoked_at = now(), revoked_reason = 'ended_by_user'
+          WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL RETURNING id`,
+        [sessionId, user.id],
+      )) as [{ id: string }[], number];
+      if (rows.length > 0) await this.audit.recordWithin(manager, { ...entry, outcome: 'granted' });
+      return rows.length > 0;
+    });
+    if (!ended) {
+      await this.audit.record({ ...entry, outcome: 'denied' });
+      throw notFound('Cette session est introuvable.');
+    }
+  }
+
   /** Ends every open session of a user (deactivation), in the caller's transaction. */
   async revokeAllSessions(manager: EntityManager, userId: string, reason: SessionRevocationReason): Promise<void> {
     await manager.query(
@@ -152,12 +190,15 @@ export class AuthService {
 
   /** Loads the caller for an access token; undefined when the user or the session is no longer valid. */
   async resolveAccessToken(payload: AccessTokenPayload): Promise<AuthenticatedUser | undefined> {
-    const [row] = (await this.dataSource.query(
-      `SELECT u.id, u.roles, u.organization_id, u.professional_category
-         FROM clsm.user_account u JOIN clsm.auth_session s ON s.user_id = u.id
-        WHERE u.id = $1 AND s.id = $2 AND u.active AND s.revoked_at IS NULL AND s.expires_at > now()`,
-      [payload.sub, payload.sid],
-    )) as { id: string; roles: Role[]; organization_id: string | null; professional_category: ProfessionalCategory }[];
+    // One statement: the session is valid, not left idle, and its last use is now.
+    const [rows] = (await this.dataSource.query(
+      `UPDATE clsm.auth_session s SET last_used_at = now() FROM clsm.user_account u
+        WHERE s.user_id = u.id AND u.id = $1 AND s.id = $2 AND u.active AND s.revoked_at IS NULL AND s.expires_at > now()
+          AND s.last_used_at > now() - make_interval(mins => $3)
+        RETURNING u.id, u.roles, u.organization_id, u.professional_category`,
+      [payload.sub, payload.sid, this.settings.idleTimeoutMinutes],
+    )) as [{ id: string; roles: Role[]; organization_id: string | null; professional_category: ProfessionalCategory }[], number];
+    const [row] = rows;
     if (!row) return undefined;
     return {
       id: row.id,
@@ -207,4 +248,10 @@ function loginLocked(seconds: number): ProblemException {
     'Trop de tentatives de connexion : réessayez plus tard.',
     { retryAfterSeconds: seconds },
   );
+}
+
+/** What the person will recognise their device by: the browser's user agent, cleaned and cut. */
+function describeClient(userAgent: string | undefined): string | null {
+  const cleaned = userAgent?.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  return cleaned ? cleaned : null;
 }

@@ -45,6 +45,7 @@ export interface AppConfig {
     jwtSecret: string;
     accessTokenTtlSeconds: number;
     refreshTokenTtlSeconds: number;
+    idleTimeoutMinutes: number;
     loginMaxFailures: number;
     loginMaxFailuresPerAddress: number;
     loginLockSeconds: number;
@@ -187,6 +188,7 @@ export function buildAppConfig(
       jwtSecret,
       accessTokenTtlSeconds: environment.ACCESS_TOKEN_TTL_SECONDS,
       refreshTokenTtlSeconds: environment.REFRESH_TOKEN_TTL_SECONDS,
+      idleTimeoutMinutes: environment.AUTH_IDLE_TIMEOUT_MINUTES,
       loginMaxFailures: environment.LOGIN_MAX_FAILURES,
       loginMaxFailuresPerAddress: environment.LOGIN_MAX_FAILURES_PER_ADDRESS,
       loginLockSeconds: environment.LOGIN_LOCK_SECONDS,

@@ -174,6 +174,13 @@ export class Environment {
   @Max(60 * 60 * 24 * 90)
   REFRESH_TOKEN_TTL_SECONDS = 60 * 60 * 24 * 14;
 
+  /** A signed-in session unused for this long ends (PGSSI-S: case files are not left open). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  AUTH_IDLE_TIMEOUT_MINUTES = 30;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)

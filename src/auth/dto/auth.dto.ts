@@ -56,3 +56,21 @@ export class TokenPairDto {
   @ApiProperty()
   refreshTokenExpiresAt: string;
 }
+
+/** A signed-in device of the current user. */
+export class AuthSessionDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  createdAt: string;
+
+  @ApiProperty({ description: 'Last request made with this session; it ends after AUTH_IDLE_TIMEOUT_MINUTES without one.' })
+  lastUsedAt: string;
+
+  @ApiProperty({ nullable: true, type: String, description: 'The browser or client that signed in (its user agent).' })
+  client: string | null;
+
+  @ApiProperty({ description: 'The session this request is made with.' })
+  current: boolean;
+}
