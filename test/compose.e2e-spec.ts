@@ -1,0 +1,28 @@
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+
+/** docker-compose.yml parses, and every variable and secret the service is given is one it knows. */
+describe('the docker-compose deployment', () => {
+  const compose = parse(readFileSync('docker-compose.yml', 'utf8')) as {
+    services: Record<string, { environment?: Record<string, unknown>; secrets?: string[]; depends_on?: Record<string, unknown> }>;
+    secrets: Record<string, { file: string }>;
+  };
+  const environmentSource = readFileSync('src/config/environment.ts', 'utf8');
+
+  it('is valid YAML with the service and its PostgreSQL', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['api', 'postgres']);
+    expect(compose.services.api.depends_on).toHaveProperty('postgres');
+  });
+
+  it('gives the service only variables its configuration declares', () => {
+    const unknown = Object.keys(compose.services.api.environment ?? {}).filter((name) => !new RegExp(`^\\s+${name}\\b`, 'm').test(environmentSource));
+    expect(unknown).toEqual([]);
+  });
+
+  it('declares every secret a service uses, as a file', () => {
+    for (const service of Object.values(compose.services)) {
+      for (const secret of service.secrets ?? []) expect(compose.secrets[secret]?.file).toEqual(expect.any(String));
+    }
+  });
+});
