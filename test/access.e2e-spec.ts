@@ -227,6 +227,14 @@ describe('authorization matrix: every route × role × relation', () => {
   MATRIX['GET /api/audit/verify'] = { expect: ethicsOnly, request: (persona) => as(persona, t.http().get('/api/audit/verify')) };
   MATRIX['GET /api/audit/anomalies'] = { expect: ethicsOnly, request: (persona) => as(persona, t.http().get('/api/audit/anomalies')) };
   MATRIX['GET /api/audit/situations/:id/accesses'] = { expect: ethicsOnly, request: (persona, f) => as(persona, t.http().get(`/api/audit/situations/${f.situationId}/accesses`)) };
+  MATRIX['GET /api/auth/mfa'] = { expect: all(200), request: (persona) => as(persona, t.http().get('/api/auth/mfa')) };
+  // Every persona is enrolled: an access token cannot swap the factor (the administrator resets it).
+  MATRIX['POST /api/auth/mfa/totp/enroll'] = { expect: all(409), request: (persona) => as(persona, t.http().post('/api/auth/mfa/totp/enroll')) };
+  MATRIX['POST /api/auth/mfa/totp/confirm'] = { expect: all(409), request: (persona) => as(persona, t.http().post('/api/auth/mfa/totp/confirm').send({ code: '123456' })) };
+  MATRIX['POST /api/users/:id/second-factor/reset'] = {
+    expect: only({ admin: 404 }, 403),
+    request: (persona) => as(persona, t.http().post(`/api/users/${randomUUID()}/second-factor/reset`).send({})),
+  };
   MATRIX['GET /api/auth/me'] = { expect: all(200), request: (persona) => as(persona, t.http().get('/api/auth/me')) };
   MATRIX['GET /api/auth/sessions'] = { expect: all(200), request: (persona) => as(persona, t.http().get('/api/auth/sessions')) };
   // Someone else's (or no) session: 404 for everyone signed in.

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createAdmin, createUser, startTestApp, TEST_PASSWORD, TestApp, TestUser } from './support/test-app.js';
+import { createAdmin, createUser, login, startTestApp, TEST_PASSWORD, TestApp, TestUser } from './support/test-app.js';
 
 /** A person sees where they are signed in and ends a session; a session left idle ends by itself. */
 describe('signed-in sessions', () => {
@@ -13,7 +13,7 @@ describe('signed-in sessions', () => {
   afterAll(() => t.close());
 
   const signIn = async (email: string, client: string) =>
-    (await t.http().post('/api/auth/login').set('User-Agent', client).send({ email, password: TEST_PASSWORD }).expect(200)).body.accessToken as string;
+    (await login(t, email, TEST_PASSWORD, { userAgent: client })).accessToken;
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 
   it('lists one’s own signed-in devices, and ending one cuts its tokens at once', async () => {

@@ -10,7 +10,15 @@ import { concretePath, listRoutes } from './support/routes.js';
 import { createAdmin, startTestApp, TestApp, TestUser } from './support/test-app.js';
 
 /** The only routes reachable without a token. Adding one here is a reviewed decision. */
-const PUBLIC_ROUTES = ['POST /api/auth/login', 'POST /api/auth/refresh', 'GET /api/health'];
+const PUBLIC_ROUTES = [
+  'POST /api/auth/login',
+  'POST /api/auth/refresh',
+  'POST /api/auth/mfa/verify',
+  'GET /api/auth/oidc',
+  'GET /api/auth/oidc/login',
+  'GET /api/auth/oidc/callback',
+  'GET /api/health',
+];
 
 describe('deny by default', () => {
   let t: TestApp;

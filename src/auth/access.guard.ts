@@ -8,6 +8,7 @@ import { EthicsService } from '../ethics/ethics.service.js';
 import { ACCESS_METADATA, AccessRequirement } from '../common/access.decorators.js';
 import { currentRequestContext } from '../common/request-context.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
+import { SecondFactorService } from './second-factor.service.js';
 
 /**
  * Global guard, deny by default: a route without an access declaration is refused; otherwise the
@@ -20,6 +21,7 @@ export class AccessGuard extends AuthGuard('jwt') {
     private readonly audit: AuditService,
     private readonly access: AccessService,
     private readonly ethics: EthicsService,
+    private readonly secondFactor: SecondFactorService,
   ) {
     super();
   }
@@ -31,6 +33,16 @@ export class AccessGuard extends AuthGuard('jwt') {
     ]);
     if (!requirement) throw new ForbiddenException('This route declares no access rule.');
     if (requirement.kind === 'public') return true;
+    if (requirement.kind === 'second_factor') {
+      const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; mfaChallenge?: unknown }>();
+      const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+      const challenge = bearer ? await this.secondFactor.readChallenge(bearer) : undefined;
+      // Otherwise an access token: a signed-in user setting up a factor.
+      if (challenge) {
+        request.mfaChallenge = challenge;
+        return true;
+      }
+    }
     try {
       await super.canActivate(context);
     } catch (error) {

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type SessionRevocationReason = 'logout' | 'refresh_token_reuse' | 'deactivated' | 'ended_by_user';
+export type SessionRevocationReason = 'logout' | 'refresh_token_reuse' | 'deactivated' | 'ended_by_user' | 'second_factor_reset';
 
 /** A login: the family of refresh tokens it produces. Revoking it ends every token of the family. */
 @Entity({ schema: 'clsm', name: 'auth_session' })

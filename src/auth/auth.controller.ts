@@ -6,7 +6,7 @@ import { ApiProblems } from '../common/api-problems.decorator.js';
 import { UserDto } from '../directory/dto/user.dto.js';
 import { AuthService } from './auth.service.js';
 import { CurrentUser, type AuthenticatedUser } from './authenticated-user.js';
-import { AuthSessionDto, LoginDto, RefreshDto, TokenPairDto } from './dto/auth.dto.js';
+import { AuthSessionDto, LoginDto, LoginResultDto, RefreshDto, TokenPairDto } from './dto/auth.dto.js';
 import { clearSessionCookies, readCookie, REFRESH_COOKIE, requireCsrf, setSessionCookies } from './refresh-cookie.js';
 
 @ApiTags('auth')
@@ -17,16 +17,17 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: TokenPairDto })
+  @ApiOkResponse({ type: LoginResultDto })
   @ApiProblems(400, 401, 429)
   async login(
     @Body() body: LoginDto,
     @Ip() clientAddress: string,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<TokenPairDto> {
-    const tokens = await this.auth.login(body.email, body.password, clientAddress, request.headers['user-agent']);
-    return body.refreshTokenIn === 'cookie' ? this.inCookie(request, response, tokens) : tokens;
+  ): Promise<LoginResultDto> {
+    const result = await this.auth.login(body.email, body.password, clientAddress, request.headers['user-agent']);
+    if (!('accessToken' in result) || body.refreshTokenIn !== 'cookie') return result;
+    return this.inCookie(request, response, result as TokenPairDto);
   }
 
   @Post('refresh')

@@ -10,6 +10,10 @@ import { AuthService } from './auth.service.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { PasswordService } from './password.service.js';
+import { OidcController } from './oidc.controller.js';
+import { OidcService } from './oidc.service.js';
+import { SecondFactorController } from './second-factor.controller.js';
+import { SecondFactorService } from './second-factor.service.js';
 
 /** Credentials, sessions and the login throttle (general side, schema clsm). */
 @Module({
@@ -21,8 +25,8 @@ import { PasswordService } from './password.service.js';
         verifyOptions: { algorithms: ['HS256'] },
       }),
     }), TypeOrmModule.forFeature([UserAccount], 'general')],
-  controllers: [AuthController],
-  providers: [AuthService, JwtStrategy, LoginThrottleService, PasswordService],
-  exports: [AuthService, PasswordService],
+  controllers: [AuthController, SecondFactorController, OidcController],
+  providers: [AuthService, JwtStrategy, LoginThrottleService, PasswordService, SecondFactorService, OidcService],
+  exports: [AuthService, PasswordService, SecondFactorService],
 })
 export class AuthModule {}

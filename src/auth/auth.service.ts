@@ -13,9 +13,13 @@ import type { ProfessionalCategory, Role } from '../directory/roles.js';
 import { UserAccount } from '../directory/user-account.entity.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
 import type { SessionRevocationReason } from './auth-session.entity.js';
-import type { AuthSessionDto, TokenPairDto } from './dto/auth.dto.js';
+import type { AuthSessionDto, LoginResultDto, TokenPairDto } from './dto/auth.dto.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { PasswordService } from './password.service.js';
+import { SecondFactorService } from './second-factor.service.js';
+
+/** How a session was opened, as recorded on it and in the audit trail. */
+export type SignInMethod = 'password' | 'password_totp' | 'password_recovery_code' | 'oidc';
 
 export const JWT_ISSUER = 'clsm-cellule';
 export const JWT_AUDIENCE = 'clsm-cellule-api';
@@ -40,12 +44,17 @@ export class AuthService {
     private readonly passwords: PasswordService,
     private readonly throttle: LoginThrottleService,
     private readonly audit: AuditService,
+    private readonly secondFactor: SecondFactorService,
   ) {
     this.settings = config.get('auth', { infer: true });
   }
 
-  /** Same answer, same work, whether the e-mail is unknown, the password wrong or the account off. */
-  async login(email: string, password: string, clientAddress: string, client?: string): Promise<TokenPairDto> {
+  /**
+   * Same answer, same work, whether the e-mail is unknown, the password wrong or the account off.
+   * A right password opens a session only when no second factor is due; otherwise it yields a
+   * short-lived token for the second step (verify a code, or enrol first).
+   */
+  async login(email: string, password: string, clientAddress: string, client?: string): Promise<LoginResultDto> {
     const keys = this.throttle.keysFor(email, clientAddress);
     const [account] = (await this.dataSource.query(
       'SELECT id, password_hash, active, organization_id FROM clsm.user_account WHERE email = $1',
@@ -66,14 +75,35 @@ export class AuthService {
       throw new UnauthorizedException(INVALID_CREDENTIALS);
     }
     await this.throttle.recordSuccess(keys);
+    if (await this.secondFactor.isEnrolled(account.id)) {
+      await this.audit.record({ action: 'auth.password', resourceType: 'session', outcome: 'granted', actor });
+      return { mfaRequired: true, mfaToken: await this.secondFactor.issueChallenge(account.id, 'verify') };
+    }
+    if (this.secondFactor.required) {
+      await this.audit.record({ action: 'auth.password', resourceType: 'session', outcome: 'granted', actor });
+      return { mfaEnrollmentRequired: true, mfaToken: await this.secondFactor.issueChallenge(account.id, 'enrol') };
+    }
+    return this.openSession(account.id, 'password', client);
+  }
+
+  /** Opens a session once every required factor is proven; the audit entry names the method. */
+  async openSession(userId: string, method: SignInMethod, client?: string): Promise<TokenPairDto> {
     return this.dataSource.transaction(async (manager) => {
       const [session] = await manager.query(
-        `INSERT INTO clsm.auth_session (user_id, expires_at, client)
-         VALUES ($1, now() + make_interval(secs => $2), $3) RETURNING id`,
-        [account.id, this.settings.refreshTokenTtlSeconds, describeClient(client)],
+        `INSERT INTO clsm.auth_session (user_id, expires_at, client, method)
+         SELECT id, now() + make_interval(secs => $2), $3, $4 FROM clsm.user_account WHERE id = $1 AND active
+         RETURNING id, (SELECT organization_id FROM clsm.user_account WHERE id = $1) AS organization_id`,
+        [userId, this.settings.refreshTokenTtlSeconds, describeClient(client), method],
       );
-      const tokens = await this.issueTokens(manager, account.id, session.id);
-      await this.audit.recordWithin(manager, { action: 'auth.login', resourceType: 'session', resourceId: session.id, outcome: 'granted', actor });
+      if (!session) throw new UnauthorizedException('Compte désactivé.');
+      const tokens = await this.issueTokens(manager, userId, session.id);
+      await this.audit.recordWithin(manager, {
+        action: 'auth.login',
+        resourceType: 'session',
+        resourceId: session.id,
+        outcome: 'granted',
+        actor: { userId, role: null, organizationId: session.organization_id },
+      });
       return tokens;
     });
   }

@@ -10,6 +10,7 @@ export const ACCESS_METADATA = 'clsm:access';
 export type AccessRequirement =
   | { kind: 'public' }
   | { kind: 'authenticated' }
+  | { kind: 'second_factor' }
   | { kind: 'roles'; roles: readonly Role[]; charter?: boolean }
   | { kind: 'subject'; action: SubjectAction | SessionAction; subject: Subject };
 
@@ -36,6 +37,13 @@ export const Public = () => SetMetadata(ACCESS_METADATA, { kind: 'public' } sati
 /** Any signed-in, active user (their own profile, logging out). */
 export const Authenticated = () =>
   SetMetadata(ACCESS_METADATA, { kind: 'authenticated' } satisfies AccessRequirement);
+
+/**
+ * The second-factor step of sign-in: the short-lived token POST /api/auth/login gives (and nothing
+ * else accepts), or an access token for a signed-in user setting up their factor.
+ */
+export const SecondFactorStep = () =>
+  SetMetadata(ACCESS_METADATA, { kind: 'second_factor' } satisfies AccessRequirement);
 
 /**
  * A signed-in user holding one of these roles who accepted the charter in force (the ethics

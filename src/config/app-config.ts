@@ -50,7 +50,22 @@ export interface AppConfig {
     loginMaxFailuresPerAddress: number;
     loginLockSeconds: number;
     rateLimitPerMinute: number;
+    /** Second factor at sign-in: required for every account, or optional (demonstrations only). */
+    mfa: 'required' | 'optional';
+    /** Seals TOTP secrets and keys recovery-code hashes (32 bytes). */
+    mfaKey: Buffer;
+    oidc?: OidcSettings;
   };
+}
+
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+  scopes: string;
+  identifierClaim: string;
+  strongAcr: string[];
 }
 
 /** Pool size and timeouts of the two serving connections (0 disables a timeout). */
@@ -75,6 +90,7 @@ interface DevSecrets {
   auditMacKey: string;
   auditSigningKey: string;
   blindIndexKey: string;
+  mfaKey: string;
 }
 
 const generateDevSecrets = (): DevSecrets => {
@@ -88,6 +104,7 @@ const generateDevSecrets = (): DevSecrets => {
     auditMacKey: key(),
     auditSigningKey: key(),
     blindIndexKey: key(),
+    mfaKey: key(),
   };
 };
 
@@ -137,8 +154,9 @@ export function buildAppConfig(
   const auditMacKey = environment.AUDIT_MAC_KEY ?? secrets?.auditMacKey;
   const auditSigningKey = environment.AUDIT_SIGNING_KEY ?? secrets?.auditSigningKey;
   const blindIndexKey = environment.CELLULE_BLIND_INDEX_KEY ?? secrets?.blindIndexKey;
+  const mfaKey = environment.AUTH_MFA_KEY ?? secrets?.mfaKey;
   const dataDir = path.resolve(environment.DATA_DIR);
-  if (!generalPassword || !cellulePassword || !jwtSecret || !auditMacKey || !auditSigningKey || !blindIndexKey) {
+  if (!generalPassword || !cellulePassword || !jwtSecret || !auditMacKey || !auditSigningKey || !blindIndexKey || !mfaKey) {
     throw new Error('Secrets missing: see README, Configuration');
   }
   return {
@@ -193,6 +211,19 @@ export function buildAppConfig(
       loginMaxFailuresPerAddress: environment.LOGIN_MAX_FAILURES_PER_ADDRESS,
       loginLockSeconds: environment.LOGIN_LOCK_SECONDS,
       rateLimitPerMinute: environment.AUTH_RATE_LIMIT_PER_MINUTE,
+      mfa: environment.AUTH_MFA,
+      mfaKey: Buffer.from(mfaKey, 'base64'),
+      oidc: environment.OIDC_ISSUER
+        ? {
+            issuer: environment.OIDC_ISSUER,
+            clientId: environment.OIDC_CLIENT_ID!,
+            clientSecret: environment.OIDC_CLIENT_SECRET!,
+            redirectUri: environment.OIDC_REDIRECT_URI!,
+            scopes: environment.OIDC_SCOPES,
+            identifierClaim: environment.OIDC_IDENTIFIER_CLAIM,
+            strongAcr: environment.OIDC_STRONG_ACR.split(',').map((value) => value.trim()).filter(Boolean),
+          }
+        : undefined,
     },
   };
 }

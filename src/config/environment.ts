@@ -206,6 +206,48 @@ export class Environment {
   @Max(100000)
   AUTH_RATE_LIMIT_PER_MINUTE = 30;
 
+  /**
+   * Second factor (TOTP or recovery code) at sign-in. `required` (default): every account enrols at
+   * its first sign-in. `optional`: for local demonstrations only; the service warns at start.
+   */
+  @IsIn(['required', 'optional'])
+  AUTH_MFA: 'required' | 'optional' = 'required';
+
+  /** Key sealing TOTP secrets and keying recovery-code hashes: base64 of 32 bytes (generated in development). */
+  @IsOptional()
+  @Matches(BASE64_32_BYTES, { message: 'must be the base64 encoding of 32 bytes' })
+  AUTH_MFA_KEY?: string;
+
+  /** OpenID Connect single sign-on (Pro Santé Connect or another provider); off while OIDC_ISSUER is unset. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http(s) URL' })
+  OIDC_ISSUER?: string;
+
+  @IsOptional()
+  @IsString()
+  OIDC_CLIENT_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  OIDC_CLIENT_SECRET?: string;
+
+  /** This service's callback, as registered with the provider: https://…/api/auth/oidc/callback */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+\/api\/auth\/oidc\/callback$/, { message: 'must be an http(s) URL ending in /api/auth/oidc/callback' })
+  OIDC_REDIRECT_URI?: string;
+
+  /** Scopes asked for (Pro Santé Connect: `openid scope_all`). */
+  @IsString()
+  OIDC_SCOPES = 'openid';
+
+  /** The claim holding the professional identifier an administrator links (Pro Santé Connect: SubjectNameID). */
+  @Matches(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, { message: 'must be a claim name' })
+  OIDC_IDENTIFIER_CLAIM = 'sub';
+
+  /** Authentication levels (acr) that count as strong authentication (Pro Santé Connect: eidas1 for CPS and e-CPS). */
+  @IsString()
+  OIDC_STRONG_ACR = 'eidas1';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
@@ -228,6 +270,7 @@ const PRODUCTION_SECRETS = [
   'AUDIT_MAC_KEY',
   'AUDIT_SIGNING_KEY',
   'CELLULE_BLIND_INDEX_KEY',
+  'AUTH_MFA_KEY',
 ] as const;
 
 export class ConfigurationError extends Error {
@@ -249,6 +292,11 @@ export function parseEnvironment(env: NodeJS.ProcessEnv): Environment {
   if (parsed.DB_QUERY_TIMEOUT_MS > 0 && parsed.DB_STATEMENT_TIMEOUT_MS > 0 && parsed.DB_QUERY_TIMEOUT_MS <= parsed.DB_STATEMENT_TIMEOUT_MS) {
     // PostgreSQL cancels a slow statement first; the client-side timeout is for a server that no longer answers.
     problems.push('DB_QUERY_TIMEOUT_MS: must be greater than DB_STATEMENT_TIMEOUT_MS');
+  }
+  const oidc = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI'] as const;
+  const oidcSet = oidc.filter((name) => parsed[name]);
+  if (oidcSet.length > 0 && oidcSet.length < oidc.length) {
+    for (const name of oidc.filter((candidate) => !parsed[candidate])) problems.push(`${name}: is required when OIDC_ISSUER and the other OIDC_* variables are set`);
   }
   if (parsed.NODE_ENV === 'production') {
     for (const name of PRODUCTION_SECRETS) {

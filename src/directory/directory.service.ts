@@ -4,6 +4,7 @@ import { DataSource, QueryFailedError, Repository } from 'typeorm';
 import { AuditService, OPERATOR_ACTOR } from '../audit/audit.service.js';
 import { AuthService } from '../auth/auth.service.js';
 import { PasswordService } from '../auth/password.service.js';
+import { SecondFactorService } from '../auth/second-factor.service.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import type { Page } from '../common/page.dto.js';
 import { conflict, notFound, ProblemException, ProblemType } from '../common/problem.js';
@@ -28,6 +29,7 @@ export class DirectoryService {
     private readonly auth: AuthService,
     private readonly audit: AuditService,
     private readonly changes: AccessChangesService,
+    private readonly secondFactor: SecondFactorService,
   ) {}
 
   async createOrganization(input: CreateOrganizationDto): Promise<OrganizationDto> {
@@ -74,6 +76,7 @@ export class DirectoryService {
             professionalCategory: input.professionalCategory,
             roles: [],
             active: true,
+            professionalId: input.professionalId ?? null,
             passwordHash,
           }),
         );
@@ -84,7 +87,7 @@ export class DirectoryService {
         return { ...UserDto.from(saved), pendingAccessChangeId: applied.pending };
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw conflict('Un compte existe déjà pour cette adresse e-mail.');
+      if (isUniqueViolation(error)) throw duplicateAccount(error);
       throw error;
     }
   }
@@ -117,7 +120,11 @@ export class DirectoryService {
       user.professionalCategory = applied.professionalCategory;
       if (changes.displayName !== undefined) user.displayName = changes.displayName;
       if (changes.active !== undefined) user.active = changes.active;
-      const saved = await users.save(user);
+      const linkChanged = changes.professionalId !== undefined && changes.professionalId !== user.professionalId;
+      if (changes.professionalId !== undefined) user.professionalId = changes.professionalId;
+      const saved = await users.save(user).catch((error: unknown) => {
+        throw isUniqueViolation(error) ? duplicateAccount(error) : error;
+      });
       if (changes.active === false) await this.auth.revokeAllSessions(manager, id, 'deactivated');
       const entry = (action: string) => ({ action, resourceType: 'user_account', resourceId: id, outcome: 'granted' as const });
       await this.audit.recordWithin(
@@ -125,8 +132,25 @@ export class DirectoryService {
         entry('user.update'),
         ...(rolesChanged ? [entry('user.role_change')] : []),
         ...(activeChanged ? [entry(changes.active ? 'user.reactivate' : 'user.deactivate')] : []),
+        ...(linkChanged ? [entry(user.professionalId ? 'user.sso_link' : 'user.sso_unlink')] : []),
       );
       return { ...UserDto.from(saved), pendingAccessChangeId: applied.pending };
+    });
+  }
+
+  /**
+   * An administrator's reset of someone's second factor (a lost phone): the factor and its
+   * recovery codes go, every session ends, and the person enrols again at the next sign-in.
+   */
+  async resetSecondFactor(actor: AuthenticatedUser, id: string): Promise<UserDto> {
+    this.changes.assertNotSelf(actor, id);
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager.getRepository(UserAccount).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw notFound('Ce compte est introuvable.');
+      await this.secondFactor.reset(manager, id);
+      await this.auth.revokeAllSessions(manager, id, 'second_factor_reset');
+      await this.audit.recordWithin(manager, { action: 'user.second_factor_reset', resourceType: 'user_account', resourceId: id, outcome: 'granted' });
+      return { ...UserDto.from(user), secondFactorEnrolled: false };
     });
   }
 
@@ -147,6 +171,9 @@ export class DirectoryService {
         existing.active = true;
         existing.passwordHash = passwordHash;
         const saved = await users.save(existing);
+        // Recovery of a lost access: the second factor is enrolled again at the next sign-in.
+        await this.secondFactor.reset(manager, saved.id);
+        await this.auth.revokeAllSessions(manager, saved.id, 'second_factor_reset');
         await this.audit.recordWithin(manager, { action: 'user.admin_reset', resourceType: 'user_account', resourceId: saved.id, outcome: 'granted', actor: OPERATOR_ACTOR });
         return { user: UserDto.from(saved), created: false };
       }
@@ -165,6 +192,15 @@ export class DirectoryService {
       return { user: UserDto.from(created), created: true };
     });
   }
+}
+
+function duplicateAccount(error: unknown): ProblemException {
+  const constraint = ((error as QueryFailedError).driverError as { constraint?: string }).constraint;
+  return conflict(
+    constraint === 'user_account_professional_id_key'
+      ? 'Cet identifiant professionnel est déjà lié à un autre compte.'
+      : 'Un compte existe déjà pour cette adresse e-mail.',
+  );
 }
 
 function unknownOrganization(): ProblemException {

@@ -24,6 +24,14 @@ export class UserAccount {
   @Column('boolean')
   active: boolean;
 
+  /** The national professional identifier (RPPS/ADELI) that single sign-on presents; null: not linked. */
+  @Column('text', { name: 'professional_id', nullable: true })
+  professionalId: string | null;
+
+  /** When the TOTP second factor was confirmed; null: not enrolled. The secret itself is never loaded here. */
+  @Column({ type: 'timestamptz', name: 'totp_confirmed_at', nullable: true, update: false, insert: false })
+  secondFactorSince: Date | null;
+
   /** argon2id PHC string. Never leaves the auth service: responses use UserDto. */
   @Column('text', { name: 'password_hash', select: false })
   passwordHash: string;

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user.js';
 import { RequireRoles } from '../common/access.decorators.js';
@@ -27,6 +27,14 @@ export class UsersController {
   @ApiProblems(400, 401, 403)
   list(@Query() page: PageQueryDto): Promise<UserPageDto> {
     return this.directory.listUsers(page.limit, page.offset);
+  }
+
+  @Post(':id/second-factor/reset')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: UserDto, description: 'The second factor and its recovery codes are erased and every session of the account ends: the person enrols again at the next sign-in.' })
+  @ApiProblems(400, 401, 403, 404)
+  resetSecondFactor(@CurrentUser() actor: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string): Promise<UserDto> {
+    return this.directory.resetSecondFactor(actor, id);
   }
 
   @Patch(':id')

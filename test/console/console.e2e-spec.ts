@@ -1,8 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { bearer, createSituation, giveConsent, intakeBody, moveTo } from '../support/situations.js';
-import { createAdmin, createUser, startTestApp, unique, type TestApp, type TestUser } from '../support/test-app.js';
-import { expectAccessible, launchBrowser, listen, openConsole, screenshot, signIn, type ConsolePage } from '../support/browser.js';
+import { codeAt, currentStep, nextCode, rememberAuthenticator, wrongCode } from '../support/authenticator.js';
+import { createAdmin, createUser, startTestApp, TEST_PASSWORD, unique, type TestApp, type TestUser } from '../support/test-app.js';
+import { expectAccessible, launchBrowser, listen, openConsole, screenshot, signIn, signInWithPassword, type ConsolePage } from '../support/browser.js';
 
 // Browser journeys on a shared, busy machine: a generous bound per test (no timing is asserted).
 const JOURNEY_TIMEOUT = 240_000;
@@ -158,7 +159,7 @@ describe('the console in a real browser', () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
     expect(response!.headers()['cache-control']).toBe('no-store');
-    const login = page.waitForResponse((r) => r.url().endsWith('/api/auth/login'));
+    const login = page.waitForResponse((r) => r.url().endsWith('/api/auth/mfa/verify'));
     await signIn(page, coordinator.email);
     const accessToken = (await (await login).json()).accessToken as string;
     expect(accessToken).toEqual(expect.any(String));
@@ -262,6 +263,47 @@ describe('the console in a real browser', () => {
     expect(errors).toEqual([]);
   }, JOURNEY_TIMEOUT);
 
+  it('a new account sets up its second factor at its first sign-in, keeps its recovery codes, then signs in with a code', async () => {
+    const email = `${unique('premiere-connexion')}@test.example`;
+    await t
+      .http()
+      .post('/api/users')
+      .set(bearer(admin))
+      .send({ email, displayName: 'Nouvelle personne', professionalCategory: 'nurse', roles: ['referrer'], password: TEST_PASSWORD })
+      .expect(201);
+    const { page, errors } = await open();
+    await signInWithPassword(page, email);
+    await heading(page, 'Configurer la vérification en deux étapes').waitFor();
+    await page.getByRole('img', { name: /Code QR/ }).waitFor();
+    await expectAccessible(page, 'enrôlement du second facteur');
+    await screenshot(page, '13-second-facteur');
+    const secret = (await page.getByLabel('Clé secrète').textContent())!.replace(/\s/g, '');
+    const step = currentStep();
+    await page.getByRole('textbox', { name: /^Code affiché par l’application/ }).fill(codeAt(secret, step));
+    await page.getByRole('button', { name: 'Activer' }).click();
+    await heading(page, 'Vos codes de secours').waitFor();
+    const codes = await page.getByRole('list', { name: 'Codes de secours' }).getByRole('listitem').allTextContents();
+    expect(codes).toHaveLength(10);
+    await expectAccessible(page, 'codes de secours');
+    await page.getByRole('button', { name: 'J’ai conservé mes codes, continuer' }).click();
+    await heading(page, /Charte éthique/).waitFor();
+    rememberAuthenticator(email, secret, step, codes);
+
+    // Next time: the password, then a code (a recovery code works too).
+    await page.getByRole('button', { name: /Se déconnecter/ }).click();
+    await heading(page, /Connexion/).waitFor();
+    await signInWithPassword(page, email);
+    await heading(page, 'Vérification en deux étapes').waitFor();
+    await expectAccessible(page, 'code de vérification');
+    await page.getByRole('textbox', { name: /^Code de vérification/ }).fill(wrongCode(email));
+    await page.getByRole('button', { name: 'Valider' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Code refusé' }).waitFor();
+    await page.getByRole('textbox', { name: /^Code de vérification/ }).fill(codes[0]);
+    await page.getByRole('button', { name: 'Valider' }).click();
+    await heading(page, /Charte éthique/).waitFor();
+    expect(errors).toEqual([]);
+  }, JOURNEY_TIMEOUT);
+
   it('signs in and reaches a case file with the keyboard only', async () => {
     const situation = await createSituation(t, coordinator);
     const { page, errors } = await open();
@@ -278,6 +320,10 @@ describe('the console in a real browser', () => {
     await page.keyboard.type(coordinator.email);
     await page.keyboard.press('Tab');
     await page.keyboard.type(coordinator.password);
+    await page.keyboard.press('Enter');
+    await heading(page, 'Vérification en deux étapes').waitFor();
+    await tabUntil(focused('textbox', /^Code de vérification/));
+    await page.keyboard.type(nextCode(coordinator.email));
     await page.keyboard.press('Enter');
     await heading(page, /Bonjour/).waitFor();
     await tabUntil(focused('link', 'Situations'));

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { nextCode } from '../support/authenticator.js';
 import { createAdmin, createUser, startTestApp, type TestApp, type TestUser } from '../support/test-app.js';
 
 const cookiesOf = (setCookie: string | string[] | undefined) => ([] as string[]).concat(setCookie ?? []);
@@ -12,6 +13,15 @@ describe('the console served by the service, and its refresh cookie', () => {
     user = await createUser(t, await createAdmin(t), { roles: ['coordinator'] });
   });
   afterAll(() => t.close());
+
+  /** Password then code, as the console does; the cookies come only with the second step. */
+  async function signInResponse(refreshTokenIn: 'cookie' | 'body', host?: string) {
+    const onHost = <R extends { set(name: string, value: string): R }>(request: R) => (host ? request.set('Host', host) : request);
+    const first = await onHost(t.http().post('/api/auth/login')).send({ email: user.email, password: user.password, refreshTokenIn }).expect(200);
+    expect(first.body.accessToken).toBeUndefined();
+    expect(first.headers['set-cookie']).toBeUndefined();
+    return onHost(t.http().post('/api/auth/mfa/verify')).send({ mfaToken: first.body.mfaToken, code: nextCode(user.email), refreshTokenIn }).expect(200);
+  }
 
   it('serves the console at / and on client-side paths, with a strict CSP and no caching, without shadowing /api', async () => {
     for (const path of ['/', '/situations/00000000-0000-4000-8000-000000000000']) {
@@ -31,7 +41,7 @@ describe('the console served by the service, and its refresh cookie', () => {
   });
 
   it('sets the refresh token only as an HttpOnly SameSite=Strict cookie on /api/auth when the console asks for it', async () => {
-    const login = await t.http().post('/api/auth/login').send({ email: user.email, password: user.password, refreshTokenIn: 'cookie' }).expect(200);
+    const login = await signInResponse('cookie');
     expect(login.body.accessToken).toEqual(expect.any(String));
     expect(login.body.refreshToken).toBeUndefined();
     const cookies = cookiesOf(login.headers['set-cookie']);
@@ -41,16 +51,16 @@ describe('the console served by the service, and its refresh cookie', () => {
     expect(refresh).toMatch(/; SameSite=Strict/);
     // Loopback: plain HTTP in development. Anywhere else the cookie is Secure.
     expect(refresh).not.toMatch(/; Secure/);
-    const remote = await t.http().post('/api/auth/login').set('Host', 'cellule.example.fr').send({ email: user.email, password: user.password, refreshTokenIn: 'cookie' }).expect(200);
+    const remote = await signInResponse('cookie', 'cellule.example.fr');
     expect(cookiesOf(remote.headers['set-cookie']).every((c) => /; Secure/.test(c))).toBe(true);
     // Bearer clients keep receiving the token in the body, and no cookie.
-    const plain = await t.http().post('/api/auth/login').send({ email: user.email, password: user.password }).expect(200);
+    const plain = await signInResponse('body');
     expect(plain.body.refreshToken).toEqual(expect.any(String));
     expect(plain.headers['set-cookie']).toBeUndefined();
   });
 
   it('refreshes from the cookie only with the CSRF header that repeats the CSRF cookie, rotating both', async () => {
-    const login = await t.http().post('/api/auth/login').send({ email: user.email, password: user.password, refreshTokenIn: 'cookie' }).expect(200);
+    const login = await signInResponse('cookie');
     const cookies = cookiesOf(login.headers['set-cookie']);
     const refresh = valueOf(cookies, 'clsm_refresh')!;
     const csrf = valueOf(cookies, 'clsm_csrf')!;
@@ -69,7 +79,7 @@ describe('the console served by the service, and its refresh cookie', () => {
   });
 
   it('logout clears the cookies and ends the session', async () => {
-    const login = await t.http().post('/api/auth/login').send({ email: user.email, password: user.password, refreshTokenIn: 'cookie' }).expect(200);
+    const login = await signInResponse('cookie');
     const cookies = cookiesOf(login.headers['set-cookie']);
     const out = await t.http().post('/api/auth/logout').set('Authorization', `Bearer ${login.body.accessToken}`).expect(204);
     expect(cookiesOf(out.headers['set-cookie']).some((c) => c.startsWith('clsm_refresh=;'))).toBe(true);

@@ -22,6 +22,7 @@ import { configureApp } from '../../src/configure-app.js';
 import { startEmbeddedPostgres } from '../../src/database/embedded-postgres.js';
 import { migrateDatabase } from '../../src/database/migrate.js';
 import { DirectoryService } from '../../src/directory/directory.service.js';
+import { codeAt, currentStep } from '../support/authenticator.js';
 
 const SECONDS = positive(process.env.LOAD_SECONDS, 20);
 const CLIENTS = positive(process.env.LOAD_CLIENTS, 50);
@@ -101,6 +102,7 @@ async function main() {
       AUDIT_MAC_KEY: Buffer.alloc(32, 3).toString('base64'),
       AUDIT_SIGNING_KEY: Buffer.alloc(32, 4).toString('base64'),
       CELLULE_BLIND_INDEX_KEY: Buffer.alloc(32, 6).toString('base64'),
+      AUTH_MFA_KEY: Buffer.alloc(32, 4).toString('base64'),
       CELLULE_MASTER_KEY: Buffer.alloc(32, 8).toString('base64'),
       AUTH_RATE_LIMIT_PER_MINUTE: '100000',
       LOG_LEVEL: process.env.LOAD_LOG_LEVEL ?? 'silent',
@@ -116,7 +118,15 @@ async function main() {
     // Users: an administrator (as the CLI creates it), coordinators and referrers who accepted the charter.
     const adminEmail = 'admin@load.example';
     await app.get(DirectoryService).createOrResetAdministrator(adminEmail, PASSWORD);
-    const adminToken = (await client.ok('POST', '/api/auth/login', undefined, { email: adminEmail, password: PASSWORD })).accessToken as string;
+    // Every account enrols its second factor at its first (and here only) sign-in, as the service requires.
+    const firstSignIn = async (email: string) => {
+      const first = await client.ok('POST', '/api/auth/login', undefined, { email, password: PASSWORD });
+      if (typeof first.accessToken === 'string') return first.accessToken;
+      const mfaToken = first.mfaToken as string;
+      const { secret } = await client.ok('POST', '/api/auth/mfa/totp/enroll', mfaToken);
+      return (await client.ok('POST', '/api/auth/mfa/totp/confirm', mfaToken, { code: codeAt(secret as string, currentStep()) })).accessToken as string;
+    };
+    const adminToken = await firstSignIn(adminEmail);
     const organizationId = (await client.ok('POST', '/api/organizations', adminToken, { name: 'CCAS de charge', kind: 'ccas' })).id as string;
     const charterVersion = (await client.ok('GET', '/api/ethics/charter', adminToken)).version as string;
     const account = async (role: 'coordinator' | 'referrer' | 'ethics', index: number, approver?: string) => {
@@ -126,7 +136,7 @@ async function main() {
       });
       // Case roles wait for the ethics committee (separation of duties): its member approves them.
       if (created.pendingAccessChangeId && approver) await client.ok('POST', `/api/access-changes/${String(created.pendingAccessChangeId)}/approve`, approver, {});
-      const token = (await client.ok('POST', '/api/auth/login', undefined, { email, password: PASSWORD })).accessToken as string;
+      const token = await firstSignIn(email);
       await client.ok('POST', '/api/ethics/charter/accept', token, { version: charterVersion });
       return token;
     };

@@ -6,6 +6,7 @@ import { chromium as playwright, type Browser, type BrowserContext, type Page } 
 import * as axe from '@axe-core/playwright';
 import type { TestApp } from './test-app.js';
 import { TEST_PASSWORD } from './test-app.js';
+import { nextCode } from './authenticator.js';
 
 // CommonJS default export seen from ESM.
 const AxeBuilder = ((axe as unknown as { default: { default?: unknown } }).default.default ?? (axe as unknown as { default: unknown }).default) as typeof axe.default;
@@ -52,7 +53,15 @@ export async function openConsole(browser: Browser, baseURL: string, options: { 
   return { context, page, errors };
 }
 
+/** The password, then the code of the account's authenticator app (see authenticator.ts). */
 export async function signIn(page: Page, email: string, password = TEST_PASSWORD): Promise<void> {
+  await signInWithPassword(page, email, password);
+  await page.getByRole('heading', { level: 1, name: 'Vérification en deux étapes' }).waitFor();
+  await page.getByRole('textbox', { name: /^Code de vérification/ }).fill(nextCode(email));
+  await page.getByRole('button', { name: 'Valider' }).click();
+}
+
+export async function signInWithPassword(page: Page, email: string, password = TEST_PASSWORD): Promise<void> {
   await page.getByRole('textbox', { name: /^Adresse électronique/ }).fill(email);
   await page.getByLabel('Mot de passe', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Se connecter' }).click();

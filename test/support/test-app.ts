@@ -15,6 +15,7 @@ import { parseEnvironment } from '../../src/config/environment.js';
 import { configureApp } from '../../src/configure-app.js';
 import { migrateDatabase } from '../../src/database/migrate.js';
 import { DirectoryService } from '../../src/directory/directory.service.js';
+import { codeAt, currentStep, nextCode, rememberAuthenticator } from './authenticator.js';
 import type { ProfessionalCategory, Role } from '../../src/directory/roles.js';
 
 export const TEST_PASSWORD = 'un mot de passe de test solide';
@@ -55,6 +56,7 @@ export function testEnvironment(overrides: Record<string, string> = {}): NodeJS.
     AUDIT_MAC_KEY: Buffer.alloc(32, 7).toString('base64'),
     AUDIT_SIGNING_KEY: Buffer.alloc(32, 9).toString('base64'),
     CELLULE_BLIND_INDEX_KEY: Buffer.alloc(32, 5).toString('base64'),
+    AUTH_MFA_KEY: Buffer.alloc(32, 3).toString('base64'),
     CELLULE_MASTER_KEY_FILE: process.env.TEST_MASTER_KEY_FILE!,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     AUTH_RATE_LIMIT_PER_MINUTE: '100000',
@@ -115,9 +117,54 @@ export async function startTestApp(
   };
 }
 
-export async function login(t: TestApp, email: string, password = TEST_PASSWORD) {
-  const response = await t.http().post('/api/auth/login').send({ email, password }).expect(200);
-  return response.body as { accessToken: string; refreshToken: string };
+/**
+ * Signs in as a person would: the password, then the second factor from the account's
+ * authenticator (enrolled at the first sign-in, as the service requires).
+ */
+export async function login(t: TestApp, email: string, password = TEST_PASSWORD, options: { refreshTokenIn?: 'cookie'; userAgent?: string } = {}) {
+  const first = await t.http().post('/api/auth/login').set('User-Agent', options.userAgent ?? 'clsm-tests').send({ email, password, refreshTokenIn: options.refreshTokenIn }).expect(200);
+  return completeSignIn(t, email, first, options);
+}
+
+/** The second step after a right password, from the answer of POST /api/auth/login. */
+export async function completeSignIn(
+  t: TestApp,
+  email: string,
+  first: { body: Record<string, unknown>; headers: Record<string, unknown> },
+  options: { refreshTokenIn?: 'cookie'; userAgent?: string } = {},
+): Promise<{ accessToken: string; refreshToken: string; cookies?: string[] }> {
+  const body = first.body;
+  const userAgent = options.userAgent ?? 'clsm-tests';
+  if (typeof body.accessToken === 'string') return { ...(body as { accessToken: string; refreshToken: string }), cookies: setCookies(first.headers) };
+  const mfaToken = body.mfaToken as string;
+  if (body.mfaEnrollmentRequired) {
+    const enrolment = await t.http().post('/api/auth/mfa/totp/enroll').set('Authorization', `Bearer ${mfaToken}`).expect(200);
+    const step = currentStep();
+    const confirmed = await t
+      .http()
+      .post('/api/auth/mfa/totp/confirm')
+      .set('Authorization', `Bearer ${mfaToken}`)
+      .set('User-Agent', userAgent)
+      .send({ code: codeAt(enrolment.body.secret as string, step), refreshTokenIn: options.refreshTokenIn })
+      .expect(200);
+    rememberAuthenticator(email, enrolment.body.secret as string, step, confirmed.body.recoveryCodes as string[]);
+    return { ...(confirmed.body as { accessToken: string; refreshToken: string }), cookies: setCookies(confirmed.headers) };
+  }
+  if (body.mfaRequired) {
+    const verified = await t
+      .http()
+      .post('/api/auth/mfa/verify')
+      .set('User-Agent', userAgent)
+      .send({ mfaToken, code: nextCode(email), refreshTokenIn: options.refreshTokenIn })
+      .expect(200);
+    return { ...(verified.body as { accessToken: string; refreshToken: string }), cookies: setCookies(verified.headers) };
+  }
+  throw new Error(`unexpected login answer: ${Object.keys(body).join(', ')}`);
+}
+
+function setCookies(headers: Record<string, unknown>): string[] | undefined {
+  const value = headers['set-cookie'];
+  return Array.isArray(value) ? (value as string[]) : undefined;
 }
 
 /** Accepts the charter in force, as every participant does before seeing a situation. */

@@ -12,12 +12,14 @@ import {
   IsString,
   IsUUID,
   Length,
+  Matches,
   MaxLength,
 } from 'class-validator';
 import { IsOptionalButNotNull } from '../../common/validation.js';
 import { PROFESSIONAL_CATEGORIES, ROLES, type ProfessionalCategory, type Role } from '../roles.js';
 import type { UserAccount } from '../user-account.entity.js';
 
+const PROFESSIONAL_ID_PATTERN = /^[0-9A-Za-z]{1,64}$/;
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const normaliseEmail = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toLowerCase() : value;
@@ -52,6 +54,11 @@ export class CreateUserDto {
   @IsIn(ROLES, { each: true })
   roles: Role[];
 
+  @ApiPropertyOptional({ maxLength: 64, pattern: PROFESSIONAL_ID_PATTERN.source, description: 'National professional identifier (RPPS/ADELI as Pro Santé Connect presents it) linking the account for single sign-on.' })
+  @IsOptional()
+  @Matches(PROFESSIONAL_ID_PATTERN, { message: "L'identifiant professionnel compte de 1 à 64 lettres ou chiffres." })
+  professionalId?: string;
+
   @ApiProperty({ minLength: 12, maxLength: 256, description: 'At least 12 characters, not the e-mail.' })
   @IsString()
   @Length(12, 256)
@@ -84,6 +91,11 @@ export class UpdateUserDto {
   @IsOptionalButNotNull()
   @IsIn(PROFESSIONAL_CATEGORIES)
   professionalCategory?: ProfessionalCategory;
+
+  @ApiPropertyOptional({ maxLength: 64, nullable: true, type: String, pattern: PROFESSIONAL_ID_PATTERN.source, description: 'Links single sign-on to this professional identifier; null unlinks it.' })
+  @IsOptional()
+  @Matches(PROFESSIONAL_ID_PATTERN, { message: "L'identifiant professionnel compte de 1 à 64 lettres ou chiffres." })
+  professionalId?: string | null;
 }
 
 export class UserDto {
@@ -108,6 +120,12 @@ export class UserDto {
   @ApiProperty()
   active: boolean;
 
+  @ApiProperty({ nullable: true, type: String, description: 'Professional identifier linked for single sign-on.' })
+  professionalId: string | null;
+
+  @ApiProperty({ description: 'A second factor (TOTP) is set up.' })
+  secondFactorEnrolled: boolean;
+
   @ApiProperty()
   createdAt: string;
 
@@ -128,6 +146,8 @@ export class UserDto {
       professionalCategory: user.professionalCategory,
       roles: [...user.roles],
       active: user.active,
+      professionalId: user.professionalId ?? null,
+      secondFactorEnrolled: Boolean(user.secondFactorSince),
       createdAt: user.createdAt.toISOString(),
     };
   }

@@ -194,6 +194,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/mfa/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SecondFactorController_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/mfa/totp/enroll": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SecondFactorController_enrol"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/mfa/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SecondFactorController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SecondFactorController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OidcController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OidcController_login"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OidcController_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organizations": {
         parameters: {
             query?: never;
@@ -220,6 +332,22 @@ export interface paths {
         get: operations["UsersController_list"];
         put?: never;
         post: operations["UsersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/second-factor/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["UsersController_resetSecondFactor"];
         delete?: never;
         options?: never;
         head?: never;
@@ -946,6 +1074,27 @@ export interface components {
              */
             refreshTokenIn: "body" | "cookie";
         };
+        LoginResultDto: {
+            /** @description Present once signed in. */
+            accessToken?: string;
+            /** @example Bearer */
+            tokenType?: string;
+            /** @description Lifetime of the access token, in seconds. */
+            expiresIn?: number;
+            /** @description Absent when it was set as a cookie. */
+            refreshToken?: string;
+            refreshTokenExpiresAt?: string;
+            /** @description A second factor is due: send a code with the mfaToken to POST /api/auth/mfa/verify. */
+            mfaRequired?: boolean;
+            /** @description The account must enrol a second factor first (POST /api/auth/mfa/totp/enroll with the mfaToken). */
+            mfaEnrollmentRequired?: boolean;
+            /** @description Valid five minutes, for the second-factor routes only. */
+            mfaToken?: string;
+        };
+        RefreshDto: {
+            /** @description The refresh token from the last login or refresh (single use). Absent: the refresh cookie is used, with the X-CSRF-Token header, and the new token is set as a cookie again. */
+            refreshToken?: string;
+        };
         TokenPairDto: {
             /** @description Bearer token for the Authorization header. */
             accessToken: string;
@@ -956,10 +1105,6 @@ export interface components {
             /** @description Single-use token for POST /api/auth/refresh; rotates on each use. Absent when it was set as a cookie. */
             refreshToken?: string;
             refreshTokenExpiresAt: string;
-        };
-        RefreshDto: {
-            /** @description The refresh token from the last login or refresh (single use). Absent: the refresh cookie is used, with the X-CSRF-Token header, and the new token is set as a cookie again. */
-            refreshToken?: string;
         };
         UserDto: {
             /** Format: uuid */
@@ -972,6 +1117,10 @@ export interface components {
             professionalCategory: "physician" | "nurse" | "psychologist" | "social_worker" | "educator" | "legal_protector" | "housing_officer" | "elected_official" | "peer_worker" | "administrative" | "coordinator" | "other";
             roles: ("admin" | "coordinator" | "member" | "referrer" | "ethics" | "dac")[];
             active: boolean;
+            /** @description Professional identifier linked for single sign-on. */
+            professionalId: string | null;
+            /** @description A second factor (TOTP) is set up. */
+            secondFactorEnrolled: boolean;
             createdAt: string;
             /**
              * Format: uuid
@@ -989,6 +1138,79 @@ export interface components {
             client: string | null;
             /** @description The session this request is made with. */
             current: boolean;
+        };
+        MfaVerifyDto: {
+            /** @description The mfaToken from POST /api/auth/login. */
+            mfaToken: string;
+            /**
+             * @description The 6-digit code of the authenticator app, or one recovery code.
+             * @example 123456
+             */
+            code: string;
+            /**
+             * @description Where the refresh token goes once signed in (see POST /api/auth/login).
+             * @default body
+             * @enum {string}
+             */
+            refreshTokenIn: "body" | "cookie";
+        };
+        TotpEnrolmentDto: {
+            /** @description The shared secret, base32 (to type into an authenticator app). */
+            secret: string;
+            /**
+             * @description The same secret as a URI (to show as a QR code).
+             * @example otpauth://totp/CLSM%20cellule%20cas%20complexes:c.martin%40ccas-metz.fr?secret=…
+             */
+            otpauthUrl: string;
+        };
+        MfaConfirmDto: {
+            /**
+             * @description A code from the new secret.
+             * @example 123456
+             */
+            code: string;
+            /**
+             * @description Where the refresh token goes once signed in (see POST /api/auth/login).
+             * @default body
+             * @enum {string}
+             */
+            refreshTokenIn: "body" | "cookie";
+        };
+        MfaConfirmationDto: {
+            /** @description Present once signed in. */
+            accessToken?: string;
+            /** @example Bearer */
+            tokenType?: string;
+            /** @description Lifetime of the access token, in seconds. */
+            expiresIn?: number;
+            /** @description Absent when it was set as a cookie. */
+            refreshToken?: string;
+            refreshTokenExpiresAt?: string;
+            /** @description A second factor is due: send a code with the mfaToken to POST /api/auth/mfa/verify. */
+            mfaRequired?: boolean;
+            /** @description The account must enrol a second factor first (POST /api/auth/mfa/totp/enroll with the mfaToken). */
+            mfaEnrollmentRequired?: boolean;
+            /** @description Valid five minutes, for the second-factor routes only. */
+            mfaToken?: string;
+            /** @description Ten single-use recovery codes, shown this once: keep them somewhere safe. */
+            recoveryCodes: string[];
+        };
+        SecondFactorStatusDto: {
+            /** @description A TOTP second factor is set up. */
+            enrolled: boolean;
+            /** @description Recovery codes not used yet. */
+            recoveryCodesLeft: number;
+            /**
+             * @description AUTH_MFA: whether every account must have one.
+             * @enum {string}
+             */
+            policy: "required" | "optional";
+        };
+        SingleSignOnDto: {
+            /** @description Single sign-on is configured (OIDC_ISSUER). */
+            enabled: boolean;
+            /** @example Pro Santé Connect */
+            name: string;
         };
         CreateOrganizationDto: {
             /** @example CCAS de Metz */
@@ -1024,6 +1246,8 @@ export interface components {
             /** @enum {string} */
             professionalCategory: "physician" | "nurse" | "psychologist" | "social_worker" | "educator" | "legal_protector" | "housing_officer" | "elected_official" | "peer_worker" | "administrative" | "coordinator" | "other";
             roles: ("admin" | "coordinator" | "member" | "referrer" | "ethics" | "dac")[];
+            /** @description National professional identifier (RPPS/ADELI as Pro Santé Connect presents it) linking the account for single sign-on. */
+            professionalId?: string;
             /** @description At least 12 characters, not the e-mail. */
             password: string;
         };
@@ -1041,6 +1265,8 @@ export interface components {
             displayName?: string;
             /** @enum {string} */
             professionalCategory?: "physician" | "nurse" | "psychologist" | "social_worker" | "educator" | "legal_protector" | "housing_officer" | "elected_official" | "peer_worker" | "administrative" | "coordinator" | "other";
+            /** @description Links single sign-on to this professional identifier; null unlinks it. */
+            professionalId?: string | null;
         };
         AccessChangeDto: {
             /** Format: uuid */
@@ -2008,7 +2234,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenPairDto"];
+                    "application/json": components["schemas"]["LoginResultDto"];
                 };
             };
             /** @description Invalid input (problem+json, with field errors); nothing was changed. */
@@ -2269,6 +2495,255 @@ export interface operations {
             };
         };
     };
+    SecondFactorController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaVerifyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPairDto"];
+                };
+            };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests or attempts; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SecondFactorController_enrol: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Bearer: the mfaToken of a sign-in that must enrol, or an access token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpEnrolmentDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests or attempts; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SecondFactorController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaConfirmDto"];
+            };
+        };
+        responses: {
+            /** @description The recovery codes; with an mfaToken, the tokens too (signed in). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaConfirmationDto"];
+                };
+            };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests or attempts; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SecondFactorController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecondFactorStatusDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests or attempts; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    OidcController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SingleSignOnDto"];
+                };
+            };
+        };
+    };
+    OidcController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the provider; back to / with ?sso=erreur when single sign-on is off or unreachable. */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OidcController_callback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed in: to / with the refresh cookie set. Refused: to /?sso=inconnu|niveau|erreur. */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     OrganizationsController_list: {
         parameters: {
             query?: {
@@ -2485,6 +2960,64 @@ export interface operations {
             };
             /** @description Well-formed but refused by a business rule. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    UsersController_resetSecondFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The second factor and its recovery codes are erased and every session of the account ends: the person enrols again at the next sign-in. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -7,9 +7,14 @@ type State =
   | { kind: 'anonymous'; notice?: string }
   | { kind: 'signed-in'; user: User; charter: Schemas['CharterDto'] };
 
+/** What a sign-in step leads to: an error to show, a second step, or null once signed in. */
+export type SignInOutcome = { error: string } | { step: 'verify' | 'enrol'; mfaToken: string } | null;
+
 interface Session {
   state: State;
-  signIn(email: string, password: string): Promise<string | null>;
+  signIn(email: string, password: string): Promise<SignInOutcome>;
+  /** Signs in with tokens the second step returned. */
+  adoptTokens(tokens: Schemas['TokenPairDto'] | Schemas['LoginResultDto']): Promise<string | null>;
   signOut(notice?: string): Promise<void>;
   charterAccepted(charter: Schemas['CharterDto']): void;
 }
@@ -34,11 +39,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const adopt = useCallback(
-    async (tokens: Schemas['TokenPairDto']) => {
+    async (tokens: Schemas['TokenPairDto'] | Schemas['LoginResultDto']) => {
+      if (!tokens.accessToken || !tokens.expiresIn) throw new Error('Connexion incomplète.');
       setAccessToken(tokens.accessToken);
       window.clearTimeout(refreshTimer.current);
       // Renewed before it expires, as long as the tab is open and the person active (see Inactivity).
-      refreshTimer.current = window.setTimeout(() => void refresh(), Math.max(10, tokens.expiresIn * 0.8) * 1000);
+      const expiresIn = tokens.expiresIn;
+      refreshTimer.current = window.setTimeout(() => void refresh(), Math.max(10, expiresIn * 0.8) * 1000);
       const [me, charter] = await Promise.all([api.GET('/api/auth/me'), api.GET('/api/ethics/charter')]);
       if (!me.data || !charter.data) throw me.error ?? charter.error;
       setState({ kind: 'signed-in', user: me.data, charter: charter.data });
@@ -65,15 +72,21 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       .catch(() => setState({ kind: 'anonymous' }));
   }, [refresh, clear]);
 
-  const signIn = async (email: string, password: string) => {
-    const { data, error } = await api.POST('/api/auth/login', { body: { email, password, refreshTokenIn: 'cookie' } });
-    if (!data) return problemText(error, 'Connexion impossible.');
+  const adoptTokens = async (tokens: Schemas['TokenPairDto'] | Schemas['LoginResultDto']) => {
     try {
-      await adopt(data);
+      await adopt(tokens);
       return null;
     } catch (failure) {
       return problemText(failure);
     }
+  };
+
+  const signIn = async (email: string, password: string): Promise<SignInOutcome> => {
+    const { data, error } = await api.POST('/api/auth/login', { body: { email, password, refreshTokenIn: 'cookie' } });
+    if (!data) return { error: problemText(error, 'Connexion impossible.') };
+    if (data.mfaToken) return { step: data.mfaEnrollmentRequired ? 'enrol' : 'verify', mfaToken: data.mfaToken };
+    const failure = await adoptTokens(data);
+    return failure ? { error: failure } : null;
   };
 
   const signOut = async (notice?: string) => {
@@ -84,5 +97,5 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const charterAccepted = (charter: Schemas['CharterDto']) =>
     setState((current) => (current.kind === 'signed-in' ? { ...current, charter } : current));
 
-  return <SessionContext.Provider value={{ state, signIn, signOut, charterAccepted }}>{children}</SessionContext.Provider>;
+  return <SessionContext.Provider value={{ state, signIn, adoptTokens, signOut, charterAccepted }}>{children}</SessionContext.Provider>;
 }
