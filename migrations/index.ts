@@ -8,6 +8,7 @@ import { AccessChanges1764400000000 } from './1764400000000-AccessChanges.js';
 import { CaseReferences1764500000000 } from './1764500000000-CaseReferences.js';
 import { SessionActivity1764600000000 } from './1764600000000-SessionActivity.js';
 import { SecondFactor1764650000000 } from './1764650000000-SecondFactor.js';
+import { Passkeys1764660000000 } from './1764660000000-Passkeys.js';
 
 /** Every migration, in order. Listed explicitly so the same list works compiled and under Jest. */
 export const ALL_MIGRATIONS = [
@@ -21,4 +22,5 @@ export const ALL_MIGRATIONS = [
   CaseReferences1764500000000,
   SessionActivity1764600000000,
   SecondFactor1764650000000,
+  Passkeys1764660000000,
 ];

@@ -231,6 +231,10 @@ describe('authorization matrix: every route × role × relation', () => {
   // Every persona is enrolled: an access token cannot swap the factor (the administrator resets it).
   MATRIX['POST /api/auth/mfa/totp/enroll'] = { expect: all(409), request: (persona) => as(persona, t.http().post('/api/auth/mfa/totp/enroll')) };
   MATRIX['POST /api/auth/mfa/totp/confirm'] = { expect: all(409), request: (persona) => as(persona, t.http().post('/api/auth/mfa/totp/confirm').send({ code: '123456' })) };
+  MATRIX['GET /api/auth/mfa/passkeys'] = { expect: all(200), request: (persona) => as(persona, t.http().get('/api/auth/mfa/passkeys')) };
+  MATRIX['POST /api/auth/mfa/passkeys/registration'] = { expect: all(200), request: (persona) => as(persona, t.http().post('/api/auth/mfa/passkeys/registration')) };
+  MATRIX['POST /api/auth/mfa/passkeys'] = { expect: all(400), request: (persona) => as(persona, t.http().post('/api/auth/mfa/passkeys').send({ name: 'Clé' })) };
+  MATRIX['DELETE /api/auth/mfa/passkeys/:id'] = { expect: all(404), request: (persona) => as(persona, t.http().delete(`/api/auth/mfa/passkeys/${randomUUID()}`)) };
   MATRIX['POST /api/users/:id/second-factor/reset'] = {
     expect: only({ admin: 404 }, 403),
     request: (persona) => as(persona, t.http().post(`/api/users/${randomUUID()}/second-factor/reset`).send({})),

@@ -14,6 +14,8 @@ const PUBLIC_ROUTES = [
   'POST /api/auth/login',
   'POST /api/auth/refresh',
   'POST /api/auth/mfa/verify',
+  'POST /api/auth/mfa/passkeys/authentication',
+  'POST /api/auth/mfa/passkeys/verify',
   'GET /api/auth/oidc',
   'GET /api/auth/oidc/login',
   'GET /api/auth/oidc/callback',

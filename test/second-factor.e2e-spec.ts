@@ -57,7 +57,7 @@ describe('second factor (TOTP and recovery codes)', () => {
     expect(new Set(confirmed.body.recoveryCodes).size).toBe(10);
     await t.http().get('/api/auth/me').set('Authorization', `Bearer ${confirmed.body.accessToken}`).expect(200);
     const status = await t.http().get('/api/auth/mfa').set('Authorization', `Bearer ${confirmed.body.accessToken}`).expect(200);
-    expect(status.body).toEqual({ enrolled: true, recoveryCodesLeft: 10, policy: 'required' });
+    expect(status.body).toEqual({ enrolled: true, recoveryCodesLeft: 10, passkeys: 0, policy: 'required' });
 
     // Neither the secret nor a recovery code is stored as such.
     const stored = await t.superuser.query('SELECT totp_secret, totp_pending_secret FROM clsm.user_account WHERE id = $1', [account.id]);

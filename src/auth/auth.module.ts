@@ -11,6 +11,8 @@ import { JwtStrategy } from './jwt.strategy.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { PasswordService } from './password.service.js';
 import { OidcController } from './oidc.controller.js';
+import { PasskeysController } from './passkeys.controller.js';
+import { PasskeysService } from './passkeys.service.js';
 import { OidcService } from './oidc.service.js';
 import { SecondFactorController } from './second-factor.controller.js';
 import { SecondFactorService } from './second-factor.service.js';
@@ -25,8 +27,8 @@ import { SecondFactorService } from './second-factor.service.js';
         verifyOptions: { algorithms: ['HS256'] },
       }),
     }), TypeOrmModule.forFeature([UserAccount], 'general')],
-  controllers: [AuthController, SecondFactorController, OidcController],
-  providers: [AuthService, JwtStrategy, LoginThrottleService, PasswordService, SecondFactorService, OidcService],
+  controllers: [AuthController, SecondFactorController, PasskeysController, OidcController],
+  providers: [AuthService, JwtStrategy, LoginThrottleService, PasswordService, SecondFactorService, PasskeysService, OidcService],
   exports: [AuthService, PasswordService, SecondFactorService],
 })
 export class AuthModule {}

@@ -19,7 +19,7 @@ import { PasswordService } from './password.service.js';
 import { SecondFactorService } from './second-factor.service.js';
 
 /** How a session was opened, as recorded on it and in the audit trail. */
-export type SignInMethod = 'password' | 'password_totp' | 'password_recovery_code' | 'oidc';
+export type SignInMethod = 'password' | 'password_totp' | 'password_recovery_code' | 'password_passkey' | 'oidc';
 
 export const JWT_ISSUER = 'clsm-cellule';
 export const JWT_AUDIENCE = 'clsm-cellule-api';

@@ -31,6 +31,12 @@ export interface MfaChallenge {
 }
 export type SecondFactorMethod = 'password_totp' | 'password_recovery_code';
 
+export interface FactorAttempt {
+  userId: string;
+  account: FactorRow;
+  keys: ReturnType<LoginThrottleService['keysFor']>;
+}
+
 interface FactorRow {
   email: string;
   organization_id: string | null;
@@ -70,9 +76,14 @@ export class SecondFactorService implements OnApplicationBootstrap {
     return this.settings.mfa === 'required';
   }
 
+  /** A TOTP factor confirmed, or a passkey registered. */
   async isEnrolled(userId: string): Promise<boolean> {
-    const [row] = await this.dataSource.query('SELECT totp_confirmed_at FROM clsm.user_account WHERE id = $1', [userId]);
-    return Boolean(row?.totp_confirmed_at);
+    const [row] = await this.dataSource.query(
+      `SELECT totp_confirmed_at IS NOT NULL OR EXISTS (SELECT 1 FROM clsm.passkey p WHERE p.user_id = u.id) AS enrolled
+         FROM clsm.user_account u WHERE id = $1`,
+      [userId],
+    );
+    return Boolean(row?.enrolled);
   }
 
   issueChallenge(userId: string, stage: MfaStage): Promise<string> {
@@ -97,14 +108,15 @@ export class SecondFactorService implements OnApplicationBootstrap {
     }
   }
 
-  async status(userId: string): Promise<{ enrolled: boolean; recoveryCodesLeft: number; policy: 'required' | 'optional' }> {
+  async status(userId: string): Promise<{ enrolled: boolean; recoveryCodesLeft: number; passkeys: number; policy: 'required' | 'optional' }> {
     const [row] = await this.dataSource.query(
       `SELECT u.totp_confirmed_at IS NOT NULL AS enrolled,
-              (SELECT count(*)::int FROM clsm.recovery_code r WHERE r.user_id = u.id AND r.used_at IS NULL) AS left
+              (SELECT count(*)::int FROM clsm.recovery_code r WHERE r.user_id = u.id AND r.used_at IS NULL) AS left,
+              (SELECT count(*)::int FROM clsm.passkey p WHERE p.user_id = u.id) AS passkeys
          FROM clsm.user_account u WHERE u.id = $1`,
       [userId],
     );
-    return { enrolled: row.enrolled as boolean, recoveryCodesLeft: row.left as number, policy: this.settings.mfa };
+    return { enrolled: row.enrolled as boolean, recoveryCodesLeft: row.left as number, passkeys: row.passkeys as number, policy: this.settings.mfa };
   }
 
   /**
@@ -183,6 +195,7 @@ export class SecondFactorService implements OnApplicationBootstrap {
       [userId],
     );
     await manager.query('DELETE FROM clsm.recovery_code WHERE user_id = $1', [userId]);
+    await manager.query('DELETE FROM clsm.passkey WHERE user_id = $1', [userId]);
   }
 
   private async spend(userId: string, account: FactorRow, code: string): Promise<SecondFactorMethod | undefined> {
@@ -204,6 +217,23 @@ export class SecondFactorService implements OnApplicationBootstrap {
       [userId, this.keys.recoveryCodeHash(userId, normaliseRecoveryCode(code))],
     )) as [unknown[], number];
     return rows.length > 0 ? 'password_recovery_code' : undefined;
+  }
+
+  /** Starts a second-factor attempt: refused while the login lockout holds. */
+  async beginAttempt(userId: string, clientAddress: string): Promise<FactorAttempt> {
+    const account = await this.account(userId);
+    const keys = this.throttle.keysFor(account.email, clientAddress);
+    await this.refuseWhileLocked(keys, userId, account);
+    return { userId, account, keys };
+  }
+
+  /** A failed attempt counts towards the lockout, is recorded, and answers 401. */
+  failAttempt(attempt: FactorAttempt, action: string): Promise<never> {
+    return this.wrongCode(attempt.keys, attempt.userId, attempt.account, action);
+  }
+
+  async succeedAttempt(attempt: FactorAttempt): Promise<void> {
+    await this.throttle.recordSuccess(attempt.keys);
   }
 
   private async refuseWhileLocked(attempt: ReturnType<LoginThrottleService['keysFor']>, userId: string, account: FactorRow): Promise<void> {

@@ -55,6 +55,8 @@ export interface AppConfig {
     /** Seals TOTP secrets and keys recovery-code hashes (32 bytes). */
     mfaKey: Buffer;
     oidc?: OidcSettings;
+    /** The console's public origin for passkeys (WebAuthn); unset: the origin each request was made to. */
+    webauthnOrigin?: string;
   };
 }
 
@@ -213,6 +215,7 @@ export function buildAppConfig(
       rateLimitPerMinute: environment.AUTH_RATE_LIMIT_PER_MINUTE,
       mfa: environment.AUTH_MFA,
       mfaKey: Buffer.from(mfaKey, 'base64'),
+      webauthnOrigin: environment.WEBAUTHN_ORIGIN,
       oidc: environment.OIDC_ISSUER
         ? {
             issuer: environment.OIDC_ISSUER,

@@ -218,6 +218,11 @@ export class Environment {
   @Matches(BASE64_32_BYTES, { message: 'must be the base64 encoding of 32 bytes' })
   AUTH_MFA_KEY?: string;
 
+  /** The console's public origin for passkeys (https://cellule.example.fr); unset: the origin of each request. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/, { message: 'must be an origin such as https://cellule.example.fr' })
+  WEBAUTHN_ORIGIN?: string;
+
   /** OpenID Connect single sign-on (Pro Santé Connect or another provider); off while OIDC_ISSUER is unset. */
   @IsOptional()
   @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http(s) URL' })

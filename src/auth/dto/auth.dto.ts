@@ -162,6 +162,9 @@ export class SecondFactorStatusDto {
   @ApiProperty({ description: 'Recovery codes not used yet.' })
   recoveryCodesLeft: number;
 
+  @ApiProperty({ description: 'Passkeys registered (WebAuthn), the other way to give the second factor.' })
+  passkeys: number;
+
   @ApiProperty({ enum: ['required', 'optional'], description: 'AUTH_MFA: whether every account must have one.' })
   policy: 'required' | 'optional';
 }

@@ -4,6 +4,7 @@ import { CATEGORY_LABELS, formatDate, ROLE_LABELS } from '../app/labels';
 import { useSession, useUser } from '../app/session';
 import { IDLE_MINUTES } from '../app/Inactivity';
 import { Link } from '../app/router';
+import { PasskeysPanel } from '../components/PasskeysPanel';
 
 export function AccountPage() {
   useTitle('Mon compte');
@@ -38,6 +39,7 @@ export function AccountPage() {
         Votre session se ferme automatiquement après {IDLE_MINUTES} minutes d’inactivité, avec un avertissement une minute avant. Aucun
         jeton n’est conservé par le navigateur en dehors de cet onglet.
       </p>
+      <PasskeysPanel />
       <Button priority="secondary" iconId="fr-icon-logout-box-r-line" onClick={() => void signOut()}>
         Se déconnecter
       </Button>

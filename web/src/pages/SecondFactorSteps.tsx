@@ -1,6 +1,7 @@
 import Alert from '@codegouvfr/react-dsfr/Alert';
 import Button from '@codegouvfr/react-dsfr/Button';
 import Input from '@codegouvfr/react-dsfr/Input';
+import { browserSupportsWebAuthn, startAuthentication, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
 import QRCode from 'qrcode';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, problemText, type Schemas } from '../api/client';
@@ -31,6 +32,23 @@ export function SecondFactorVerification({ mfaToken, onRestart }: StepProps) {
     setError(failure);
   };
 
+  const withPasskey = async () => {
+    setBusy(true);
+    try {
+      const options = await api.POST('/api/auth/mfa/passkeys/authentication', { body: { mfaToken } });
+      if (!options.data) throw options.error;
+      const credential = await startAuthentication({ optionsJSON: options.data.publicKey as unknown as PublicKeyCredentialRequestOptionsJSON });
+      const { data, error: problem } = await api.POST('/api/auth/mfa/passkeys/verify', {
+        body: { mfaToken, credential: credential as unknown as Schemas['PasskeyCredentialDto'], refreshTokenIn: 'cookie' },
+      });
+      setError(data ? await adoptTokens(data) : problemText(problem, 'Clé d’accès refusée.'));
+    } catch (failure) {
+      const cancelled = failure instanceof Error && failure.name === 'NotAllowedError';
+      setError(cancelled ? 'Utilisation de la clé d’accès annulée.' : problemText(failure, 'Clé d’accès refusée.'));
+    }
+    setBusy(false);
+  };
+
   return (
     <div className="fr-grid-row fr-grid-row--center">
       <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
@@ -51,8 +69,15 @@ export function SecondFactorVerification({ mfaToken, onRestart }: StepProps) {
                 Valider
               </Button>
             </li>
+            {browserSupportsWebAuthn() && (
+              <li>
+                <Button type="button" priority="secondary" disabled={busy} onClick={() => void withPasskey()}>
+                  Utiliser une clé d’accès
+                </Button>
+              </li>
+            )}
             <li>
-              <Button type="button" priority="secondary" onClick={onRestart}>
+              <Button type="button" priority="tertiary" onClick={onRestart}>
                 Recommencer la connexion
               </Button>
             </li>
