@@ -120,7 +120,7 @@ export class SituationsService {
     const builder = manager.createQueryBuilder(Situation, 'situation').where(filter.sql, filter.params);
     if (query.status) builder.andWhere('situation.status = :status', { status: query.status });
     if (query.year) builder.andWhere('situation.year = :year', { year: query.year });
-    if (query.problemArea) builder.andWhere(':problemArea = ANY(situation.problem_areas)', { problemArea: query.problemArea });
+    if (query.problemArea) builder.andWhere('situation.problem_areas @> ARRAY[:problemArea]::text[]', { problemArea: query.problemArea });
     if (query.reviewDue) {
       builder.andWhere(
         `situation.status IN ('reviewed', 'follow_up') AND EXISTS (SELECT 1 FROM cellule.agenda_item i JOIN cellule.item_outcome o ON o.item_id = i.id
