@@ -6,7 +6,7 @@
  * names a server to use instead of the embedded one).
  */
 import { randomBytes } from 'node:crypto';
-import { startTestApp, type TestApp } from './test-app.js';
+import { startTestApp, testEnvironment, type TestApp } from './test-app.js';
 
 type Hook = () => Promise<void>;
 
@@ -35,19 +35,32 @@ export interface Standalone {
 }
 
 /**
+ * The database alone (unless BENCH_DATABASE_URL names one): test/global-setup.mjs starts it and
+ * sets what testEnvironment() reads; `stop` is test/global-teardown.mjs.
+ */
+export async function startStandaloneDatabase(): Promise<{ stop(): Promise<void> }> {
+  const given = process.env.BENCH_DATABASE_URL;
+  if (given) process.env.TEST_DATABASE_URL = given;
+  await (await harnessHook('global-setup'))();
+  return { stop: await harnessHook('global-teardown') };
+}
+
+/** The harness's environment on that database, with keys generated for this run. */
+export function standaloneEnvironment(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return testEnvironment({ ACCESS_TOKEN_TTL_SECONDS: '3600', ...generatedKeys(), ...overrides });
+}
+
+/**
  * Starts the embedded database (unless BENCH_DATABASE_URL names one) and the real application on
  * it with generated keys; `overrides` are environment variables on top of the harness's.
  */
 export async function startStandalone(overrides: Record<string, string> = {}): Promise<Standalone> {
-  const given = process.env.BENCH_DATABASE_URL;
-  if (given) process.env.TEST_DATABASE_URL = given;
-  await (await harnessHook('global-setup'))();
-  const teardown = await harnessHook('global-teardown');
+  const database = await startStandaloneDatabase();
   let t: TestApp;
   try {
     t = await startTestApp({ ACCESS_TOKEN_TTL_SECONDS: '3600', ...generatedKeys(), ...overrides });
   } catch (error) {
-    await teardown();
+    await database.stop();
     throw error;
   }
   return {
@@ -56,7 +69,7 @@ export async function startStandalone(overrides: Record<string, string> = {}): P
       try {
         await t.close();
       } finally {
-        await teardown();
+        await database.stop();
       }
     },
   };
