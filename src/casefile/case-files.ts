@@ -1,5 +1,5 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AccessService, type FieldGrant, type SituationAccess } from '../access/access.service.js';
 import type { AuditEntry } from '../audit/audit.service.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
@@ -74,18 +74,32 @@ export class CaseFiles {
    * key is unwrapped only if the decision then grants a field group (reader()).
    */
   private async readWithFactsAndKey(manager: EntityManager, id: string): Promise<Situation | null> {
-    const builder = manager.createQueryBuilder(Situation, 'situation').where('situation.id = :id', { id });
+    const [situation] = (await this.situationsWithAccess(manager.createQueryBuilder(Situation, 'situation').where('situation.id = :id', { id }))).rows;
+    return situation ?? null;
+  }
+
+  /**
+   * Runs a query of situations (alias `situation`) that also selects, for each row, the facts its
+   * access is decided on and its wrapped data key: decisions (visible, require) and readers then
+   * need no query of their own. Keys are unwrapped only for the grants a reader is asked for.
+   */
+  async situationsWithAccess<R extends object = object>(builder: SelectQueryBuilder<Situation>): Promise<{ rows: Situation[]; raw: R[] }> {
     for (const [sql, alias] of this.access.factColumns()) builder.addSelect(sql, alias);
     builder
       .addSelect('(SELECT k.kek_version FROM cellule.situation_key k WHERE k.situation_id = situation.id)', 'key_version')
       .addSelect('(SELECT k.wrapped_dek FROM cellule.situation_key k WHERE k.situation_id = situation.id)', 'key_wrapped');
-    const { entities, raw } = await builder.getRawAndEntities<{ review_consent_valid: boolean; refused_organization_ids: string[]; key_version: number | null; key_wrapped: Buffer | null }>();
-    const situation = entities[0];
-    if (!situation) return null;
-    const row = raw[0];
-    this.access.primeFacts([{ id, status: situation.status, referrer_user_id: situation.referrerUserId, review_consent_valid: row.review_consent_valid, refused_organization_ids: row.refused_organization_ids }]);
-    this.wrappedKeys().set(id, { kekVersion: row.key_version, wrappedDek: row.key_wrapped });
-    return situation;
+    type Extra = { situation_id: string; review_consent_valid: boolean; refused_organization_ids: string[]; key_version: number | null; key_wrapped: Buffer | null };
+    const { entities, raw } = await builder.getRawAndEntities<Extra & R>();
+    const extras = new Map(raw.map((row) => [row.situation_id, row]));
+    const wrapped = this.wrappedKeys();
+    const facts = [];
+    for (const situation of entities) {
+      const row = extras.get(situation.id)!;
+      facts.push({ id: situation.id, status: situation.status, referrer_user_id: situation.referrerUserId, review_consent_valid: row.review_consent_valid, refused_organization_ids: row.refused_organization_ids });
+      wrapped.set(situation.id, { kekVersion: row.key_version, wrappedDek: row.key_wrapped });
+    }
+    this.access.primeFacts(facts);
+    return { rows: entities, raw };
   }
 
   /**

@@ -129,7 +129,11 @@ export class SituationsService {
       );
     }
     if (query.reference) builder.andWhere('situation.reference LIKE :reference', { reference: `%${query.reference}%` });
-    const [rows, total] = await builder.orderBy('situation.created_at', 'DESC').addOrderBy('situation.id', 'DESC').take(query.limit).skip(query.offset).getManyAndCount();
+    // The total apart: a window count would carry every matching row (and its ciphertexts) to count them.
+    const total = await builder.clone().getCount();
+    // The page with its access facts and wrapped keys: one query.
+    builder.orderBy('situation.created_at', 'DESC').addOrderBy('situation.id', 'DESC').take(query.limit).skip(query.offset);
+    const { rows } = await this.cases.situationsWithAccess(builder);
     const decided = await this.cases.visible(user, rows.map((row) => row.id));
     const grants = [...decided.values()];
     const reader = await this.cases.reader(grants, 'situation.list');
