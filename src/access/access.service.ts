@@ -80,6 +80,23 @@ const FACT_SQL = {
 } as const;
 
 const FACTS_KEY = 'access:facts';
+
+/** A situation's facts as selected (FACT_SQL), with its clear columns. */
+export interface FactRow {
+  id: string;
+  status: SituationStatus;
+  referrer_user_id: string;
+  review_consent_valid: boolean;
+  refused_organization_ids: string[];
+}
+
+const toFacts = (row: FactRow): SituationFacts => ({
+  id: row.id,
+  status: row.status,
+  referrerUserId: row.referrer_user_id,
+  reviewConsentValid: row.review_consent_valid,
+  refusedOrganizationIds: row.refused_organization_ids,
+});
 const CONTEXT_KEY = 'access:user';
 
 /**
@@ -212,11 +229,26 @@ export class AccessService {
     return sql ?? 'FALSE';
   }
 
+  /**
+   * The facts' columns, to select with a situation's row (alias `situation`) so that the row and
+   * what decides access on it come in one query; hand the rows to `primeFacts`.
+   */
+  factColumns(): [sql: string, alias: string][] {
+    return [
+      [FACT_SQL.reviewConsentValid, 'review_consent_valid'],
+      [FACT_SQL.refusedOrganizationIds, 'refused_organization_ids'],
+    ];
+  }
+
+  /** Facts read with their rows (factColumns) in this request's unit: no second query for them. */
+  primeFacts(rows: FactRow[]): void {
+    const known = this.factsCache();
+    for (const row of rows) known.set(row.id, toFacts(row));
+  }
+
   /** The facts of several situations, in one query, cached for the request. */
   async loadFacts(ids: string[], options: { refresh?: boolean } = {}): Promise<Map<string, SituationFacts>> {
-    const cache = this.uow.current.cache;
-    const known = (cache.get(FACTS_KEY) as Map<string, SituationFacts> | undefined) ?? new Map<string, SituationFacts>();
-    cache.set(FACTS_KEY, known);
+    const known = this.factsCache();
     const missing = options.refresh ? [...new Set(ids)] : [...new Set(ids)].filter((id) => !known.has(id));
     if (missing.length > 0) {
       const manager = await this.uow.manager();
@@ -225,19 +257,18 @@ export class AccessService {
                 ${FACT_SQL.refusedOrganizationIds} AS refused_organization_ids
            FROM cellule.situation situation WHERE situation.id = ANY($1)`,
         [missing],
-      )) as { id: string; status: SituationStatus; referrer_user_id: string; review_consent_valid: boolean; refused_organization_ids: string[] }[];
+      )) as FactRow[];
       for (const id of missing) known.delete(id);
-      for (const row of rows) {
-        known.set(row.id, {
-          id: row.id,
-          status: row.status,
-          referrerUserId: row.referrer_user_id,
-          reviewConsentValid: row.review_consent_valid,
-          refusedOrganizationIds: row.refused_organization_ids,
-        });
-      }
+      for (const row of rows) known.set(row.id, toFacts(row));
     }
     return new Map(ids.filter((id) => known.has(id)).map((id) => [id, known.get(id)!]));
+  }
+
+  private factsCache(): Map<string, SituationFacts> {
+    const cache = this.uow.current.cache;
+    const known = (cache.get(FACTS_KEY) as Map<string, SituationFacts> | undefined) ?? new Map<string, SituationFacts>();
+    cache.set(FACTS_KEY, known);
+    return known;
   }
 
   /** Relations changed by the request: the user's ability is built again on the next decision. */

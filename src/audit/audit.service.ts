@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { ClientBase, QueryResult } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { loggable } from '../common/problem.filter.js';
 import { currentRequestContext } from '../common/request-context.js';
@@ -179,15 +180,12 @@ export class AuditService implements OnModuleInit, OnApplicationBootstrap, Befor
 
   record(...entries: AuditEntry[]): Promise<void> {
     const records = entries.map((entry) => this.prepare(entry));
-    return Promise.all(
-      records.map(
-        (record) =>
-          new Promise<void>((resolve, reject) => {
-            this.queue.push({ record, resolve, reject });
-            this.flushing ??= this.flush();
-          }),
-      ),
+    const committed = Promise.all(
+      records.map((record) => new Promise<void>((resolve, reject) => this.queue.push({ record, resolve, reject }))),
     ).then(() => undefined);
+    // Once every entry is queued: a request's entries (a page of 50) go in one batch, one statement.
+    this.flushing ??= this.flush();
+    return committed;
   }
 
   /** Signs the current head. Called every N entries or M seconds, at shutdown, and on demand. */
@@ -265,7 +263,7 @@ export class AuditService implements OnModuleInit, OnApplicationBootstrap, Befor
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, MAX_BATCH);
         try {
-          await this.dataSource.transaction((manager) => this.append(manager, batch.map((item) => item.record)));
+          await this.appendAlone(batch.map((item) => item.record));
           batch.forEach((item) => item.resolve());
         } catch (error) {
           // One bad entry must not fail its neighbours: retry them one by one.
@@ -281,7 +279,7 @@ export class AuditService implements OnModuleInit, OnApplicationBootstrap, Befor
   private async appendOneByOne(batch: Queued[]): Promise<void> {
     for (const item of batch) {
       try {
-        await this.dataSource.transaction((manager) => this.append(manager, [item.record]));
+        await this.appendAlone([item.record]);
         item.resolve();
       } catch (error) {
         item.reject(error);
@@ -289,10 +287,38 @@ export class AuditService implements OnModuleInit, OnApplicationBootstrap, Befor
     }
   }
 
-  private async append(manager: EntityManager, records: PendingRecord[]): Promise<void> {
+  /**
+   * Takes the chain lock and reads the tail in ONE round trip: a simple-protocol query of several
+   * statements, each with its own snapshot (READ COMMITTED), so the tail is read once the lock is
+   * held, exactly as with two round trips. `begin` opens the transaction in the same round trip.
+   */
+  private async lockTail(manager: EntityManager, begin: boolean): Promise<{ seq: string; hash: Buffer } | undefined> {
+    const runner = manager.queryRunner;
+    if (!runner) throw new Error('audit append outside a transaction');
+    const client = (await runner.connect()) as ClientBase;
+    const results = (await client.query(
+      `${begin ? 'START TRANSACTION; ' : ''}SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}); SELECT seq, hash FROM audit.event ORDER BY seq DESC LIMIT 1`,
+    )) as unknown as QueryResult<{ seq: string; hash: Buffer }>[];
+    return results[results.length - 1].rows[0];
+  }
+
+  /** Appends in a transaction of its own: BEGIN, lock and tail in one round trip, then the insert, then COMMIT. */
+  private async appendAlone(records: PendingRecord[]): Promise<void> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      await this.append(runner.manager, records, true);
+      await runner.query('COMMIT');
+    } catch (error) {
+      await runner.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async append(manager: EntityManager, records: PendingRecord[], begin = false): Promise<void> {
     if (records.length === 0) return;
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-    const [tail] = (await manager.query('SELECT seq, hash FROM audit.event ORDER BY seq DESC LIMIT 1')) as { seq: string; hash: Buffer }[];
+    const tail = await this.lockTail(manager, begin);
     let seq = tail ? Number(tail.seq) : 0;
     let prevHash: Buffer = tail ? tail.hash : GENESIS_HASH;
     const recordedAt = new Date();

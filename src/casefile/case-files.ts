@@ -1,5 +1,5 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AccessService, type FieldGrant, type SituationAccess } from '../access/access.service.js';
 import type { AuditEntry } from '../audit/audit.service.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
@@ -14,6 +14,7 @@ import { Situation } from '../situations/situation.entity.js';
 
 const KEYS = 'casefile:keys';
 const WRITABLE = 'casefile:writable';
+const WRAPPED = 'casefile:wrapped-keys';
 
 /** Reads fields of the situations whose keys it holds, for one grant at a time. */
 export interface FieldReader {
@@ -56,7 +57,9 @@ export class CaseFiles {
   async situation(user: AuthenticatedUser, action: SubjectAction, id: string): Promise<{ situation: Situation; access: SituationAccess }> {
     const manager = await this.uow.manager();
     const writes = action !== 'read' && action !== 'list' && action !== 'read_documents' && action !== 'read_consents';
-    const situation = await manager.findOne(Situation, { where: { id }, ...(writes ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const situation = writes
+      ? await manager.findOne(Situation, { where: { id }, lock: { mode: 'pessimistic_write' as const } })
+      : await this.readWithFactsAndKey(manager, id);
     if (!situation) {
       this.deny({ action: `situation.${action}`, resourceType: 'situation', resourceId: id, situationId: id });
       throw notFound();
@@ -64,6 +67,39 @@ export class CaseFiles {
     const access = (await this.access.require(user, action, [id])).get(id)!;
     if (writes) this.writable().add(id);
     return { situation, access };
+  }
+
+  /**
+   * A read: the row, the facts access is decided on and its wrapped data key, in one query. The
+   * key is unwrapped only if the decision then grants a field group (reader()).
+   */
+  private async readWithFactsAndKey(manager: EntityManager, id: string): Promise<Situation | null> {
+    const [situation] = (await this.situationsWithAccess(manager.createQueryBuilder(Situation, 'situation').where('situation.id = :id', { id }))).rows;
+    return situation ?? null;
+  }
+
+  /**
+   * Runs a query of situations (alias `situation`) that also selects, for each row, the facts its
+   * access is decided on and its wrapped data key: decisions (visible, require) and readers then
+   * need no query of their own. Keys are unwrapped only for the grants a reader is asked for.
+   */
+  async situationsWithAccess<R extends object = object>(builder: SelectQueryBuilder<Situation>): Promise<{ rows: Situation[]; raw: R[] }> {
+    for (const [sql, alias] of this.access.factColumns()) builder.addSelect(sql, alias);
+    builder
+      .addSelect('(SELECT k.kek_version FROM cellule.situation_key k WHERE k.situation_id = situation.id)', 'key_version')
+      .addSelect('(SELECT k.wrapped_dek FROM cellule.situation_key k WHERE k.situation_id = situation.id)', 'key_wrapped');
+    type Extra = { situation_id: string; review_consent_valid: boolean; refused_organization_ids: string[]; key_version: number | null; key_wrapped: Buffer | null };
+    const { entities, raw } = await builder.getRawAndEntities<Extra & R>();
+    const extras = new Map(raw.map((row) => [row.situation_id, row]));
+    const wrapped = this.wrappedKeys();
+    const facts = [];
+    for (const situation of entities) {
+      const row = extras.get(situation.id)!;
+      facts.push({ id: situation.id, status: situation.status, referrer_user_id: situation.referrerUserId, review_consent_valid: row.review_consent_valid, refused_organization_ids: row.refused_organization_ids });
+      wrapped.set(situation.id, { kekVersion: row.key_version, wrappedDek: row.key_wrapped });
+    }
+    this.access.primeFacts(facts);
+    return { rows: entities, raw };
   }
 
   /**
@@ -182,7 +218,14 @@ export class CaseFiles {
 
   private async keys(situationIds: string[]): Promise<Map<string, Uint8Array | null>> {
     const cache = this.keyCache();
-    const missing = [...new Set(situationIds)].filter((id) => !cache.has(id));
+    let missing = [...new Set(situationIds)].filter((id) => !cache.has(id));
+    // Keys read with their situation's row: unwrapped now, once the caller was granted a reader.
+    const wrapped = this.wrappedKeys();
+    for (const id of missing.filter((candidate) => wrapped.has(candidate))) {
+      const key = wrapped.get(id)!;
+      cache.set(id, this.dataKeys.unwrap(id, key.kekVersion, key.wrappedDek));
+    }
+    missing = missing.filter((id) => !cache.has(id));
     if (missing.length > 0) {
       const loaded = await this.dataKeys.loadMany(missing, await this.uow.manager());
       for (const id of missing) cache.set(id, loaded.get(id) ?? null);
@@ -194,6 +237,12 @@ export class CaseFiles {
     const cache = this.uow.current.cache;
     if (!cache.has(KEYS)) cache.set(KEYS, new Map());
     return cache.get(KEYS) as Map<string, Uint8Array | null>;
+  }
+
+  private wrappedKeys(): Map<string, { kekVersion: number | null; wrappedDek: Buffer | null }> {
+    const cache = this.uow.current.cache;
+    if (!cache.has(WRAPPED)) cache.set(WRAPPED, new Map());
+    return cache.get(WRAPPED) as Map<string, { kekVersion: number | null; wrappedDek: Buffer | null }>;
   }
 
   private writable(): Set<string> {

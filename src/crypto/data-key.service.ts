@@ -40,10 +40,16 @@ export class DataKeyService {
     )) as { situation_id: string; kek_version: number; wrapped_dek: Buffer | null }[];
     const keys = new Map<string, Uint8Array>();
     for (const row of rows) {
-      if (row.wrapped_dek === null) continue;
-      keys.set(row.situation_id, this.crypto.unwrap(row.situation_id, { kekVersion: row.kek_version, wrappedDek: row.wrapped_dek }));
+      const dek = this.unwrap(row.situation_id, row.kek_version, row.wrapped_dek);
+      if (dek) keys.set(row.situation_id, dek);
     }
     return keys;
+  }
+
+  /** A stored key read with other columns (null: destroyed, or no key row). */
+  unwrap(situationId: string, kekVersion: number | null, wrappedDek: Buffer | null): Uint8Array | null {
+    if (wrappedDek === null || kekVersion === null) return null;
+    return this.crypto.unwrap(situationId, { kekVersion, wrappedDek });
   }
 
   /** Crypto-shredding: the wrapped key is erased; the row stays as proof of destruction. */

@@ -13,6 +13,11 @@ export { ETHICS };
 export class EthicsService implements OnApplicationBootstrap {
   readonly policy: EthicsPolicy;
   readonly charter: Charter;
+  /**
+   * Users known to have accepted the charter in force. An acceptance is never withdrawn (the
+   * service has no way to delete one), so each request need not ask the database again; bounded.
+   */
+  private readonly accepted = new Set<string>();
 
   constructor(
     @Inject(ETHICS) ethics: { policy: EthicsPolicy; charter: Charter },
@@ -39,7 +44,12 @@ export class EthicsService implements OnApplicationBootstrap {
 
   /** 403 of a dedicated type, naming the version to accept, until the current charter is accepted. */
   async assertAccepted(user: AuthenticatedUser): Promise<void> {
-    if (await this.acceptedAt(user.id)) return;
+    if (this.accepted.has(user.id)) return;
+    if (await this.acceptedAt(user.id)) {
+      if (this.accepted.size >= 10_000) this.accepted.clear();
+      this.accepted.add(user.id);
+      return;
+    }
     await this.audit.record({ action: 'charter.required', resourceType: 'ethics_charter', resourceId: null, outcome: 'denied' });
     throw new ProblemException(
       HttpStatus.FORBIDDEN,

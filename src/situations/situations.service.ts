@@ -120,7 +120,7 @@ export class SituationsService {
     const builder = manager.createQueryBuilder(Situation, 'situation').where(filter.sql, filter.params);
     if (query.status) builder.andWhere('situation.status = :status', { status: query.status });
     if (query.year) builder.andWhere('situation.year = :year', { year: query.year });
-    if (query.problemArea) builder.andWhere(':problemArea = ANY(situation.problem_areas)', { problemArea: query.problemArea });
+    if (query.problemArea) builder.andWhere('situation.problem_areas @> ARRAY[:problemArea]::text[]', { problemArea: query.problemArea });
     if (query.reviewDue) {
       builder.andWhere(
         `situation.status IN ('reviewed', 'follow_up') AND EXISTS (SELECT 1 FROM cellule.agenda_item i JOIN cellule.item_outcome o ON o.item_id = i.id
@@ -129,7 +129,11 @@ export class SituationsService {
       );
     }
     if (query.reference) builder.andWhere('situation.reference LIKE :reference', { reference: `%${query.reference}%` });
-    const [rows, total] = await builder.orderBy('situation.created_at', 'DESC').addOrderBy('situation.id', 'DESC').take(query.limit).skip(query.offset).getManyAndCount();
+    // The total apart: a window count would carry every matching row (and its ciphertexts) to count them.
+    const total = await builder.clone().getCount();
+    // The page with its access facts and wrapped keys: one query.
+    builder.orderBy('situation.created_at', 'DESC').addOrderBy('situation.id', 'DESC').take(query.limit).skip(query.offset);
+    const { rows } = await this.cases.situationsWithAccess(builder);
     const decided = await this.cases.visible(user, rows.map((row) => row.id));
     const grants = [...decided.values()];
     const reader = await this.cases.reader(grants, 'situation.list');

@@ -1,23 +1,16 @@
 /**
  * Audit append throughput and latency: one-by-one, group commit (concurrent record()), and
  * in-transaction appends (recordWithin) from concurrent transactions. Prints figures; asserts
- * nothing. Run: npm run bench (embedded PostgreSQL in a temporary folder, or BENCH_DATABASE_URL).
+ * nothing. Run: npm run bench:audit (embedded PostgreSQL and generated keys, as the tests; or BENCH_DATABASE_URL).
  */
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { DataSource } from 'typeorm';
-import { AppModule } from '../../src/app.module.js';
 import { AuditVerifierService } from '../../src/audit/audit-verifier.service.js';
 import { AuditEntry, AuditService } from '../../src/audit/audit.service.js';
-import { buildAppConfig } from '../../src/config/app-config.js';
-import { parseEnvironment } from '../../src/config/environment.js';
-import { startEmbeddedPostgres } from '../../src/database/embedded-postgres.js';
-import { migrateDatabase } from '../../src/database/migrate.js';
+import { startStandalone } from '../support/standalone.js';
 
 const ENTRY: AuditEntry = { action: 'bench.read', resourceType: 'bench', resourceId: 'bench-1', outcome: 'granted' };
 
@@ -47,30 +40,12 @@ async function measure(label: string, operations: number, concurrency: number, o
 }
 
 async function main() {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'clsm-cellule-bench-'));
-  const embedded = process.env.BENCH_DATABASE_URL
-    ? undefined
-    : await startEmbeddedPostgres({ dataDir, port: 54000 + Math.floor(Math.random() * 1000), password: 'bench-superuser', database: 'bench', persistent: false });
+  const { t, stop } = await startStandalone();
   try {
-    const environment = parseEnvironment({
-      NODE_ENV: 'test',
-      DATA_DIR: dataDir,
-      DATABASE_URL: process.env.BENCH_DATABASE_URL ?? embedded!.adminUrl,
-      DB_GENERAL_PASSWORD: 'bench-general-role-password',
-      DB_CELLULE_PASSWORD: 'bench-cellule-role-password',
-      JWT_SECRET: 'bench-jwt-secret-that-is-long-enough-0000',
-      AUDIT_MAC_KEY: Buffer.alloc(32, 1).toString('base64'),
-      AUDIT_SIGNING_KEY: Buffer.alloc(32, 2).toString('base64'),
-      CELLULE_BLIND_INDEX_KEY: Buffer.alloc(32, 3).toString('base64'),
-      CELLULE_MASTER_KEY: Buffer.alloc(32, 4).toString('base64'),
-      LOG_LEVEL: 'silent',
-    });
-    const config = buildAppConfig(environment, environment.DATABASE_URL!, undefined);
-    await migrateDatabase(config);
-    const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: false });
+    const app = t.app;
     const audit = app.get(AuditService);
     const dataSource = app.get<DataSource>(getDataSourceToken('cellule'));
-    process.stdout.write(`node ${process.version}, ${os.cpus().length} cores, PostgreSQL ${embedded ? 'embedded' : 'external'}\n`);
+    process.stdout.write(`node ${process.version}, ${os.cpus().length} cores, PostgreSQL ${process.env.BENCH_DATABASE_URL ? 'external' : 'embedded'}\n`);
 
     await measure('record(), one at a time', 500, 1, () => audit.record(ENTRY));
     await measure('record(), 50 concurrent (group commit)', 5000, 50, () => audit.record(ENTRY));
@@ -89,10 +64,8 @@ async function main() {
       `verify ${report.entriesVerified} entries: ${seconds.toFixed(2)} s (${(report.entriesVerified / seconds).toFixed(0)} entries/s), valid=${report.valid}\n`,
     );
     process.stdout.write(`rss ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB, heap used ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MiB\n`);
-    await app.close();
   } finally {
-    await embedded?.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await stop();
   }
 }
 

@@ -4,7 +4,7 @@
  * every 1,000 entries), then verifies the whole chain and prints the rate (entries/s), peak RSS and
  * heap during verification, the longest event-loop stall, and how many point reads per second the
  * service's pool answered while it ran versus idle. Prints figures; asserts nothing.
- * Run: npm run bench:verify (embedded PostgreSQL in a temporary folder, or BENCH_DATABASE_URL on an
+ * Run: npm run bench:verify (embedded PostgreSQL and generated keys, as the tests; or BENCH_DATABASE_URL on an
  * empty database). BENCH_VERIFY_BATCH sets the rows per query (default 5000); BENCH_PROFILE=<file>
  * writes a CPU profile of the verification alone.
  */
@@ -12,9 +12,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
@@ -27,8 +25,8 @@ import { AuditVerifierService } from '../../src/audit/audit-verifier.service.js'
 import { buildAppConfig } from '../../src/config/app-config.js';
 import { parseEnvironment } from '../../src/config/environment.js';
 import { Ed25519Signer } from '../../src/crypto/signing.js';
-import { startEmbeddedPostgres } from '../../src/database/embedded-postgres.js';
 import { migrateDatabase } from '../../src/database/migrate.js';
+import { standaloneEnvironment, startStandaloneDatabase } from '../support/standalone.js';
 
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 1_000_000);
 const FILL_BATCH = 10_000;
@@ -115,27 +113,12 @@ async function readLoad(dataSource: DataSource, stop: Promise<unknown>, concurre
 }
 
 async function main() {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'clsm-cellule-bench-'));
-  const embedded = process.env.BENCH_DATABASE_URL
-    ? undefined
-    : await startEmbeddedPostgres({ dataDir, port: 54000 + Math.floor(Math.random() * 1000), password: 'bench-superuser', database: 'bench', persistent: false });
+  const database = await startStandaloneDatabase();
   try {
-    const environment = parseEnvironment({
-      NODE_ENV: 'test',
-      DATA_DIR: dataDir,
-      DATABASE_URL: process.env.BENCH_DATABASE_URL ?? embedded!.adminUrl,
-      DB_GENERAL_PASSWORD: 'bench-general-role-password',
-      DB_CELLULE_PASSWORD: 'bench-cellule-role-password',
-      JWT_SECRET: 'bench-jwt-secret-that-is-long-enough-0000',
-      AUDIT_MAC_KEY: Buffer.alloc(32, 1).toString('base64'),
-      AUDIT_SIGNING_KEY: Buffer.alloc(32, 2).toString('base64'),
-      CELLULE_BLIND_INDEX_KEY: Buffer.alloc(32, 3).toString('base64'),
-      CELLULE_MASTER_KEY: Buffer.alloc(32, 4).toString('base64'),
-      LOG_LEVEL: 'silent',
-    });
+    const environment = parseEnvironment(standaloneEnvironment());
     const config = buildAppConfig(environment, environment.DATABASE_URL!, undefined);
     await migrateDatabase(config);
-    write(`node ${process.version}, ${os.cpus().length} cores, PostgreSQL ${embedded ? 'embedded' : 'external'}`);
+    write(`node ${process.version}, ${os.cpus().length} cores, PostgreSQL ${process.env.BENCH_DATABASE_URL ? 'external' : 'embedded'}`);
 
     // Filled by a child process, so this one's memory figures are the verification's alone.
     const filled = spawnSync(process.execPath, [fileURLToPath(import.meta.url), 'fill'], {
@@ -190,8 +173,7 @@ async function main() {
     write(`point reads through the pool (4 concurrent): ${idleReads.toFixed(0)}/s idle, ${readsDuring.toFixed(0)}/s during a verification (which then ran at ${loaded.toFixed(0)} entries/s)`);
     await app.close();
   } finally {
-    await embedded?.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await database.stop();
   }
 }
 

@@ -1,34 +1,23 @@
 /**
- * Load test: starts the service on a throw-away embedded PostgreSQL (or LOAD_DATABASE_URL), on the
- * loopback interface only, creates users and a few case files, then drives LOAD_CLIENTS concurrent
- * clients (default 50) with a mix of reads, lists, creates, consent records and updates for
+ * Load test: starts the service on a throw-away embedded PostgreSQL started as the tests start one
+ * (or LOAD_DATABASE_URL), with generated keys, on the loopback interface only, creates users and a
+ * few case files, then drives LOAD_CLIENTS concurrent clients (default 50) with a mix of reads, lists, creates, consent records and updates for
  * LOAD_SECONDS (default 20). Prints the request count, errors by status, p50/p99 latency, and
  * whether GET /api/health still answers afterwards (within LOAD_RECOVERY_SECONDS, default 10);
  * exits 1 if it does not.
  * Run: npm run load   (LOAD_SECONDS=60 LOAD_CLIENTS=100 npm run load)
  */
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { AppModule } from '../../src/app.module.js';
-import { buildAppConfig } from '../../src/config/app-config.js';
-import { parseEnvironment } from '../../src/config/environment.js';
-import { configureApp } from '../../src/configure-app.js';
-import { startEmbeddedPostgres } from '../../src/database/embedded-postgres.js';
-import { migrateDatabase } from '../../src/database/migrate.js';
-import { DirectoryService } from '../../src/directory/directory.service.js';
-import { codeAt, currentStep } from '../support/authenticator.js';
+import { generatedKeys, startStandaloneDatabase } from '../support/standalone.js';
+import { createAdmin, createUser, startTestApp, type TestApp } from '../support/test-app.js';
 
 const SECONDS = positive(process.env.LOAD_SECONDS, 20);
 const CLIENTS = positive(process.env.LOAD_CLIENTS, 50);
 const REQUEST_TIMEOUT_MS = positive(process.env.LOAD_REQUEST_TIMEOUT_MS, 10_000);
 const RECOVERY_SECONDS = positive(process.env.LOAD_RECOVERY_SECONDS, 10);
-const PASSWORD = 'un mot de passe de charge solide';
 
 function positive(value: string | undefined, fallback: number): number {
   const parsed = Number(value);
@@ -84,67 +73,35 @@ function intake() {
   };
 }
 
+/**
+ * The load test's one way in: its users and their tokens come from the test harness's helpers
+ * (createAdmin, createUser: created, approved by the ethics committee, signed in, charter
+ * accepted), so a change of sign-in is adapted in the harness only.
+ */
+async function signIn(t: TestApp, client: Client) {
+  const admin = await createAdmin(t);
+  const organizationId = (await client.ok('POST', '/api/organizations', admin.token, { name: 'CCAS de charge', kind: 'ccas' })).id as string;
+  const users = async (role: 'coordinator' | 'referrer') => {
+    const tokens: string[] = [];
+    for (let index = 0; index < 5; index++) {
+      tokens.push((await createUser(t, admin, { roles: [role], organizationId, professionalCategory: role === 'coordinator' ? 'coordinator' : 'social_worker' })).token);
+    }
+    return tokens;
+  };
+  return { coordinators: await users('coordinator'), referrers: await users('referrer') };
+}
+
 async function main() {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'clsm-cellule-load-'));
-  const embedded = process.env.LOAD_DATABASE_URL
-    ? undefined
-    : await startEmbeddedPostgres({ dataDir, port: 55000 + Math.floor(Math.random() * 1000), password: 'load-superuser', database: 'load', persistent: false });
-  let app: NestExpressApplication | undefined;
+  if (process.env.LOAD_DATABASE_URL) process.env.BENCH_DATABASE_URL = process.env.LOAD_DATABASE_URL;
+  const database = await startStandaloneDatabase();
+  let t: TestApp | undefined;
   let healthy = false;
   try {
-    const environment = parseEnvironment({
-      NODE_ENV: 'test',
-      DATA_DIR: dataDir,
-      DATABASE_URL: process.env.LOAD_DATABASE_URL ?? embedded!.adminUrl,
-      DB_GENERAL_PASSWORD: 'load-general-role-password',
-      DB_CELLULE_PASSWORD: 'load-cellule-role-password',
-      JWT_SECRET: 'load-jwt-secret-that-is-long-enough-00000',
-      AUDIT_MAC_KEY: Buffer.alloc(32, 3).toString('base64'),
-      AUDIT_SIGNING_KEY: Buffer.alloc(32, 4).toString('base64'),
-      CELLULE_BLIND_INDEX_KEY: Buffer.alloc(32, 6).toString('base64'),
-      AUTH_MFA_KEY: Buffer.alloc(32, 4).toString('base64'),
-      CELLULE_MASTER_KEY: Buffer.alloc(32, 8).toString('base64'),
-      AUTH_RATE_LIMIT_PER_MINUTE: '100000',
-      LOG_LEVEL: process.env.LOAD_LOG_LEVEL ?? 'silent',
-    });
-    const config = buildAppConfig(environment, environment.DATABASE_URL!, undefined);
-    await migrateDatabase(config);
-    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
-    configureApp(app, config);
-    await app.listen(0, '127.0.0.1');
-    const client = new Client(`http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`);
-    print(`node ${process.version}, ${os.cpus().length} cores, PostgreSQL ${embedded ? 'embedded' : 'external'}; ${CLIENTS} clients for ${SECONDS} s`);
-
-    // Users: an administrator (as the CLI creates it), coordinators and referrers who accepted the charter.
-    const adminEmail = 'admin@load.example';
-    await app.get(DirectoryService).createOrResetAdministrator(adminEmail, PASSWORD);
-    // Every account enrols its second factor at its first (and here only) sign-in, as the service requires.
-    const firstSignIn = async (email: string) => {
-      const first = await client.ok('POST', '/api/auth/login', undefined, { email, password: PASSWORD });
-      if (typeof first.accessToken === 'string') return first.accessToken;
-      const mfaToken = first.mfaToken as string;
-      const { secret } = await client.ok('POST', '/api/auth/mfa/totp/enroll', mfaToken);
-      return (await client.ok('POST', '/api/auth/mfa/totp/confirm', mfaToken, { code: codeAt(secret as string, currentStep()) })).accessToken as string;
-    };
-    const adminToken = await firstSignIn(adminEmail);
-    const organizationId = (await client.ok('POST', '/api/organizations', adminToken, { name: 'CCAS de charge', kind: 'ccas' })).id as string;
-    const charterVersion = (await client.ok('GET', '/api/ethics/charter', adminToken)).version as string;
-    const account = async (role: 'coordinator' | 'referrer' | 'ethics', index: number, approver?: string) => {
-      const email = `${role}${index}@load.example`;
-      const created = await client.ok('POST', '/api/users', adminToken, {
-        email, displayName: `${role} ${index}`, organizationId, professionalCategory: role === 'coordinator' ? 'coordinator' : 'social_worker', roles: [role], password: PASSWORD,
-      });
-      // Case roles wait for the ethics committee (separation of duties): its member approves them.
-      if (created.pendingAccessChangeId && approver) await client.ok('POST', `/api/access-changes/${String(created.pendingAccessChangeId)}/approve`, approver, {});
-      const token = await firstSignIn(email);
-      await client.ok('POST', '/api/ethics/charter/accept', token, { version: charterVersion });
-      return token;
-    };
-    // The first member of the ethics committee is appointed directly (nobody could approve them).
-    const ethics = await account('ethics', 0);
-    const signIn = (role: 'coordinator' | 'referrer', index: number) => account(role, index, ethics);
-    const coordinators = await Promise.all([0, 1, 2, 3, 4].map((index) => signIn('coordinator', index)));
-    const referrers = await Promise.all([0, 1, 2, 3, 4].map((index) => signIn('referrer', index)));
+    t = await startTestApp({ ACCESS_TOKEN_TTL_SECONDS: '3600', ...generatedKeys(), LOG_LEVEL: process.env.LOAD_LOG_LEVEL ?? 'silent' });
+    await t.app.listen(0, '127.0.0.1');
+    const client = new Client(`http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`);
+    print(`node ${process.version}, ${os.cpus().length} cores, PostgreSQL ${process.env.LOAD_DATABASE_URL ? 'external' : 'embedded'}; ${CLIENTS} clients for ${SECONDS} s`);
+    const { coordinators, referrers } = await signIn(t, client);
     const situations: string[] = [];
     for (let index = 0; index < 20; index++) situations.push((await client.ok('POST', '/api/situations', pick(coordinators), intake())).id);
 
@@ -222,9 +179,8 @@ async function main() {
     );
   } finally {
     // A locked-up pool can keep close() waiting: bounded; PostgreSQL is stopped in any case.
-    await Promise.race([app?.close(), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]).catch(() => undefined);
-    await embedded?.stop().catch(() => undefined);
-    await rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
+    await Promise.race([t?.close(), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]).catch(() => undefined);
+    await database.stop().catch(() => undefined);
   }
   process.exit(healthy ? 0 : 1);
 }

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { bearer, createSituation } from './support/situations.js';
+import { statementsOf } from './support/sql-statements.js';
+import { createAdmin, createUser, startTestApp, TestApp, TestUser } from './support/test-app.js';
+
+/**
+ * What a secured request costs the database, counted on the real one: every round trip the
+ * service sends (both roles, the request's transaction, the audit writer). Counts, never times.
+ */
+describe('SQL statements of secured requests', () => {
+  let t: TestApp;
+  let coordinator: TestUser;
+  let referrer: TestUser;
+  const situationIds: string[] = [];
+
+  /** Whitespace folded, to find statements by a fragment of their text. */
+  const folded = (texts: string[]) => texts.map((text) => text.replace(/\s+/g, ' ').trim());
+  const count = (texts: string[], fragment: string) => folded(texts).filter((text) => text.includes(fragment)).length;
+
+  beforeAll(async () => {
+    // No checkpoint may be signed while a request is counted.
+    t = await startTestApp({ AUDIT_CHECKPOINT_EVERY: '1000000', AUDIT_CHECKPOINT_SECONDS: '86400' });
+    const admin = await createAdmin(t);
+    coordinator = await createUser(t, admin, { roles: ['coordinator'], professionalCategory: 'coordinator' });
+    referrer = await createUser(t, admin, { roles: ['referrer'] });
+    for (let index = 0; index < 12; index++) situationIds.push((await createSituation(t, referrer)).id);
+    // Warm: the first request of a user fills what the process keeps (the charter accepted).
+    await t.http().get(`/api/situations/${situationIds[0]}`).set(bearer(coordinator)).expect(200);
+  });
+  afterAll(() => t.close());
+
+  it('a read of one situation sends at most 10 statements: the row, its access facts and its key in one, the relations once', async () => {
+    const texts = await statementsOf(() => t.http().get(`/api/situations/${situationIds[1]}`).set(bearer(coordinator)).expect(200));
+    const row = folded(texts).filter((text) => text.includes('FROM "cellule"."situation" "situation"'));
+    expect(row).toHaveLength(1);
+    expect(row[0]).toContain('review_consent_valid');
+    expect(row[0]).toContain('wrapped_dek');
+    expect(count(texts, 'review_consent_valid')).toBe(1);
+    expect(count(texts, 'wrapped_dek')).toBe(1);
+    expect(count(texts, 'SELECT situation_id, relation, purpose_type, purpose_id FROM cellule.situation_relation')).toBe(1);
+    // The charter acceptance of a user already known to have accepted it is not asked again.
+    expect(count(texts, 'SELECT accepted_at FROM cellule.charter_acceptance')).toBe(0);
+    // One audit entry, written in one statement, the lock and the tail read in one round trip.
+    expect(count(texts, 'INSERT INTO audit.event')).toBe(1);
+    expect(count(texts, 'SELECT pg_advisory_xact_lock')).toBe(1);
+    expect(texts.length).toBeLessThanOrEqual(10);
+  });
+
+  it('a page of situations sends as many statements for 10 rows as for 2 (at most 9), its rows, facts and keys in one, its audit in one insert', async () => {
+    const page = (limit: number) => statementsOf(() => t.http().get(`/api/situations?limit=${limit}`).set(bearer(coordinator)).expect(200));
+    const small = await page(2);
+    const large = await page(10);
+    expect(large.length).toBe(small.length);
+    expect(large.length).toBeLessThanOrEqual(9);
+    expect(count(large, 'INSERT INTO audit.event')).toBe(1);
+    expect(count(large, 'review_consent_valid')).toBe(1);
+    expect(count(large, 'wrapped_dek')).toBe(1);
+  });
+
+  it('the audit entries of a page of 10 are ten rows of the trail, written together', async () => {
+    const before = await t.superuser.query<{ seq: string }>('SELECT max(seq) AS seq FROM audit.event');
+    await t.http().get('/api/situations?limit=10').set(bearer(coordinator)).expect(200);
+    const rows = await t.superuser.query<{ recorded_at: Date }>(
+      `SELECT recorded_at FROM audit.event WHERE seq > $1 AND action = 'situation.list' AND actor_user_id = $2`,
+      [before.rows[0].seq, coordinator.id],
+    );
+    expect(rows.rowCount).toBe(10);
+    // One batch: one recorded_at for the ten.
+    expect(new Set(rows.rows.map((row) => row.recorded_at.getTime())).size).toBe(1);
+  });
+});
