@@ -486,7 +486,7 @@ describe('charter acceptance', () => {
 
   it('a new charter version requires a new acceptance', async () => {
     const { mkdtemp, readFile, writeFile } = await import('node:fs/promises');
-    const directory = await mkdtemp('/tmp/clsm-cellule-ethics-');
+    const directory = await mkdtemp(`${(await import('node:os')).tmpdir()}/clsm-cellule-ethics-`);
     const charter = (await readFile('ethics/charter.md', 'utf8')).replace('version: "2026-1"', 'version: "2026-2"');
     const policy = (await readFile('ethics/policy.yaml', 'utf8')).replace('version: "2026-1"', 'version: "2026-2"').replace('charter_version: "2026-1"', 'charter_version: "2026-2"');
     await writeFile(`${directory}/charter.md`, charter);

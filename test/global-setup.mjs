@@ -20,6 +20,11 @@ function freePort() {
 }
 
 export default async function globalSetup() {
+  // Every temporary folder of the run (data folders, keyrings, the database, child processes' files)
+  // goes under one folder that the teardown removes: a run leaves nothing behind.
+  const runDir = await mkdtemp(path.join(os.tmpdir(), 'clsm-cellule-run-'));
+  globalThis.__clsmTestRun = { runDir, previousTmpdir: process.env.TMPDIR };
+  process.env.TMPDIR = runDir;
   // One master keyring for every test application of the run: they share the database.
   const keyringDir = await mkdtemp(path.join(os.tmpdir(), 'clsm-cellule-keyring-'));
   process.env.TEST_MASTER_KEY_FILE = path.join(keyringDir, 'master-keyring.json');

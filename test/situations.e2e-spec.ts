@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { CryptoService } from '../src/crypto/crypto.service.js';
 import { DataKeyService } from '../src/crypto/data-key.service.js';
@@ -423,7 +425,7 @@ describe('master-key rotation under traffic', () => {
 
   beforeAll(async () => {
     // Own database and keyring: rotation re-wraps every data key it finds.
-    const keyringDir = await import('node:fs/promises').then((fs) => fs.mkdtemp('/tmp/clsm-cellule-rotation-'));
+    const keyringDir = await import('node:fs/promises').then((fs) => fs.mkdtemp(path.join(os.tmpdir(), 'clsm-cellule-rotation-')));
     t = await startTestApp({ DATABASE_URL: await createFreshDatabase(), CELLULE_MASTER_KEY_FILE: `${keyringDir}/keyring.json` });
     const admin = await createAdmin(t);
     coordinator = await createUser(t, admin, { roles: ['coordinator'] });
