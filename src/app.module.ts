@@ -1,3 +1,4 @@
+import { MetricsModule } from './metrics/metrics.module.js';
 import { BadRequestException, DynamicModule, MiddlewareConsumer, Module, NestModule, ValidationPipe } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
@@ -90,6 +91,7 @@ export class AppModule implements NestModule {
         SessionsModule,
         ReferralsModule,
         HealthModule,
+        MetricsModule,
         ConsoleModule.forRoot(),
       ],
       providers: [

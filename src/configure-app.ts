@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { ProblemType } from './common/problem.js';
 import { inspectRequestInput, MAX_JSON_BODY, requireJsonOrMultipart } from './common/request-input.js';
 import type { AppConfig } from './config/app-config.js';
+import { MetricsService } from './metrics/metrics.service.js';
 
 export const API_PREFIX = 'api';
 
@@ -16,6 +17,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Ne
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.setGlobalPrefix(API_PREFIX);
+  app.use(app.get(MetricsService).middleware);
   app.use(
     helmet({
       // The console (served at /) loads scripts, styles, fonts and icons from its own origin only; no
@@ -70,6 +72,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Ne
             status: 429,
             detail: 'Trop de requêtes : réessayez dans une minute.',
             instance: request.originalUrl.split('?')[0],
+            requestId: (request as { id?: unknown }).id,
           }),
         );
       },
@@ -86,6 +89,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Ne
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
+  // The document stays public for clients; the interactive UI is for development only.
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json`, ui: config.env !== 'production' });
   return app;
 }

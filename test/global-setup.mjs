@@ -1,7 +1,7 @@
 // Starts a throw-away embedded PostgreSQL for the whole run, unless TEST_DATABASE_URL or
 // DATABASE_URL names a server to use. Plain ESM: it imports the compiled helper that `npm start`
 // uses too (the pretest script compiles it).
-import { mkdtemp } from 'node:fs/promises';
+import { chmod, mkdtemp } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,6 +23,8 @@ export default async function globalSetup() {
   // Every temporary folder of the run (data folders, keyrings, the database, child processes' files)
   // goes under one folder that the teardown removes: a run leaves nothing behind.
   const runDir = await mkdtemp(path.join(os.tmpdir(), 'clsm-cellule-run-'));
+  // Like /tmp itself: the embedded PostgreSQL may run as another user (root starts it as postgres).
+  await chmod(runDir, 0o1777);
   globalThis.__clsmTestRun = { runDir, previousTmpdir: process.env.TMPDIR };
   process.env.TMPDIR = runDir;
   // One master keyring for every test application of the run: they share the database.

@@ -20,6 +20,8 @@ const PUBLIC_ROUTES = [
   'GET /api/auth/oidc/login',
   'GET /api/auth/oidc/callback',
   'GET /api/health',
+  // Its own bearer token (METRICS_TOKEN), off without it.
+  'GET /api/metrics',
 ];
 
 describe('deny by default', () => {

@@ -28,6 +28,9 @@ export class ProblemDto {
 
   @ApiPropertyOptional({ type: [ProblemFieldErrorDto] })
   errors?: ProblemFieldErrorDto[];
+
+  @ApiPropertyOptional({ description: 'Id of the request in the service logs (also the X-Request-Id header).' })
+  requestId?: string;
 }
 
 const DESCRIPTIONS: Record<number, string> = {

@@ -41,6 +41,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     // An unreachable, refusing or frozen database is a 503 with Retry-After, whatever the route.
     const problem = this.toProblem(isDatabaseUnavailable(exception) ? databaseUnavailable() : exception);
     problem.instance = request.originalUrl?.split('?')[0];
+    // The id of this request's log line (X-Request-Id): what a person quotes to the support team.
+    if (request.id !== undefined) problem.requestId = String(request.id);
     if (problem.status >= 500) this.logger.error({ error: loggable(exception), requestId: request.id }, 'Unhandled error');
     if (response.headersSent) return;
     const retryAfter = problem['retryAfterSeconds'];

@@ -41,6 +41,8 @@ export interface AppConfig {
     checkpointEvery: number;
     checkpointSeconds: number;
   };
+  /** Bearer token of GET /api/metrics (Prometheus); unset: metrics off. */
+  metricsToken?: string;
   auth: {
     jwtSecret: string;
     accessTokenTtlSeconds: number;
@@ -173,6 +175,7 @@ export function buildAppConfig(
           ? Number(environment.TRUST_PROXY)
           : environment.TRUST_PROXY,
     logLevel: environment.LOG_LEVEL,
+    metricsToken: environment.METRICS_TOKEN,
     timeZone: environment.APP_TIME_ZONE,
     shutdownGraceMs: environment.SHUTDOWN_GRACE_MS,
     database: {

@@ -256,6 +256,11 @@ export class Environment {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** Bearer token a Prometheus scraper presents on GET /api/metrics; unset: metrics off (404). */
+  @IsOptional()
+  @MinLength(24)
+  METRICS_TOKEN?: string;
+
   /**
    * Which proxies to believe for the client address (X-Forwarded-For), in Express's terms: `false`,
    * a hop count (`1`), or addresses/subnets (`loopback`, `10.0.0.0/8`). Never plain `true`, which
