@@ -9,6 +9,7 @@ import { CaseReferences1764500000000 } from './1764500000000-CaseReferences.js';
 import { SessionActivity1764600000000 } from './1764600000000-SessionActivity.js';
 import { SecondFactor1764650000000 } from './1764650000000-SecondFactor.js';
 import { Passkeys1764660000000 } from './1764660000000-Passkeys.js';
+import { SharedRateLimit1764670000000 } from './1764670000000-SharedRateLimit.js';
 import { ListIndexes1764900000000 } from './1764900000000-ListIndexes.js';
 
 /** Every migration, in order. Listed explicitly so the same list works compiled and under Jest. */
@@ -24,5 +25,6 @@ export const ALL_MIGRATIONS = [
   SessionActivity1764600000000,
   SecondFactor1764650000000,
   Passkeys1764660000000,
+  SharedRateLimit1764670000000,
   ListIndexes1764900000000,
 ];

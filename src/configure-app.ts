@@ -7,6 +7,10 @@ import { Logger } from 'nestjs-pino';
 import { ProblemType } from './common/problem.js';
 import { inspectRequestInput, MAX_JSON_BODY, requireJsonOrMultipart } from './common/request-input.js';
 import type { AppConfig } from './config/app-config.js';
+import { PostgresRateLimitStore } from './auth/rate-limit-store.js';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { createHmac } from 'node:crypto';
 import { MetricsService } from './metrics/metrics.service.js';
 
 export const API_PREFIX = 'api';
@@ -62,6 +66,15 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Ne
     rateLimit({
       windowMs: 60_000,
       limit: config.auth.rateLimitPerMinute,
+      // Counted in PostgreSQL: every instance on the database shares the limit.
+      store: new PostgresRateLimitStore(
+        app.get<DataSource>(getDataSourceToken('general')),
+        createHmac('sha256', config.auth.jwtSecret).update('rate-limit-key').digest(),
+        // A limiter's counters are its own: another limit (another configuration) counts afresh.
+        `auth:${config.auth.rateLimitPerMinute}`,
+      ),
+      // An unreachable database is answered 503 by the route itself, not turned into a 500 here.
+      passOnStoreError: true,
       standardHeaders: 'draft-7',
       legacyHeaders: false,
       handler: (request, response) => {
