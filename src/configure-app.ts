@@ -73,8 +73,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Ne
         // A limiter's counters are its own: another limit (another configuration) counts afresh.
         `auth:${config.auth.rateLimitPerMinute}`,
       ),
-      // An unreachable database is answered 503 by the route itself, not turned into a 500 here.
-      passOnStoreError: true,
+
       standardHeaders: 'draft-7',
       legacyHeaders: false,
       handler: (request, response) => {

@@ -318,7 +318,7 @@ describe('need-to-know on situations', () => {
     const existing = await t.http().get(`/api/situations/${situation.id}`).set(bearer(stranger));
     const missing = await t.http().get(`/api/situations/${unknownId}`).set(bearer(stranger));
     expect(existing.status).toBe(404);
-    expect({ ...existing.body, instance: undefined }).toEqual({ ...missing.body, instance: undefined });
+    expect({ ...existing.body, instance: undefined, requestId: undefined }).toEqual({ ...missing.body, instance: undefined, requestId: undefined });
     await t.http().get(`/api/situations/${situation.id}/documents/${document.body.id}`).set(bearer(stranger)).expect(404);
     await t.http().get(`/api/situations/${situation.id}/consents`).set(bearer(stranger)).expect(404);
     const list = await t.http().get(`/api/situations?reference=${situation.reference}`).set(bearer(stranger)).expect(200);

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { createHmac } from 'node:crypto';
 import type { ClientRateLimitInfo, Options, Store } from 'express-rate-limit';
 import type { DataSource } from 'typeorm';
@@ -7,6 +8,7 @@ import type { DataSource } from 'typeorm';
  * service on the same database. Client addresses are stored only as keyed hashes.
  */
 export class PostgresRateLimitStore implements Store {
+  private readonly logger = new Logger(PostgresRateLimitStore.name);
   private windowMs = 60_000;
   private calls = 0;
   /** Not shared with another limiter: each has its own prefix. */
@@ -22,7 +24,17 @@ export class PostgresRateLimitStore implements Store {
     this.windowMs = options.windowMs;
   }
 
+  /** Fails open with a short warning (no query, no parameter): the route itself answers 503 when the database is down. */
   async increment(key: string): Promise<ClientRateLimitInfo> {
+    try {
+      return await this.count(key);
+    } catch (error) {
+      this.logger.warn(`Rate-limit counter unavailable (${(error as Error).name}): request let through`);
+      return { totalHits: 0, resetTime: undefined };
+    }
+  }
+
+  private async count(key: string): Promise<ClientRateLimitInfo> {
     // Now and then, windows long past are removed so the table stays small.
     if (++this.calls % 500 === 0) {
       await this.dataSource.query('DELETE FROM clsm.rate_limit WHERE window_start < now() - make_interval(secs => $1)', [(2 * this.windowMs) / 1000]);

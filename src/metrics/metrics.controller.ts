@@ -1,6 +1,7 @@
 import { Controller, Get, Header, Headers, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../common/api-problems.decorator.js';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Public } from '../common/access.decorators.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -10,7 +11,7 @@ import { MetricsService } from './metrics.service.js';
  * Prometheus scrape endpoint. Off (404) unless METRICS_TOKEN is set; then only a scraper presenting
  * it as a bearer token reads it. The figures hold no personal data.
  */
-@ApiExcludeController()
+@ApiTags('operations')
 @Controller('metrics')
 export class MetricsController {
   private readonly token: Buffer | undefined;
@@ -26,6 +27,10 @@ export class MetricsController {
   @Get()
   @Public()
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
+  @ApiBearerAuth()
+  @ApiProduces('text/plain')
+  @ApiOkResponse({ description: 'Prometheus text exposition format.', schema: { type: 'string' } })
+  @ApiProblems(401, 404)
   async scrape(@Headers('authorization') authorization: string | undefined): Promise<string> {
     if (!this.token) throw new NotFoundException('Les métriques ne sont pas activées (METRICS_TOKEN).');
     const offered = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];

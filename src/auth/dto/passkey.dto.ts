@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsObject, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsObject, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 
 /** A WebAuthn credential as the browser's API returns it (JSON form of PublicKeyCredential). */
 export class PasskeyCredentialDto {
@@ -35,6 +35,7 @@ export class PasskeyCredentialDto {
 
 export class RegisterPasskeyDto {
   @ApiProperty({ type: PasskeyCredentialDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => PasskeyCredentialDto)
   credential: PasskeyCredentialDto;
@@ -55,6 +56,7 @@ export class PasskeySignInOptionsRequestDto {
 
 export class VerifyPasskeyDto extends PasskeySignInOptionsRequestDto {
   @ApiProperty({ type: PasskeyCredentialDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => PasskeyCredentialDto)
   credential: PasskeyCredentialDto;
