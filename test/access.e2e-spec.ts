@@ -227,6 +227,8 @@ describe('authorization matrix: every route × role × relation', () => {
   MATRIX['GET /api/audit/verify'] = { expect: ethicsOnly, request: (persona) => as(persona, t.http().get('/api/audit/verify')) };
   MATRIX['GET /api/audit/anomalies'] = { expect: ethicsOnly, request: (persona) => as(persona, t.http().get('/api/audit/anomalies')) };
   MATRIX['GET /api/audit/situations/:id/accesses'] = { expect: ethicsOnly, request: (persona, f) => as(persona, t.http().get(`/api/audit/situations/${f.situationId}/accesses`)) };
+  // Statistics: the coordination, and the ethics committee in oversight (policy subjects.Statistics).
+  MATRIX['GET /api/statistics'] = { expect: only({ coordinator: 200, ethics: 200 }, 404), request: (persona) => as(persona, t.http().get('/api/statistics')) };
   MATRIX['GET /api/auth/me'] = { expect: all(200), request: (persona) => as(persona, t.http().get('/api/auth/me')) };
   MATRIX['GET /api/auth/sessions'] = { expect: all(200), request: (persona) => as(persona, t.http().get('/api/auth/sessions')) };
   // Someone else's (or no) session: 404 for everyone signed in.

@@ -42,13 +42,15 @@ export interface Grant {
 }
 
 /** The commission's other subjects (sessions, préconisations, DAC referrals) and who may use them. */
-export const POLICY_SUBJECTS = ['Session', 'Recommendation', 'Referral'] as const;
+export const POLICY_SUBJECTS = ['Session', 'Recommendation', 'Referral', 'Statistics', 'RightsRequest'] as const;
 export type PolicySubject = (typeof POLICY_SUBJECTS)[number];
 export interface SubjectRule {
   article: number;
   manage: Role[];
   takePart: Role[];
   counterpart: Role[];
+  /** Reads without taking part in case work (the ethics committee's oversight): never content. */
+  oversight: Role[];
 }
 
 export interface EthicsPolicy {
@@ -187,18 +189,32 @@ export function loadEthics(directory: string): { policy: EthicsPolicy; charter: 
     }
     return value as Role[];
   };
+  // Oversight reads aggregates and registers, never a case file: the ethics committee may hold it, the administrator never.
+  const oversightList = (where: string, value: unknown): Role[] => {
+    if (value === undefined) return [];
+    if (!Array.isArray(value)) {
+      problems.push(`${where}: must be a list of roles`);
+      return [];
+    }
+    for (const role of value) {
+      if (!(ROLES as readonly string[]).includes(role as string)) problems.push(`${where}: unknown role "${String(role)}"`);
+      if (role === 'admin') problems.push(`${where}: admin never reads what the commission holds (article 9)`);
+    }
+    return value as Role[];
+  };
   for (const name of POLICY_SUBJECTS) {
     const value = rawSubjects[name];
     if (!isObject(value)) {
       problems.push(`subjects.${name}: missing`);
       continue;
     }
-    knownKeys(`subjects.${name}`, value, ['article', 'manage', 'take_part', 'counterpart']);
+    knownKeys(`subjects.${name}`, value, ['article', 'manage', 'take_part', 'counterpart', 'oversight']);
     subjects[name] = {
       article: article(`subjects.${name}`, value),
       manage: roleList(`subjects.${name}.manage`, value.manage),
       takePart: roleList(`subjects.${name}.take_part`, value.take_part),
       counterpart: roleList(`subjects.${name}.counterpart`, value.counterpart),
+      oversight: oversightList(`subjects.${name}.oversight`, value.oversight),
     };
   }
   for (const name of Object.keys(rawSubjects)) {

@@ -22,6 +22,10 @@ export class Situation {
   @Column('integer', { name: 'birth_decade' })
   birthDecade: number;
 
+  /** A coarse category kept in clear for the statistics only (never shown from here). */
+  @Column('text', { nullable: true })
+  sex: 'female' | 'male' | 'other' | 'unknown' | null;
+
   @Column('uuid', { name: 'referrer_user_id' })
   referrerUserId: string;
 

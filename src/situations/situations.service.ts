@@ -93,6 +93,7 @@ export class SituationsService {
       status: 'submitted',
       problemAreas: input.problemAreas,
       birthDecade: birthDecade(input.identity.birthDate),
+      sex: input.identity.sex,
       referrerUserId: user.id,
       referrerOrganizationId: user.organizationId,
       blindIndex: this.cases.blindIndex(input.identity),
@@ -161,6 +162,7 @@ export class SituationsService {
     if (changes.problemAreas) situation.problemAreas = changes.problemAreas;
     if (changes.identity) {
       situation.birthDecade = birthDecade(changes.identity.birthDate);
+      situation.sex = changes.identity.sex;
       situation.blindIndex = this.cases.blindIndex(changes.identity);
     }
     await manager.save(situation);
