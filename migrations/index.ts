@@ -8,6 +8,7 @@ import { AccessChanges1764400000000 } from './1764400000000-AccessChanges.js';
 import { CaseReferences1764500000000 } from './1764500000000-CaseReferences.js';
 import { SessionActivity1764600000000 } from './1764600000000-SessionActivity.js';
 import { StatisticsColumns1764800000000 } from './1764800000000-StatisticsColumns.js';
+import { RightsRequests1764810000000 } from './1764810000000-RightsRequests.js';
 
 /** Every migration, in order. Listed explicitly so the same list works compiled and under Jest. */
 export const ALL_MIGRATIONS = [
@@ -21,4 +22,5 @@ export const ALL_MIGRATIONS = [
   CaseReferences1764500000000,
   SessionActivity1764600000000,
   StatisticsColumns1764800000000,
+  RightsRequests1764810000000,
 ];

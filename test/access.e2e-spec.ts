@@ -229,6 +229,17 @@ describe('authorization matrix: every route × role × relation', () => {
   MATRIX['GET /api/audit/situations/:id/accesses'] = { expect: ethicsOnly, request: (persona, f) => as(persona, t.http().get(`/api/audit/situations/${f.situationId}/accesses`)) };
   // Statistics: the coordination, and the ethics committee in oversight (policy subjects.Statistics).
   MATRIX['GET /api/statistics'] = { expect: only({ coordinator: 200, ethics: 200 }, 404), request: (persona) => as(persona, t.http().get('/api/statistics')) };
+  // The rights register: kept by the coordination, read by the ethics committee (policy subjects.RightsRequest).
+  let rightsRequestId: string | undefined;
+  const rightsRequest = async () =>
+    (rightsRequestId ??= (await t.http().post('/api/rights-requests').set(bearer(users.coordinator)).send({ kind: 'access', receivedOn: '2026-01-05' }).expect(201)).body.id as string);
+  MATRIX['POST /api/rights-requests'] = { expect: only({ coordinator: 201 }, 404), request: (persona) => as(persona, t.http().post('/api/rights-requests').send({ kind: 'objection', receivedOn: '2026-01-05' })) };
+  MATRIX['GET /api/rights-requests'] = { expect: only({ coordinator: 200, ethics: 200 }, 404), request: (persona) => as(persona, t.http().get('/api/rights-requests')) };
+  MATRIX['GET /api/rights-requests/:id'] = { expect: only({ coordinator: 200, ethics: 200 }, 404), request: async (persona) => as(persona, t.http().get(`/api/rights-requests/${await rightsRequest()}`)) };
+  MATRIX['PATCH /api/rights-requests/:id'] = {
+    expect: only({ coordinator: 200 }, 404),
+    request: async (persona) => as(persona, t.http().patch(`/api/rights-requests/${await rightsRequest()}`).send({ status: 'in_progress' })),
+  };
   MATRIX['GET /api/auth/me'] = { expect: all(200), request: (persona) => as(persona, t.http().get('/api/auth/me')) };
   MATRIX['GET /api/auth/sessions'] = { expect: all(200), request: (persona) => as(persona, t.http().get('/api/auth/sessions')) };
   // Someone else's (or no) session: 404 for everyone signed in.
