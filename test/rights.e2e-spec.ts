@@ -63,11 +63,15 @@ describe('the rights register (/api/rights-requests)', () => {
   it('is kept by the coordination, read by the ethics committee, hidden from others, and audited', async () => {
     const request = await create({ kind: 'access', receivedOn: daysAgo(1) }).expect(201);
     await t.http().get(`/api/rights-requests/${request.body.id}`).set(bearer(ethics)).expect(200);
+    const all = await t.http().get('/api/rights-requests').set(bearer(ethics)).expect(200);
+    expect(all.body.total).toBeGreaterThanOrEqual(1);
+    const received = await t.http().get('/api/rights-requests?status=received&limit=200').set(bearer(coordinator)).expect(200);
+    expect(received.body.items.every((item: { status: string }) => item.status === 'received')).toBe(true);
     await t.http().post('/api/rights-requests').set(bearer(ethics)).send({ kind: 'access', receivedOn: daysAgo(1) }).expect(404);
     await t.http().patch(`/api/rights-requests/${request.body.id}`).set(bearer(ethics)).send({ status: 'in_progress' }).expect(404);
     await t.http().get('/api/rights-requests').set(bearer(referrer)).expect(404);
     const { rows } = await t.superuser.query(
-      `SELECT action, actor_user_id FROM audit.event WHERE resource_type = 'rights_request' AND resource_id = $1 ORDER BY seq`,
+      `SELECT action, actor_user_id FROM audit.event WHERE resource_type = 'rights_request' AND resource_id = $1 AND action <> 'rights_request.list' ORDER BY seq`,
       [request.body.id],
     );
     expect(rows.map((row) => [row.action, row.actor_user_id])).toEqual([

@@ -66,7 +66,8 @@ export class RightsService {
       conditions.push(`r.status = $${parameters.length}`);
     }
     if (query.overdue) conditions.push(`r.status <> 'answered' AND r.deadline < $1::date`);
-    const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
+    // $1 (today) is typed in every statement, even when no filter uses it.
+    const where = ` WHERE $1::date IS NOT NULL${conditions.map((condition) => ` AND ${condition}`).join('')}`;
     const [{ total }] = (await manager.query(`SELECT count(*)::int AS total FROM cellule.rights_request r${where}`, parameters)) as { total: number }[];
     const rows = (await manager.query(`${SELECT}${where} ORDER BY r.deadline, r.id LIMIT ${query.limit} OFFSET ${query.offset}`, parameters)) as Row[];
     this.cases.record({ action: 'rights_request.list', resourceType: 'rights_request' });
