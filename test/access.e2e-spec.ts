@@ -128,6 +128,7 @@ describe('authorization matrix: every route × role × relation', () => {
   situationRoute('GET /api/situations/:id/documents/:documentId', readers, (persona, f) =>
     as(persona, t.http().get(`/api/situations/${f.situationId}/documents/${f.documentId}`)),
   );
+  situationRoute('GET /api/situations/:id/subject-access', only({ coordinator: 200 }, 404), (persona, f) => as(persona, t.http().get(`/api/situations/${f.situationId}/subject-access`)));
   const consentBody = { purpose: 'attendance', decision: 'given', givenBy: 'person', method: 'oral_statement', statement: { recordedBy: 'Infirmière du CMP', recordedOn: '2026-11-03' }, givenOn: '2026-11-03' };
   situationRoute('POST /api/situations/:id/consents', only({ coordinator: 201, referrer: 201, pilot: 403, charterNotAccepted: 403 }, 404), (persona, f) =>
     as(persona, t.http().post(`/api/situations/${f.situationId}/consents`).send(consentBody)),

@@ -55,7 +55,7 @@ export class CaseFiles {
    */
   async situation(user: AuthenticatedUser, action: SubjectAction, id: string): Promise<{ situation: Situation; access: SituationAccess }> {
     const manager = await this.uow.manager();
-    const writes = action !== 'read' && action !== 'list' && action !== 'read_documents' && action !== 'read_consents';
+    const writes = action !== 'read' && action !== 'list' && action !== 'read_documents' && action !== 'read_consents' && action !== 'subject_access';
     const situation = await manager.findOne(Situation, { where: { id }, ...(writes ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!situation) {
       this.deny({ action: `situation.${action}`, resourceType: 'situation', resourceId: id, situationId: id });

@@ -28,7 +28,8 @@ export type SubjectAction =
   | 'read_consents'
   | 'record_consent'
   | 'designate_pilot'
-  | 'refer';
+  | 'refer'
+  | 'subject_access';
 
 /** Reachable without a token (login, refresh, health, docs). */
 export const Public = () => SetMetadata(ACCESS_METADATA, { kind: 'public' } satisfies AccessRequirement);

@@ -21,6 +21,7 @@ export const SITUATION_ACTIONS: readonly SubjectAction[] = [
   'record_consent',
   'designate_pilot',
   'refer',
+  'subject_access',
 ];
 export const RELATIONS = ['referrer', 'pilot', 'convened_member', 'invitee', 'recommendation_carrier', 'dac_contact'] as const;
 export type Relation = (typeof RELATIONS)[number];

@@ -60,6 +60,7 @@ const ACTION_LABELS: Record<string, string> = {
   record_consent: 'enregistrer un accord',
   designate_pilot: 'désigner le référent',
   refer: 'orienter vers le DAC',
+  subject_access: 'produire la copie des données pour la personne (droit d’accès)',
 };
 const RETENTION_LABELS: Record<RetentionKind, string> = {
   closed_situation: 'Situation close (dossier, transitions, synthèses, préconisations)',

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { RightsController } from './rights.controller.js';
 import { RightsService } from './rights.service.js';
+import { SubjectAccessController } from './subject-access.controller.js';
+import { SubjectAccessService } from './subject-access.service.js';
 
 /** The person's rights: the register of requests (schema cellule). */
 @Module({
-  controllers: [RightsController],
-  providers: [RightsService],
-  exports: [RightsService],
+  controllers: [RightsController, SubjectAccessController],
+  providers: [RightsService, SubjectAccessService],
+  exports: [RightsService, SubjectAccessService],
 })
 export class RightsModule {}
