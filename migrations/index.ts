@@ -9,6 +9,7 @@ import { CaseReferences1764500000000 } from './1764500000000-CaseReferences.js';
 import { SessionActivity1764600000000 } from './1764600000000-SessionActivity.js';
 import { StatisticsColumns1764800000000 } from './1764800000000-StatisticsColumns.js';
 import { RightsRequests1764810000000 } from './1764810000000-RightsRequests.js';
+import { Retention1764820000000 } from './1764820000000-Retention.js';
 
 /** Every migration, in order. Listed explicitly so the same list works compiled and under Jest. */
 export const ALL_MIGRATIONS = [
@@ -23,4 +24,5 @@ export const ALL_MIGRATIONS = [
   SessionActivity1764600000000,
   StatisticsColumns1764800000000,
   RightsRequests1764810000000,
+  Retention1764820000000,
 ];

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RightsController } from './rights.controller.js';
+import { RetentionService } from './retention.service.js';
 import { RightsService } from './rights.service.js';
 import { SubjectAccessController } from './subject-access.controller.js';
 import { SubjectAccessService } from './subject-access.service.js';
@@ -7,7 +8,7 @@ import { SubjectAccessService } from './subject-access.service.js';
 /** The person's rights: the register of requests (schema cellule). */
 @Module({
   controllers: [RightsController, SubjectAccessController],
-  providers: [RightsService, SubjectAccessService],
-  exports: [RightsService, SubjectAccessService],
+  providers: [RightsService, SubjectAccessService, RetentionService],
+  exports: [RightsService, SubjectAccessService, RetentionService],
 })
 export class RightsModule {}

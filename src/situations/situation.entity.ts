@@ -32,8 +32,9 @@ export class Situation {
   @Column('uuid', { name: 'referrer_organization_id', nullable: true })
   referrerOrganizationId: string | null;
 
-  @Column('smallint', { name: 'blind_index' })
-  blindIndex: number;
+  /** Null once the situation is destroyed (a tombstone). */
+  @Column('smallint', { name: 'blind_index', nullable: true })
+  blindIndex: number | null;
 
   @Column('text', { name: 'closure_outcome', nullable: true })
   closureOutcome: ClosureOutcome | null;
