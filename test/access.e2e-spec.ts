@@ -230,6 +230,7 @@ describe('authorization matrix: every route × role × relation', () => {
   MATRIX['GET /api/audit/situations/:id/accesses'] = { expect: ethicsOnly, request: (persona, f) => as(persona, t.http().get(`/api/audit/situations/${f.situationId}/accesses`)) };
   // Statistics: the coordination, and the ethics committee in oversight (policy subjects.Statistics).
   MATRIX['GET /api/statistics'] = { expect: only({ coordinator: 200, ethics: 200 }, 404), request: (persona) => as(persona, t.http().get('/api/statistics')) };
+  MATRIX['GET /api/statistics/report.pdf'] = { expect: only({ coordinator: 200, ethics: 200 }, 404), request: (persona) => as(persona, t.http().get('/api/statistics/report.pdf')) };
   // The rights register: kept by the coordination, read by the ethics committee (policy subjects.RightsRequest).
   let rightsRequestId: string | undefined;
   const rightsRequest = async () =>

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+import { inflateSync } from 'node:zlib';
 import { protect, type CountTable } from '../src/statistics/suppression.js';
 import { feasibleValues, recoverable } from './support/disclosure.js';
 import { bearer, createSituation } from './support/situations.js';
@@ -212,6 +213,37 @@ describe('GET /api/statistics', () => {
       const value = line.split(';')[3];
       if (value) expect(Number(value.replaceAll('"', '')) === 0 || Number(value.replaceAll('"', '')) >= K).toBe(true);
     }
+  });
+
+  it('renders the yearly report as a French PDF with the same protected tables', async () => {
+    const response = await t.http().get('/api/statistics/report.pdf?year=2003').set(bearer(ethics)).buffer(true).parse((res, callback) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => callback(null, Buffer.concat(chunks)));
+    }).expect(200);
+    expect(response.headers['content-type']).toContain('application/pdf');
+    const pdf = response.body as Buffer;
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // The text drawn: every content stream inflated, its hex strings decoded (WinAnsi).
+    const text: string[] = [];
+    const raw = pdf.toString('latin1');
+    for (const match of raw.matchAll(/stream\r?\n/g)) {
+      const start = match.index! + match[0].length;
+      const end = raw.indexOf('endstream', start);
+      try {
+        const inflated = inflateSync(pdf.subarray(start, end)).toString('latin1');
+        for (const hex of inflated.matchAll(/<([0-9a-fA-F]+)>/g)) text.push(Buffer.from(hex[1], 'hex').toString('latin1'));
+      } catch {
+        // Not a compressed content stream (fonts, images).
+      }
+    }
+    const drawn = text.join('');
+    expect(drawn).toContain('bilan 2003');
+    expect(drawn).toContain('Saisines par mois');
+    expect(drawn).toContain('Clôtures par issue');
+    expect(drawn).toContain('Secret statistique');
+    await t.http().get('/api/statistics/report.pdf?year=1999').set(bearer(ethics)).expect(400);
+    await t.http().get('/api/statistics/report.pdf').set(bearer(referrer)).expect(404);
   });
 
   it('is refused to the other roles, audited without its filters, and validates the period', async () => {

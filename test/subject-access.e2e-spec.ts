@@ -1,9 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
+import { inflateSync } from 'node:zlib';
 import { bearer, createSituation, giveConsent, intakeBody, moveTo } from './support/situations.js';
 import { createAdmin, createUser, startTestApp, TestApp, TestUser, unique } from './support/test-app.js';
 
 const pdf = () => Buffer.concat([Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n'), randomBytes(64), Buffer.from('\n%%EOF\n')]);
+
+/** The text a PDF draws: content streams inflated, their hex strings decoded (WinAnsi). */
+function pdfText(pdf: Buffer): string {
+  const raw = pdf.toString('latin1');
+  const text: string[] = [];
+  for (const match of raw.matchAll(/stream\r?\n/g)) {
+    const start = match.index! + match[0].length;
+    try {
+      const inflated = inflateSync(pdf.subarray(start, raw.indexOf('endstream', start))).toString('latin1');
+      for (const hex of inflated.matchAll(/<([0-9a-fA-F]+)>/g)) text.push(Buffer.from(hex[1], 'hex').toString('latin1'));
+    } catch {
+      // Not a compressed content stream.
+    }
+  }
+  return text.join('');
+}
 
 describe('right of access: GET /api/situations/:id/subject-access', () => {
   let t: TestApp;
@@ -81,8 +98,23 @@ describe('right of access: GET /api/situations/:id/subject-access', () => {
     expect(roles).toEqual(expect.arrayContaining([`referrer@${ccasName}`, 'coordinator@-']));
     expect(JSON.stringify(document.accesses)).not.toContain(referrer.email);
 
-    const { rows } = await t.superuser.query(`SELECT actor_user_id FROM audit.event WHERE action = 'situation.subject_access' AND situation_id = $1 AND outcome = 'granted'`, [situation.id]);
+    const { rows } = await t.superuser.query(`SELECT actor_user_id FROM audit.event WHERE action = 'situation.subject_access' AND situation_id = $1 AND outcome = 'granted' ORDER BY seq`, [situation.id]);
     expect(rows.map((row) => row.actor_user_id)).toEqual([coordinator.id]);
+
+    const exported = await t.http().get(`/api/situations/${situation.id}/subject-access?format=pdf`).set(bearer(coordinator)).buffer(true).parse((res, callback) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => callback(null, Buffer.concat(chunks)));
+    }).expect(200);
+    expect(exported.headers['content-type']).toContain('application/pdf');
+    expect((exported.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    const drawn = pdfText(exported.body as Buffer);
+    expect(drawn).toContain(body.identity.birthName);
+    expect(drawn).toContain('Qui a consulté votre dossier');
+    expect(drawn).toContain('Visite du bailleur');
+    // Each production is audited, the PDF too.
+    const audited = await t.superuser.query(`SELECT count(*)::int AS n FROM audit.event WHERE action = 'situation.subject_access' AND situation_id = $1 AND outcome = 'granted'`, [situation.id]);
+    expect(audited.rows[0].n).toBe(2);
 
     // A coordinator whose category reads health gets it.
     const withHealth = await t.http().get(`/api/situations/${situation.id}/subject-access`).set(bearer(healthCoordinator)).expect(200);

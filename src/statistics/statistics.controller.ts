@@ -1,9 +1,10 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Authorize } from '../common/access.decorators.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
-import { StatCellDto, StatisticsDto, StatisticsQueryDto } from './dto/statistics.dto.js';
+import { StatCellDto, StatisticsDto, StatisticsQueryDto, StatisticsReportQueryDto } from './dto/statistics.dto.js';
+import { renderReport } from './report.js';
 import { StatisticsService } from './statistics.service.js';
 
 /** Anonymised figures for the bilan: the coordination, and the ethics committee in oversight (policy `subjects.Statistics`). */
@@ -26,5 +27,18 @@ export class StatisticsController {
       return this.statistics.csv(statistics);
     }
     return statistics;
+  }
+
+  @Get('report.pdf')
+  @Authorize('read', 'Statistics')
+  @ApiOkResponse({ description: 'The yearly report in French (PDF): the same protected tables, with charts.', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiProblems(400, 401, 403, 404)
+  async report(@Query() query: StatisticsReportQueryDto, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+    const today = this.statistics.today();
+    const year = query.year ?? Number(today.slice(0, 4));
+    const to = `${year}-12-31` < today ? `${year}-12-31` : today;
+    const statistics = await this.statistics.compute(`${year}-01-01`, to < `${year}-01-01` ? `${year}-01-01` : to);
+    response.type('application/pdf').attachment(`bilan-cellule-${year}.pdf`);
+    return new StreamableFile(await renderReport(statistics, year));
   }
 }

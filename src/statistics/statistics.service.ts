@@ -75,6 +75,10 @@ export class StatisticsService {
     @Inject(ETHICS) private readonly ethics: { policy: EthicsPolicy },
   ) {}
 
+  today(): string {
+    return this.clock.today();
+  }
+
   get minimumCount(): number {
     return this.ethics.policy.statisticsMinimumCount;
   }

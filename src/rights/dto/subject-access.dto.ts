@@ -1,4 +1,12 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+
+export class SubjectAccessQueryDto {
+  @ApiPropertyOptional({ enum: ['json', 'pdf'] })
+  @IsOptional()
+  @IsIn(['json', 'pdf'])
+  format?: 'json' | 'pdf';
+}
 
 export class SubjectAccessTransitionDto {
   @ApiProperty() from: string;

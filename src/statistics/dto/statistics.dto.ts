@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { IsCalendarDate } from '../../common/validation.js';
 
 export class StatisticsQueryDto {
@@ -17,6 +18,16 @@ export class StatisticsQueryDto {
   @IsOptional()
   @IsIn(['json', 'csv'])
   format?: 'json' | 'csv';
+}
+
+export class StatisticsReportQueryDto {
+  @ApiPropertyOptional({ minimum: 2000, maximum: 2100, description: 'Civil year (default: the current year).' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
 }
 
 export class StatCellDto {
