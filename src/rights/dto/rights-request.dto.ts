@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageQueryDto } from '../../common/page-query.dto.js';
 import { PageOf } from '../../common/page.dto.js';
-import { IsCalendarDate } from '../../common/validation.js';
+import { IsCalendarDate, IsOptionalButNotNull } from '../../common/validation.js';
 
 export const RIGHTS_KINDS = ['access', 'rectification', 'objection', 'restriction', 'erasure'] as const;
 export type RightsKind = (typeof RIGHTS_KINDS)[number];
@@ -21,29 +21,29 @@ export class CreateRightsRequestDto {
   receivedOn: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The situation concerned, when the person has one.' })
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsUUID()
   situationId?: string;
 }
 
 export class UpdateRightsRequestDto {
   @ApiPropertyOptional({ enum: RIGHTS_STATUSES })
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsIn(RIGHTS_STATUSES)
   status?: RightsStatus;
 
   @ApiPropertyOptional({ enum: RIGHTS_OUTCOMES, description: 'Required with status answered.' })
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsIn(RIGHTS_OUTCOMES)
   outcome?: RightsOutcome;
 
   @ApiPropertyOptional({ format: 'date', description: 'Required with status answered.' })
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsCalendarDate({ notInFuture: true })
   answeredOn?: string;
 
   @ApiPropertyOptional({ description: 'Extends the deadline by two months (GDPR art. 12.3: complexity or number of requests; the person is told within the first month).' })
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsBoolean()
   extended?: boolean;
 }
