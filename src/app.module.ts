@@ -24,6 +24,8 @@ import { HealthModule } from './health/health.module.js';
 import { ReferralsModule } from './referrals/referrals.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 import { SituationsModule } from './situations/situations.module.js';
+import { RightsModule } from './rights/rights.module.js';
+import { StatisticsModule } from './statistics/statistics.module.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -90,6 +92,8 @@ export class AppModule implements NestModule {
         ConsentModule,
         SessionsModule,
         ReferralsModule,
+        StatisticsModule,
+        RightsModule,
         HealthModule,
         MetricsModule,
         ConsoleModule.forRoot(),

@@ -9,6 +9,7 @@ import { KeyRotationService } from './crypto/key-rotation.service.js';
 import { ConfigurationError } from './config/environment.js';
 import { prepareRuntime } from './database/runtime.js';
 import { DirectoryService } from './directory/directory.service.js';
+import { RetentionService } from './rights/retention.service.js';
 
 const USAGE = `Usage: npm run cli -- <command>
 
@@ -21,9 +22,12 @@ Commands:
                          Exit code 0 when intact, 3 when broken.
   rotate-master-key      Add a new master key version, re-wrap every situation's data key under it
                          while the service keeps serving, then retire the old versions.
+  apply-retention        Crypto-shred every closed, rejected or redirected situation whose retention
+                         period (ethics/policy.yaml) has run out, unless under legal hold; tombstones
+                         stay for the statistics. Each destruction is audited.
 `;
 
-const ARITY: Record<string, number> = { 'create-admin': 1, 'verify-audit': 0, 'rotate-master-key': 0 };
+const ARITY: Record<string, number> = { 'create-admin': 1, 'verify-audit': 0, 'rotate-master-key': 0, 'apply-retention': 0 };
 
 async function readPassword(): Promise<string> {
   const fromEnvironment = process.env.CELLULE_ADMIN_PASSWORD;
@@ -63,6 +67,11 @@ async function main(argv: string[]): Promise<number> {
       const graceMs = Number(process.env.KEY_ROTATION_GRACE_MS ?? 2000);
       const { newVersion, rewrapped } = await app.get(KeyRotationService).rotate(graceMs);
       out(`Master key rotated to version ${newVersion}: ${rewrapped} data keys re-wrapped, older versions retired.`);
+      return 0;
+    }
+    if (command === 'apply-retention') {
+      const destroyed = await app.get(RetentionService).runOnce();
+      out(`Retention applied: ${destroyed.length} situation(s) destroyed.`);
       return 0;
     }
     const password = await readPassword();

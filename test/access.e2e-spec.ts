@@ -128,6 +128,7 @@ describe('authorization matrix: every route × role × relation', () => {
   situationRoute('GET /api/situations/:id/documents/:documentId', readers, (persona, f) =>
     as(persona, t.http().get(`/api/situations/${f.situationId}/documents/${f.documentId}`)),
   );
+  situationRoute('GET /api/situations/:id/subject-access', only({ coordinator: 200 }, 404), (persona, f) => as(persona, t.http().get(`/api/situations/${f.situationId}/subject-access`)));
   const consentBody = { purpose: 'attendance', decision: 'given', givenBy: 'person', method: 'oral_statement', statement: { recordedBy: 'Infirmière du CMP', recordedOn: '2026-11-03' }, givenOn: '2026-11-03' };
   situationRoute('POST /api/situations/:id/consents', only({ coordinator: 201, referrer: 201, pilot: 403, charterNotAccepted: 403 }, 404), (persona, f) =>
     as(persona, t.http().post(`/api/situations/${f.situationId}/consents`).send(consentBody)),
@@ -238,6 +239,20 @@ describe('authorization matrix: every route × role × relation', () => {
   MATRIX['POST /api/users/:id/second-factor/reset'] = {
     expect: only({ admin: 404 }, 403),
     request: (persona) => as(persona, t.http().post(`/api/users/${randomUUID()}/second-factor/reset`).send({})),
+  };
+  // Statistics: the coordination, and the ethics committee in oversight (policy subjects.Statistics).
+  MATRIX['GET /api/statistics'] = { expect: only({ coordinator: 200, ethics: 200 }, 404), request: (persona) => as(persona, t.http().get('/api/statistics')) };
+  MATRIX['GET /api/statistics/report.pdf'] = { expect: only({ coordinator: 200, ethics: 200 }, 404), request: (persona) => as(persona, t.http().get('/api/statistics/report.pdf')) };
+  // The rights register: kept by the coordination, read by the ethics committee (policy subjects.RightsRequest).
+  let rightsRequestId: string | undefined;
+  const rightsRequest = async () =>
+    (rightsRequestId ??= (await t.http().post('/api/rights-requests').set(bearer(users.coordinator)).send({ kind: 'access', receivedOn: '2026-01-05' }).expect(201)).body.id as string);
+  MATRIX['POST /api/rights-requests'] = { expect: only({ coordinator: 201 }, 404), request: (persona) => as(persona, t.http().post('/api/rights-requests').send({ kind: 'objection', receivedOn: '2026-01-05' })) };
+  MATRIX['GET /api/rights-requests'] = { expect: only({ coordinator: 200, ethics: 200 }, 404), request: (persona) => as(persona, t.http().get('/api/rights-requests')) };
+  MATRIX['GET /api/rights-requests/:id'] = { expect: only({ coordinator: 200, ethics: 200 }, 404), request: async (persona) => as(persona, t.http().get(`/api/rights-requests/${await rightsRequest()}`)) };
+  MATRIX['PATCH /api/rights-requests/:id'] = {
+    expect: only({ coordinator: 200 }, 404),
+    request: async (persona) => as(persona, t.http().patch(`/api/rights-requests/${await rightsRequest()}`).send({ status: 'in_progress' })),
   };
   MATRIX['GET /api/auth/me'] = { expect: all(200), request: (persona) => as(persona, t.http().get('/api/auth/me')) };
   MATRIX['GET /api/auth/sessions'] = { expect: all(200), request: (persona) => as(persona, t.http().get('/api/auth/sessions')) };

@@ -5,7 +5,7 @@ import { ROLES } from '../src/directory/roles.js';
 import { RELATIONS } from '../src/ethics/policy.js';
 
 /** The feature folders that hold case data: they use the security core, never its plumbing. */
-const FEATURES = ['situations', 'consent', 'sessions', 'referrals'];
+const FEATURES = ['situations', 'consent', 'sessions', 'referrals', 'statistics', 'rights'];
 
 function sources(folder: string): { file: string; text: string }[] {
   const root = path.join(process.cwd(), 'src', folder);

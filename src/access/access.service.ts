@@ -124,7 +124,7 @@ export class AccessService {
       return policy.grants.filter((grant) => grant.actions.includes(action as SubjectAction)).map((grant) => grant.role);
     }
     const rule = policy.subjects[subject];
-    return action === 'manage' ? rule.manage : rule.takePart;
+    return action === 'manage' ? rule.manage : [...new Set([...rule.takePart, ...rule.oversight])];
   }
 
   /** The user prepares and runs the commission's `subject` (sessions, préconisations). */

@@ -56,7 +56,7 @@ export class CaseFiles {
    */
   async situation(user: AuthenticatedUser, action: SubjectAction, id: string): Promise<{ situation: Situation; access: SituationAccess }> {
     const manager = await this.uow.manager();
-    const writes = action !== 'read' && action !== 'list' && action !== 'read_documents' && action !== 'read_consents';
+    const writes = action !== 'read' && action !== 'list' && action !== 'read_documents' && action !== 'read_consents' && action !== 'subject_access';
     const situation = writes
       ? await manager.findOne(Situation, { where: { id }, lock: { mode: 'pessimistic_write' as const } })
       : await this.readWithFactsAndKey(manager, id);
@@ -187,6 +187,25 @@ export class CaseFiles {
       },
       destroyed: (situationId) => !keys.get(situationId),
     };
+  }
+
+  /**
+   * Crypto-shredding (retention): destroys the situation's data key, so that none of its
+   * ciphertexts can ever be decrypted again, and erases the bytes of its own sensitive columns and
+   * of its documents, its blind-index entry and its duplicate warnings. The row stays as a
+   * tombstone. The caller (the retention service) decides what is due and records the destruction.
+   */
+  async shred(situationId: string): Promise<void> {
+    const manager = await this.uow.manager();
+    await this.dataKeys.destroy(situationId, manager);
+    this.keyCache().set(situationId, null);
+    await manager.query(
+      `UPDATE cellule.situation SET identity_enc = '', contact_enc = '', social_enc = '', health_enc = '', narrative_enc = '',
+              blind_index = NULL, destroyed_at = now(), updated_at = now() WHERE id = $1`,
+      [situationId],
+    );
+    await manager.query(`UPDATE cellule.document SET filename_enc = '', content_enc = '' WHERE situation_id = $1`, [situationId]);
+    await manager.query('DELETE FROM cellule.duplicate_warning WHERE situation_id = $1 OR other_situation_id = $1', [situationId]);
   }
 
   /** The blind index of an identity (duplicates found without decrypting every file). */

@@ -15,7 +15,7 @@ export type AccessRequirement =
   | { kind: 'subject'; action: SubjectAction | SessionAction; subject: Subject };
 
 /** Case data: the subjects whose access the ethics charter governs, row by row. */
-export type Subject = 'Situation' | 'Session' | 'Recommendation' | 'Referral';
+export type Subject = 'Situation' | 'Session' | 'Recommendation' | 'Referral' | 'Statistics' | 'RightsRequest';
 /** Sessions and recommendations: `manage` is the coordinator's; reads are filtered row by row. */
 export type SessionAction = 'list' | 'read' | 'manage' | 'update';
 export type SubjectAction =
@@ -29,7 +29,8 @@ export type SubjectAction =
   | 'read_consents'
   | 'record_consent'
   | 'designate_pilot'
-  | 'refer';
+  | 'refer'
+  | 'subject_access';
 
 /** Reachable without a token (login, refresh, health, docs). */
 export const Public = () => SetMetadata(ACCESS_METADATA, { kind: 'public' } satisfies AccessRequirement);
@@ -61,7 +62,7 @@ export const RequireRoles = (...roles: Role[]) =>
  * can never perform it; the feature service then decides row by row through the access module.
  */
 export function Authorize(action: SubjectAction, subject: 'Situation'): ReturnType<typeof SetMetadata>;
-export function Authorize(action: SessionAction, subject: 'Session' | 'Recommendation' | 'Referral'): ReturnType<typeof SetMetadata>;
+export function Authorize(action: SessionAction, subject: 'Session' | 'Recommendation' | 'Referral' | 'Statistics' | 'RightsRequest'): ReturnType<typeof SetMetadata>;
 export function Authorize(action: SubjectAction | SessionAction, subject: Subject) {
   return SetMetadata(ACCESS_METADATA, { kind: 'subject', action, subject } satisfies AccessRequirement);
 }

@@ -21,6 +21,7 @@ export const SITUATION_ACTIONS: readonly SubjectAction[] = [
   'record_consent',
   'designate_pilot',
   'refer',
+  'subject_access',
 ];
 export const RELATIONS = ['referrer', 'pilot', 'convened_member', 'invitee', 'recommendation_carrier', 'dac_contact'] as const;
 export type Relation = (typeof RELATIONS)[number];
@@ -42,13 +43,15 @@ export interface Grant {
 }
 
 /** The commission's other subjects (sessions, préconisations, DAC referrals) and who may use them. */
-export const POLICY_SUBJECTS = ['Session', 'Recommendation', 'Referral'] as const;
+export const POLICY_SUBJECTS = ['Session', 'Recommendation', 'Referral', 'Statistics', 'RightsRequest'] as const;
 export type PolicySubject = (typeof POLICY_SUBJECTS)[number];
 export interface SubjectRule {
   article: number;
   manage: Role[];
   takePart: Role[];
   counterpart: Role[];
+  /** Reads without taking part in case work (the ethics committee's oversight): never content. */
+  oversight: Role[];
 }
 
 export interface EthicsPolicy {
@@ -62,7 +65,38 @@ export interface EthicsPolicy {
   consentPurposes: Record<ConsentPurpose, { article: number; unlocks: string[] }>;
   accessWindowDaysAfterSession: number;
   retentionClosedSituationDays: number;
+  /** Per kind of record: days kept after the named event, and the article that sets it. */
+  retentionPeriods: Record<RetentionKind, RetentionPeriod>;
   statisticsMinimumCount: number;
+  /** The record of processing activities (rendered into ethics/registre.md). */
+  register: ProcessingRegister;
+}
+
+export const RETENTION_KINDS = [
+  'closed_situation',
+  'rejected_situation',
+  'redirected_situation',
+  'refused_saisine',
+  'consent_proof',
+  'document',
+  'notification',
+  'rights_request',
+  'audit_trail',
+] as const;
+export type RetentionKind = (typeof RETENTION_KINDS)[number];
+export interface RetentionPeriod {
+  article: number;
+  days: number;
+  after: string;
+}
+
+export interface ProcessingRegister {
+  article: number;
+  controller: string;
+  purposes: { article: number; name: string; legalBasis: string }[];
+  persons: string[];
+  dpiaCriteria: string[];
+  hosting: string;
 }
 
 export interface Charter {
@@ -117,7 +151,7 @@ export function loadEthics(directory: string): { policy: EthicsPolicy; charter: 
   const knownKeys = (where: string, value: Raw, keys: string[]) => {
     for (const key of Object.keys(value)) if (!keys.includes(key)) problems.push(`${where}.${key}: unknown key`);
   };
-  knownKeys('policy', raw, ['version', 'charter_version', 'field_groups', 'grants', 'subjects', 'consent_purposes', 'access_window', 'retention', 'statistics']);
+  knownKeys('policy', raw, ['version', 'charter_version', 'field_groups', 'grants', 'subjects', 'consent_purposes', 'access_window', 'retention', 'statistics', 'register']);
 
   const version = stringField('version', raw.version);
   const charterVersion = stringField('charter_version', raw.charter_version);
@@ -187,18 +221,32 @@ export function loadEthics(directory: string): { policy: EthicsPolicy; charter: 
     }
     return value as Role[];
   };
+  // Oversight reads aggregates and registers, never a case file: the ethics committee may hold it, the administrator never.
+  const oversightList = (where: string, value: unknown): Role[] => {
+    if (value === undefined) return [];
+    if (!Array.isArray(value)) {
+      problems.push(`${where}: must be a list of roles`);
+      return [];
+    }
+    for (const role of value) {
+      if (!(ROLES as readonly string[]).includes(role as string)) problems.push(`${where}: unknown role "${String(role)}"`);
+      if (role === 'admin') problems.push(`${where}: admin never reads what the commission holds (article 9)`);
+    }
+    return value as Role[];
+  };
   for (const name of POLICY_SUBJECTS) {
     const value = rawSubjects[name];
     if (!isObject(value)) {
       problems.push(`subjects.${name}: missing`);
       continue;
     }
-    knownKeys(`subjects.${name}`, value, ['article', 'manage', 'take_part', 'counterpart']);
+    knownKeys(`subjects.${name}`, value, ['article', 'manage', 'take_part', 'counterpart', 'oversight']);
     subjects[name] = {
       article: article(`subjects.${name}`, value),
       manage: roleList(`subjects.${name}.manage`, value.manage),
       takePart: roleList(`subjects.${name}.take_part`, value.take_part),
       counterpart: roleList(`subjects.${name}.counterpart`, value.counterpart),
+      oversight: oversightList(`subjects.${name}.oversight`, value.oversight),
     };
   }
   for (const name of Object.keys(rawSubjects)) {
@@ -229,6 +277,52 @@ export function loadEthics(directory: string): { policy: EthicsPolicy; charter: 
   const retentionClosedSituationDays = numberRule('retention', 'closed_situation_days');
   const statisticsMinimumCount = numberRule('statistics', 'minimum_count');
 
+  const retentionPeriods = {} as EthicsPolicy['retentionPeriods'];
+  const rawRetention = isObject(raw.retention) ? raw.retention : {};
+  knownKeys('retention', rawRetention, ['article', 'closed_situation_days', 'periods']);
+  const rawPeriods = isObject(rawRetention.periods) ? rawRetention.periods : {};
+  for (const kind of RETENTION_KINDS) {
+    const value = rawPeriods[kind];
+    if (!isObject(value)) {
+      problems.push(`retention.periods.${kind}: missing`);
+      continue;
+    }
+    knownKeys(`retention.periods.${kind}`, value, ['article', 'days', 'after']);
+    if (!Number.isInteger(value.days) || (value.days as number) < 0) problems.push(`retention.periods.${kind}.days: must be a whole number`);
+    retentionPeriods[kind] = { article: article(`retention.periods.${kind}`, value), days: value.days as number, after: stringField(`retention.periods.${kind}.after`, value.after) };
+  }
+  for (const kind of Object.keys(rawPeriods)) {
+    if (!(RETENTION_KINDS as readonly string[]).includes(kind)) problems.push(`retention.periods.${kind}: unknown kind of record`);
+  }
+  if (retentionPeriods.closed_situation && retentionPeriods.closed_situation.days !== retentionClosedSituationDays) {
+    problems.push('retention.periods.closed_situation.days: must equal retention.closed_situation_days');
+  }
+
+  const rawRegister = isObject(raw.register) ? raw.register : {};
+  if (!isObject(raw.register)) problems.push('register: missing');
+  knownKeys('register', rawRegister, ['article', 'controller', 'purposes', 'persons', 'dpia_criteria', 'hosting']);
+  const stringList = (where: string, value: unknown): string[] => {
+    if (!Array.isArray(value) || value.length === 0) {
+      problems.push(`${where}: must be a non-empty list`);
+      return [];
+    }
+    return value.map((item, index) => stringField(`${where}[${index}]`, item));
+  };
+  const register: ProcessingRegister = {
+    article: article('register', rawRegister),
+    controller: stringField('register.controller', rawRegister.controller),
+    purposes: (Array.isArray(rawRegister.purposes) ? rawRegister.purposes : []).map((purpose: unknown, index: number) => {
+      const where = `register.purposes[${index}]`;
+      const value = isObject(purpose) ? purpose : {};
+      knownKeys(where, value, ['article', 'name', 'legal_basis']);
+      return { article: article(where, value), name: stringField(`${where}.name`, value.name), legalBasis: stringField(`${where}.legal_basis`, value.legal_basis) };
+    }),
+    persons: stringList('register.persons', rawRegister.persons),
+    dpiaCriteria: stringList('register.dpia_criteria', rawRegister.dpia_criteria),
+    hosting: stringField('register.hosting', rawRegister.hosting),
+  };
+  if (register.purposes.length === 0) problems.push('register.purposes: must be a non-empty list');
+
   const charterMatch = /^---\s*\nversion:\s*"?([^"\n]+)"?\s*\n---\s*\n/.exec(charterText);
   if (!charterMatch) problems.push('charter.md: must start with front matter declaring its version');
   else if (charterMatch[1] !== charterVersion) problems.push(`charter_version: "${charterVersion}" but charter.md is version "${charterMatch[1]}"`);
@@ -246,7 +340,9 @@ export function loadEthics(directory: string): { policy: EthicsPolicy; charter: 
       consentPurposes,
       accessWindowDaysAfterSession,
       retentionClosedSituationDays,
+      retentionPeriods,
       statisticsMinimumCount,
+      register,
     },
     charter: { version: charterMatch![1], text: charterText.slice(charterMatch![0].length).trim() },
   };

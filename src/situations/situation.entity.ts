@@ -22,14 +22,19 @@ export class Situation {
   @Column('integer', { name: 'birth_decade' })
   birthDecade: number;
 
+  /** A coarse category kept in clear for the statistics only (never shown from here). */
+  @Column('text', { nullable: true })
+  sex: 'female' | 'male' | 'other' | 'unknown' | null;
+
   @Column('uuid', { name: 'referrer_user_id' })
   referrerUserId: string;
 
   @Column('uuid', { name: 'referrer_organization_id', nullable: true })
   referrerOrganizationId: string | null;
 
-  @Column('smallint', { name: 'blind_index' })
-  blindIndex: number;
+  /** Null once the situation is destroyed (a tombstone). */
+  @Column('smallint', { name: 'blind_index', nullable: true })
+  blindIndex: number | null;
 
   @Column('text', { name: 'closure_outcome', nullable: true })
   closureOutcome: ClosureOutcome | null;

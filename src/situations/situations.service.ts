@@ -1,4 +1,6 @@
-import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate, type ValidationError } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { AccessService, type SituationAccess } from '../access/access.service.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
@@ -9,7 +11,7 @@ import { notFound, ProblemException, ProblemType } from '../common/problem.js';
 import { IntegrityError, ShreddedError } from '../crypto/crypto-errors.js';
 import type { EncryptedField } from '../crypto/field-registry.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
-import type { ContactDto, HealthDto, IdentityDto, NarrativeDto, SocialDto } from './dto/field-groups.dto.js';
+import { ContactDto, HealthDto, IdentityDto, NarrativeDto, SocialDto } from './dto/field-groups.dto.js';
 import type { CreateSituationDto, UpdateSituationDto } from './dto/situation-input.dto.js';
 import type { SituationQueryDto } from './dto/situation-query.dto.js';
 import type { SituationDto, SituationSummaryDto, TransitionViewDto } from './dto/situation-output.dto.js';
@@ -26,6 +28,7 @@ const GROUP_COLUMNS = {
 } as const satisfies Record<string, { field: EncryptedField; property: keyof Situation }>;
 type RowGroup = keyof typeof GROUP_COLUMNS;
 type GroupValues = { identity: IdentityDto; contact: ContactDto; social: SocialDto; health: HealthDto; narrative: NarrativeDto };
+const GROUP_CLASSES = { identity: IdentityDto, contact: ContactDto, social: SocialDto, health: HealthDto, narrative: NarrativeDto } as const;
 
 const EMERGENCY_DETAIL =
   "La commission ne traite pas les urgences : la saisine n'est pas enregistrée. En cas de danger immédiat, " +
@@ -93,6 +96,7 @@ export class SituationsService {
       status: 'submitted',
       problemAreas: input.problemAreas,
       birthDecade: birthDecade(input.identity.birthDate),
+      sex: input.identity.sex,
       referrerUserId: user.id,
       referrerOrganizationId: user.organizationId,
       blindIndex: this.cases.blindIndex(input.identity),
@@ -153,22 +157,39 @@ export class SituationsService {
     return this.readView(user, situation);
   }
 
-  /** Changes the groups sent; the others are kept. */
+  /**
+   * A true partial update (rectification): within each group sent, the fields sent replace the
+   * stored ones and `null` clears one; everything not sent is kept. The merged group is validated as
+   * a whole. A group can be rectified only by someone who may read it (merging needs its content).
+   */
   async update(user: AuthenticatedUser, id: string, changes: UpdateSituationDto): Promise<SituationDto> {
     const manager = await this.cases.manager();
-    const { situation } = await this.cases.situation(user, 'update', id);
-    Object.assign(
-      situation,
-      await this.sealGroups(id, { identity: changes.identity, contact: changes.contact, social: changes.social, health: changes.health, narrative: changes.narrative }),
-      { updatedAt: this.clock.now() },
-    );
+    const { situation, access } = await this.cases.situation(user, 'update', id);
+    const sent = (Object.keys(GROUP_COLUMNS) as RowGroup[]).filter((group) => changes[group] !== undefined);
+    const merged: Partial<GroupValues> = {};
+    if (sent.length > 0) {
+      const reader = await this.cases.reader([access], 'situation.update');
+      if (reader.destroyed(id)) throw new ShreddedError(id);
+      for (const group of sent) {
+        if (!access.groups.has(group)) throw new ForbiddenException('Vous ne pouvez rectifier que les informations que vous pouvez consulter.');
+        const { field, property } = GROUP_COLUMNS[group];
+        const next: Record<string, unknown> = { ...(reader.read<Record<string, unknown>>(access, field, id, situation[property]) ?? {}) };
+        for (const [key, value] of Object.entries(changes[group]!)) {
+          if (value === null) delete next[key];
+          else next[key] = value;
+        }
+        Object.assign(merged, { [group]: await validGroup(group, next) });
+      }
+    }
+    Object.assign(situation, await this.sealGroups(id, merged), { updatedAt: this.clock.now() });
     if (changes.problemAreas) situation.problemAreas = changes.problemAreas;
-    if (changes.identity) {
-      situation.birthDecade = birthDecade(changes.identity.birthDate);
-      situation.blindIndex = this.cases.blindIndex(changes.identity);
+    if (merged.identity) {
+      situation.birthDecade = birthDecade(merged.identity.birthDate);
+      situation.sex = merged.identity.sex;
+      situation.blindIndex = this.cases.blindIndex(merged.identity);
     }
     await manager.save(situation);
-    if (changes.identity) await this.recordPossibleDuplicates(situation, changes.identity);
+    if (merged.identity) await this.recordPossibleDuplicates(situation, merged.identity);
     await this.cases.recheck(user, id);
     this.cases.record(entry('situation.update', id));
     return this.readView(user, situation);
@@ -281,6 +302,21 @@ export class SituationsService {
       );
     }
   }
+}
+
+/** A field group after rectification, validated as at intake (400 with the fields at fault). */
+async function validGroup<G extends RowGroup>(group: G, value: Record<string, unknown>): Promise<GroupValues[G]> {
+  const instance = plainToInstance(GROUP_CLASSES[group] as new () => GroupValues[G], value);
+  const errors = await validate(instance as object, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } });
+  if (errors.length > 0) throw new BadRequestException({ message: 'La requête contient des champs invalides.', errors: fieldErrors(errors, group) });
+  return instance;
+}
+
+function fieldErrors(errors: ValidationError[], parent: string): { field: string; messages: string[] }[] {
+  return errors.flatMap((error) => {
+    const field = `${parent}.${error.property}`;
+    return [...(error.constraints ? [{ field, messages: Object.values(error.constraints) }] : []), ...fieldErrors(error.children ?? [], field)];
+  });
 }
 
 /** An audit entry about a situation, with the relation that justified the access as purpose. */

@@ -80,42 +80,46 @@ export class CreateSituationDto {
   problemAreas: ProblemArea[];
 }
 
-/** Each field group sent replaces that group as a whole; groups not sent are left unchanged. */
+/** The fields of one group to change: a field sent replaces it, `null` clears it, a field not sent is kept. */
+export type GroupChanges = Record<string, unknown>;
+
+const groupChanges = (group: string, dto: string) =>
+  ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: `Fields of ${group} to change (see ${dto}): a field sent replaces it, null clears it, a field not sent is kept. The result must be a valid ${dto}.`,
+  });
+
+/**
+ * A true partial update (rectification, GDPR art. 16): only the fields sent change. Within a field
+ * group, each field sent replaces that field and `null` clears it; fields and groups not sent are
+ * kept. The merged group is validated as a whole before it is encrypted again.
+ */
 export class UpdateSituationDto {
-  @ApiPropertyOptional({ type: IdentityDto })
+  @groupChanges('identity', 'IdentityDto')
   @IsOptionalButNotNull()
   @IsObject()
-  @ValidateNested()
-  @Type(() => IdentityDto)
-  identity?: IdentityDto;
+  identity?: GroupChanges;
 
-  @ApiPropertyOptional({ type: ContactDto })
+  @groupChanges('contact', 'ContactDto')
   @IsOptionalButNotNull()
   @IsObject()
-  @ValidateNested()
-  @Type(() => ContactDto)
-  contact?: ContactDto;
+  contact?: GroupChanges;
 
-  @ApiPropertyOptional({ type: SocialDto })
+  @groupChanges('social', 'SocialDto')
   @IsOptionalButNotNull()
   @IsObject()
-  @ValidateNested()
-  @Type(() => SocialDto)
-  social?: SocialDto;
+  social?: GroupChanges;
 
-  @ApiPropertyOptional({ type: HealthDto })
+  @groupChanges('health', 'HealthDto')
   @IsOptionalButNotNull()
   @IsObject()
-  @ValidateNested()
-  @Type(() => HealthDto)
-  health?: HealthDto;
+  health?: GroupChanges;
 
-  @ApiPropertyOptional({ type: NarrativeDto })
+  @groupChanges('narrative', 'NarrativeDto')
   @IsOptionalButNotNull()
   @IsObject()
-  @ValidateNested()
-  @Type(() => NarrativeDto)
-  narrative?: NarrativeDto;
+  narrative?: GroupChanges;
 
   @ApiPropertyOptional({ enum: PROBLEM_AREAS, isArray: true, minItems: 1, maxItems: PROBLEM_AREAS.length })
   @IsOptionalButNotNull()

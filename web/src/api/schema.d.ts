@@ -978,6 +978,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StatisticsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/statistics/report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StatisticsController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rights-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RightsController_list"];
+        put?: never;
+        post: operations["RightsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rights-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RightsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["RightsController_update"];
+        trace?: never;
+    };
+    "/api/situations/{id}/subject-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SubjectAccessController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -1635,11 +1715,26 @@ export interface components {
             offset: number;
         };
         UpdateSituationDto: {
-            identity?: components["schemas"]["IdentityDto"];
-            contact?: components["schemas"]["ContactDto"];
-            social?: components["schemas"]["SocialDto"];
-            health?: components["schemas"]["HealthDto"];
-            narrative?: components["schemas"]["NarrativeDto"];
+            /** @description Fields of identity to change (see IdentityDto): a field sent replaces it, null clears it, a field not sent is kept. The result must be a valid IdentityDto. */
+            identity?: {
+                [key: string]: unknown;
+            };
+            /** @description Fields of contact to change (see ContactDto): a field sent replaces it, null clears it, a field not sent is kept. The result must be a valid ContactDto. */
+            contact?: {
+                [key: string]: unknown;
+            };
+            /** @description Fields of social to change (see SocialDto): a field sent replaces it, null clears it, a field not sent is kept. The result must be a valid SocialDto. */
+            social?: {
+                [key: string]: unknown;
+            };
+            /** @description Fields of health to change (see HealthDto): a field sent replaces it, null clears it, a field not sent is kept. The result must be a valid HealthDto. */
+            health?: {
+                [key: string]: unknown;
+            };
+            /** @description Fields of narrative to change (see NarrativeDto): a field sent replaces it, null clears it, a field not sent is kept. The result must be a valid NarrativeDto. */
+            narrative?: {
+                [key: string]: unknown;
+            };
             problemAreas?: ("housing" | "care_continuity" | "isolation" | "neighbourhood_conflict" | "access_to_rights" | "addiction" | "family" | "other")[];
         };
         DesignatePilotDto: {
@@ -2080,6 +2175,247 @@ export interface components {
             heldOn: string;
             /** @description Encrypted. */
             note: string;
+        };
+        StatCellDto: {
+            /** @description Null when suppressed. */
+            value: number | null;
+            /**
+             * @description primary: a small count; secondary: hidden so that no small count can be recomputed.
+             * @enum {string}
+             */
+            suppressed?: "primary" | "secondary";
+        };
+        StatLabelDto: {
+            key: string;
+            /** @description French label. */
+            label: string;
+        };
+        StatTableDto: {
+            key: string;
+            /** @description French title. */
+            title: string;
+            rowTitle: string;
+            columnTitle: string | null;
+            rows: components["schemas"]["StatLabelDto"][];
+            columns: components["schemas"]["StatLabelDto"][];
+            cells: components["schemas"]["StatCellDto"][][];
+            /** @description Two-way tables only. */
+            rowTotals: components["schemas"]["StatCellDto"][] | null;
+            /** @description Two-way tables only. */
+            columnTotals: components["schemas"]["StatCellDto"][] | null;
+            /** @description Null when the cells do not add up. */
+            total: components["schemas"]["StatCellDto"] | null;
+            /** @description False when one situation may be counted in several rows. */
+            additive: boolean;
+            note?: string;
+        };
+        StatDelayDto: {
+            /** @description Situations whose first session was held in the period. */
+            situations: components["schemas"]["StatCellDto"];
+            /** @description Days; null when fewer situations than the threshold. */
+            firstQuartile: number | null;
+            median: number | null;
+            thirdQuartile: number | null;
+        };
+        StatisticsDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @description Counts from 1 to this number minus one are never published (ethics/policy.yaml). */
+            minimumCount: number;
+            /** @description Saisines recorded in the period (always given). */
+            saisines: number;
+            /** @description True when the saisines are fewer than the threshold: nothing but their number is given. */
+            withheld: boolean;
+            tables: components["schemas"]["StatTableDto"][];
+            /** @description From saisine to first session held. */
+            delayToFirstSession: components["schemas"]["StatDelayDto"] | null;
+            /** @description Commission sessions held in the period (not a count of persons). */
+            sessionsHeld: number | null;
+            /** @description Situations reviewed in a session held in the period. */
+            situationsReviewed: components["schemas"]["StatCellDto"] | null;
+        };
+        CreateRightsRequestDto: {
+            /**
+             * @description GDPR articles 15 (access), 16 (rectification), 21 (objection), 18 (restriction), 17 (erasure).
+             * @enum {string}
+             */
+            kind: "access" | "rectification" | "objection" | "restriction" | "erasure";
+            /**
+             * Format: date
+             * @description The day the request reached the CLSM; the one-month deadline runs from it.
+             */
+            receivedOn: string;
+            /**
+             * Format: uuid
+             * @description The situation concerned, when the person has one.
+             */
+            situationId?: string;
+        };
+        RightsRequestDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "access" | "rectification" | "objection" | "restriction" | "erasure";
+            /** Format: uuid */
+            situationId: string | null;
+            /** @description The case reference (never a name). */
+            situationReference: string | null;
+            /** Format: date */
+            receivedOn: string;
+            /**
+             * Format: date
+             * @description One month after receipt (three when extended).
+             */
+            deadline: string;
+            extended: boolean;
+            /** @enum {string} */
+            status: "received" | "in_progress" | "answered";
+            /** @enum {string|null} */
+            outcome: "granted" | "partially_granted" | "refused_legal_obligation" | "refused_unfounded" | "no_data_held" | null;
+            /** Format: date */
+            answeredOn: string | null;
+            /** @description Not answered and past its deadline. */
+            overdue: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        RightsRequestPageDto: {
+            items: components["schemas"]["RightsRequestDto"][];
+            /** @description Number of matching items, all pages together. */
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        UpdateRightsRequestDto: {
+            /** @enum {string} */
+            status?: "received" | "in_progress" | "answered";
+            /**
+             * @description Required with status answered.
+             * @enum {string}
+             */
+            outcome?: "granted" | "partially_granted" | "refused_legal_obligation" | "refused_unfounded" | "no_data_held";
+            /**
+             * Format: date
+             * @description Required with status answered.
+             */
+            answeredOn?: string;
+            /** @description Extends the deadline by two months (GDPR art. 12.3: complexity or number of requests; the person is told within the first month). */
+            extended?: boolean;
+        };
+        SubjectAccessTransitionDto: {
+            from: string;
+            to: string;
+            /** Format: date-time */
+            at: string;
+            reason: string | null;
+            outcome: string | null;
+        };
+        SubjectAccessDocumentDto: {
+            /** Format: uuid */
+            id: string;
+            filename: string | null;
+            mediaType: string;
+            sizeBytes: number;
+            /** Format: date-time */
+            uploadedAt: string;
+        };
+        SubjectAccessConsentDto: {
+            /** Format: uuid */
+            id: string;
+            purpose: string;
+            decision: string;
+            givenBy: string;
+            method: string;
+            /** Format: date */
+            givenOn: string;
+            /** Format: date */
+            validUntil: string | null;
+            /** @description Structures the person refused. */
+            refusedOrganizations: string[];
+            details: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        SubjectAccessRecommendationDto: {
+            action: string | null;
+            status: string;
+            /** Format: date */
+            dueDate: string;
+            carrierOrganization: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+        };
+        SubjectAccessSessionDto: {
+            /** Format: date-time */
+            scheduledAt: string;
+            sessionStatus: string;
+            summary: string | null;
+            personResponse: string | null;
+            /** Format: date */
+            personResponseOn: string | null;
+            /** Format: date */
+            nextReviewDate: string | null;
+            recommendations: components["schemas"]["SubjectAccessRecommendationDto"][];
+        };
+        SubjectAccessReferralDto: {
+            direction: string;
+            dac: string;
+            status: string;
+            sharedGroups: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+        };
+        SubjectAccessRecipientDto: {
+            organization: string;
+            /** @description Why it received data (French). */
+            as: string;
+        };
+        SubjectAccessAccessDto: {
+            role: string | null;
+            organization: string | null;
+            events: number;
+            /** Format: date-time */
+            firstAt: string;
+            /** Format: date-time */
+            lastAt: string;
+        };
+        SubjectAccessDto: {
+            /** Format: date-time */
+            producedAt: string;
+            reference: string;
+            status: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            problemAreas: string[];
+            closureOutcome: string | null;
+            /** @description The field groups the producer may read, decrypted. */
+            caseFile: {
+                [key: string]: unknown;
+            };
+            /** @description Groups held but not readable by the producer (communicated by an entitled professional). */
+            withheldGroups: string[];
+            history: components["schemas"]["SubjectAccessTransitionDto"][];
+            documents: components["schemas"]["SubjectAccessDocumentDto"][];
+            consents: components["schemas"]["SubjectAccessConsentDto"][];
+            sessions: components["schemas"]["SubjectAccessSessionDto"][];
+            referrals: components["schemas"]["SubjectAccessReferralDto"][];
+            recipients: components["schemas"]["SubjectAccessRecipientDto"][];
+            /** @description Who accessed the file, by role and structure (audit trail). */
+            accesses: components["schemas"]["SubjectAccessAccessDto"][];
         };
     };
     responses: never;
@@ -6320,6 +6656,438 @@ export interface operations {
             };
             /** @description Conflicts with the current state. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    StatisticsController_get: {
+        parameters: {
+            query?: {
+                /** @description First day counted (default: 1 January of the current year). */
+                from?: string;
+                /** @description Last day counted, included (default: today). */
+                to?: string;
+                /** @description csv: the same protected tables, one line per cell. */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Small counts suppressed (primary and secondary); `format=csv` gives the same cells as CSV. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticsDto"];
+                    "text/csv": components["schemas"]["StatisticsDto"];
+                };
+            };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    StatisticsController_report: {
+        parameters: {
+            query?: {
+                /** @description Civil year (default: the current year). */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The yearly report in French (PDF): the same protected tables, with charts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RightsController_list: {
+        parameters: {
+            query?: {
+                limit?: components["schemas"]["Object"];
+                offset?: components["schemas"]["Object"];
+                status?: "received" | "in_progress" | "answered";
+                /** @description Only requests not answered by their deadline. */
+                overdue?: "true";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ordered by deadline; `overdue=true` lists those past it and not answered. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RightsRequestPageDto"];
+                };
+            };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RightsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRightsRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RightsRequestDto"];
+                };
+            };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RightsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RightsRequestDto"];
+                };
+            };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RightsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRightsRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RightsRequestDto"];
+                };
+            };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SubjectAccessController_get: {
+        parameters: {
+            query?: {
+                format?: "json" | "pdf";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Everything held about the person (GDPR art. 15), audited; `format=pdf` gives the same in a French PDF. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectAccessDto"];
+                    "application/pdf": components["schemas"]["SubjectAccessDto"];
+                };
+            };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Error */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
