@@ -7,6 +7,7 @@ import { Referrals1764300000000 } from './1764300000000-Referrals.js';
 import { AccessChanges1764400000000 } from './1764400000000-AccessChanges.js';
 import { CaseReferences1764500000000 } from './1764500000000-CaseReferences.js';
 import { SessionActivity1764600000000 } from './1764600000000-SessionActivity.js';
+import { Workflows1764720000000 } from './1764720000000-Workflows.js';
 
 /** Every migration, in order. Listed explicitly so the same list works compiled and under Jest. */
 export const ALL_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const ALL_MIGRATIONS = [
   AccessChanges1764400000000,
   CaseReferences1764500000000,
   SessionActivity1764600000000,
+  Workflows1764720000000,
 ];

@@ -129,12 +129,15 @@ describe('commission sessions', () => {
     const dueReviews = await t.http().get('/api/situations?reviewDue=true&limit=200').set(bearer(c.coordinator)).expect(200);
     expect(dueReviews.body.items.map((item: { id: string }) => item.id)).toContain(situation.id);
 
-    const overdue = await t.http().get('/api/recommendations?status=overdue').set(bearer(c.housing)).expect(200);
-    const mine = overdue.body.find((item: { situationId: string }) => item.situationId === situation.id);
+    const overdue = await t.http().get('/api/recommendations?status=overdue&limit=200').set(bearer(c.housing)).expect(200);
+    const mine = overdue.body.items.find((item: { situationId: string }) => item.situationId === situation.id);
     expect(mine).toMatchObject({ carrierUserId: c.housing.id, overdue: true, action: 'Solliciter le bailleur pour un plan d’apurement' });
     await moveTo(t, c.coordinator, situation.id, [{ to: 'follow_up' }]);
     const done = await t.http().patch(`/api/recommendations/${mine.id}`).set(bearer(c.housing)).send({ status: 'done', note: 'Plan signé le 3 décembre.' }).expect(200);
     expect(done.body).toMatchObject({ status: 'done', overdue: false, note: 'Plan signé le 3 décembre.' });
+    // Every préconisation is settled before the closure (the other one is transferred, with a reason).
+    const other = outcome.body.items[0].outcome.recommendations.find((item: { id: string }) => item.id !== mine.id);
+    await t.http().patch(`/api/recommendations/${other.id}`).set(bearer(c.coordinator)).send({ status: 'transferred', note: 'Confié au CMP du secteur.' }).expect(200);
     await moveTo(t, c.coordinator, situation.id, [{ to: 'closed', outcome: 'resolved' }]);
     const closed = await read(c.coordinator, situation.id).expect(200);
     expect(closed.body).toMatchObject({ status: 'closed', closureOutcome: 'resolved' });
@@ -239,7 +242,7 @@ describe('commission sessions', () => {
       summary: 'Synthèse', recommendations: [{ action, carrierUserId: c.substitute.id, dueDate: dateIn(-5) }], pilotUserId: c.nurse.id, personResponse: { status: 'not_yet_asked' },
     }).expect(200);
     const seen = async (user: TestUser) =>
-      ((await t.http().get('/api/recommendations?status=overdue').set(bearer(user)).expect(200)).body as { action: string }[]).some((item) => item.action === action);
+      ((await t.http().get('/api/recommendations?status=overdue&limit=200').set(bearer(user)).expect(200)).body.items as { action: string }[]).some((item) => item.action === action);
     expect(await seen(c.substitute)).toBe(true);
     expect(await seen(c.coordinator)).toBe(true);
     expect(await seen(c.nurse)).toBe(true); // the pilot of the situation
@@ -247,8 +250,8 @@ describe('commission sessions', () => {
     expect(await seen(c.invitee)).toBe(false);
     expect(await seen(c.housing)).toBe(false);
     const open = await t.http().get('/api/recommendations?status=done').set(bearer(c.substitute)).expect(200);
-    expect(open.body.some((item: { action: string }) => item.action === action)).toBe(false);
-    const recommendation = ((await t.http().get('/api/recommendations?status=overdue').set(bearer(c.coordinator))).body as { id: string; action: string }[]).find((item) => item.action === action)!;
+    expect(open.body.items.some((item: { action: string }) => item.action === action)).toBe(false);
+    const recommendation = ((await t.http().get('/api/recommendations?status=overdue&limit=200').set(bearer(c.coordinator))).body.items as { id: string; action: string }[]).find((item) => item.action === action)!;
     await t.http().patch(`/api/recommendations/${recommendation.id}`).set(bearer(c.outsider)).send({ status: 'done', note: 'x' }).expect(404);
   });
 });

@@ -1,12 +1,17 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user.js';
 import { Authorize } from '../common/access.decorators.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
+import type { Page } from '../common/page.dto.js';
+import { AgendaService } from './agenda.service.js';
 import { CommissionService } from './commission.service.js';
 import {
   AddAgendaItemDto,
+  AgendaOrderDto,
   AttendanceDto,
+  InviteesDto,
+  RemoveAgendaItemDto,
   CloseRecommendationDto,
   CommissionMemberDto,
   CommissionMemberInputDto,
@@ -15,9 +20,12 @@ import {
   MinutesViewDto,
   OutcomeDto,
   PersonResponseDto,
+  RecommendationPageDto,
   RecommendationQueryDto,
   RecommendationViewDto,
   SessionDto,
+  SessionPageDto,
+  SessionQueryDto,
   SessionStatusDto,
   StandInDto,
   UpdateCommissionMemberDto,
@@ -36,6 +44,7 @@ const ItemId = () => Param('itemId', new ParseUUIDPipe());
 export class SessionsController {
   constructor(
     private readonly sessions: SessionsService,
+    private readonly agenda: AgendaService,
     private readonly outcomes: SessionOutcomesService,
   ) {}
 
@@ -49,10 +58,10 @@ export class SessionsController {
 
   @Get()
   @Authorize('list', 'Session')
-  @ApiOkResponse({ type: [SessionDto] })
-  @ApiProblems(401, 403, 404)
-  list(@CurrentUser() user: AuthenticatedUser): Promise<SessionDto[]> {
-    return this.sessions.list(user);
+  @ApiOkResponse({ type: SessionPageDto, description: 'Newest first; `status` filters.' })
+  @ApiProblems(400, 401, 403, 404)
+  list(@CurrentUser() user: AuthenticatedUser, @Query() query: SessionQueryDto): Promise<Page<SessionDto>> {
+    return this.sessions.list(user, query);
   }
 
   @Get(':id')
@@ -85,7 +94,31 @@ export class SessionsController {
   @ApiCreatedResponse({ type: SessionDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   addItem(@CurrentUser() user: AuthenticatedUser, @SessionId() id: string, @Body() body: AddAgendaItemDto): Promise<SessionDto> {
-    return this.sessions.addItem(user, id, body);
+    return this.agenda.addItem(user, id, body);
+  }
+
+  @Delete(':id/items/:itemId')
+  @Authorize('manage', 'Session')
+  @ApiOkResponse({ type: SessionDto, description: 'Until the session is held; the situation goes back to preparation.' })
+  @ApiProblems(400, 401, 403, 404, 409)
+  removeItem(@CurrentUser() user: AuthenticatedUser, @SessionId() id: string, @ItemId() itemId: string, @Body() body: RemoveAgendaItemDto): Promise<SessionDto> {
+    return this.agenda.removeItem(user, id, itemId, body ?? {});
+  }
+
+  @Put(':id/items/order')
+  @Authorize('manage', 'Session')
+  @ApiOkResponse({ type: SessionDto, description: 'Until the session is held.' })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  reorder(@CurrentUser() user: AuthenticatedUser, @SessionId() id: string, @Body() body: AgendaOrderDto): Promise<SessionDto> {
+    return this.agenda.reorder(user, id, body);
+  }
+
+  @Put(':id/items/:itemId/invitees')
+  @Authorize('manage', 'Session')
+  @ApiOkResponse({ type: SessionDto, description: 'Until the session is held; a published agenda opens to new invitees and closes to those removed.' })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  invitees(@CurrentUser() user: AuthenticatedUser, @SessionId() id: string, @ItemId() itemId: string, @Body() body: InviteesDto): Promise<SessionDto> {
+    return this.agenda.setInvitees(user, id, itemId, body);
   }
 
   @Post(':id/stand-ins')
@@ -186,9 +219,9 @@ export class RecommendationsController {
 
   @Get()
   @Authorize('list', 'Recommendation')
-  @ApiOkResponse({ type: [RecommendationViewDto] })
+  @ApiOkResponse({ type: RecommendationPageDto, description: 'By due date; `status` filters (overdue: open and past due).' })
   @ApiProblems(400, 401, 403, 404)
-  list(@CurrentUser() user: AuthenticatedUser, @Query() query: RecommendationQueryDto): Promise<RecommendationViewDto[]> {
+  list(@CurrentUser() user: AuthenticatedUser, @Query() query: RecommendationQueryDto): Promise<Page<RecommendationViewDto>> {
     return this.recommendations.list(user, query);
   }
 

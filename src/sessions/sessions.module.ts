@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SituationsModule } from '../situations/situations.module.js';
+import { AgendaService } from './agenda.service.js';
 import { CommissionService } from './commission.service.js';
 import { RecommendationsService } from './recommendations.service.js';
 import { AgendaItem, CommissionSession } from './session.entity.js';
@@ -11,6 +12,6 @@ import { SessionsService } from './sessions.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([CommissionSession, AgendaItem], 'cellule'), SituationsModule],
   controllers: [SessionsController, CommissionController, RecommendationsController],
-  providers: [SessionsService, SessionOutcomesService, CommissionService, RecommendationsService],
+  providers: [SessionsService, AgendaService, SessionOutcomesService, CommissionService, RecommendationsService],
 })
 export class SessionsModule {}
