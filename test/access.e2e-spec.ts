@@ -168,7 +168,22 @@ describe('authorization matrix: every route × role × relation', () => {
     request: (persona, f) => as(persona, t.http().post(`/api/sessions/${f.sessionId}/items/${f.itemId}/person-response`).send({ status: 'not_yet_asked' })),
   };
   MATRIX['PUT /api/sessions/:id/minutes'] = { expect: manage(409), request: (persona, f) => as(persona, t.http().put(`/api/sessions/${f.sessionId}/minutes`).send({ items: [] })) };
-  MATRIX['POST /api/sessions/:id/minutes/approve'] = { expect: manage(409), request: (persona, f) => as(persona, t.http().post(`/api/sessions/${f.sessionId}/minutes/approve`)) };
+  // Only the session's chair approves (the fixture's session has none): the coordinator is told so (403).
+  MATRIX['POST /api/sessions/:id/minutes/approve'] = { expect: only({ coordinator: 403, charterNotAccepted: 403 }, 404), request: (persona, f) => as(persona, t.http().post(`/api/sessions/${f.sessionId}/minutes/approve`)) };
+  MATRIX['GET /api/sessions/:id/minutes/pdf'] = { expect: only({ coordinator: 409, charterNotAccepted: 403 }, 404), request: (persona, f) => as(persona, t.http().get(`/api/sessions/${f.sessionId}/minutes/pdf`)) };
+  // The agenda changes until the session is held.
+  MATRIX['DELETE /api/sessions/:id/items/:itemId'] = { expect: manage(200), request: (persona, f) => as(persona, t.http().delete(`/api/sessions/${f.sessionId}/items/${f.itemId}`).send({})) };
+  MATRIX['PUT /api/sessions/:id/items/order'] = { expect: manage(200), request: (persona, f) => as(persona, t.http().put(`/api/sessions/${f.sessionId}/items/order`).send({ itemIds: [f.itemId] })) };
+  MATRIX['PUT /api/sessions/:id/items/:itemId/invitees'] = { expect: manage(200), request: (persona, f) => as(persona, t.http().put(`/api/sessions/${f.sessionId}/items/${f.itemId}/invitees`).send({ invitedUserIds: [] })) };
+  // Corrections wait for the session to be held (409 for the coordinator); the chair may correct too.
+  MATRIX['PATCH /api/sessions/:id/items/:itemId/outcome'] = {
+    expect: only({ coordinator: 409, referrer: 403, pilot: 403, charterNotAccepted: 403 }, 404),
+    request: (persona, f) => as(persona, t.http().patch(`/api/sessions/${f.sessionId}/items/${f.itemId}/outcome`).send({ summary: 'Corrigé', reason: 'Erreur de saisie' })),
+  };
+  MATRIX['GET /api/sessions/:id/items/:itemId/outcome/versions'] = {
+    expect: only({ coordinator: 200, referrer: 200, pilot: 200, charterNotAccepted: 403 }, 404),
+    request: (persona, f) => as(persona, t.http().get(`/api/sessions/${f.sessionId}/items/${f.itemId}/outcome/versions`)),
+  };
   MATRIX['GET /api/sessions/:id/minutes'] = { expect: only({ coordinator: 200, charterNotAccepted: 403 }, 404), request: (persona, f) => as(persona, t.http().get(`/api/sessions/${f.sessionId}/minutes`)) };
   MATRIX['POST /api/commission/members'] = {
     expect: manage(201),
@@ -201,6 +216,15 @@ describe('authorization matrix: every route × role × relation', () => {
     // Meetings are logged once the DAC accepted: a conflict for the sender side here.
     expect: only({ coordinator: 409, pilot: 409, charterNotAccepted: 403 }, 404),
     request: (persona, f) => as(persona, t.http().post(`/api/referrals/${f.referralId}/meetings`).send({ heldOn: '2026-12-01', note: 'Réunion' })),
+  };
+  MATRIX['POST /api/recommendations/:id/corrections'] = {
+    // The coordinator or the session's chair (none here): the pilot, who follows it, may not correct it.
+    expect: only({ coordinator: 201, pilot: 403, referrer: 403, charterNotAccepted: 403 }, 404),
+    request: async (persona) => as(persona, t.http().post(`/api/recommendations/${await recommendationFor()}/corrections`).send({ dueDate: '2030-02-01', reason: 'Échéance revue' })),
+  };
+  MATRIX['GET /api/recommendations/:id/versions'] = {
+    expect: only({ coordinator: 200, pilot: 200, referrer: 404, charterNotAccepted: 403 }, 404),
+    request: async (persona) => as(persona, t.http().get(`/api/recommendations/${await recommendationFor()}/versions`)),
   };
   MATRIX['PATCH /api/recommendations/:id'] = {
     expect: only({ coordinator: 200, pilot: 200, referrer: 403, charterNotAccepted: 403 }, 404),

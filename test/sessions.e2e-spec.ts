@@ -56,7 +56,7 @@ async function readySituation(t: TestApp, c: Cast) {
 }
 
 async function sessionWithItem(t: TestApp, c: Cast, situationId: string, scheduledInDays = 7) {
-  const session = await t.http().post('/api/sessions').set(bearer(c.coordinator)).send({ scheduledAt: inDays(scheduledInDays).toISOString(), location: 'Mairie, salle 2' }).expect(201);
+  const session = await t.http().post('/api/sessions').set(bearer(c.coordinator)).send({ scheduledAt: inDays(scheduledInDays).toISOString(), location: 'Mairie, salle 2', chairUserId: c.nurse.id }).expect(201);
   const withItem = await t.http().post(`/api/sessions/${session.body.id}/items`).set(bearer(c.coordinator))
     .send({ situationId, invitedUserIds: [c.invitee.id], personAttends: true, carersAttend: false }).expect(201);
   return { sessionId: session.body.id as string, itemId: withItem.body.items[0].id as string };
@@ -123,7 +123,7 @@ describe('commission sessions', () => {
     expect(response.body.items[0].outcome.personResponse).toEqual({ status: 'agreed', on: dateIn(0), how: 'Entretien avec la référente' });
 
     await t.http().put(`/api/sessions/${sessionId}/minutes`).set(bearer(c.coordinator)).send({ items: [{ itemId, text: 'Procès-verbal du point : échanges et décisions.' }] }).expect(200);
-    const approved = await t.http().post(`/api/sessions/${sessionId}/minutes/approve`).set(bearer(c.coordinator)).expect(200);
+    const approved = await t.http().post(`/api/sessions/${sessionId}/minutes/approve`).set(bearer(c.nurse)).expect(200);
     expect(approved.body.approvedAt).not.toBeNull();
 
     const dueReviews = await t.http().get('/api/situations?reviewDue=true&limit=200').set(bearer(c.coordinator)).expect(200);

@@ -205,3 +205,98 @@ describe('complete workflows', () => {
     });
   });
 });
+
+describe('corrections and inbound referrals', () => {
+  let t: TestApp;
+  let c: Commission;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    c = await commission(t);
+  });
+  afterAll(() => t.close());
+
+  it('outcomes can be corrected by the coordinator or the session’s chair, every earlier version kept (who, when, why) and readable as a history', async () => {
+    const { sessionId, itemId } = await reviewed(t, c, [], { chair: c.housing });
+    const correct = (user: TestUser, body: Record<string, unknown>) => t.http().patch(`/api/sessions/${sessionId}/items/${itemId}/outcome`).set(bearer(user)).send(body);
+    await correct(c.housing, { summary: 'Synthèse corrigée' }).expect(400);
+    const byChair = await correct(c.housing, { summary: 'Synthèse corrigée', reason: 'Le bailleur n’était pas représenté' }).expect(200);
+    expect(byChair.body.items[0].outcome.summary).toBe('Synthèse corrigée');
+    await correct(c.coordinator, { nextReviewDate: dateIn(60), reason: 'Date de réexamen avancée' }).expect(200);
+    // A convened member who does not chair the session reads it but may not correct it.
+    await correct(c.nurse, { summary: 'x', reason: 'y' }).expect(403);
+    await correct(c.carrierA, { summary: 'x', reason: 'y' }).expect(404);
+
+    const versions = await t.http().get(`/api/sessions/${sessionId}/items/${itemId}/outcome/versions`).set(bearer(c.nurse)).expect(200);
+    expect(versions.body).toEqual([
+      expect.objectContaining({ version: 1, summary: 'Synthèse initiale', nextReviewDate: null, recordedBy: c.coordinator.id, replacedBy: c.housing.id, reason: 'Le bailleur n’était pas représenté' }),
+      expect.objectContaining({ version: 2, summary: 'Synthèse corrigée', recordedBy: c.housing.id, replacedBy: c.coordinator.id, reason: 'Date de réexamen avancée' }),
+    ]);
+    const current = await t.http().get(`/api/sessions/${sessionId}`).set(bearer(c.coordinator)).expect(200);
+    expect(current.body.items[0].outcome).toMatchObject({ summary: 'Synthèse corrigée', nextReviewDate: dateIn(60) });
+    const raw = (await t.superuser.query('SELECT v::text AS row FROM cellule.item_outcome_version v WHERE item_id = $1', [itemId])).rows.map((row: { row: string }) => row.row).join('\n');
+    expect(raw).not.toContain('Synthèse');
+    expect(raw).not.toContain('bailleur');
+  });
+
+  it('préconisations can be corrected by the coordinator or the session’s chair, the carrier’s access following the correction, every earlier version kept', async () => {
+    const { situation, recommendationIds: [id] } = await reviewed(t, c, [{ action: 'Action initiale', carrierUserId: c.invitee.id, dueDate: dateIn(10) }], { chair: c.housing });
+    await t.http().get(`/api/situations/${situation.id}`).set(bearer(c.invitee)).expect(200);
+    const correct = (user: TestUser, body: Record<string, unknown>) => t.http().post(`/api/recommendations/${id}/corrections`).set(bearer(user)).send(body);
+    await correct(c.nurse, { action: 'x', reason: 'y' }).expect(403);
+    const corrected = await correct(c.housing, { action: 'Action corrigée', carrierOrganizationId: c.carrierOrganization, reason: 'Portée par la structure, pas par une personne' }).expect(201);
+    expect(corrected.body).toMatchObject({ action: 'Action corrigée', carrierUserId: null, carrierOrganizationId: c.carrierOrganization, version: 2 });
+    await t.http().get(`/api/situations/${situation.id}`).set(bearer(c.invitee)).expect(404);
+    const forCarrier = await t.http().get('/api/recommendations?status=open').set(bearer(c.carrierA)).expect(200);
+    expect(forCarrier.body.items.map((item: { id: string }) => item.id)).toContain(id);
+    await correct(c.coordinator, { dueDate: dateIn(40), reason: 'Délai supplémentaire' }).expect(201);
+    await correct(c.coordinator, { carrierOrganizationId: c.refusedOrganization, reason: 'z' }).expect(422);
+
+    const versions = await t.http().get(`/api/recommendations/${id}/versions`).set(bearer(c.carrierA)).expect(200);
+    expect(versions.body).toEqual([
+      expect.objectContaining({ version: 1, action: 'Action initiale', carrierUserId: c.invitee.id, carrierOrganizationId: null, dueDate: dateIn(10), replacedBy: c.housing.id, reason: 'Portée par la structure, pas par une personne' }),
+      expect.objectContaining({ version: 2, action: 'Action corrigée', carrierOrganizationId: c.carrierOrganization, dueDate: dateIn(10), replacedBy: c.coordinator.id, reason: 'Délai supplémentaire' }),
+    ]);
+    await t.http().get(`/api/recommendations/${id}/versions`).set(bearer(c.invitee)).expect(404);
+  });
+
+  it('an inbound DAC referral is acknowledged (received → under_review → redirected) and the DAC reads each step with its reason', async () => {
+    const { intakeBody } = await import('./support/situations.js');
+    const posted = await t.http().post('/api/referrals/inbound').set(bearer(c.dac)).send({ ...intakeBody(), dacReferralId: `DAC-${Date.now()}` }).expect(201);
+    expect(posted.body).toMatchObject({ status: 'received', situationStatus: 'submitted' });
+    const id = posted.body.id as string;
+    const step = (user: TestUser, body: Record<string, unknown>) => t.http().post(`/api/referrals/${id}/status`).set(bearer(user)).send(body);
+    await step(c.dac, { to: 'under_review' }).expect(403);
+    await step(c.coordinator, { to: 'accepted' }).expect(409);
+    await step(c.coordinator, { to: 'under_review', reason: 'Examen de recevabilité à la séance du 10' }).expect(200);
+    await step(c.coordinator, { to: 'redirected' }).expect(422);
+    await step(c.coordinator, { to: 'redirected', reason: 'Relève du dispositif d’appui en santé mentale du secteur' }).expect(200);
+
+    const asDac = await t.http().get(`/api/referrals/${id}`).set(bearer(c.dac)).expect(200);
+    expect(asDac.body).toMatchObject({ status: 'redirected', decision: 'redirected', situationStatus: 'redirected' });
+    expect(asDac.body.history).toEqual([
+      expect.objectContaining({ from: 'received', to: 'under_review', reason: 'Examen de recevabilité à la séance du 10' }),
+      expect.objectContaining({ from: 'under_review', to: 'redirected', reason: 'Relève du dispositif d’appui en santé mentale du secteur' }),
+    ]);
+    const situationId = (await t.http().get(`/api/referrals/${id}`).set(bearer(c.coordinator)).expect(200)).body.situationId;
+    const situation = await t.http().get(`/api/situations/${situationId}`).set(bearer(c.coordinator)).expect(200);
+    expect(situation.body.history.at(-1)).toMatchObject({ from: 'submitted', to: 'redirected', actorUserId: c.coordinator.id, reason: 'Relève du dispositif d’appui en santé mentale du secteur' });
+  });
+
+  it('an inbound DAC referral accepted makes its situation admissible; declining it requires a reason the DAC reads', async () => {
+    const { intakeBody } = await import('./support/situations.js');
+    const post = async () => (await t.http().post('/api/referrals/inbound').set(bearer(c.dac)).send({ ...intakeBody(), dacReferralId: `DAC-${Date.now()}-${Math.random().toString(36).slice(2)}` }).expect(201)).body.id as string;
+    const step = (id: string, body: Record<string, unknown>) => t.http().post(`/api/referrals/${id}/status`).set(bearer(c.coordinator)).send(body).expect(200);
+    const accepted = await post();
+    await step(accepted, { to: 'under_review' });
+    await step(accepted, { to: 'accepted' });
+    expect((await t.http().get(`/api/referrals/${accepted}`).set(bearer(c.dac)).expect(200)).body).toMatchObject({ status: 'accepted', decision: 'accepted', situationStatus: 'admissible' });
+    const declined = await post();
+    await step(declined, { to: 'under_review' });
+    await t.http().post(`/api/referrals/${declined}/status`).set(bearer(c.coordinator)).send({ to: 'declined' }).expect(422);
+    await step(declined, { to: 'declined', reason: 'La personne est déjà accompagnée par la commission voisine' });
+    const asDac = (await t.http().get(`/api/referrals/${declined}`).set(bearer(c.dac)).expect(200)).body;
+    expect(asDac).toMatchObject({ status: 'declined', decision: 'declined', situationStatus: 'rejected' });
+    expect(asDac.history.at(-1)).toMatchObject({ to: 'declined', reason: 'La personne est déjà accompagnée par la commission voisine' });
+  });
+});

@@ -100,6 +100,15 @@ export class RecommendationsService {
     return { items, total: followed.length, limit: query.limit, offset: query.offset };
   }
 
+  /** One préconisation as the user reads it (after a write they were authorised for). */
+  async read(user: AuthenticatedUser, id: string): Promise<RecommendationViewDto> {
+    const manager = await this.cases.manager();
+    const [row] = (await manager.query('SELECT * FROM cellule.recommendation WHERE id = $1', [id])) as RecommendationRow[];
+    const access = (await this.cases.visible(user, [row.situation_id])).get(row.situation_id);
+    if (!access) throw notFound();
+    return this.view(row, access, await this.cases.reader([access], 'recommendation.read'));
+  }
+
   /** The carrier, the référent or whoever manages préconisations closes one, with a note. */
   async close(user: AuthenticatedUser, id: string, input: CloseRecommendationDto): Promise<RecommendationViewDto> {
     const manager = await this.cases.manager();

@@ -1,11 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import type { Response } from 'express';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user.js';
 import { Authorize } from '../common/access.decorators.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
 import type { Page } from '../common/page.dto.js';
 import { AgendaService } from './agenda.service.js';
 import { CommissionService } from './commission.service.js';
+import { MinutesService } from './minutes.service.js';
+import { CorrectionsService } from './corrections.service.js';
+import { CorrectOutcomeDto, CorrectRecommendationDto, OutcomeVersionDto, RecommendationVersionDto } from './dto/corrections.dto.js';
 import {
   AddAgendaItemDto,
   AgendaOrderDto,
@@ -46,6 +50,8 @@ export class SessionsController {
     private readonly sessions: SessionsService,
     private readonly agenda: AgendaService,
     private readonly outcomes: SessionOutcomesService,
+    private readonly corrections: CorrectionsService,
+    private readonly minutes: MinutesService,
   ) {}
 
   @Post()
@@ -147,6 +153,22 @@ export class SessionsController {
     return this.outcomes.recordOutcome(user, id, itemId, body);
   }
 
+  @Patch(':id/items/:itemId/outcome')
+  @Authorize('update', 'Session')
+  @ApiOkResponse({ type: SessionDto, description: 'A correction by the coordinator or the session’s chair; the earlier version is kept with who, when and why.' })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  correctOutcome(@CurrentUser() user: AuthenticatedUser, @SessionId() id: string, @ItemId() itemId: string, @Body() body: CorrectOutcomeDto): Promise<SessionDto> {
+    return this.corrections.correctOutcome(user, id, itemId, body);
+  }
+
+  @Get(':id/items/:itemId/outcome/versions')
+  @Authorize('read', 'Session')
+  @ApiOkResponse({ type: [OutcomeVersionDto], description: 'The earlier versions of the outcome, oldest first.' })
+  @ApiProblems(400, 401, 403, 404)
+  outcomeVersions(@CurrentUser() user: AuthenticatedUser, @SessionId() id: string, @ItemId() itemId: string): Promise<OutcomeVersionDto[]> {
+    return this.corrections.outcomeHistory(user, id, itemId);
+  }
+
   @Post(':id/items/:itemId/person-response')
   @Authorize('manage', 'Session')
   @HttpCode(HttpStatus.OK)
@@ -158,27 +180,38 @@ export class SessionsController {
 
   @Put(':id/minutes')
   @Authorize('manage', 'Session')
-  @ApiOkResponse({ type: MinutesViewDto })
+  @ApiOkResponse({ type: MinutesViewDto, description: 'Drafted by the coordinator (the commission’s secretary) while the session is held; frozen once approved.' })
   @ApiProblems(400, 401, 403, 404, 409)
   writeMinutes(@CurrentUser() user: AuthenticatedUser, @SessionId() id: string, @Body() body: MinutesDto): Promise<MinutesViewDto> {
-    return this.outcomes.writeMinutes(user, id, body);
+    return this.minutes.write(user, id, body);
   }
 
   @Post(':id/minutes/approve')
-  @Authorize('manage', 'Session')
+  @Authorize('update', 'Session')
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: MinutesViewDto })
+  @ApiOkResponse({ type: MinutesViewDto, description: 'By the session’s chair, who is not the author of the draft.' })
   @ApiProblems(400, 401, 403, 404, 409)
   approveMinutes(@CurrentUser() user: AuthenticatedUser, @SessionId() id: string): Promise<MinutesViewDto> {
-    return this.outcomes.approveMinutes(user, id);
+    return this.minutes.approve(user, id);
   }
 
   @Get(':id/minutes')
   @Authorize('read', 'Session')
   @ApiOkResponse({ type: MinutesViewDto })
   @ApiProblems(400, 401, 403, 404)
-  minutes(@CurrentUser() user: AuthenticatedUser, @SessionId() id: string): Promise<MinutesViewDto> {
-    return this.outcomes.minutes(user, id);
+  readMinutes(@CurrentUser() user: AuthenticatedUser, @SessionId() id: string): Promise<MinutesViewDto> {
+    return this.minutes.read(user, id);
+  }
+
+  @Get(':id/minutes/pdf')
+  @Authorize('read', 'Session')
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The approved minutes as a PDF (French), with the items you may see; every download is recorded.' })
+  @ApiProblems(400, 401, 403, 404, 409)
+  async minutesPdf(@CurrentUser() user: AuthenticatedUser, @SessionId() id: string, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+    const pdf = await this.minutes.pdf(user, id);
+    response.setHeader('Cache-Control', 'no-store');
+    return new StreamableFile(pdf, { type: 'application/pdf', disposition: `attachment; filename="proces-verbal-${id}.pdf"` });
   }
 }
 
@@ -215,7 +248,26 @@ export class CommissionController {
 @ApiBearerAuth()
 @Controller('recommendations')
 export class RecommendationsController {
-  constructor(private readonly recommendations: RecommendationsService) {}
+  constructor(
+    private readonly recommendations: RecommendationsService,
+    private readonly corrections: CorrectionsService,
+  ) {}
+
+  @Post(':id/corrections')
+  @Authorize('update', 'Recommendation')
+  @ApiCreatedResponse({ type: RecommendationViewDto, description: 'A correction by the coordinator or the session’s chair; the earlier version is kept with who, when and why.' })
+  @ApiProblems(400, 401, 403, 404, 422)
+  correct(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: CorrectRecommendationDto): Promise<RecommendationViewDto> {
+    return this.corrections.correctRecommendation(user, id, body);
+  }
+
+  @Get(':id/versions')
+  @Authorize('read', 'Recommendation')
+  @ApiOkResponse({ type: [RecommendationVersionDto], description: 'The earlier versions, oldest first.' })
+  @ApiProblems(400, 401, 403, 404)
+  versions(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string): Promise<RecommendationVersionDto[]> {
+    return this.corrections.recommendationHistory(user, id);
+  }
 
   @Get()
   @Authorize('list', 'Recommendation')

@@ -371,6 +371,12 @@ export class MinutesViewDto {
   @ApiProperty({ nullable: true, type: String })
   approvedAt: string | null;
 
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Who drafted the minutes.' })
+  draftedBy: string | null;
+
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The chair who approved them.' })
+  approvedBy: string | null;
+
   @ApiProperty({ type: [MinutesSectionDto], description: 'Only the items you attended and may see.' })
   items: MinutesSectionDto[];
 }
