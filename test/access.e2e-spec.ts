@@ -389,9 +389,12 @@ describe('need-to-know on situations', () => {
     const refusedOrganization = await organization('municipal_social_service');
     const member = await createUser(t, admin, { roles: ['member'], organizationId: refusedOrganization, professionalCategory: 'social_worker' });
     const situation = await readySituation();
-    await giveConsent(t, coordinator, situation.id, { refusedOrganizationIds: [refusedOrganization] });
+    // Designated before the person refused the structure: the refusal still cuts the access.
     await designate(situation.id, member).expect(200);
+    await giveConsent(t, coordinator, situation.id, { refusedOrganizationIds: [refusedOrganization] });
     await t.http().get(`/api/situations/${situation.id}`).set(bearer(member)).expect(404);
+    // Once refused, the structure can no longer be designated.
+    expect((await designate(situation.id, member).expect(422)).body.type).toBe('https://clsm-cellule.fr/problems/structure-refused');
     const list = await t.http().get(`/api/situations?reference=${situation.reference}`).set(bearer(member)).expect(200);
     expect(list.body.items).toEqual([]);
   });
