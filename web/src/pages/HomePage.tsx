@@ -23,7 +23,7 @@ export function HomePage() {
       void api
         .GET('/api/situations', { params: { query: coordinator ? { status: 'submitted', limit: 5 as never } : { limit: 5 as never } } })
         .then(({ data }) => setSituations(data ?? null));
-    if (coordinator || user.roles.includes('member')) void api.GET('/api/sessions').then(({ data }) => setSessions(data ?? null));
+    if (coordinator || user.roles.includes('member')) void api.GET('/api/sessions').then(({ data }) => setSessions(data?.items ?? null));
     if (can.referrals(user)) void api.GET('/api/referrals').then(({ data }) => setReferrals(data ?? null));
   }, [user, coordinator]);
 
