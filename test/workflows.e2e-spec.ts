@@ -203,6 +203,36 @@ describe('complete workflows', () => {
       expect(beyond.body).toMatchObject({ items: [], total: firstPage.body.total });
       await t.http().get('/api/sessions?status=unknown').set(bearer(c.coordinator)).expect(400);
     });
+
+    it('GET /api/referrals pages and honours its situation, direction and status filters', async () => {
+      const situation = await readySituation(t, c);
+      const ids: string[] = [];
+      for (let index = 0; index < 3; index++) {
+        ids.push((await t.http().post('/api/referrals').set(bearer(c.coordinator)).send({ situationId: situation.id, dacOrganizationId: c.dacOrganization, reason: 'Motif', summaryForDac: 'Résumé' }).expect(201)).body.id);
+      }
+      await t.http().post(`/api/referrals/${ids[0]}/status`).set(bearer(c.coordinator)).send({ to: 'sent' }).expect(200);
+      const all = await t.http().get(`/api/referrals?situationId=${situation.id}`).set(bearer(c.coordinator)).expect(200);
+      expect(all.body).toMatchObject({ total: 3, limit: 50, offset: 0 });
+      expect(all.body.items.map((referral: { id: string }) => referral.id)).toEqual([...ids].reverse());
+      const second = await t.http().get(`/api/referrals?situationId=${situation.id}&limit=1&offset=1`).set(bearer(c.coordinator)).expect(200);
+      expect(second.body).toMatchObject({ total: 3, items: [expect.objectContaining({ id: ids[1] })] });
+      const drafts = await t.http().get(`/api/referrals?situationId=${situation.id}&status=draft&direction=outbound`).set(bearer(c.coordinator)).expect(200);
+      expect(drafts.body.total).toBe(2);
+      const inbound = await t.http().get(`/api/referrals?situationId=${situation.id}&direction=inbound`).set(bearer(c.coordinator)).expect(200);
+      expect(inbound.body).toMatchObject({ total: 0, items: [] });
+      // The DAC counts only what it may see: the referral sent, not the drafts.
+      const asDac = await t.http().get(`/api/referrals?situationId=${situation.id}`).set(bearer(c.dac)).expect(200);
+      expect(asDac.body).toMatchObject({ total: 1, items: [expect.objectContaining({ id: ids[0] })] });
+    });
+
+    it('GET /api/commission/members pages (limit, offset, total)', async () => {
+      const first = await t.http().get('/api/commission/members?limit=1').set(bearer(c.coordinator)).expect(200);
+      expect(first.body.items).toHaveLength(1);
+      expect(first.body.total).toBeGreaterThanOrEqual(3);
+      const next = await t.http().get('/api/commission/members?limit=1&offset=1').set(bearer(c.coordinator)).expect(200);
+      expect(next.body.items[0].id).not.toBe(first.body.items[0].id);
+      expect(next.body.total).toBe(first.body.total);
+    });
   });
 });
 

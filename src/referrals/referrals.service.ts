@@ -9,7 +9,8 @@ import { SituationWorkflowService } from '../situations/situation-workflow.servi
 import { SituationsService } from '../situations/situations.service.js';
 import { ReferralEventsService } from './referral-events.service.js';
 import { ReferralViewsService, type Side } from './referral-views.service.js';
-import type { CreateReferralDto, InboundReferralDto, MeetingDto, ReferralDto, ReferralStatus, ReferralStatusDto, ShareableGroup } from './dto/referral.dto.js';
+import type { CreateReferralDto, InboundReferralDto, MeetingDto, ReferralDto, ReferralQueryDto, ReferralStatus, ReferralStatusDto, ShareableGroup } from './dto/referral.dto.js';
+import type { Page } from '../common/page.dto.js';
 import { toFhirBundle } from './fhir.js';
 
 export interface ReferralRow {
@@ -227,13 +228,14 @@ export class ReferralsService {
   }
 
   /** The referrals of the situations the user may list and refer, and a DAC's own. */
-  async list(user: AuthenticatedUser): Promise<ReferralDto[]> {
+  async list(user: AuthenticatedUser, query: ReferralQueryDto): Promise<Page<ReferralDto>> {
     const manager = await this.cases.manager();
-    const filter = await this.access.listCondition(user, [user.organizationId]);
+    const filter = await this.access.listCondition(user, [user.organizationId, query.situationId ?? null, query.direction ?? null, query.status ?? null]);
     const rows = (await manager.query(
       `SELECT r.* FROM cellule.referral r JOIN cellule.situation situation ON situation.id = r.situation_id
         WHERE ((${filter.sql}) OR r.dac_organization_id = $1)
-        ORDER BY r.created_at DESC, r.id DESC LIMIT 200`,
+          AND ($2::uuid IS NULL OR r.situation_id = $2) AND ($3::text IS NULL OR r.direction = $3) AND ($4::text IS NULL OR r.status = $4)
+        ORDER BY r.created_at DESC, r.id DESC LIMIT 2000`,
       filter.params,
     )) as ReferralRow[];
     const visible: { referral: ReferralRow; side: Side }[] = [];
@@ -241,17 +243,19 @@ export class ReferralsService {
       const side = await this.side(user, referral);
       if (side) visible.push({ referral, side });
     }
+    // Paged after the per-row decision, so that `total` counts only what the user may see.
+    const page = visible.slice(query.offset, query.offset + query.limit);
     // A list names each situation by its case reference: the data sets sent stay in the single view.
-    const views = (await this.viewer.views(visible)).map((view) => {
+    const views = (await this.viewer.views(page)).map((view) => {
       delete view.shared;
       return view;
     });
     this.cases.record(
-      ...(visible.length
-        ? visible.map(({ referral }) => this.entry('referral.list', referral.id, referral.situation_id))
+      ...(page.length
+        ? page.map(({ referral }) => this.entry('referral.list', referral.id, referral.situation_id))
         : [{ action: 'referral.list', resourceType: 'referral' }]),
     );
-    return views;
+    return { items: views, total: visible.length, limit: query.limit, offset: query.offset };
   }
 
   async fhir(user: AuthenticatedUser, id: string): Promise<object> {

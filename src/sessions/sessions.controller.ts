@@ -5,6 +5,7 @@ import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user.
 import { Authorize } from '../common/access.decorators.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
 import type { Page } from '../common/page.dto.js';
+import { PageQueryDto } from '../common/page-query.dto.js';
 import { AgendaService } from './agenda.service.js';
 import { CommissionService } from './commission.service.js';
 import { MinutesService } from './minutes.service.js';
@@ -19,6 +20,7 @@ import {
   CloseRecommendationDto,
   CommissionMemberDto,
   CommissionMemberInputDto,
+  CommissionMemberPageDto,
   CreateSessionDto,
   MinutesDto,
   MinutesViewDto,
@@ -230,10 +232,10 @@ export class CommissionController {
   }
 
   @Get()
-  @ApiOkResponse({ type: [CommissionMemberDto] })
-  @ApiProblems(401, 403, 404)
-  list(): Promise<CommissionMemberDto[]> {
-    return this.commission.list();
+  @ApiOkResponse({ type: CommissionMemberPageDto })
+  @ApiProblems(400, 401, 403, 404)
+  list(@Query() query: PageQueryDto): Promise<Page<CommissionMemberDto>> {
+    return this.commission.list(query);
   }
 
   @Patch(':id')

@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { PageOf } from '../../common/page.dto.js';
+import { PageQueryDto } from '../../common/page-query.dto.js';
 import { IsCalendarDate, IsOptionalButNotNull } from '../../common/validation.js';
 import { CreateSituationDto } from '../../situations/dto/situation-input.dto.js';
 
@@ -156,3 +158,22 @@ export class ReferralDto {
   @ApiPropertyOptional({ type: [ReferralStepDto], description: 'Each step with its reason, oldest first.' })
   history?: ReferralStepDto[];
 }
+
+export class ReferralQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only the referrals of this situation.' })
+  @IsOptional()
+  @IsUUID()
+  situationId?: string;
+
+  @ApiPropertyOptional({ enum: ['outbound', 'inbound'] })
+  @IsOptional()
+  @IsIn(['outbound', 'inbound'])
+  direction?: 'outbound' | 'inbound';
+
+  @ApiPropertyOptional({ enum: REFERRAL_STATUSES })
+  @IsOptional()
+  @IsIn(REFERRAL_STATUSES)
+  status?: ReferralStatus;
+}
+
+export class ReferralPageDto extends PageOf(ReferralDto) {}

@@ -450,3 +450,5 @@ export class SessionQueryDto extends PageQueryDto {
 export class SessionPageDto extends PageOf(SessionDto) {}
 
 export class RecommendationPageDto extends PageOf(RecommendationViewDto) {}
+
+export class CommissionMemberPageDto extends PageOf(CommissionMemberDto) {}

@@ -1788,6 +1788,13 @@ export interface components {
             substituteFor: string | null;
             active: boolean;
         };
+        CommissionMemberPageDto: {
+            items: components["schemas"]["CommissionMemberDto"][];
+            /** @description Number of matching items, all pages together. */
+            total: number;
+            limit: number;
+            offset: number;
+        };
         UpdateCommissionMemberDto: {
             active: boolean;
         };
@@ -1926,6 +1933,13 @@ export interface components {
             sentAt?: string | null;
             /** @description Each step with its reason, oldest first. */
             history?: components["schemas"]["ReferralStepDto"][];
+        };
+        ReferralPageDto: {
+            items: components["schemas"]["ReferralDto"][];
+            /** @description Number of matching items, all pages together. */
+            total: number;
+            limit: number;
+            offset: number;
         };
         InboundReferralDto: {
             /** @description Every question answered with true or false. */
@@ -5254,7 +5268,10 @@ export interface operations {
     };
     CommissionController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: components["schemas"]["Object"];
+                offset?: components["schemas"]["Object"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5266,7 +5283,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommissionMemberDto"][];
+                    "application/json": components["schemas"]["CommissionMemberPageDto"];
+                };
+            };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
             /** @description Missing, invalid or expired credentials. */
@@ -5698,19 +5724,36 @@ export interface operations {
     };
     ReferralsController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: components["schemas"]["Object"];
+                offset?: components["schemas"]["Object"];
+                /** @description Only the referrals of this situation. */
+                situationId?: string;
+                direction?: "outbound" | "inbound";
+                status?: "draft" | "sent" | "acknowledged" | "accepted" | "declined" | "closed" | "withdrawn" | "received" | "under_review" | "redirected";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Newest first; filtered by situation, direction and status. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReferralDto"][];
+                    "application/json": components["schemas"]["ReferralPageDto"];
+                };
+            };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
             /** @description Missing, invalid or expired credentials. */
