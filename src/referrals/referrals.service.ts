@@ -5,8 +5,8 @@ import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CaseFiles } from '../casefile/case-files.js';
 import { Clock } from '../common/clock.js';
 import { conflict, notFound, ProblemException, ProblemType } from '../common/problem.js';
-import { SituationWorkflowService } from '../situations/situation-workflow.service.js';
 import { SituationsService } from '../situations/situations.service.js';
+import { InboundReferralsService } from './inbound-referrals.service.js';
 import { ReferralEventsService } from './referral-events.service.js';
 import { ReferralViewsService, type Side } from './referral-views.service.js';
 import type { CreateReferralDto, InboundReferralDto, MeetingDto, ReferralDto, ReferralQueryDto, ReferralStatus, ReferralStatusDto, ShareableGroup } from './dto/referral.dto.js';
@@ -42,18 +42,6 @@ const TRANSITIONS: Partial<Record<ReferralStatus, { from: ReferralStatus[]; by: 
   closed: { from: ['accepted', 'declined'], by: 'clsm' },
   withdrawn: { from: ['draft', 'sent', 'acknowledged'], by: 'clsm' },
 };
-/**
- * An inbound referral is acknowledged by the commission: received → under_review → accepted |
- * redirected | declined, each step with its reason read by the DAC; the decision moves the
- * situation (admissible, redirected, rejected) while it still awaits its admissibility decision.
- */
-const INBOUND_TRANSITIONS: Partial<Record<ReferralStatus, ReferralStatus[]>> = {
-  under_review: ['received'],
-  accepted: ['under_review'],
-  redirected: ['under_review'],
-  declined: ['under_review'],
-};
-const INBOUND_DECISIONS = { accepted: 'admissible', redirected: 'redirected', declined: 'rejected' } as const;
 const DEFAULT_GROUPS: ShareableGroup[] = ['identity', 'contact'];
 const unprocessable = (type: string, detail: string) => new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, type, 'Unprocessable', detail);
 
@@ -70,7 +58,7 @@ export class ReferralsService {
     private readonly cases: CaseFiles,
     private readonly access: AccessService,
     private readonly situations: SituationsService,
-    private readonly workflow: SituationWorkflowService,
+    private readonly inboundSteps: InboundReferralsService,
     private readonly events: ReferralEventsService,
     private readonly viewer: ReferralViewsService,
     private readonly clock: Clock,
@@ -111,7 +99,10 @@ export class ReferralsService {
       this.cases.deny(this.entry('referral.status', id, referral.situation_id));
       throw notFound();
     }
-    if (referral.direction === 'inbound') return this.acknowledgeInbound(user, referral, side, input);
+    if (referral.direction === 'inbound') {
+      await this.inboundSteps.acknowledge(user, referral, side, input);
+      return this.get(user, id);
+    }
     const rule = TRANSITIONS[input.to];
     if (!rule) throw conflict(`« ${input.to} » ne s'applique qu'à une saisine reçue du DAC.`);
     if (rule.by !== side.kind) {
@@ -138,36 +129,6 @@ export class ReferralsService {
     await this.events.record(user, referral, input.to, input.reason);
     this.cases.record(this.entry(`referral.${input.to}`, id, referral.situation_id));
     return this.get(user, id);
-  }
-
-  /** The commission acknowledges a DAC's referral, step by step; its decision moves the situation. */
-  private async acknowledgeInbound(user: AuthenticatedUser, referral: ReferralRow, side: Side, input: ReferralStatusDto): Promise<ReferralDto> {
-    const from = INBOUND_TRANSITIONS[input.to];
-    if (side.kind !== 'clsm') {
-      this.cases.deny(this.entry('referral.status', referral.id, referral.situation_id));
-      throw new ForbiddenException('La commission accuse réception et se prononce sur une saisine reçue du DAC.');
-    }
-    if (!from) throw conflict(`Une saisine reçue du DAC passe de « reçue » à « en cours d'examen », puis « acceptée », « réorientée » ou « déclinée » (pas « ${input.to} »).`);
-    if (!from.includes(referral.status)) throw conflict(`Transition impossible de « ${referral.status} » vers « ${input.to} ».`);
-    if ((input.to === 'redirected' || input.to === 'declined') && !input.reason) {
-      throw unprocessable(ProblemType.validation, 'Un motif est obligatoire pour réorienter ou décliner une saisine du DAC : il lui est transmis.');
-    }
-    const now = this.clock.now();
-    const manager = await this.cases.manager();
-    await manager.query(
-      `UPDATE cellule.referral SET status = $2, updated_at = $3, acknowledged_at = coalesce(acknowledged_at, $3), decided_at = CASE WHEN $2 = 'under_review' THEN decided_at ELSE $3 END WHERE id = $1`,
-      [referral.id, input.to, now],
-    );
-    await this.events.record(user, referral, input.to, input.reason);
-    if (input.to !== 'under_review') {
-      const { situation } = await this.cases.situation(user, 'transition', referral.situation_id);
-      if (situation.status === 'submitted') {
-        const to = INBOUND_DECISIONS[input.to as keyof typeof INBOUND_DECISIONS];
-        await this.workflow.moveWithin(user, situation, { to, ...(input.reason ? { reason: input.reason } : {}), ...(to === 'redirected' ? { redirectedTo: 'other_service' as const } : {}) });
-      }
-    }
-    this.cases.record(this.entry(`referral.${input.to}`, referral.id, referral.situation_id));
-    return this.get(user, referral.id);
   }
 
   /** A DAC submits a situation. Posting the same DAC identifier again returns the first one. */

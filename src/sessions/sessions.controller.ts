@@ -7,6 +7,7 @@ import { ApiProblems } from '../common/api-problems.decorator.js';
 import type { Page } from '../common/page.dto.js';
 import { PageQueryDto } from '../common/page-query.dto.js';
 import { AgendaService } from './agenda.service.js';
+import { AttendanceService } from './attendance.service.js';
 import { CommissionService } from './commission.service.js';
 import { MinutesService } from './minutes.service.js';
 import { CorrectionsService } from './corrections.service.js';
@@ -51,6 +52,7 @@ export class SessionsController {
   constructor(
     private readonly sessions: SessionsService,
     private readonly agenda: AgendaService,
+    private readonly attendanceService: AttendanceService,
     private readonly outcomes: SessionOutcomesService,
     private readonly corrections: CorrectionsService,
     private readonly minutes: MinutesService,
@@ -135,7 +137,7 @@ export class SessionsController {
   @ApiOkResponse({ type: SessionDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   standIn(@CurrentUser() user: AuthenticatedUser, @SessionId() id: string, @Body() body: StandInDto): Promise<SessionDto> {
-    return this.sessions.standIn(user, id, body);
+    return this.attendanceService.standIn(user, id, body);
   }
 
   @Post(':id/attendance')
@@ -144,7 +146,7 @@ export class SessionsController {
   @ApiOkResponse({ type: SessionDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   attendance(@CurrentUser() user: AuthenticatedUser, @SessionId() id: string, @Body() body: AttendanceDto): Promise<SessionDto> {
-    return this.sessions.recordAttendance(user, id, body);
+    return this.attendanceService.recordAttendance(user, id, body);
   }
 
   @Put(':id/items/:itemId/outcome')

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SituationsModule } from '../situations/situations.module.js';
 import { AgendaService } from './agenda.service.js';
+import { AttendanceService } from './attendance.service.js';
 import { CommissionService } from './commission.service.js';
 import { MinutesService } from './minutes.service.js';
 import { CorrectionsService } from './corrections.service.js';
@@ -14,6 +15,6 @@ import { SessionsService } from './sessions.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([CommissionSession, AgendaItem], 'cellule'), SituationsModule],
   controllers: [SessionsController, CommissionController, RecommendationsController],
-  providers: [SessionsService, AgendaService, CorrectionsService, MinutesService, SessionOutcomesService, CommissionService, RecommendationsService],
+  providers: [SessionsService, AgendaService, AttendanceService, CorrectionsService, MinutesService, SessionOutcomesService, CommissionService, RecommendationsService],
 })
 export class SessionsModule {}
