@@ -41,6 +41,19 @@ describe('complete workflows', () => {
       expect((await situationOf(c.coordinator, first.id)).status).toBe('scheduled');
     });
 
+    it('a cancelled session leaves a situation closed meanwhile closed', async () => {
+      const [kept, closed] = [await readySituation(t, c), await readySituation(t, c)];
+      const sessionId = await newSession(t, c);
+      await addItem(t, c, sessionId, kept.id);
+      await addItem(t, c, sessionId, closed.id);
+      await transition(closed.id, { to: 'closed', outcome: 'moved_away' }).expect(200);
+      await t.http().post(`/api/sessions/${sessionId}/status`).set(bearer(c.coordinator)).send({ to: 'cancelled' }).expect(200);
+      expect((await situationOf(c.coordinator, closed.id)).status).toBe('closed');
+      const back = await situationOf(c.coordinator, kept.id);
+      expect(back).toMatchObject({ status: 'in_preparation' });
+      expect(back.history.at(-1).reason).toContain('annulée');
+    });
+
     it('a situation in follow_up returns to the commission (scheduled) for a review, recorded with its reason', async () => {
       const { situation } = await reviewed(t, c, []);
       await moveTo(t, c.coordinator, situation.id, [{ to: 'follow_up' }]);

@@ -159,9 +159,12 @@ export class SessionsService {
     const manager = await this.cases.manager();
     const items = await manager.find(AgendaItem, { where: { sessionId: session.id }, order: { position: 'ASC' } });
     const when = session.scheduledAt.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' });
-    for (const item of items) {
+    const scheduled = new Set(
+      ((await manager.query(`SELECT id FROM cellule.situation WHERE id = ANY($1) AND status = 'scheduled'`, [items.map((item) => item.situationId)])) as { id: string }[]).map((row) => row.id),
+    );
+    // Only the situations still scheduled move (one closed meanwhile stays closed).
+    for (const item of items.filter((candidate) => scheduled.has(candidate.situationId))) {
       const { situation } = await this.cases.situation(user, 'transition', item.situationId);
-      if (situation.status !== 'scheduled') continue;
       await this.workflow.moveWithin(user, situation, { to: 'in_preparation', reason: `Séance du ${when} annulée${reason ? ` : ${reason}` : '.'}` });
     }
   }
