@@ -14,6 +14,7 @@ import { ListIndexes1764900000000 } from './1764900000000-ListIndexes.js';
 import { StatisticsColumns1764800000000 } from './1764800000000-StatisticsColumns.js';
 import { RightsRequests1764810000000 } from './1764810000000-RightsRequests.js';
 import { Retention1764820000000 } from './1764820000000-Retention.js';
+import { Workflows1764720000000 } from './1764720000000-Workflows.js';
 
 /** Every migration, in order. Listed explicitly so the same list works compiled and under Jest. */
 export const ALL_MIGRATIONS = [
@@ -29,6 +30,7 @@ export const ALL_MIGRATIONS = [
   SecondFactor1764650000000,
   Passkeys1764660000000,
   SharedRateLimit1764670000000,
+  Workflows1764720000000,
   StatisticsColumns1764800000000,
   RightsRequests1764810000000,
   Retention1764820000000,

@@ -169,7 +169,22 @@ describe('authorization matrix: every route × role × relation', () => {
     request: (persona, f) => as(persona, t.http().post(`/api/sessions/${f.sessionId}/items/${f.itemId}/person-response`).send({ status: 'not_yet_asked' })),
   };
   MATRIX['PUT /api/sessions/:id/minutes'] = { expect: manage(409), request: (persona, f) => as(persona, t.http().put(`/api/sessions/${f.sessionId}/minutes`).send({ items: [] })) };
-  MATRIX['POST /api/sessions/:id/minutes/approve'] = { expect: manage(409), request: (persona, f) => as(persona, t.http().post(`/api/sessions/${f.sessionId}/minutes/approve`)) };
+  // Only the session's chair approves (the fixture's session has none): the coordinator is told so (403).
+  MATRIX['POST /api/sessions/:id/minutes/approve'] = { expect: only({ coordinator: 403, charterNotAccepted: 403 }, 404), request: (persona, f) => as(persona, t.http().post(`/api/sessions/${f.sessionId}/minutes/approve`)) };
+  MATRIX['GET /api/sessions/:id/minutes/pdf'] = { expect: only({ coordinator: 409, charterNotAccepted: 403 }, 404), request: (persona, f) => as(persona, t.http().get(`/api/sessions/${f.sessionId}/minutes/pdf`)) };
+  // The agenda changes until the session is held.
+  MATRIX['DELETE /api/sessions/:id/items/:itemId'] = { expect: manage(200), request: (persona, f) => as(persona, t.http().delete(`/api/sessions/${f.sessionId}/items/${f.itemId}`).send({})) };
+  MATRIX['PUT /api/sessions/:id/items/order'] = { expect: manage(200), request: (persona, f) => as(persona, t.http().put(`/api/sessions/${f.sessionId}/items/order`).send({ itemIds: [f.itemId] })) };
+  MATRIX['PUT /api/sessions/:id/items/:itemId/invitees'] = { expect: manage(200), request: (persona, f) => as(persona, t.http().put(`/api/sessions/${f.sessionId}/items/${f.itemId}/invitees`).send({ invitedUserIds: [] })) };
+  // Corrections wait for the session to be held (409 for the coordinator); the chair may correct too.
+  MATRIX['PATCH /api/sessions/:id/items/:itemId/outcome'] = {
+    expect: only({ coordinator: 409, referrer: 403, pilot: 403, charterNotAccepted: 403 }, 404),
+    request: (persona, f) => as(persona, t.http().patch(`/api/sessions/${f.sessionId}/items/${f.itemId}/outcome`).send({ summary: 'Corrigé', reason: 'Erreur de saisie' })),
+  };
+  MATRIX['GET /api/sessions/:id/items/:itemId/outcome/versions'] = {
+    expect: only({ coordinator: 200, referrer: 200, pilot: 200, charterNotAccepted: 403 }, 404),
+    request: (persona, f) => as(persona, t.http().get(`/api/sessions/${f.sessionId}/items/${f.itemId}/outcome/versions`)),
+  };
   MATRIX['GET /api/sessions/:id/minutes'] = { expect: only({ coordinator: 200, charterNotAccepted: 403 }, 404), request: (persona, f) => as(persona, t.http().get(`/api/sessions/${f.sessionId}/minutes`)) };
   MATRIX['POST /api/commission/members'] = {
     expect: manage(201),
@@ -202,6 +217,15 @@ describe('authorization matrix: every route × role × relation', () => {
     // Meetings are logged once the DAC accepted: a conflict for the sender side here.
     expect: only({ coordinator: 409, pilot: 409, charterNotAccepted: 403 }, 404),
     request: (persona, f) => as(persona, t.http().post(`/api/referrals/${f.referralId}/meetings`).send({ heldOn: '2026-12-01', note: 'Réunion' })),
+  };
+  MATRIX['POST /api/recommendations/:id/corrections'] = {
+    // The coordinator or the session's chair (none here): the pilot, who follows it, may not correct it.
+    expect: only({ coordinator: 201, pilot: 403, referrer: 403, charterNotAccepted: 403 }, 404),
+    request: async (persona) => as(persona, t.http().post(`/api/recommendations/${await recommendationFor()}/corrections`).send({ dueDate: '2030-02-01', reason: 'Échéance revue' })),
+  };
+  MATRIX['GET /api/recommendations/:id/versions'] = {
+    expect: only({ coordinator: 200, pilot: 200, referrer: 404, charterNotAccepted: 403 }, 404),
+    request: async (persona) => as(persona, t.http().get(`/api/recommendations/${await recommendationFor()}/versions`)),
   };
   MATRIX['PATCH /api/recommendations/:id'] = {
     expect: only({ coordinator: 200, pilot: 200, referrer: 403, charterNotAccepted: 403 }, 404),
@@ -392,9 +416,12 @@ describe('need-to-know on situations', () => {
     const refusedOrganization = await organization('municipal_social_service');
     const member = await createUser(t, admin, { roles: ['member'], organizationId: refusedOrganization, professionalCategory: 'social_worker' });
     const situation = await readySituation();
-    await giveConsent(t, coordinator, situation.id, { refusedOrganizationIds: [refusedOrganization] });
+    // Designated before the person refused the structure: the refusal still cuts the access.
     await designate(situation.id, member).expect(200);
+    await giveConsent(t, coordinator, situation.id, { refusedOrganizationIds: [refusedOrganization] });
     await t.http().get(`/api/situations/${situation.id}`).set(bearer(member)).expect(404);
+    // Once refused, the structure can no longer be designated.
+    expect((await designate(situation.id, member).expect(422)).body.type).toBe('https://clsm-cellule.fr/problems/structure-refused');
     const list = await t.http().get(`/api/situations?reference=${situation.reference}`).set(bearer(member)).expect(200);
     expect(list.body.items).toEqual([]);
   });

@@ -51,7 +51,7 @@ describe('the case-file path', () => {
     expect(JSON.stringify(asPilot.body)).not.toContain(body.health.details);
     const list = await t.http().get('/api/referrals').set(bearer(housingOfficer)).expect(200);
     expect(JSON.stringify(list.body)).not.toContain(body.health.details);
-    expect(list.body.map((referral: { id: string }) => referral.id)).toContain(created.body.id);
+    expect(list.body.items.map((referral: { id: string }) => referral.id)).toContain(created.body.id);
   });
 
   it('a housing officer cannot send health details they may not read', async () => {

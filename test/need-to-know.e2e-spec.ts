@@ -58,8 +58,8 @@ describe('need-to-know everywhere', () => {
     expect(situation.reference).toMatch(/^CC-\d{4}-\d{4,}$/);
     const session = await t.http().post('/api/sessions').set(bearer(coordinator)).send({ scheduledAt: new Date(Date.now() + 86_400_000).toISOString(), location: 'Salle 4' }).expect(201);
     await t.http().post(`/api/sessions/${session.body.id}/items`).set(bearer(coordinator)).send({ situationId: situation.id, invitedUserIds: [], personAttends: false, carersAttend: false }).expect(201);
-    const sessions = await t.http().get('/api/sessions').set(bearer(coordinator)).expect(200);
-    const referrals = await t.http().get('/api/referrals').set(bearer(coordinator)).expect(200);
+    const sessions = await t.http().get('/api/sessions?limit=200').set(bearer(coordinator)).expect(200);
+    const referrals = await t.http().get('/api/referrals?limit=200').set(bearer(coordinator)).expect(200);
     const agenda = await t.http().get(`/api/sessions/${session.body.id}`).set(bearer(coordinator)).expect(200);
     for (const listing of [sessions.body, referrals.body, agenda.body]) {
       expect(JSON.stringify(listing)).toContain(situation.reference);

@@ -92,9 +92,9 @@ describe('referrals to and from the DAC', () => {
     await t.http().get(`/api/situations/${situation.id}`).set(bearer(c.dacA)).expect(404);
     await t.http().get(`/api/referrals/${id}`).set(bearer(c.dacB)).expect(404);
     const listB = await t.http().get('/api/referrals').set(bearer(c.dacB)).expect(200);
-    expect(listB.body.map((referral: { id: string }) => referral.id)).not.toContain(id);
-    const listA = await t.http().get('/api/referrals').set(bearer(c.dacA)).expect(200);
-    expect(listA.body.map((referral: { id: string }) => referral.id)).toContain(id);
+    expect(listB.body.items.map((referral: { id: string }) => referral.id)).not.toContain(id);
+    const listA = await t.http().get('/api/referrals?limit=200').set(bearer(c.dacA)).expect(200);
+    expect(listA.body.items.map((referral: { id: string }) => referral.id)).toContain(id);
     // A draft is invisible to the DAC.
     const { situation: draftSituation } = await admissibleWithDacConsent();
     const draft = await t.http().post('/api/referrals').set(bearer(c.coordinator)).send(referralBody(draftSituation.id)).expect(201);

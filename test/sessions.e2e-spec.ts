@@ -56,7 +56,7 @@ async function readySituation(t: TestApp, c: Cast) {
 }
 
 async function sessionWithItem(t: TestApp, c: Cast, situationId: string, scheduledInDays = 7) {
-  const session = await t.http().post('/api/sessions').set(bearer(c.coordinator)).send({ scheduledAt: inDays(scheduledInDays).toISOString(), location: 'Mairie, salle 2' }).expect(201);
+  const session = await t.http().post('/api/sessions').set(bearer(c.coordinator)).send({ scheduledAt: inDays(scheduledInDays).toISOString(), location: 'Mairie, salle 2', chairUserId: c.nurse.id }).expect(201);
   const withItem = await t.http().post(`/api/sessions/${session.body.id}/items`).set(bearer(c.coordinator))
     .send({ situationId, invitedUserIds: [c.invitee.id], personAttends: true, carersAttend: false }).expect(201);
   return { sessionId: session.body.id as string, itemId: withItem.body.items[0].id as string };
@@ -123,18 +123,21 @@ describe('commission sessions', () => {
     expect(response.body.items[0].outcome.personResponse).toEqual({ status: 'agreed', on: dateIn(0), how: 'Entretien avec la référente' });
 
     await t.http().put(`/api/sessions/${sessionId}/minutes`).set(bearer(c.coordinator)).send({ items: [{ itemId, text: 'Procès-verbal du point : échanges et décisions.' }] }).expect(200);
-    const approved = await t.http().post(`/api/sessions/${sessionId}/minutes/approve`).set(bearer(c.coordinator)).expect(200);
+    const approved = await t.http().post(`/api/sessions/${sessionId}/minutes/approve`).set(bearer(c.nurse)).expect(200);
     expect(approved.body.approvedAt).not.toBeNull();
 
     const dueReviews = await t.http().get('/api/situations?reviewDue=true&limit=200').set(bearer(c.coordinator)).expect(200);
     expect(dueReviews.body.items.map((item: { id: string }) => item.id)).toContain(situation.id);
 
-    const overdue = await t.http().get('/api/recommendations?status=overdue').set(bearer(c.housing)).expect(200);
-    const mine = overdue.body.find((item: { situationId: string }) => item.situationId === situation.id);
+    const overdue = await t.http().get('/api/recommendations?status=overdue&limit=200').set(bearer(c.housing)).expect(200);
+    const mine = overdue.body.items.find((item: { situationId: string }) => item.situationId === situation.id);
     expect(mine).toMatchObject({ carrierUserId: c.housing.id, overdue: true, action: 'Solliciter le bailleur pour un plan d’apurement' });
     await moveTo(t, c.coordinator, situation.id, [{ to: 'follow_up' }]);
     const done = await t.http().patch(`/api/recommendations/${mine.id}`).set(bearer(c.housing)).send({ status: 'done', note: 'Plan signé le 3 décembre.' }).expect(200);
     expect(done.body).toMatchObject({ status: 'done', overdue: false, note: 'Plan signé le 3 décembre.' });
+    // Every préconisation is settled before the closure (the other one is transferred, with a reason).
+    const other = outcome.body.items[0].outcome.recommendations.find((item: { id: string }) => item.id !== mine.id);
+    await t.http().patch(`/api/recommendations/${other.id}`).set(bearer(c.coordinator)).send({ status: 'transferred', note: 'Confié au CMP du secteur.' }).expect(200);
     await moveTo(t, c.coordinator, situation.id, [{ to: 'closed', outcome: 'resolved' }]);
     const closed = await read(c.coordinator, situation.id).expect(200);
     expect(closed.body).toMatchObject({ status: 'closed', closureOutcome: 'resolved' });
@@ -239,7 +242,7 @@ describe('commission sessions', () => {
       summary: 'Synthèse', recommendations: [{ action, carrierUserId: c.substitute.id, dueDate: dateIn(-5) }], pilotUserId: c.nurse.id, personResponse: { status: 'not_yet_asked' },
     }).expect(200);
     const seen = async (user: TestUser) =>
-      ((await t.http().get('/api/recommendations?status=overdue').set(bearer(user)).expect(200)).body as { action: string }[]).some((item) => item.action === action);
+      ((await t.http().get('/api/recommendations?status=overdue&limit=200').set(bearer(user)).expect(200)).body.items as { action: string }[]).some((item) => item.action === action);
     expect(await seen(c.substitute)).toBe(true);
     expect(await seen(c.coordinator)).toBe(true);
     expect(await seen(c.nurse)).toBe(true); // the pilot of the situation
@@ -247,8 +250,8 @@ describe('commission sessions', () => {
     expect(await seen(c.invitee)).toBe(false);
     expect(await seen(c.housing)).toBe(false);
     const open = await t.http().get('/api/recommendations?status=done').set(bearer(c.substitute)).expect(200);
-    expect(open.body.some((item: { action: string }) => item.action === action)).toBe(false);
-    const recommendation = ((await t.http().get('/api/recommendations?status=overdue').set(bearer(c.coordinator))).body as { id: string; action: string }[]).find((item) => item.action === action)!;
+    expect(open.body.items.some((item: { action: string }) => item.action === action)).toBe(false);
+    const recommendation = ((await t.http().get('/api/recommendations?status=overdue&limit=200').set(bearer(c.coordinator))).body.items as { id: string; action: string }[]).find((item) => item.action === action)!;
     await t.http().patch(`/api/recommendations/${recommendation.id}`).set(bearer(c.outsider)).send({ status: 'done', note: 'x' }).expect(404);
   });
 });

@@ -26,7 +26,9 @@ const PATH_TO: Record<SituationStatus, Record<string, unknown>[]> = {
   closed: [{ to: 'admissible' }, { to: 'closed', outcome: 'resolved' }],
 };
 const bodyFor = (to: SituationStatus): Record<string, unknown> =>
-  to === 'rejected' ? { to, reason: 'Motif' } : to === 'redirected' ? { to, reason: 'Motif', redirectedTo: 'other_service' } : to === 'closed' ? { to, outcome: 'resolved' } : { to };
+  to === 'rejected' ? { to, reason: 'Motif' } : to === 'redirected' ? { to, reason: 'Motif', redirectedTo: 'other_service' } : to === 'closed' ? { to, outcome: 'resolved' }
+    // Going back (scheduled → in_preparation, follow_up → scheduled) requires a reason.
+    : to === 'in_preparation' || to === 'scheduled' ? { to, reason: 'Motif' } : { to };
 
 describe('case files', () => {
   let t: TestApp;

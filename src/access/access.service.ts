@@ -134,10 +134,18 @@ export class AccessService {
 
   /**
    * Who follows a préconisation up (sees it in their lists, closes it): whoever manages
-   * préconisations, its carrier, and the situation's référent.
+   * préconisations, its carrier (the person, or a member of the structure, named), and the
+   * situation's référent.
    */
-  followsUp(user: AuthenticatedUser, access: SituationAccess, carrierUserId: string | null): boolean {
-    return this.manages(user, 'Recommendation') || carrierUserId === user.id || access.relations.has('pilot');
+  followsUp(user: AuthenticatedUser, access: SituationAccess, carrier: { carrier_user_id: string | null; carrier_organization_id: string | null }): boolean {
+    const ofCarryingStructure =
+      carrier.carrier_organization_id !== null && carrier.carrier_organization_id === user.organizationId && access.relations.has('recommendation_carrier');
+    return this.manages(user, 'Recommendation') || carrier.carrier_user_id === user.id || ofCarryingStructure || access.relations.has('pilot');
+  }
+
+  /** The user chairs the session (or manages sessions): corrections of what it decided. */
+  correctsSession(user: AuthenticatedUser, session: { chairUserId: string | null }): boolean {
+    return this.manages(user, 'Session') || (session.chairUserId !== null && session.chairUserId === user.id);
   }
 
   /** The user acts for the DAC of `organizationId` on a referral (the counterpart, never the commission). */
@@ -165,10 +173,11 @@ export class AccessService {
     },
   ): Promise<{ kind: 'clsm'; access: SituationAccess } | { kind: 'dac'; grant: FieldGrant } | undefined> {
     if (this.isCounterpart(user, referral.dac_organization_id)) {
-      // Once refused, withdrawn or closed, the DAC keeps the status, the dates and its own refusal's
-      // reason, never the data set; a referral it never received does not exist for it.
+      // Once refused, withdrawn or closed, the DAC keeps the status, the dates, its own refusal's
+      // reason and the reasons given to it at each step, never the data set; a referral it never
+      // received does not exist for it.
       const ended = referral.direction === 'outbound' && ['declined', 'withdrawn', 'closed'].includes(referral.status);
-      const groups = new Set<FieldGroup>(ended ? (referral.status === 'declined' ? ['narrative'] : []) : [...referral.shared_groups, 'narrative']);
+      const groups = new Set<FieldGroup>(ended ? ['narrative'] : [...referral.shared_groups, 'narrative']);
       const grant = { situationId: referral.situation_id, groups, purpose: { type: 'referral', id: referral.id }, ...(ended ? { dataSets: false } : {}) };
       if (referral.direction === 'inbound') return { kind: 'dac', grant };
       if (referral.status === 'draft' || referral.sent_at === null) return undefined;

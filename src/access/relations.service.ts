@@ -28,6 +28,7 @@ export class RelationsService {
     if (!(await this.eligible(userId, 'pilot'))) {
       throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.validation, 'Unknown member', 'Le référent doit être un membre actif de la commission.');
     }
+    await this.assertNotRefused(situationId, { userIds: [userId] });
     const manager = await this.uow.manager();
     const now = this.clock.now();
     await manager.query(
@@ -94,12 +95,68 @@ export class RelationsService {
     this.access.forgetRelations();
   }
 
-  /** The carrier of a préconisation follows its situation while it is open. */
-  async addCarrier(situationId: string, userId: string, recommendationId: string): Promise<void> {
+  /**
+   * The carrier of a préconisation follows its situation while it is open: the person named, and
+   * the members of the structure named (those whose role the carrier grants name), so that they
+   * see and update it.
+   */
+  async addCarrier(situationId: string, carrier: { userId?: string | null; organizationId?: string | null }, recommendationId: string): Promise<void> {
+    const manager = await this.uow.manager();
+    const roles = this.ethics.policy.grants.filter((grant) => grant.relation === 'recommendation_carrier').map((grant) => grant.role);
+    await manager.query(
+      `INSERT INTO cellule.situation_relation (situation_id, user_id, relation, valid_from, purpose_type, purpose_id)
+       SELECT $1, d.user_id, 'recommendation_carrier', $4, 'recommendation', $3 FROM clsm.directory_entry d
+        WHERE d.active AND (d.user_id = $2 OR (d.organization_id = $5 AND d.roles && $6::text[]))`,
+      [situationId, carrier.userId ?? null, recommendationId, this.clock.now(), carrier.organizationId ?? null, roles],
+    );
+    this.access.forgetRelations();
+  }
+
+  /**
+   * A structure the person refused can hold no role on the situation: référent, attendee, invitee
+   * or carrier of a préconisation (charter, article 3). 422 naming the rule otherwise.
+   */
+  async assertNotRefused(situationId: string, people: { userIds?: string[]; organizationIds?: string[] }): Promise<void> {
+    const manager = await this.uow.manager();
+    const [row] = (await manager.query(
+      `SELECT EXISTS (SELECT 1 FROM cellule.current_consent c
+                        WHERE c.situation_id = $1
+                          AND (c.refused_organization_ids && $3::uuid[]
+                               OR EXISTS (SELECT 1 FROM clsm.directory_entry d WHERE d.user_id = ANY($2::uuid[]) AND d.organization_id = ANY(c.refused_organization_ids)))) AS refused`,
+      [situationId, people.userIds ?? [], people.organizationIds ?? []],
+    )) as { refused: boolean }[];
+    if (row.refused) {
+      throw new ProblemException(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        ProblemType.structureRefused,
+        'Structure refusée par la personne',
+        "Règle « structure refusée par la personne » (charte, article 3) : la personne a refusé que cette structure soit associée à sa situation ; " +
+          "aucun de ses professionnels ne peut en être référent, participant, invité ni porteur d'une préconisation. Choisissez un professionnel d'une autre structure.",
+        { rule: 'structure-refusee' },
+      );
+    }
+  }
+
+  /** Ends the access an agenda item opened (the item is removed before its session starts). */
+  async closeAgendaItem(itemId: string, userIds?: string[]): Promise<void> {
     const manager = await this.uow.manager();
     await manager.query(
-      `INSERT INTO cellule.situation_relation (situation_id, user_id, relation, valid_from, purpose_type, purpose_id) VALUES ($1, $2, 'recommendation_carrier', $4, 'recommendation', $3)`,
-      [situationId, userId, recommendationId, this.clock.now()],
+      `UPDATE cellule.situation_relation SET valid_until = $2
+        WHERE purpose_type = 'agenda_item' AND purpose_id = $1 AND ($3::uuid[] IS NULL OR (relation = 'invitee' AND user_id = ANY($3)))
+          AND (valid_until IS NULL OR valid_until > $2)`,
+      [itemId, this.clock.now(), userIds ?? null],
+    );
+    this.access.forgetRelations();
+  }
+
+  /** Opens a published item to invitees added after its publication, until the window closes. */
+  async addInvitees(session: { scheduledAt: Date }, item: { id: string; situationId: string }, userIds: string[]): Promise<void> {
+    if (userIds.length === 0) return;
+    const manager = await this.uow.manager();
+    await manager.query(
+      `INSERT INTO cellule.situation_relation (situation_id, user_id, relation, valid_from, valid_until, purpose_type, purpose_id)
+       SELECT $1, unnest($2::uuid[]), 'invitee', $3, $4, 'agenda_item', $5`,
+      [item.situationId, userIds, this.clock.now(), this.windowEnd(session.scheduledAt), item.id],
     );
     this.access.forgetRelations();
   }

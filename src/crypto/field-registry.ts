@@ -25,6 +25,12 @@ export const ENCRYPTED_FIELDS = {
   'referral.decline_reason': { table: 'referral', column: 'decline_reason_enc', subkeyId: 17, group: 'narrative' },
   'referral.snapshot': { table: 'referral', column: 'snapshot_enc', subkeyId: 18, group: 'by_key' },
   'referral_meeting.note': { table: 'referral_meeting', column: 'note_enc', subkeyId: 19, group: 'narrative' },
+  // 40 onwards: the workflows' versions and reasons (ids 20-39 left to other capabilities).
+  'item_outcome_version.summary': { table: 'item_outcome_version', column: 'summary_enc', subkeyId: 40, group: 'narrative' },
+  'item_outcome_version.reason': { table: 'item_outcome_version', column: 'reason_enc', subkeyId: 41, group: 'narrative' },
+  'recommendation_version.action': { table: 'recommendation_version', column: 'action_enc', subkeyId: 42, group: 'narrative' },
+  'recommendation_version.reason': { table: 'recommendation_version', column: 'reason_enc', subkeyId: 43, group: 'narrative' },
+  'referral_event.reason': { table: 'referral_event', column: 'reason_enc', subkeyId: 44, group: 'narrative' },
 } as const;
 
 export type EncryptedField = keyof typeof ENCRYPTED_FIELDS;

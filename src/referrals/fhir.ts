@@ -10,6 +10,9 @@ const SERVICE_REQUEST_STATUS: Record<ReferralRow['status'], string> = {
   declined: 'revoked',
   closed: 'completed',
   withdrawn: 'revoked',
+  received: 'active',
+  under_review: 'active',
+  redirected: 'revoked',
 };
 const TASK_STATUS: Record<ReferralRow['status'], string> = {
   draft: 'draft',
@@ -19,6 +22,9 @@ const TASK_STATUS: Record<ReferralRow['status'], string> = {
   declined: 'rejected',
   closed: 'completed',
   withdrawn: 'cancelled',
+  received: 'received',
+  under_review: 'in-progress',
+  redirected: 'rejected',
 };
 const GENDER: Record<string, string> = { female: 'female', male: 'male', other: 'other', unknown: 'unknown' };
 

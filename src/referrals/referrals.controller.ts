@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user.js';
 import { Authorize } from '../common/access.decorators.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
-import { CreateReferralDto, InboundReferralDto, MeetingDto, ReferralDto, ReferralStatusDto } from './dto/referral.dto.js';
+import type { Page } from '../common/page.dto.js';
+import { CreateReferralDto, InboundReferralDto, MeetingDto, ReferralDto, ReferralPageDto, ReferralQueryDto, ReferralStatusDto } from './dto/referral.dto.js';
 import { ReferralsService } from './referrals.service.js';
 
 const ReferralId = () => Param('id', new ParseUUIDPipe());
@@ -25,10 +26,10 @@ export class ReferralsController {
 
   @Get()
   @Authorize('list', 'Referral')
-  @ApiOkResponse({ type: [ReferralDto] })
-  @ApiProblems(401, 403, 404)
-  list(@CurrentUser() user: AuthenticatedUser): Promise<ReferralDto[]> {
-    return this.referrals.list(user);
+  @ApiOkResponse({ type: ReferralPageDto, description: 'Newest first; filtered by situation, direction and status.' })
+  @ApiProblems(400, 401, 403, 404)
+  list(@CurrentUser() user: AuthenticatedUser, @Query() query: ReferralQueryDto): Promise<Page<ReferralDto>> {
+    return this.referrals.list(user, query);
   }
 
   @Post('inbound')

@@ -1,15 +1,16 @@
 import { ForbiddenException, HttpStatus, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AccessService, type FieldGrant } from '../access/access.service.js';
+import { AccessService } from '../access/access.service.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CaseFiles } from '../casefile/case-files.js';
 import { Clock } from '../common/clock.js';
-import { isoDate } from '../common/dates.js';
 import { conflict, notFound, ProblemException, ProblemType } from '../common/problem.js';
-import type { EncryptedField } from '../crypto/field-registry.js';
-import { Situation } from '../situations/situation.entity.js';
 import { SituationsService } from '../situations/situations.service.js';
-import type { CreateReferralDto, InboundReferralDto, MeetingDto, ReferralDto, ReferralStatus, ReferralStatusDto, ShareableGroup } from './dto/referral.dto.js';
+import { InboundReferralsService } from './inbound-referrals.service.js';
+import { ReferralEventsService } from './referral-events.service.js';
+import { ReferralViewsService, type Side } from './referral-views.service.js';
+import type { CreateReferralDto, InboundReferralDto, MeetingDto, ReferralDto, ReferralQueryDto, ReferralStatus, ReferralStatusDto, ShareableGroup } from './dto/referral.dto.js';
+import type { Page } from '../common/page.dto.js';
 import { toFhirBundle } from './fhir.js';
 
 export interface ReferralRow {
@@ -32,8 +33,8 @@ export interface ReferralRow {
   created_at: Date;
 }
 
-/** Who changes a referral's status: the CLSM side (sender) or the DAC. */
-const TRANSITIONS: Record<Exclude<ReferralStatus, 'draft'>, { from: ReferralStatus[]; by: 'clsm' | 'dac' }> = {
+/** Who changes an outbound referral's status: the CLSM side (sender) or the DAC. */
+const TRANSITIONS: Partial<Record<ReferralStatus, { from: ReferralStatus[]; by: 'clsm' | 'dac' }>> = {
   sent: { from: ['draft'], by: 'clsm' },
   acknowledged: { from: ['sent'], by: 'dac' },
   accepted: { from: ['acknowledged'], by: 'dac' },
@@ -42,11 +43,8 @@ const TRANSITIONS: Record<Exclude<ReferralStatus, 'draft'>, { from: ReferralStat
   withdrawn: { from: ['draft', 'sent', 'acknowledged'], by: 'clsm' },
 };
 const DEFAULT_GROUPS: ShareableGroup[] = ['identity', 'contact'];
-const GROUP_FIELDS = { identity: 'situation.identity', contact: 'situation.contact', social: 'situation.social', health: 'situation.health', narrative: 'situation.narrative' } as const satisfies Record<ShareableGroup, EncryptedField>;
-const GROUP_COLUMNS = { identity: 'identityEnc', contact: 'contactEnc', social: 'socialEnc', health: 'healthEnc', narrative: 'narrativeEnc' } as const;
 const unprocessable = (type: string, detail: string) => new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, type, 'Unprocessable', detail);
 
-type Side = { kind: 'clsm'; grant: FieldGrant } | { kind: 'dac'; grant: FieldGrant };
 
 /**
  * Referrals to and from the territorial care-coordination service (DAC). Outbound: the coordinator
@@ -60,6 +58,9 @@ export class ReferralsService {
     private readonly cases: CaseFiles,
     private readonly access: AccessService,
     private readonly situations: SituationsService,
+    private readonly inboundSteps: InboundReferralsService,
+    private readonly events: ReferralEventsService,
+    private readonly viewer: ReferralViewsService,
     private readonly clock: Clock,
   ) {}
 
@@ -98,21 +99,24 @@ export class ReferralsService {
       this.cases.deny(this.entry('referral.status', id, referral.situation_id));
       throw notFound();
     }
+    if (referral.direction === 'inbound') {
+      await this.inboundSteps.acknowledge(user, referral, side, input);
+      return this.get(user, id);
+    }
     const rule = TRANSITIONS[input.to];
-    if (referral.direction === 'inbound') throw conflict("Une saisine reçue du DAC suit la décision de recevabilité de la commission.");
+    if (!rule) throw conflict(`« ${input.to} » ne s'applique qu'à une saisine reçue du DAC.`);
     if (rule.by !== side.kind) {
       this.cases.deny(this.entry('referral.status', id, referral.situation_id));
       throw new ForbiddenException(rule.by === 'dac' ? 'Seul le DAC destinataire se prononce.' : "Seul l'émetteur agit sur cet envoi.");
     }
     if (!rule.from.includes(referral.status)) throw conflict(`Transition impossible de « ${referral.status} » vers « ${input.to} ».`);
     if (input.to === 'declined' && !input.reason) throw unprocessable(ProblemType.validation, 'Un motif est obligatoire pour décliner.');
-    if (input.to !== 'declined' && input.reason) throw unprocessable(ProblemType.validation, 'Un motif ne s’applique qu’à un refus.');
     const now = this.clock.now();
     const set: Record<string, unknown> = { status: input.to, updated_at: now };
     if (input.to === 'sent') {
       await this.assertTransmissible(referral.situation_id, referral.dac_organization_id);
       set.sent_at = now;
-      set.snapshot_enc = await this.cases.seal(referral.situation_id, 'referral.snapshot', referral.id, await this.snapshot(referral, side.grant));
+      set.snapshot_enc = await this.cases.seal(referral.situation_id, 'referral.snapshot', referral.id, await this.viewer.snapshot(referral, side.grant));
     }
     if (input.to === 'acknowledged') set.acknowledged_at = now;
     if (input.to === 'accepted' || input.to === 'declined') set.decided_at = now;
@@ -122,6 +126,7 @@ export class ReferralsService {
     const columns = Object.keys(set);
     const manager = await this.cases.manager();
     await manager.query(`UPDATE cellule.referral SET ${columns.map((column, index) => `${column} = $${index + 2}`).join(', ')} WHERE id = $1`, [id, ...Object.values(set)]);
+    await this.events.record(user, referral, input.to, input.reason);
     this.cases.record(this.entry(`referral.${input.to}`, id, referral.situation_id));
     return this.get(user, id);
   }
@@ -142,7 +147,7 @@ export class ReferralsService {
     const id = randomUUID();
     await manager.query(
       `INSERT INTO cellule.referral (id, direction, situation_id, dac_organization_id, external_id, status, created_by, sent_at)
-       VALUES ($1, 'inbound', $2, $3, $4, 'sent', $5, $6)`,
+       VALUES ($1, 'inbound', $2, $3, $4, 'received', $5, $6)`,
       [id, situation.id, user.organizationId, dacReferralId, user.id, this.clock.now()],
     );
     this.cases.record(this.entry('referral.inbound', id, situation.id));
@@ -178,19 +183,20 @@ export class ReferralsService {
       this.cases.deny(this.entry('referral.read', id, referral?.situation_id ?? null));
       throw notFound();
     }
-    const [view] = await this.views([{ referral, side }]);
+    const [view] = await this.viewer.views([{ referral, side }]);
     this.cases.record(this.entry('referral.read', id, referral.situation_id));
     return view;
   }
 
   /** The referrals of the situations the user may list and refer, and a DAC's own. */
-  async list(user: AuthenticatedUser): Promise<ReferralDto[]> {
+  async list(user: AuthenticatedUser, query: ReferralQueryDto): Promise<Page<ReferralDto>> {
     const manager = await this.cases.manager();
-    const filter = await this.access.listCondition(user, [user.organizationId]);
+    const filter = await this.access.listCondition(user, [user.organizationId, query.situationId ?? null, query.direction ?? null, query.status ?? null]);
     const rows = (await manager.query(
       `SELECT r.* FROM cellule.referral r JOIN cellule.situation situation ON situation.id = r.situation_id
         WHERE ((${filter.sql}) OR r.dac_organization_id = $1)
-        ORDER BY r.created_at DESC, r.id DESC LIMIT 200`,
+          AND ($2::uuid IS NULL OR r.situation_id = $2) AND ($3::text IS NULL OR r.direction = $3) AND ($4::text IS NULL OR r.status = $4)
+        ORDER BY r.created_at DESC, r.id DESC LIMIT 2000`,
       filter.params,
     )) as ReferralRow[];
     const visible: { referral: ReferralRow; side: Side }[] = [];
@@ -198,17 +204,19 @@ export class ReferralsService {
       const side = await this.side(user, referral);
       if (side) visible.push({ referral, side });
     }
+    // Paged after the per-row decision, so that `total` counts only what the user may see.
+    const page = visible.slice(query.offset, query.offset + query.limit);
     // A list names each situation by its case reference: the data sets sent stay in the single view.
-    const views = (await this.views(visible)).map((view) => {
+    const views = (await this.viewer.views(page)).map((view) => {
       delete view.shared;
       return view;
     });
     this.cases.record(
-      ...(visible.length
-        ? visible.map(({ referral }) => this.entry('referral.list', referral.id, referral.situation_id))
+      ...(page.length
+        ? page.map(({ referral }) => this.entry('referral.list', referral.id, referral.situation_id))
         : [{ action: 'referral.list', resourceType: 'referral' }]),
     );
-    return views;
+    return { items: views, total: visible.length, limit: query.limit, offset: query.offset };
   }
 
   async fhir(user: AuthenticatedUser, id: string): Promise<object> {
@@ -244,83 +252,6 @@ export class ReferralsService {
 
   private side(user: AuthenticatedUser, referral: ReferralRow, write = false): Promise<Side | undefined> {
     return this.cases.referral(user, referral, { write });
-  }
-
-  private async views(entries: { referral: ReferralRow; side: Side }[]): Promise<ReferralDto[]> {
-    if (entries.length === 0) return [];
-    const manager = await this.cases.manager();
-    const situationIds = [...new Set(entries.map(({ referral }) => referral.situation_id))];
-    const situations = new Map(
-      ((await manager.query('SELECT id, reference, status FROM cellule.situation WHERE id = ANY($1)', [situationIds])) as { id: string; reference: string; status: string }[]).map((row) => [
-        row.id,
-        row,
-      ]),
-    );
-    const clsmIds = entries.filter(({ side }) => side.kind === 'clsm').map(({ referral }) => referral.id);
-    const meetings = clsmIds.length
-      ? ((await manager.query('SELECT id, referral_id, held_on, note_enc FROM cellule.referral_meeting WHERE referral_id = ANY($1) ORDER BY held_on, id', [clsmIds])) as {
-          id: string;
-          referral_id: string;
-          held_on: string | Date;
-          note_enc: Buffer;
-        }[])
-      : [];
-    const reader = await this.cases.reader(
-      entries.map(({ side }) => side.grant),
-      'referral.read',
-    );
-    return entries.map(({ referral, side }) => {
-      const grant = side.grant;
-      const situation = situations.get(referral.situation_id)!;
-      const view: ReferralDto = {
-        id: referral.id,
-        direction: referral.direction,
-        status: referral.status,
-        delivery: referral.acknowledged_at ? 'acknowledged' : referral.sent_at ? 'sent' : 'pending',
-        decision: referral.decline_reason_enc ? 'declined' : referral.decided_at ? 'accepted' : 'pending',
-        dacOrganizationId: referral.dac_organization_id,
-        situationReference: situation.reference,
-        sharedGroups: referral.shared_groups,
-        sentAt: referral.sent_at?.toISOString() ?? null,
-      };
-      if (referral.external_id) view.dacReferralId = referral.external_id;
-      if (referral.direction === 'inbound') view.situationStatus = situation.status;
-      if (reader.destroyed(referral.situation_id)) return { ...view, destroyed: true };
-      const declineReason = reader.read<string>(grant, 'referral.decline_reason', referral.id, referral.decline_reason_enc);
-      if (declineReason !== undefined) view.declineReason = declineReason;
-      const shared = reader.read<Record<string, unknown>>(grant, 'referral.snapshot', referral.id, referral.snapshot_enc);
-      if (shared !== undefined) view.shared = shared;
-      if (side.kind === 'clsm') {
-        view.situationId = referral.situation_id;
-        view.clsmContactUserId = referral.clsm_contact_user_id;
-        const reason = reader.read<string>(grant, 'referral.reason', referral.id, referral.reason_enc);
-        if (reason !== undefined) view.reason = reason;
-        view.meetings = meetings
-          .filter((meeting) => meeting.referral_id === referral.id)
-          .map((meeting) => ({ id: meeting.id, heldOn: isoDate(meeting.held_on), note: reader.read<string>(grant, 'referral_meeting.note', meeting.id, meeting.note_enc) ?? '' }));
-      }
-      return view;
-    });
-  }
-
-  /**
-   * The frozen data set: only the chosen field groups, the problem areas and the summary for the
-   * DAC, read through the sender's own grant (nothing they could not read themselves is sent).
-   */
-  private async snapshot(referral: ReferralRow, grant: FieldGrant): Promise<Record<string, unknown>> {
-    const manager = await this.cases.manager();
-    const situation = await manager.findOneByOrFail(Situation, { id: referral.situation_id });
-    const reader = await this.cases.reader([grant], 'referral.sent');
-    const shared: Record<string, unknown> = {
-      reference: situation.reference,
-      problemAreas: situation.problemAreas,
-      summary: reader.read<string>(grant, 'referral.summary', referral.id, referral.summary_enc),
-    };
-    for (const group of referral.shared_groups) {
-      const value = reader.read(grant, GROUP_FIELDS[group], situation.id, situation[GROUP_COLUMNS[group]]);
-      if (value !== undefined) shared[group] = value;
-    }
-    return shared;
   }
 
   private async assertTransmissible(situationId: string, dacOrganizationId: string): Promise<void> {

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { RelationsService } from '../access/relations.service.js';
 import { CaseFiles } from '../casefile/case-files.js';
+import type { Page } from '../common/page.dto.js';
+import type { PageQueryDto } from '../common/page-query.dto.js';
 import { conflict, notFound, ProblemException, ProblemType } from '../common/problem.js';
 import type { CommissionMemberDto, CommissionMemberInputDto } from './dto/session.dto.js';
 
@@ -51,13 +53,17 @@ export class CommissionService {
     return this.get(row.id);
   }
 
-  async list(): Promise<CommissionMemberDto[]> {
+  /** Permanent members first, then substitutes, by seniority; paged. */
+  async list(query: PageQueryDto): Promise<Page<CommissionMemberDto>> {
     const manager = await this.cases.manager();
     const rows = (await manager.query(
-      `SELECT m.*, d.organization_id FROM cellule.commission_member m JOIN clsm.directory_entry d ON d.user_id = m.user_id ORDER BY m.kind, m.created_at`,
-    )) as MemberRow[];
+      `SELECT m.*, d.organization_id, count(*) OVER ()::int AS total FROM cellule.commission_member m JOIN clsm.directory_entry d ON d.user_id = m.user_id
+        ORDER BY m.kind, m.created_at, m.id LIMIT $1 OFFSET $2`,
+      [query.limit, query.offset],
+    )) as (MemberRow & { total: number })[];
+    const total = rows[0]?.total ?? Number(((await manager.query('SELECT count(*)::int AS total FROM cellule.commission_member')) as { total: number }[])[0].total);
     this.cases.record({ action: 'commission.list', resourceType: 'commission_member' });
-    return rows.map(view);
+    return { items: rows.map(view), total, limit: query.limit, offset: query.offset };
   }
 
   async setActive(id: string, active: boolean): Promise<CommissionMemberDto> {

@@ -6,10 +6,11 @@ import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CaseFiles, type FieldReader } from '../casefile/case-files.js';
 import { Clock } from '../common/clock.js';
 import { isoDate } from '../common/dates.js';
+import type { Page } from '../common/page.dto.js';
 import { conflict, notFound } from '../common/problem.js';
 import type { CloseRecommendationDto, RecommendationInputDto, RecommendationQueryDto, RecommendationViewDto } from './dto/session.dto.js';
 
-interface RecommendationRow {
+export interface RecommendationRow {
   id: string;
   situation_id: string;
   item_id: string;
@@ -17,8 +18,11 @@ interface RecommendationRow {
   carrier_user_id: string | null;
   carrier_organization_id: string | null;
   due_date: string | Date;
-  status: 'open' | 'done' | 'abandoned';
+  status: 'open' | 'done' | 'abandoned' | 'transferred';
   note_enc: Buffer | null;
+  closed_by: string | null;
+  closed_at: Date | null;
+  version: number;
 }
 
 
@@ -39,6 +43,10 @@ export class RecommendationsService {
   /** Records the préconisations of an outcome, on a situation the caller authorised for writing. */
   async createWithin(situationId: string, itemId: string, inputs: RecommendationInputDto[]): Promise<void> {
     const manager = await this.cases.manager();
+    await this.relations.assertNotRefused(situationId, {
+      userIds: inputs.flatMap((input) => (input.carrierUserId ? [input.carrierUserId] : [])),
+      organizationIds: inputs.flatMap((input) => (input.carrierOrganizationId ? [input.carrierOrganizationId] : [])),
+    });
     for (const input of inputs) {
       const id = randomUUID();
       await manager.query(
@@ -46,7 +54,7 @@ export class RecommendationsService {
          VALUES ($1, $2, $3, $4, $5, $6, $7, 'open')`,
         [id, situationId, itemId, await this.cases.seal(situationId, 'recommendation.action', id, input.action), input.carrierUserId ?? null, input.carrierOrganizationId ?? null, input.dueDate],
       );
-      if (input.carrierUserId) await this.relations.addCarrier(situationId, input.carrierUserId, id);
+      await this.relations.addCarrier(situationId, { userId: input.carrierUserId, organizationId: input.carrierOrganizationId }, id);
     }
   }
 
@@ -62,31 +70,43 @@ export class RecommendationsService {
     return byItem;
   }
 
-  /** The préconisations the user follows up, among the situations they may list, by due date. */
-  async list(user: AuthenticatedUser, query: RecommendationQueryDto): Promise<RecommendationViewDto[]> {
+  /**
+   * The préconisations the user follows up, among the situations they may list, by due date,
+   * paged after the per-row decision (so that `total` counts only what the user may see).
+   */
+  async list(user: AuthenticatedUser, query: RecommendationQueryDto): Promise<Page<RecommendationViewDto>> {
     const manager = await this.cases.manager();
     const status = query.status === 'overdue' ? 'open' : (query.status ?? null);
     const filter = await this.access.listCondition(user, [status, query.status === 'overdue' ? this.clock.today() : null]);
     const rows = (await manager.query(
       `SELECT r.* FROM cellule.recommendation r JOIN cellule.situation situation ON situation.id = r.situation_id
         WHERE (${filter.sql}) AND ($1::text IS NULL OR r.status = $1) AND ($2::date IS NULL OR r.due_date < $2)
-        ORDER BY r.due_date, r.id LIMIT 500`,
+        ORDER BY r.due_date, r.id LIMIT 2000`,
       filter.params,
     )) as RecommendationRow[];
     const visible = await this.cases.visible(user, [...new Set(rows.map((row) => row.situation_id))]);
-    const reader = await this.cases.reader([...visible.values()], 'recommendation.list');
-    const items = rows
-      .filter((row) => {
-        const access = visible.get(row.situation_id);
-        return access && this.access.followsUp(user, access, row.carrier_user_id) && !reader.destroyed(row.situation_id);
-      })
-      .map((row) => this.view(row, visible.get(row.situation_id)!, reader));
+    const followed = rows.filter((row) => {
+      const access = visible.get(row.situation_id);
+      return access && this.access.followsUp(user, access, row);
+    });
+    const page = followed.slice(query.offset, query.offset + query.limit);
+    const reader = await this.cases.reader([...new Set(page.map((row) => row.situation_id))].map((id) => visible.get(id)!), 'recommendation.list');
+    const items = page.filter((row) => !reader.destroyed(row.situation_id)).map((row) => this.view(row, visible.get(row.situation_id)!, reader));
     this.cases.record(
       ...(items.length
         ? items.map((item) => ({ action: 'recommendation.list', resourceType: 'recommendation', resourceId: item.id, situationId: item.situationId }))
         : [{ action: 'recommendation.list', resourceType: 'recommendation' }]),
     );
-    return items;
+    return { items, total: followed.length, limit: query.limit, offset: query.offset };
+  }
+
+  /** One préconisation as the user reads it (after a write they were authorised for). */
+  async read(user: AuthenticatedUser, id: string): Promise<RecommendationViewDto> {
+    const manager = await this.cases.manager();
+    const [row] = (await manager.query('SELECT * FROM cellule.recommendation WHERE id = $1', [id])) as RecommendationRow[];
+    const access = (await this.cases.visible(user, [row.situation_id])).get(row.situation_id);
+    if (!access) throw notFound();
+    return this.view(row, access, await this.cases.reader([access], 'recommendation.read'));
   }
 
   /** The carrier, the référent or whoever manages préconisations closes one, with a note. */
@@ -99,15 +119,15 @@ export class RecommendationsService {
       this.cases.deny(audited);
       throw notFound();
     }
-    if (!this.access.followsUp(user, access, row.carrier_user_id)) {
+    if (!this.access.followsUp(user, access, row)) {
       this.cases.deny({ ...audited, purpose: access.purpose });
-      throw new ForbiddenException('Seuls le porteur, le référent ou le coordonnateur clôturent une préconisation.');
+      throw new ForbiddenException('Seuls le porteur (la personne ou un membre de la structure désignée), le référent ou le coordonnateur clôturent une préconisation.');
     }
     if (row.status !== 'open') throw conflict('Cette préconisation est déjà close.');
     this.cases.allowRecordWrite(row.situation_id);
     const [[updated]] = (await manager.query(
-      `UPDATE cellule.recommendation SET status = $2, note_enc = $3, closed_at = $4 WHERE id = $1 RETURNING *`,
-      [id, input.status, await this.cases.seal(row.situation_id, 'recommendation.note', id, input.note), this.clock.now()],
+      `UPDATE cellule.recommendation SET status = $2, note_enc = $3, closed_at = $4, closed_by = $5 WHERE id = $1 RETURNING *`,
+      [id, input.status, await this.cases.seal(row.situation_id, 'recommendation.note', id, input.note), this.clock.now(), user.id],
     )) as [RecommendationRow[], number];
     await this.relations.endCarrier(id);
     this.cases.record({ ...audited, purpose: access.purpose });
@@ -125,6 +145,8 @@ export class RecommendationsService {
       carrierOrganizationId: row.carrier_organization_id,
       dueDate,
       status: row.status,
+      version: row.version,
+      ...(row.closed_by ? { closedBy: row.closed_by, closedAt: row.closed_at!.toISOString() } : {}),
       overdue: row.status === 'open' && dueDate < this.clock.today(),
       ...(note !== undefined ? { note } : {}),
     };

@@ -27,6 +27,16 @@ export class CommissionSession {
   @Column('timestamptz', { name: 'minutes_approved_at', nullable: true })
   minutesApprovedAt: Date | null;
 
+  /** The member who chairs the session: approves its minutes, may correct what it decided. */
+  @Column('uuid', { name: 'chair_user_id', nullable: true })
+  chairUserId: string | null;
+
+  @Column('uuid', { name: 'minutes_drafted_by', nullable: true })
+  minutesDraftedBy: string | null;
+
+  @Column('uuid', { name: 'minutes_approved_by', nullable: true })
+  minutesApprovedBy: string | null;
+
   @Column('timestamptz', { name: 'created_at' })
   createdAt: Date;
 }

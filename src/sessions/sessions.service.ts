@@ -7,25 +7,23 @@ import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CaseFiles } from '../casefile/case-files.js';
 import { Clock } from '../common/clock.js';
 import { isoDate } from '../common/dates.js';
+import type { Page } from '../common/page.dto.js';
 import { conflict, notFound, ProblemException, ProblemType } from '../common/problem.js';
 import { SituationWorkflowService } from '../situations/situation-workflow.service.js';
 import { Situation } from '../situations/situation.entity.js';
 import type {
-  AddAgendaItemDto,
   AgendaItemViewDto,
-  AttendanceDto,
   CreateSessionDto,
   OutcomeViewDto,
   PersonResponseDto,
   SessionDto,
+  SessionQueryDto,
   SessionStatusDto,
-  StandInDto,
   UpdateSessionDto,
 } from './dto/session.dto.js';
 import { RecommendationsService } from './recommendations.service.js';
 import { AgendaItem, CommissionSession } from './session.entity.js';
 
-const SCHEDULABLE = ['admissible', 'in_preparation', 'reviewed'];
 export const invalid = (detail: string) => new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.validation, 'Unprocessable', detail);
 
 interface OutcomeRow {
@@ -57,32 +55,50 @@ export class SessionsService {
   async create(user: AuthenticatedUser, input: CreateSessionDto): Promise<SessionDto> {
     const manager = await this.cases.manager();
     const id = randomUUID();
-    await manager.insert(CommissionSession, { id, scheduledAt: input.scheduledAt, location: input.location, status: 'planned', createdAt: this.clock.now() });
+    if (input.chairUserId) await this.assertChair(input.chairUserId);
+    await manager.insert(CommissionSession, { id, scheduledAt: input.scheduledAt, location: input.location, status: 'planned', chairUserId: input.chairUserId ?? null, createdAt: this.clock.now() });
     this.cases.record(sessionEntry('session.create', id));
     return this.get(user, id);
   }
 
-  /** Those who manage sessions see every session; others the sessions holding an item they may see. */
-  async list(user: AuthenticatedUser): Promise<SessionDto[]> {
+  /**
+   * Those who manage sessions see every session; others the sessions holding an item they may see.
+   * Paged, newest first, filtered by status.
+   */
+  async list(user: AuthenticatedUser, query: SessionQueryDto): Promise<Page<SessionDto>> {
     const manager = await this.cases.manager();
     const manages = this.access.manages(user, 'Session');
-    const filter = await this.access.listCondition(user, [manages]);
-    const ids = (
-      (await manager.query(
-        `SELECT s.id FROM cellule.session s
-          WHERE $1 OR EXISTS (SELECT 1 FROM cellule.agenda_item i JOIN cellule.situation situation ON situation.id = i.situation_id
-                               WHERE i.session_id = s.id AND (${filter.sql}))
-          ORDER BY s.scheduled_at DESC, s.id DESC LIMIT 200`,
-        filter.params,
-      )) as { id: string }[]
-    ).map((row) => row.id);
-    const views = await this.views(user, ids);
+    const filter = await this.access.listCondition(user, [manages, query.status ?? null, query.limit, query.offset]);
+    const rows = (await manager.query(
+      `SELECT s.id, count(*) OVER ()::int AS total FROM cellule.session s
+        WHERE ($2::text IS NULL OR s.status = $2)
+          AND ($1 OR EXISTS (SELECT 1 FROM cellule.agenda_item i JOIN cellule.situation situation ON situation.id = i.situation_id
+                               WHERE i.session_id = s.id AND (${filter.sql})))
+        ORDER BY s.scheduled_at DESC, s.id DESC LIMIT $3 OFFSET $4`,
+      filter.params,
+    )) as { id: string; total: number }[];
+    const views = await this.views(user, rows.map((row) => row.id));
     // Each situation named on an agenda shown is recorded, as for a read of its item.
     this.cases.record(
       ...views.flatMap((view) => [sessionEntry('session.list', view.id), ...view.items.map((item) => itemEntry('agenda_item.list', item))]),
       ...(views.length === 0 ? [sessionEntry('session.list', null)] : []),
     );
-    return views;
+    const total = rows[0]?.total ?? (query.offset > 0 ? await this.count(user, query) : 0);
+    return { items: views, total, limit: query.limit, offset: query.offset };
+  }
+
+  /** The number of sessions a list would show, for a page past the end. */
+  private async count(user: AuthenticatedUser, query: SessionQueryDto): Promise<number> {
+    const manager = await this.cases.manager();
+    const filter = await this.access.listCondition(user, [this.access.manages(user, 'Session'), query.status ?? null]);
+    const [{ total }] = (await manager.query(
+      `SELECT count(*)::int AS total FROM cellule.session s
+        WHERE ($2::text IS NULL OR s.status = $2)
+          AND ($1 OR EXISTS (SELECT 1 FROM cellule.agenda_item i JOIN cellule.situation situation ON situation.id = i.situation_id
+                               WHERE i.session_id = s.id AND (${filter.sql})))`,
+      filter.params,
+    )) as { total: number }[];
+    return total;
   }
 
   async get(user: AuthenticatedUser, id: string): Promise<SessionDto> {
@@ -99,6 +115,10 @@ export class SessionsService {
     const manager = await this.cases.manager();
     const session = await this.lockSession(id, ['planned', 'agenda_published']);
     if (input.location) session.location = input.location;
+    if (input.chairUserId) {
+      await this.assertChair(input.chairUserId);
+      session.chairUserId = input.chairUserId;
+    }
     if (input.scheduledAt) {
       session.scheduledAt = input.scheduledAt;
       // A published agenda's access window follows the session's date.
@@ -122,89 +142,38 @@ export class SessionsService {
       for (const item of items) await this.relations.openAgendaItem(session, item);
     }
     if (input.to === 'held') session.heldAt = now;
-    if (input.to === 'cancelled') await this.relations.setSessionWindow(id, now);
+    if (input.to === 'cancelled') {
+      await this.relations.setSessionWindow(id, now);
+      await this.sendBackToPreparation(user, session, input.reason);
+    }
     await manager.save(session);
     this.cases.record(sessionEntry(`session.${input.to === 'agenda_published' ? 'publish' : input.to === 'held' ? 'hold' : 'cancel'}`, id));
     return this.get(user, id);
   }
 
-  async addItem(user: AuthenticatedUser, sessionId: string, input: AddAgendaItemDto): Promise<SessionDto> {
+  /**
+   * A cancelled session sends the situations it had scheduled back to preparation, each move
+   * recorded in the situation's history with its author and reason.
+   */
+  private async sendBackToPreparation(user: AuthenticatedUser, session: CommissionSession, reason: string | undefined): Promise<void> {
     const manager = await this.cases.manager();
-    const session = await this.lockSession(sessionId, ['planned', 'agenda_published']);
-    const { situation } = await this.cases.situation(user, 'transition', input.situationId);
-    if (!SCHEDULABLE.includes(situation.status)) {
-      throw conflict(`Seule une situation recevable, en préparation ou déjà examinée peut être inscrite (statut : ${situation.status}).`);
+    const items = await manager.find(AgendaItem, { where: { sessionId: session.id }, order: { position: 'ASC' } });
+    const when = session.scheduledAt.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' });
+    const scheduled = new Set(
+      ((await manager.query(`SELECT id FROM cellule.situation WHERE id = ANY($1) AND status = 'scheduled'`, [items.map((item) => item.situationId)])) as { id: string }[]).map((row) => row.id),
+    );
+    // Only the situations still scheduled move (one closed meanwhile stays closed).
+    for (const item of items.filter((candidate) => scheduled.has(candidate.situationId))) {
+      const { situation } = await this.cases.situation(user, 'transition', item.situationId);
+      await this.workflow.moveWithin(user, situation, { to: 'in_preparation', reason: `Séance du ${when} annulée${reason ? ` : ${reason}` : '.'}` });
     }
-    if (!(await this.access.consentInForce(situation.id, 'review'))) {
-      throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.consentRequired, 'Consent required', "L'accord de la personne pour l'examen de sa situation n'est pas en vigueur.");
-    }
-    if ((input.personAttends || input.carersAttend) && !(await this.access.consentInForce(situation.id, 'attendance'))) {
-      throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.consentRequired, 'Consent required', "La présence de la personne ou de ses proches suppose son accord (présence).");
-    }
-    const invited = [...new Set(input.invitedUserIds)];
-    if (invited.length) {
-      const [{ known }] = (await manager.query('SELECT count(*)::int AS known FROM clsm.directory_entry WHERE user_id = ANY($1) AND active', [invited])) as { known: number }[];
-      if (known !== invited.length) throw invalid('Un professionnel invité est inconnu ou inactif.');
-    }
-    const [existing] = await manager.query('SELECT 1 FROM cellule.agenda_item WHERE session_id = $1 AND situation_id = $2', [sessionId, situation.id]);
-    if (existing) throw conflict('Cette situation est déjà inscrite à cet ordre du jour.');
-    const [{ position }] = (await manager.query('SELECT coalesce(max(position), 0) + 1 AS position FROM cellule.agenda_item WHERE session_id = $1', [sessionId])) as { position: number }[];
-    const item: AgendaItem = { id: randomUUID(), sessionId, situationId: situation.id, position, personAttends: input.personAttends, carersAttend: input.carersAttend, createdAt: this.clock.now() };
-    await manager.insert(AgendaItem, item);
-    if (invited.length) {
-      await manager.query('INSERT INTO cellule.agenda_invitation (item_id, user_id) SELECT $1, unnest($2::uuid[])', [item.id, invited]);
-    }
-    // Moving onto an agenda schedules the situation, through the workflow's own transitions.
-    if (situation.status === 'admissible') await this.workflow.moveWithin(user, situation, { to: 'in_preparation' });
-    await this.workflow.moveWithin(user, situation, { to: 'scheduled' });
-    if (session.status === 'agenda_published') await this.relations.openAgendaItem(session, item);
-    this.cases.record(itemEntry('agenda_item.create', item));
-    return this.get(user, sessionId);
   }
 
-  async standIn(user: AuthenticatedUser, sessionId: string, input: StandInDto): Promise<SessionDto> {
+  /** The chair is an active member of the commission. */
+  private async assertChair(userId: string): Promise<void> {
     const manager = await this.cases.manager();
-    await this.lockSession(sessionId, ['planned']);
-    const [pair] = await manager.query(
-      `SELECT 1 FROM cellule.commission_member m JOIN cellule.commission_member s ON s.substitute_for = m.id
-        WHERE m.id = $1 AND s.id = $2 AND m.active AND s.active AND m.kind = 'permanent'`,
-      [input.memberId, input.substituteMemberId],
-    );
-    if (!pair) throw invalid("Ce suppléant n'est pas celui de ce membre permanent.");
-    await manager.query(
-      `INSERT INTO cellule.session_stand_in (session_id, member_id, substitute_member_id) VALUES ($1, $2, $3)
-       ON CONFLICT (session_id, member_id) DO UPDATE SET substitute_member_id = EXCLUDED.substitute_member_id`,
-      [sessionId, input.memberId, input.substituteMemberId],
-    );
-    this.cases.record(sessionEntry('session.stand_in', sessionId));
-    return this.get(user, sessionId);
-  }
-
-  async recordAttendance(user: AuthenticatedUser, sessionId: string, input: AttendanceDto): Promise<SessionDto> {
-    const manager = await this.cases.manager();
-    await this.lockSession(sessionId, ['agenda_published', 'held']);
-    const itemIds = new Set(((await manager.query('SELECT id FROM cellule.agenda_item WHERE session_id = $1', [sessionId])) as { id: string }[]).map((row) => row.id));
-    const allItems = [...input.attendees.flatMap((attendee) => attendee.itemIds ?? []), ...input.personAttendedItemIds, ...input.carersAttendedItemIds];
-    if (allItems.some((itemId) => !itemIds.has(itemId))) throw invalid("Un point n'appartient pas à l'ordre du jour de cette séance.");
-    const attendeeIds = [...new Set(input.attendees.map((attendee) => attendee.userId))];
-    if (attendeeIds.length) {
-      const [{ known }] = (await manager.query('SELECT count(*)::int AS known FROM clsm.directory_entry WHERE user_id = ANY($1)', [attendeeIds])) as { known: number }[];
-      if (known !== attendeeIds.length) throw invalid('Un participant est inconnu.');
-    }
-    const rows: [string | null, string, string | null][] = [
-      ...input.attendees.flatMap((attendee) => (attendee.itemIds?.length ? attendee.itemIds : [null]).map((itemId) => [itemId, attendee.as, attendee.userId] as [string | null, string, string])),
-      ...input.personAttendedItemIds.map((itemId) => [itemId, 'person', null] as [string, string, null]),
-      ...input.carersAttendedItemIds.map((itemId) => [itemId, 'carers', null] as [string, string, null]),
-    ];
-    if (rows.length) {
-      await manager.query(
-        `INSERT INTO cellule.attendance (session_id, item_id, attendee, user_id)
-         SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::uuid[]) ON CONFLICT DO NOTHING`,
-        [sessionId, rows.map((row) => row[0]), rows.map((row) => row[1]), rows.map((row) => row[2])],
-      );
-    }
-    this.cases.record(sessionEntry('session.attendance', sessionId));
-    return this.get(user, sessionId);
+    const [member] = await manager.query('SELECT 1 FROM cellule.commission_member WHERE user_id = $1 AND active', [userId]);
+    if (!member) throw invalid('La présidence de séance revient à un membre actif de la commission (chairUserId).');
   }
 
   async lockSession(id: string, allowed: string[]): Promise<CommissionSession> {
@@ -266,7 +235,7 @@ export class SessionsService {
         if (outcome) view.outcome = this.outcome(item, outcome, access, reader, recommendations.get(item.id) ?? []);
         return view;
       });
-      return [{ id: session.id, scheduledAt: session.scheduledAt.toISOString(), location: session.location, status: session.status, items: views }];
+      return [{ id: session.id, scheduledAt: session.scheduledAt.toISOString(), location: session.location, status: session.status, chairUserId: session.chairUserId, items: views }];
     });
   }
 

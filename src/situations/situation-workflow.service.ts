@@ -8,7 +8,8 @@ import { Clock } from '../common/clock.js';
 import { conflict, ProblemException, ProblemType } from '../common/problem.js';
 import type { SituationDto } from './dto/situation-output.dto.js';
 import type { TransitionDto } from './dto/situation-input.dto.js';
-import { TRANSITIONS } from './situation.constants.js';
+import { BACKWARD_TRANSITIONS, TRANSITIONS } from './situation.constants.js';
+import { SituationClosureService } from './situation-closure.service.js';
 import { Situation, SituationTransition } from './situation.entity.js';
 import { entry, SituationsService } from './situations.service.js';
 
@@ -25,11 +26,15 @@ export class SituationWorkflowService {
     private readonly access: AccessService,
     private readonly relations: RelationsService,
     private readonly situations: SituationsService,
+    private readonly closure: SituationClosureService,
     private readonly clock: Clock,
   ) {}
 
   async transition(user: AuthenticatedUser, id: string, input: TransitionDto): Promise<SituationDto> {
     const { situation } = await this.cases.situation(user, 'transition', id);
+    if (BACKWARD_TRANSITIONS.includes(`${situation.status}>${input.to}`) && !input.reason) {
+      throw missing('Un motif est obligatoire pour revenir en arrière dans le parcours (retour en préparation ou en commission).');
+    }
     await this.moveWithin(user, situation, input);
     await this.cases.recheck(user, id);
     this.cases.record(entry('situation.transition', id));
@@ -39,7 +44,8 @@ export class SituationWorkflowService {
   /**
    * Applies one transition in the request's unit, on a situation the caller authorised for writing:
    * the state machine, the details it requires, the consent it requires, and the recorded
-   * transition with its reason.
+   * transition with its reason. Closing settles the préconisations (none may stay open) and the
+   * DAC referrals.
    */
   async moveWithin(user: AuthenticatedUser, situation: Situation, input: TransitionDto): Promise<void> {
     const id = situation.id;
@@ -48,13 +54,19 @@ export class SituationWorkflowService {
       throw conflict(`Transition impossible de « ${from} » vers « ${input.to} ».`);
     }
     assertTransitionDetails(input);
-    if ((input.to === 'in_preparation' || input.to === 'scheduled') && !(await this.access.consentInForce(id, 'review'))) {
+    // Going back to preparation (a session cancelled) needs no consent: nothing is discussed.
+    const forward = input.to === 'scheduled' || (input.to === 'in_preparation' && from !== 'scheduled');
+    if (forward && !(await this.access.consentInForce(id, 'review'))) {
       throw new ProblemException(
         HttpStatus.UNPROCESSABLE_ENTITY,
         ProblemType.consentRequired,
         'Consent required',
         "L'accord de la personne pour l'examen de sa situation par la commission n'est pas enregistré ou n'est plus valable.",
       );
+    }
+    if (input.to === 'closed') {
+      await this.closure.assertClosable(id);
+      await this.closure.settleReferrals(user, id, input.reason ?? `Situation close par la commission (issue : ${input.outcome}).`);
     }
     const manager = await this.cases.manager();
     const transitionId = randomUUID();

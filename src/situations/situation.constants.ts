@@ -46,18 +46,25 @@ export const LEGAL_PROTECTION_MEASURES = [
   'mandat_protection_future',
 ] as const;
 
-/** The workflow. `closed` is reachable from every active state (with an outcome). */
+/**
+ * The workflow. `closed` is reachable from every active state (with an outcome). A scheduled
+ * situation goes back to preparation when its session is cancelled or its item removed; a
+ * situation in follow-up returns to the commission (scheduled) for a review.
+ */
 export const TRANSITIONS: Record<SituationStatus, readonly SituationStatus[]> = {
   submitted: ['admissible', 'rejected', 'redirected'],
   admissible: ['in_preparation', 'closed'],
   in_preparation: ['scheduled', 'closed'],
-  scheduled: ['reviewed', 'closed'],
+  scheduled: ['reviewed', 'in_preparation', 'closed'],
   reviewed: ['follow_up', 'scheduled', 'closed'],
-  follow_up: ['closed'],
+  follow_up: ['scheduled', 'closed'],
   rejected: [],
   redirected: [],
   closed: [],
 };
+
+/** Going back in the workflow: the reason is required, so that the history says why. */
+export const BACKWARD_TRANSITIONS: readonly `${SituationStatus}>${SituationStatus}`[] = ['scheduled>in_preparation', 'follow_up>scheduled'];
 
 /** States in which a situation is still being handled (duplicate detection looks only at these). */
 export const OPEN_STATUSES: readonly SituationStatus[] = ['submitted', 'admissible', 'in_preparation', 'scheduled', 'reviewed', 'follow_up'];

@@ -8,6 +8,7 @@ import { DocumentsController } from './documents.controller.js';
 import { DocumentsService } from './documents.service.js';
 import { Situation, SituationDocument, SituationTransition } from './situation.entity.js';
 import { SituationsController } from './situations.controller.js';
+import { SituationClosureService } from './situation-closure.service.js';
 import { SituationWorkflowService } from './situation-workflow.service.js';
 import { SituationsService } from './situations.service.js';
 
@@ -25,7 +26,7 @@ import { SituationsService } from './situations.service.js';
     }),
   ],
   controllers: [SituationsController, DocumentsController],
-  providers: [SituationsService, SituationWorkflowService, DocumentsService],
+  providers: [SituationsService, SituationWorkflowService, SituationClosureService, DocumentsService],
   exports: [SituationsService, SituationWorkflowService],
 })
 export class SituationsModule {}

@@ -141,8 +141,8 @@ describe('the console in a real browser', () => {
     await expectAccessible(page, 'orientations');
     await screenshot(page, '07-orientation');
 
-    const referrals = await t.http().get('/api/referrals').set(bearer(coordinator)).expect(200);
-    const sent = referrals.body.find((r: { situationId?: string }) => r.situationId === situationId);
+    const referrals = await t.http().get(`/api/referrals?situationId=${situationId}`).set(bearer(coordinator)).expect(200);
+    const sent = referrals.body.items.find((r: { situationId?: string }) => r.situationId === situationId);
     expect(sent).toMatchObject({ status: 'sent', dacOrganizationId: dacOrganizationA });
     const consents = await t.http().get(`/api/situations/${situationId}/consents`).set(bearer(coordinator)).expect(200);
     expect(consents.body).toEqual([expect.objectContaining({ purpose: 'dac_transmission', refusedOrganizationIds: [refusedStructure.id] })]);

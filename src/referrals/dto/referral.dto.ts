@@ -1,11 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { PageOf } from '../../common/page.dto.js';
+import { PageQueryDto } from '../../common/page-query.dto.js';
 import { IsCalendarDate, IsOptionalButNotNull } from '../../common/validation.js';
 import { CreateSituationDto } from '../../situations/dto/situation-input.dto.js';
 
 export const SHAREABLE_GROUPS = ['identity', 'contact', 'social', 'health', 'narrative'] as const;
 export type ShareableGroup = (typeof SHAREABLE_GROUPS)[number];
-export const REFERRAL_STATUSES = ['draft', 'sent', 'acknowledged', 'accepted', 'declined', 'closed', 'withdrawn'] as const;
+export const REFERRAL_STATUSES = ['draft', 'sent', 'acknowledged', 'accepted', 'declined', 'closed', 'withdrawn', 'received', 'under_review', 'redirected'] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
 export class CreateReferralDto {
@@ -42,11 +44,14 @@ export class CreateReferralDto {
 }
 
 export class ReferralStatusDto {
-  @ApiProperty({ enum: ['sent', 'acknowledged', 'accepted', 'declined', 'closed', 'withdrawn'] })
-  @IsIn(['sent', 'acknowledged', 'accepted', 'declined', 'closed', 'withdrawn'])
-  to: Exclude<ReferralStatus, 'draft'>;
+  @ApiProperty({
+    enum: ['sent', 'acknowledged', 'accepted', 'declined', 'closed', 'withdrawn', 'under_review', 'redirected'],
+    description: 'Outbound: sent, acknowledged, accepted, declined, closed, withdrawn. Inbound (the commission acknowledges): under_review, then accepted, redirected or declined.',
+  })
+  @IsIn(['sent', 'acknowledged', 'accepted', 'declined', 'closed', 'withdrawn', 'under_review', 'redirected'])
+  to: Exclude<ReferralStatus, 'draft' | 'received'>;
 
-  @ApiPropertyOptional({ maxLength: 5000, description: 'Required to decline (encrypted).' })
+  @ApiPropertyOptional({ maxLength: 5000, description: 'Required to decline or redirect; on any step, read by the DAC (encrypted).' })
   @IsOptionalButNotNull()
   @IsString()
   @Length(1, 5000)
@@ -81,6 +86,20 @@ export class MeetingViewDto {
   note: string;
 }
 
+export class ReferralStepDto {
+  @ApiProperty({ enum: REFERRAL_STATUSES })
+  from: string;
+
+  @ApiProperty({ enum: REFERRAL_STATUSES })
+  to: string;
+
+  @ApiProperty()
+  at: string;
+
+  @ApiPropertyOptional({ description: 'The reason given at this step, read by both sides.' })
+  reason?: string;
+}
+
 export class ReferralDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -94,8 +113,8 @@ export class ReferralDto {
   @ApiProperty({ enum: ['pending', 'sent', 'acknowledged'], description: 'Delivery, tracked apart from the DAC’s decision.' })
   delivery: 'pending' | 'sent' | 'acknowledged';
 
-  @ApiProperty({ enum: ['pending', 'accepted', 'declined'] })
-  decision: 'pending' | 'accepted' | 'declined';
+  @ApiProperty({ enum: ['pending', 'accepted', 'declined', 'redirected'] })
+  decision: 'pending' | 'accepted' | 'declined' | 'redirected';
 
   @ApiProperty({ format: 'uuid' })
   dacOrganizationId: string;
@@ -135,4 +154,26 @@ export class ReferralDto {
 
   @ApiPropertyOptional({ nullable: true, type: String })
   sentAt: string | null;
+
+  @ApiPropertyOptional({ type: [ReferralStepDto], description: 'Each step with its reason, oldest first.' })
+  history?: ReferralStepDto[];
 }
+
+export class ReferralQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only the referrals of this situation.' })
+  @IsOptional()
+  @IsUUID()
+  situationId?: string;
+
+  @ApiPropertyOptional({ enum: ['outbound', 'inbound'] })
+  @IsOptional()
+  @IsIn(['outbound', 'inbound'])
+  direction?: 'outbound' | 'inbound';
+
+  @ApiPropertyOptional({ enum: REFERRAL_STATUSES })
+  @IsOptional()
+  @IsIn(REFERRAL_STATUSES)
+  status?: ReferralStatus;
+}
+
+export class ReferralPageDto extends PageOf(ReferralDto) {}

@@ -14,6 +14,8 @@ import {
   Length,
   ValidateNested,
 } from 'class-validator';
+import { PageOf } from '../../common/page.dto.js';
+import { PageQueryDto } from '../../common/page-query.dto.js';
 import { IsCalendarDate, IsIsoDateTimeToDate, IsOptionalButNotNull } from '../../common/validation.js';
 import { SESSION_STATUSES, type SessionStatus } from '../session.entity.js';
 
@@ -26,9 +28,19 @@ export class CreateSessionDto {
   @IsString()
   @Length(1, 300)
   location: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The permanent or substitute member who chairs the session (approves its minutes).' })
+  @IsOptionalButNotNull()
+  @IsUUID()
+  chairUserId?: string;
 }
 
 export class UpdateSessionDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'The member who chairs the session.' })
+  @IsOptionalButNotNull()
+  @IsUUID()
+  chairUserId?: string;
+
   @ApiPropertyOptional({ example: '2026-12-10T14:00:00+01:00', type: String, format: 'date-time', description: 'ISO 8601 with an offset.' })
   @IsOptionalButNotNull()
   @IsIsoDateTimeToDate()
@@ -45,6 +57,12 @@ export class SessionStatusDto {
   @ApiProperty({ enum: ['agenda_published', 'held', 'cancelled'], description: 'Publishing the agenda opens access to convened members and invitees.' })
   @IsIn(['agenda_published', 'held', 'cancelled'])
   to: 'agenda_published' | 'held' | 'cancelled';
+
+  @ApiPropertyOptional({ maxLength: 2000, description: 'Why the session is cancelled: written in the history of each situation sent back to preparation (encrypted).' })
+  @IsOptionalButNotNull()
+  @IsString()
+  @Length(1, 2000)
+  reason?: string;
 }
 
 export class AddAgendaItemDto {
@@ -66,6 +84,32 @@ export class AddAgendaItemDto {
   @ApiProperty({ description: 'Their carers attend (requires consent for attendance).' })
   @IsBoolean()
   carersAttend: boolean;
+}
+
+export class RemoveAgendaItemDto {
+  @ApiPropertyOptional({ maxLength: 2000, description: "Why the item is taken off the agenda: written in the situation's history (encrypted)." })
+  @IsOptionalButNotNull()
+  @IsString()
+  @Length(1, 2000)
+  reason?: string;
+}
+
+export class AgendaOrderDto {
+  @ApiProperty({ type: [String], format: 'uuid', maxItems: 50, description: 'Every item of the agenda, once, in the new order.' })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  itemIds: string[];
+}
+
+export class InviteesDto {
+  @ApiProperty({ type: [String], format: 'uuid', maxItems: 20, description: 'The professionals invited for this item (replaces the list).' })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  invitedUserIds: string[];
 }
 
 export class StandInDto {
@@ -229,8 +273,17 @@ export class RecommendationViewDto {
   @ApiProperty()
   dueDate: string;
 
-  @ApiProperty({ enum: ['open', 'done', 'abandoned'] })
-  status: 'open' | 'done' | 'abandoned';
+  @ApiProperty({ enum: ['open', 'done', 'abandoned', 'transferred'] })
+  status: 'open' | 'done' | 'abandoned' | 'transferred';
+
+  @ApiProperty({ description: 'Its current version: 1, then one more at each correction.' })
+  version: number;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Who marked it done, abandoned or transferred.' })
+  closedBy?: string;
+
+  @ApiPropertyOptional()
+  closedAt?: string;
 
   @ApiProperty()
   overdue: boolean;
@@ -296,6 +349,9 @@ export class SessionDto {
   @ApiProperty({ enum: SESSION_STATUSES })
   status: SessionStatus;
 
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The member who chairs the session.' })
+  chairUserId: string | null;
+
   @ApiProperty({ type: [AgendaItemViewDto], description: 'Only the items you may see.' })
   items: AgendaItemViewDto[];
 }
@@ -314,6 +370,12 @@ export class MinutesSectionDto {
 export class MinutesViewDto {
   @ApiProperty({ nullable: true, type: String })
   approvedAt: string | null;
+
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Who drafted the minutes.' })
+  draftedBy: string | null;
+
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The chair who approved them.' })
+  approvedBy: string | null;
 
   @ApiProperty({ type: [MinutesSectionDto], description: 'Only the items you attended and may see.' })
   items: MinutesSectionDto[];
@@ -360,20 +422,33 @@ export class CommissionMemberDto {
   active: boolean;
 }
 
-export class RecommendationQueryDto {
-  @ApiPropertyOptional({ enum: ['overdue', 'open', 'done'] })
+export class RecommendationQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ['overdue', 'open', 'done', 'abandoned', 'transferred'] })
   @IsOptional()
-  @IsIn(['overdue', 'open', 'done'])
-  status?: 'overdue' | 'open' | 'done';
+  @IsIn(['overdue', 'open', 'done', 'abandoned', 'transferred'])
+  status?: 'overdue' | 'open' | 'done' | 'abandoned' | 'transferred';
 }
 
 export class CloseRecommendationDto {
-  @ApiProperty({ enum: ['done', 'abandoned'] })
-  @IsIn(['done', 'abandoned'])
-  status: 'done' | 'abandoned';
+  @ApiProperty({ enum: ['done', 'abandoned', 'transferred'] })
+  @IsIn(['done', 'abandoned', 'transferred'])
+  status: 'done' | 'abandoned' | 'transferred';
 
-  @ApiProperty({ maxLength: 5000, description: 'What was done, or why it was abandoned (encrypted).' })
+  @ApiProperty({ maxLength: 5000, description: 'What was done, why it was abandoned, or to whom it was transferred and why (encrypted).' })
   @IsString()
   @Length(1, 5000)
   note: string;
 }
+
+export class SessionQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: SESSION_STATUSES, description: 'Only the sessions in this state.' })
+  @IsOptional()
+  @IsIn(SESSION_STATUSES)
+  status?: SessionStatus;
+}
+
+export class SessionPageDto extends PageOf(SessionDto) {}
+
+export class RecommendationPageDto extends PageOf(RecommendationViewDto) {}
+
+export class CommissionMemberPageDto extends PageOf(CommissionMemberDto) {}

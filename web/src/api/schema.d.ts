@@ -722,6 +722,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sessions/{id}/items/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["SessionsController_removeItem"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/items/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["SessionsController_reorder"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/items/{itemId}/invitees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["SessionsController_invitees"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions/{id}/stand-ins": {
         parameters: {
             query?: never;
@@ -767,6 +815,22 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        patch: operations["SessionsController_correctOutcome"];
+        trace?: never;
+    };
+    "/api/sessions/{id}/items/{itemId}/outcome/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SessionsController_outcomeVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -793,7 +857,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["SessionsController_minutes"];
+        get: operations["SessionsController_readMinutes"];
         put: operations["SessionsController_writeMinutes"];
         post?: never;
         delete?: never;
@@ -812,6 +876,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["SessionsController_approveMinutes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/minutes/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SessionsController_minutesPdf"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -848,6 +928,38 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["CommissionController_update"];
+        trace?: never;
+    };
+    "/api/recommendations/{id}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RecommendationsController_correct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recommendations/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RecommendationsController_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/recommendations": {
@@ -1873,6 +1985,11 @@ export interface components {
             scheduledAt: string;
             /** @example Mairie de Borny, salle 2 — ou lien de visioconférence */
             location: string;
+            /**
+             * Format: uuid
+             * @description The permanent or substitute member who chairs the session (approves its minutes).
+             */
+            chairUserId?: string;
         };
         PersonResponseDto: {
             /** @enum {string} */
@@ -1898,7 +2015,15 @@ export interface components {
             carrierOrganizationId: string | null;
             dueDate: string;
             /** @enum {string} */
-            status: "open" | "done" | "abandoned";
+            status: "open" | "done" | "abandoned" | "transferred";
+            /** @description Its current version: 1, then one more at each correction. */
+            version: number;
+            /**
+             * Format: uuid
+             * @description Who marked it done, abandoned or transferred.
+             */
+            closedBy?: string;
+            closedAt?: string;
             overdue: boolean;
             note?: string;
         };
@@ -1930,10 +2055,27 @@ export interface components {
             location: string;
             /** @enum {string} */
             status: "planned" | "agenda_published" | "held" | "minutes_approved" | "cancelled";
+            /**
+             * Format: uuid
+             * @description The member who chairs the session.
+             */
+            chairUserId: string | null;
             /** @description Only the items you may see. */
             items: components["schemas"]["AgendaItemViewDto"][];
         };
+        SessionPageDto: {
+            items: components["schemas"]["SessionDto"][];
+            /** @description Number of matching items, all pages together. */
+            total: number;
+            limit: number;
+            offset: number;
+        };
         UpdateSessionDto: {
+            /**
+             * Format: uuid
+             * @description The member who chairs the session.
+             */
+            chairUserId?: string;
             /**
              * Format: date-time
              * @description ISO 8601 with an offset.
@@ -1948,6 +2090,8 @@ export interface components {
              * @enum {string}
              */
             to: "agenda_published" | "held" | "cancelled";
+            /** @description Why the session is cancelled: written in the history of each situation sent back to preparation (encrypted). */
+            reason?: string;
         };
         AddAgendaItemDto: {
             /** Format: uuid */
@@ -1958,6 +2102,18 @@ export interface components {
             personAttends: boolean;
             /** @description Their carers attend (requires consent for attendance). */
             carersAttend: boolean;
+        };
+        RemoveAgendaItemDto: {
+            /** @description Why the item is taken off the agenda: written in the situation's history (encrypted). */
+            reason?: string;
+        };
+        AgendaOrderDto: {
+            /** @description Every item of the agenda, once, in the new order. */
+            itemIds: string[];
+        };
+        InviteesDto: {
+            /** @description The professionals invited for this item (replaces the list). */
+            invitedUserIds: string[];
         };
         StandInDto: {
             /**
@@ -2021,6 +2177,36 @@ export interface components {
             nextReviewDate?: string;
             personResponse: components["schemas"]["PersonResponseDto"];
         };
+        CorrectOutcomeDto: {
+            /** @description The corrected summary (encrypted). */
+            summary?: string;
+            /**
+             * Format: date
+             * @example 2027-03-10
+             */
+            nextReviewDate?: string;
+            /** @description Why it is corrected: kept with the earlier version (encrypted). */
+            reason: string;
+        };
+        OutcomeVersionDto: {
+            version: number;
+            summary: string;
+            nextReviewDate: string | null;
+            /**
+             * Format: uuid
+             * @description Who wrote this version.
+             */
+            recordedBy: string;
+            recordedAt: string;
+            /**
+             * Format: uuid
+             * @description Who replaced it.
+             */
+            replacedBy: string;
+            replacedAt: string;
+            /** @description Why it was replaced. */
+            reason: string;
+        };
         MinutesItemDto: {
             /** Format: uuid */
             itemId: string;
@@ -2037,6 +2223,16 @@ export interface components {
         };
         MinutesViewDto: {
             approvedAt: string | null;
+            /**
+             * Format: uuid
+             * @description Who drafted the minutes.
+             */
+            draftedBy: string | null;
+            /**
+             * Format: uuid
+             * @description The chair who approved them.
+             */
+            approvedBy: string | null;
             /** @description Only the items you attended and may see. */
             items: components["schemas"]["MinutesSectionDto"][];
         };
@@ -2063,13 +2259,65 @@ export interface components {
             substituteFor: string | null;
             active: boolean;
         };
+        CommissionMemberPageDto: {
+            items: components["schemas"]["CommissionMemberDto"][];
+            /** @description Number of matching items, all pages together. */
+            total: number;
+            limit: number;
+            offset: number;
+        };
         UpdateCommissionMemberDto: {
             active: boolean;
         };
+        CorrectRecommendationDto: {
+            /** @description The corrected action (encrypted). */
+            action?: string;
+            /**
+             * Format: uuid
+             * @description The new carrier (a user); with carrierOrganizationId, replaces the carrier.
+             */
+            carrierUserId?: string;
+            /**
+             * Format: uuid
+             * @description The new carrying structure.
+             */
+            carrierOrganizationId?: string;
+            /**
+             * Format: date
+             * @example 2027-01-15
+             */
+            dueDate?: string;
+            /** @description Why it is corrected: kept with the earlier version (encrypted). */
+            reason: string;
+        };
+        RecommendationVersionDto: {
+            version: number;
+            action: string;
+            /** Format: uuid */
+            carrierUserId: string | null;
+            /** Format: uuid */
+            carrierOrganizationId: string | null;
+            dueDate: string;
+            /**
+             * Format: uuid
+             * @description Who replaced it.
+             */
+            replacedBy: string;
+            replacedAt: string;
+            /** @description Why it was replaced. */
+            reason: string;
+        };
+        RecommendationPageDto: {
+            items: components["schemas"]["RecommendationViewDto"][];
+            /** @description Number of matching items, all pages together. */
+            total: number;
+            limit: number;
+            offset: number;
+        };
         CloseRecommendationDto: {
             /** @enum {string} */
-            status: "done" | "abandoned";
-            /** @description What was done, or why it was abandoned (encrypted). */
+            status: "done" | "abandoned" | "transferred";
+            /** @description What was done, why it was abandoned, or to whom it was transferred and why (encrypted). */
             note: string;
         };
         CreateReferralDto: {
@@ -2104,20 +2352,29 @@ export interface components {
             heldOn: string;
             note: string;
         };
+        ReferralStepDto: {
+            /** @enum {string} */
+            from: "draft" | "sent" | "acknowledged" | "accepted" | "declined" | "closed" | "withdrawn" | "received" | "under_review" | "redirected";
+            /** @enum {string} */
+            to: "draft" | "sent" | "acknowledged" | "accepted" | "declined" | "closed" | "withdrawn" | "received" | "under_review" | "redirected";
+            at: string;
+            /** @description The reason given at this step, read by both sides. */
+            reason?: string;
+        };
         ReferralDto: {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
             direction: "outbound" | "inbound";
             /** @enum {string} */
-            status: "draft" | "sent" | "acknowledged" | "accepted" | "declined" | "closed" | "withdrawn";
+            status: "draft" | "sent" | "acknowledged" | "accepted" | "declined" | "closed" | "withdrawn" | "received" | "under_review" | "redirected";
             /**
              * @description Delivery, tracked apart from the DAC’s decision.
              * @enum {string}
              */
             delivery: "pending" | "sent" | "acknowledged";
             /** @enum {string} */
-            decision: "pending" | "accepted" | "declined";
+            decision: "pending" | "accepted" | "declined" | "redirected";
             /** Format: uuid */
             dacOrganizationId: string;
             /** @description Inbound: the DAC’s identifier. */
@@ -2145,6 +2402,15 @@ export interface components {
             /** @description CLSM side only. */
             meetings?: components["schemas"]["MeetingViewDto"][];
             sentAt?: string | null;
+            /** @description Each step with its reason, oldest first. */
+            history?: components["schemas"]["ReferralStepDto"][];
+        };
+        ReferralPageDto: {
+            items: components["schemas"]["ReferralDto"][];
+            /** @description Number of matching items, all pages together. */
+            total: number;
+            limit: number;
+            offset: number;
         };
         InboundReferralDto: {
             /** @description Every question answered with true or false. */
@@ -2162,9 +2428,12 @@ export interface components {
             dacReferralId: string;
         };
         ReferralStatusDto: {
-            /** @enum {string} */
-            to: "sent" | "acknowledged" | "accepted" | "declined" | "closed" | "withdrawn";
-            /** @description Required to decline (encrypted). */
+            /**
+             * @description Outbound: sent, acknowledged, accepted, declined, closed, withdrawn. Inbound (the commission acknowledges): under_review, then accepted, redirected or declined.
+             * @enum {string}
+             */
+            to: "sent" | "acknowledged" | "accepted" | "declined" | "closed" | "withdrawn" | "under_review" | "redirected";
+            /** @description Required to decline or redirect; on any step, read by the DAC (encrypted). */
             reason?: string;
         };
         MeetingDto: {
@@ -4987,19 +5256,34 @@ export interface operations {
     };
     SessionsController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: components["schemas"]["Object"];
+                offset?: components["schemas"]["Object"];
+                /** @description Only the sessions in this state. */
+                status?: "planned" | "agenda_published" | "held" | "minutes_approved" | "cancelled";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Newest first; `status` filters. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionDto"][];
+                    "application/json": components["schemas"]["SessionPageDto"];
+                };
+            };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
             /** @description Missing, invalid or expired credentials. */
@@ -5367,6 +5651,239 @@ export interface operations {
             };
         };
     };
+    SessionsController_removeItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemoveAgendaItemDto"];
+            };
+        };
+        responses: {
+            /** @description Until the session is held; the situation goes back to preparation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SessionsController_reorder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgendaOrderDto"];
+            };
+        };
+        responses: {
+            /** @description Until the session is held. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SessionsController_invitees: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteesDto"];
+            };
+        };
+        responses: {
+            /** @description Until the session is held; a published agenda opens to new invitees and closes to those removed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     SessionsController_standIn: {
         parameters: {
             query?: never;
@@ -5605,6 +6122,146 @@ export interface operations {
             };
         };
     };
+    SessionsController_correctOutcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectOutcomeDto"];
+            };
+        };
+        responses: {
+            /** @description A correction by the coordinator or the session’s chair; the earlier version is kept with who, when and why. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SessionsController_outcomeVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The earlier versions of the outcome, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeVersionDto"][];
+                };
+            };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     SessionsController_personResponse: {
         parameters: {
             query?: never;
@@ -5685,7 +6342,7 @@ export interface operations {
             };
         };
     };
-    SessionsController_minutes: {
+    SessionsController_readMinutes: {
         parameters: {
             query?: never;
             header?: never;
@@ -5757,6 +6414,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Drafted by the coordinator (the commission’s secretary) while the session is held; frozen once approved. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5823,6 +6481,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description By the session’s chair, who is not the author of the draft. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5878,9 +6537,77 @@ export interface operations {
             };
         };
     };
-    CommissionController_list: {
+    SessionsController_minutesPdf: {
         parameters: {
             query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The approved minutes as a PDF (French), with the items you may see; every download is recorded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CommissionController_list: {
+        parameters: {
+            query?: {
+                limit?: components["schemas"]["Object"];
+                offset?: components["schemas"]["Object"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5892,7 +6619,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommissionMemberDto"][];
+                    "application/json": components["schemas"]["CommissionMemberPageDto"];
+                };
+            };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
             /** @description Missing, invalid or expired credentials. */
@@ -6062,10 +6798,141 @@ export interface operations {
             };
         };
     };
+    RecommendationsController_correct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectRecommendationDto"];
+            };
+        };
+        responses: {
+            /** @description A correction by the coordinator or the session’s chair; the earlier version is kept with who, when and why. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationViewDto"];
+                };
+            };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RecommendationsController_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The earlier versions, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationVersionDto"][];
+                };
+            };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     RecommendationsController_list: {
         parameters: {
             query?: {
-                status?: "overdue" | "open" | "done";
+                limit?: components["schemas"]["Object"];
+                offset?: components["schemas"]["Object"];
+                status?: "overdue" | "open" | "done" | "abandoned" | "transferred";
             };
             header?: never;
             path?: never;
@@ -6073,12 +6940,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description By due date; `status` filters (overdue: open and past due). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RecommendationViewDto"][];
+                    "application/json": components["schemas"]["RecommendationPageDto"];
                 };
             };
             /** @description Invalid input (problem+json, with field errors); nothing was changed. */
@@ -6192,19 +7060,36 @@ export interface operations {
     };
     ReferralsController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: components["schemas"]["Object"];
+                offset?: components["schemas"]["Object"];
+                /** @description Only the referrals of this situation. */
+                situationId?: string;
+                direction?: "outbound" | "inbound";
+                status?: "draft" | "sent" | "acknowledged" | "accepted" | "declined" | "closed" | "withdrawn" | "received" | "under_review" | "redirected";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Newest first; filtered by situation, direction and status. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReferralDto"][];
+                    "application/json": components["schemas"]["ReferralPageDto"];
+                };
+            };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
             /** @description Missing, invalid or expired credentials. */

@@ -114,6 +114,9 @@ export const REFERRAL_STATUS_LABELS: Record<Schemas['ReferralDto']['status'], st
   declined: 'Refusée',
   closed: 'Clôturée',
   withdrawn: 'Retirée',
+  received: 'Reçue par la commission',
+  under_review: 'En cours d’examen',
+  redirected: 'Réorientée',
 };
 
 export const formatDate = (value: string | null | undefined) =>

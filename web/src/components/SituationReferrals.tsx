@@ -27,8 +27,8 @@ export function SituationReferrals({ situation, consents }: { situation: Schemas
   const latest = useLatest();
   const load = useCallback(async () => {
     const current = latest();
-    const { data } = await api.GET('/api/referrals');
-    if (current()) setReferrals((data ?? []).filter((r) => r.situationId === situation.id));
+    const { data } = await api.GET('/api/referrals', { params: { query: { situationId: situation.id, limit: 200 as never } } });
+    if (current()) setReferrals(data?.items ?? []);
   }, [situation.id, latest]);
   useEffect(() => {
     void load();

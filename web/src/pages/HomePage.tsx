@@ -23,8 +23,8 @@ export function HomePage() {
       void api
         .GET('/api/situations', { params: { query: coordinator ? { status: 'submitted', limit: 5 as never } : { limit: 5 as never } } })
         .then(({ data }) => setSituations(data ?? null));
-    if (coordinator || user.roles.includes('member')) void api.GET('/api/sessions').then(({ data }) => setSessions(data ?? null));
-    if (can.referrals(user)) void api.GET('/api/referrals').then(({ data }) => setReferrals(data ?? null));
+    if (coordinator || user.roles.includes('member')) void api.GET('/api/sessions').then(({ data }) => setSessions(data?.items ?? null));
+    if (can.referrals(user)) void api.GET('/api/referrals').then(({ data }) => setReferrals(data?.items ?? null));
   }, [user, coordinator]);
 
   const upcoming = (sessions ?? []).filter((s) => s.status === 'planned' || s.status === 'agenda_published').slice(0, 5);

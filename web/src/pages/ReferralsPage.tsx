@@ -17,7 +17,7 @@ export function ReferralsPage() {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     void api.GET('/api/referrals').then(({ data, error: failure }) => {
-      setReferrals(data ?? null);
+      setReferrals(data?.items ?? null);
       if (!data) setError(problemText(failure));
     });
   }, []);
