@@ -278,6 +278,14 @@ describe('authorization matrix: every route × role × relation', () => {
     expect: only({ coordinator: 200 }, 404),
     request: async (persona) => as(persona, t.http().patch(`/api/rights-requests/${await rightsRequest()}`).send({ status: 'in_progress' })),
   };
+  // Retention: the coordination manages legal holds, the ethics committee reads (policy subjects.Retention).
+  MATRIX['GET /api/retention/due'] = { expect: only({ coordinator: 200, ethics: 200 }, 404), request: (persona) => as(persona, t.http().get('/api/retention/due')) };
+  MATRIX['GET /api/retention/legal-holds'] = { expect: only({ coordinator: 200, ethics: 200 }, 404), request: (persona) => as(persona, t.http().get('/api/retention/legal-holds')) };
+  MATRIX['POST /api/retention/legal-holds'] = {
+    expect: only({ coordinator: 404 }, 404),
+    request: (persona) => as(persona, t.http().post('/api/retention/legal-holds').send({ situationId: randomUUID(), reason: 'Procédure' })),
+  };
+  MATRIX['POST /api/retention/legal-holds/:id/lift'] = { expect: only({ coordinator: 404 }, 404), request: (persona) => as(persona, t.http().post(`/api/retention/legal-holds/${randomUUID()}/lift`)) };
   MATRIX['GET /api/auth/me'] = { expect: all(200), request: (persona) => as(persona, t.http().get('/api/auth/me')) };
   MATRIX['GET /api/auth/sessions'] = { expect: all(200), request: (persona) => as(persona, t.http().get('/api/auth/sessions')) };
   // Someone else's (or no) session: 404 for everyone signed in.

@@ -15,7 +15,7 @@ export type AccessRequirement =
   | { kind: 'subject'; action: SubjectAction | SessionAction; subject: Subject };
 
 /** Case data: the subjects whose access the ethics charter governs, row by row. */
-export type Subject = 'Situation' | 'Session' | 'Recommendation' | 'Referral' | 'Statistics' | 'RightsRequest';
+export type Subject = 'Situation' | 'Session' | 'Recommendation' | 'Referral' | 'Statistics' | 'RightsRequest' | 'Retention';
 /** Sessions and recommendations: `manage` is the coordinator's; reads are filtered row by row. */
 export type SessionAction = 'list' | 'read' | 'manage' | 'update';
 export type SubjectAction =
@@ -62,7 +62,7 @@ export const RequireRoles = (...roles: Role[]) =>
  * can never perform it; the feature service then decides row by row through the access module.
  */
 export function Authorize(action: SubjectAction, subject: 'Situation'): ReturnType<typeof SetMetadata>;
-export function Authorize(action: SessionAction, subject: 'Session' | 'Recommendation' | 'Referral' | 'Statistics' | 'RightsRequest'): ReturnType<typeof SetMetadata>;
+export function Authorize(action: SessionAction, subject: 'Session' | 'Recommendation' | 'Referral' | 'Statistics' | 'RightsRequest' | 'Retention'): ReturnType<typeof SetMetadata>;
 export function Authorize(action: SubjectAction | SessionAction, subject: Subject) {
   return SetMetadata(ACCESS_METADATA, { kind: 'subject', action, subject } satisfies AccessRequirement);
 }

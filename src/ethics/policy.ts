@@ -43,7 +43,7 @@ export interface Grant {
 }
 
 /** The commission's other subjects (sessions, préconisations, DAC referrals) and who may use them. */
-export const POLICY_SUBJECTS = ['Session', 'Recommendation', 'Referral', 'Statistics', 'RightsRequest'] as const;
+export const POLICY_SUBJECTS = ['Session', 'Recommendation', 'Referral', 'Statistics', 'RightsRequest', 'Retention'] as const;
 export type PolicySubject = (typeof POLICY_SUBJECTS)[number];
 export interface SubjectRule {
   article: number;

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { CaseFiles } from '../casefile/case-files.js';
 import { Clock } from '../common/clock.js';
+import { conflict, notFound } from '../common/problem.js';
 import { runInContext } from '../common/request-context.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { ETHICS, type EthicsPolicy } from '../ethics/policy.js';
@@ -87,6 +88,42 @@ export class RetentionService {
       [holdId, userId],
     )) as { situation_id: string }[];
     if (row) this.cases.record({ action: 'legal_hold.lift', resourceType: 'legal_hold', resourceId: holdId, situationId: row.situation_id });
+  }
+
+  /** The register's view: due by a day (default today), references and dates only, audited as one list. */
+  async dueBy(until: string | undefined): Promise<DueSituation[]> {
+    const end = until ? new Date(`${until}T23:59:59.999`) : this.clock.now();
+    const due = await this.due(end);
+    this.cases.record({ action: 'retention.due_list', resourceType: 'retention' });
+    return due;
+  }
+
+  async activeHolds(): Promise<{ id: string; situationId: string; reference: string; reason: string; placedAt: string }[]> {
+    const manager = await this.cases.manager();
+    const rows = (await manager.query(
+      `SELECT h.id, h.situation_id, s.reference, h.reason, h.placed_at FROM cellule.legal_hold h
+         JOIN cellule.situation s ON s.id = h.situation_id WHERE h.lifted_at IS NULL ORDER BY h.placed_at, h.id`,
+    )) as { id: string; situation_id: string; reference: string; reason: string; placed_at: Date }[];
+    this.cases.record({ action: 'legal_hold.list', resourceType: 'legal_hold' });
+    return rows.map((row) => ({ id: row.id, situationId: row.situation_id, reference: row.reference, reason: row.reason, placedAt: row.placed_at.toISOString() }));
+  }
+
+  /** Places a hold on a situation the coordinator may see; one active hold per situation (409 otherwise). */
+  async hold(user: { id: string } & Parameters<CaseFiles['situation']>[0], situationId: string, reason: string) {
+    const { situation } = await this.cases.situation(user, 'read', situationId);
+    const manager = await this.cases.manager();
+    const [active] = (await manager.query('SELECT id FROM cellule.legal_hold WHERE situation_id = $1 AND lifted_at IS NULL', [situationId])) as { id: string }[];
+    if (active) throw conflict('Ce dossier est déjà sous conservation légale : levez la mesure en cours avant d’en poser une autre.');
+    const id = await this.placeHold(situationId, reason, user.id);
+    const [row] = (await manager.query('SELECT placed_at FROM cellule.legal_hold WHERE id = $1', [id])) as { placed_at: Date }[];
+    return { id, situationId, reference: situation.reference, reason, placedAt: row.placed_at.toISOString() };
+  }
+
+  async lift(user: { id: string }, holdId: string): Promise<void> {
+    const manager = await this.cases.manager();
+    const [row] = (await manager.query('SELECT id FROM cellule.legal_hold WHERE id = $1 AND lifted_at IS NULL', [holdId])) as { id: string }[];
+    if (!row) throw notFound('Aucune conservation légale en cours sous cet identifiant.');
+    await this.liftHold(holdId, user.id);
   }
 
   /** The command line's entry: one unit of work of its own, committed with its audit entries. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RightsController } from './rights.controller.js';
+import { RetentionController } from './retention.controller.js';
 import { RetentionService } from './retention.service.js';
 import { RightsService } from './rights.service.js';
 import { SubjectAccessController } from './subject-access.controller.js';
@@ -7,7 +8,7 @@ import { SubjectAccessService } from './subject-access.service.js';
 
 /** The person's rights: the register of requests (schema cellule). */
 @Module({
-  controllers: [RightsController, SubjectAccessController],
+  controllers: [RightsController, SubjectAccessController, RetentionController],
   providers: [RightsService, SubjectAccessService, RetentionService],
   exports: [RightsService, SubjectAccessService, RetentionService],
 })
