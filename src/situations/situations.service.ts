@@ -1,3 +1,4 @@
+import { fieldErrors } from '../common/validation-messages.js';
 import { BadRequestException, ForbiddenException, HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
@@ -71,7 +72,7 @@ export class SituationsService {
       );
     });
     this.cases.deny({ action: 'situation.emergency_refused', resourceType: 'situation' });
-    throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.emergencyReferral, 'Emergency: referral not accepted', EMERGENCY_DETAIL, {
+    throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.emergencyReferral, 'Urgence : saisine non enregistrée', EMERGENCY_DETAIL, {
       emergencyNumbers: ['15', '112', '3114'],
     });
   }
@@ -310,13 +311,6 @@ async function validGroup<G extends RowGroup>(group: G, value: Record<string, un
   const errors = await validate(instance as object, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } });
   if (errors.length > 0) throw new BadRequestException({ message: 'La requête contient des champs invalides.', errors: fieldErrors(errors, group) });
   return instance;
-}
-
-function fieldErrors(errors: ValidationError[], parent: string): { field: string; messages: string[] }[] {
-  return errors.flatMap((error) => {
-    const field = `${parent}.${error.property}`;
-    return [...(error.constraints ? [{ field, messages: Object.values(error.constraints) }] : []), ...fieldErrors(error.children ?? [], field)];
-  });
 }
 
 /** An audit entry about a situation, with the relation that justified the access as purpose. */
