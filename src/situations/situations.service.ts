@@ -63,7 +63,8 @@ export class SituationsService {
 
   /** The commission is not an emergency service: such a saisine is refused, counted, and nothing of it kept. */
   async refuseEmergency(input: CreateSituationDto): Promise<void> {
-    if (!input.screening.immediateDanger && !input.screening.acuteMedicalNeed) return;
+    const { immediateDanger, acuteMedicalNeed, suicidalRisk } = input.screening;
+    if (!immediateDanger && !acuteMedicalNeed && !suicidalRisk) return;
     await this.uow.commitAhead(async (manager) => {
       await manager.query(
         `INSERT INTO cellule.emergency_refusal_counter AS c (year, refusals) VALUES ($1, 1)
