@@ -1,4 +1,4 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { IntegrityError, ShreddedError } from '../crypto/crypto.service.js';
 import { databaseUnavailable, isDatabaseUnavailable } from '../database/database-errors.js';
