@@ -1,4 +1,5 @@
 import { MetricsModule } from './metrics/metrics.module.js';
+import { fieldErrors } from './common/validation-messages.js';
 import { BadRequestException, DynamicModule, MiddlewareConsumer, Module, NestModule, ValidationPipe } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
@@ -28,15 +29,6 @@ import { RightsModule } from './rights/rights.module.js';
 import { StatisticsModule } from './statistics/statistics.module.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
-
-/** Flattens nested class-validator errors into problem+json field errors. */
-function fieldErrors(errors: ValidationError[], parent = ''): { field: string; messages: string[] }[] {
-  return errors.flatMap((error) => {
-    const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
-    return [...own, ...fieldErrors(error.children ?? [], field)];
-  });
-}
 
 export const validationPipe = new ValidationPipe({
   whitelist: true,

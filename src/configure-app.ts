@@ -80,7 +80,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Ne
         response.status(429).type('application/problem+json').send(
           JSON.stringify({
             type: ProblemType.tooManyRequests,
-            title: 'Too Many Requests',
+            title: 'Trop de requêtes',
             status: 429,
             detail: 'Trop de requêtes : réessayez dans une minute.',
             instance: request.originalUrl.split('?')[0],

@@ -181,5 +181,7 @@ describe('rate limit on authentication routes', () => {
     const limited = await attempt().expect(429);
     expect(limited.headers['content-type']).toContain('application/problem+json');
     expect(limited.body.status).toBe(429);
+    expect(limited.body.title).toBe('Trop de requêtes');
+    expect(limited.body.detail).toMatch(/réessayez/);
   });
 });

@@ -329,7 +329,8 @@ describe('fuzzing every write endpoint with bad input', () => {
     expect(await status(create, { ...intake, screening: [] })).toBe(400);
     expect(await status(create, { ...intake, screening: {} })).toBe(400);
     expect(await status(create, { ...intake, screening: { immediateDanger: false } })).toBe(400);
-    expect(await status(create, { ...intake, screening: { immediateDanger: 'false', acuteMedicalNeed: false } })).toBe(400);
+    expect(await status(create, { ...intake, screening: { immediateDanger: 'false', acuteMedicalNeed: false, suicidalRisk: false } })).toBe(400);
+    expect(await status(create, { ...intake, screening: { immediateDanger: false, acuteMedicalNeed: false } })).toBe(400);
     expect(await status(create, { ...intake, identity: [] })).toBe(400);
     expect(await status(create, { ...intake, identity: { ...intake.identity, birthDate: '1984-02-30' } })).toBe(400);
     // Dates and date-times.

@@ -231,7 +231,7 @@ describe('referrals to and from the DAC', () => {
     });
 
     it('an emergency is refused to the DAC too, and only coordinators decide admissibility', async () => {
-      await t.http().post('/api/referrals/inbound').set(bearer(c.dacA)).send({ ...intakeBody({ screening: { immediateDanger: true, acuteMedicalNeed: false } }), dacReferralId: `DAC57-urgence-${Date.now()}` }).expect(422);
+      await t.http().post('/api/referrals/inbound').set(bearer(c.dacA)).send({ ...intakeBody({ screening: { immediateDanger: true, acuteMedicalNeed: false, suicidalRisk: false } }), dacReferralId: `DAC57-urgence-${Date.now()}` }).expect(422);
       await t.http().post('/api/referrals/inbound').set(bearer(c.coordinator)).send({ ...intakeBody(), dacReferralId: 'X1' }).expect(404);
     });
   });

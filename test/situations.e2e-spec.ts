@@ -79,20 +79,52 @@ describe('case files', () => {
       expect(number(second.reference)).toBe(number(first.reference) + 1);
     });
 
-    it('refuses an emergency with the dedicated problem type and directions, storing only a counter', async () => {
+    it('refuses an emergency with the dedicated problem type and the numbers to call, storing only a counter', async () => {
       const before = { situations: await count('situation'), keys: await count('situation_key') };
       const year = new Date().getUTCFullYear();
       const counterBefore = Number((await t.superuser.query('SELECT coalesce(sum(refusals), 0) AS n FROM cellule.emergency_refusal_counter WHERE year = $1', [year])).rows[0].n);
-      for (const screening of [{ immediateDanger: true, acuteMedicalNeed: false }, { immediateDanger: false, acuteMedicalNeed: true }]) {
+      const screenings = [
+        { immediateDanger: true, acuteMedicalNeed: false, suicidalRisk: false },
+        { immediateDanger: false, acuteMedicalNeed: true, suicidalRisk: false },
+        { immediateDanger: false, acuteMedicalNeed: false, suicidalRisk: true },
+      ];
+      for (const screening of screenings) {
         const response = await t.http().post('/api/situations').set(bearer(referrer)).send(intakeBody({ screening })).expect(422);
         expect(response.headers['content-type']).toContain('application/problem+json');
         expect(response.body.type).toBe('https://clsm-cellule.fr/problems/emergency-referral');
-        for (const number of ['15', '112', '3114']) expect(response.body.detail).toContain(number);
+        expect(response.body.title).toBe('Urgence : saisine non enregistrée');
+        for (const number of ['15 (SAMU)', '112', '3114']) expect(response.body.detail).toContain(number);
         expect(response.body.detail).toMatch(/urgences psychiatriques/);
+        expect(response.body.emergencyNumbers).toEqual(['15', '112', '3114']);
       }
       expect({ situations: await count('situation'), keys: await count('situation_key') }).toEqual(before);
       const counterAfter = Number((await t.superuser.query('SELECT refusals FROM cellule.emergency_refusal_counter WHERE year = $1', [year])).rows[0].refusals);
-      expect(counterAfter).toBe(counterBefore + 2);
+      expect(counterAfter).toBe(counterBefore + 3);
+    });
+
+    it('keeps nothing of the identity of an emergency: no row of any table, no audit entry holds it', async () => {
+      const lastSeq = Number((await t.superuser.query('SELECT coalesce(max(seq), 0) AS seq FROM audit.event')).rows[0].seq);
+      const body = intakeBody({ screening: { immediateDanger: false, acuteMedicalNeed: false, suicidalRisk: true } });
+      const values = [body.identity.birthName, body.identity.usedName, body.identity.firstNames.split(' ')[0], body.contact.address, body.narrative.narrative, body.health.details];
+      await t.http().post('/api/situations').set(bearer(referrer)).send(body).expect(422);
+      // Every table of every schema, read as text by the database administrator.
+      const tables = (await t.superuser.query(
+        `SELECT format('%I.%I', table_schema, table_name) AS name FROM information_schema.tables
+          WHERE table_schema IN ('clsm', 'cellule', 'audit') AND table_type = 'BASE TABLE'`,
+      )).rows as { name: string }[];
+      expect(tables.length).toBeGreaterThan(10);
+      const holding: string[] = [];
+      for (const { name } of tables) {
+        const { rows } = await t.superuser.query(`SELECT count(*)::int AS n FROM ${name} r WHERE r::text LIKE ANY ($1)`, [values.map((value) => `%${value}%`)]);
+        if (rows[0].n > 0) holding.push(name);
+      }
+      expect(holding).toEqual([]);
+      // The refusal itself is audited (denied), without a situation and without any value of the saisine.
+      const entries = (await t.superuser.query('SELECT e.*, e::text AS raw FROM audit.event e WHERE seq > $1 ORDER BY seq', [lastSeq])).rows as { action: string; outcome: string; actor_user_id: string; situation_id: string | null; resource_id: string | null; raw: string }[];
+      const refusal = entries.filter((entry) => entry.action === 'situation.emergency_refused' && entry.actor_user_id === referrer.id);
+      expect(refusal).toHaveLength(1);
+      expect(refusal[0]).toMatchObject({ outcome: 'denied', situation_id: null, resource_id: null });
+      for (const entry of entries) for (const value of values) expect(entry.raw).not.toContain(value);
     });
 
     const invalid: [string, (body: ReturnType<typeof intakeBody>) => unknown, string][] = [
@@ -103,7 +135,8 @@ describe('case files', () => {
       ['an unknown top-level field', (body) => ({ ...body, status: 'closed' }), 'status'],
       ['an unknown nested field', (body) => ({ ...body, identity: { ...body.identity, nir: '284037512345678' } }), 'identity.nir'],
       ['a missing screening', (body) => ({ ...body, screening: undefined }), 'screening'],
-      ['a screening answer that is not a boolean', (body) => ({ ...body, screening: { immediateDanger: 'no', acuteMedicalNeed: false } }), 'screening.immediateDanger'],
+      ['a screening answer that is not a boolean', (body) => ({ ...body, screening: { immediateDanger: 'no', acuteMedicalNeed: false, suicidalRisk: false } }), 'screening.immediateDanger'],
+      ['an unanswered screening question', (body) => ({ ...body, screening: { immediateDanger: false, acuteMedicalNeed: false } }), 'screening.suicidalRisk'],
       ['an oversized narrative', (body) => ({ ...body, narrative: { ...body.narrative, narrative: 'x'.repeat(20_001) } }), 'narrative.narrative'],
     ];
     for (const [label, mutate, field] of invalid) {

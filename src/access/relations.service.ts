@@ -26,7 +26,7 @@ export class RelationsService {
   /** Makes `userId` the référent of the situation, ending the previous one's relation. */
   async designatePilot(situationId: string, userId: string): Promise<void> {
     if (!(await this.eligible(userId, 'pilot'))) {
-      throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.validation, 'Unknown member', 'Le référent doit être un membre actif de la commission.');
+      throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.validation, 'Membre inconnu', 'Le référent doit être un membre actif de la commission.');
     }
     await this.assertNotRefused(situationId, { userIds: [userId] });
     const manager = await this.uow.manager();

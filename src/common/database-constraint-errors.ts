@@ -59,7 +59,7 @@ function foreignKeyField(error: PostgresError): string | undefined {
   return undefined;
 }
 
-const badRequest = (detail: string): ProblemDetails => ({ type: ProblemType.validation, title: 'Bad Request', status: 400, detail });
+const badRequest = (detail: string): ProblemDetails => ({ type: ProblemType.validation, title: 'Requête invalide', status: 400, detail });
 
 /** The problem to answer for a PostgreSQL error caused by the input, or undefined for anything else. */
 export function problemFromDatabaseError(exception: unknown): ProblemDetails | undefined {
@@ -70,7 +70,7 @@ export function problemFromDatabaseError(exception: unknown): ProblemDetails | u
       const field = foreignKeyField(error);
       return {
         type: ProblemType.unknownReference,
-        title: 'Unprocessable Content',
+        title: 'Demande impossible à traiter',
         status: 422,
         detail: field
           ? `La requête désigne un élément qui n'existe pas (${field}).`
@@ -79,13 +79,13 @@ export function problemFromDatabaseError(exception: unknown): ProblemDetails | u
       };
     }
     case '23505':
-      return { type: ProblemType.conflict, title: 'Conflict', status: 409, detail: 'Cet élément existe déjà.' };
+      return { type: ProblemType.conflict, title: 'Action impossible dans l’état actuel', status: 409, detail: 'Cet élément existe déjà.' };
     case '23514':
     case '23502':
     case '23P01':
       return {
         type: ProblemType.constraintViolation,
-        title: 'Unprocessable Content',
+        title: 'Demande impossible à traiter',
         status: 422,
         detail: error.code === '23502' && error.column
           ? `Une valeur obligatoire manque (${camelCase(error.column)}).`

@@ -1,9 +1,10 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { IntegrityError, ShreddedError } from '../crypto/crypto.service.js';
 import { databaseUnavailable, isDatabaseUnavailable } from '../database/database-errors.js';
 import { problemFromDatabaseError } from './database-constraint-errors.js';
 import { ProblemDetails, ProblemException, ProblemType } from './problem.js';
+import { frenchDetail, frenchTitle, TITLE_BY_STATUS } from './problem-words.js';
 import { problemFromBodyParserError } from './request-input.js';
 
 const TYPE_BY_STATUS: Record<number, string> = {
@@ -40,6 +41,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = context.getResponse<Response>();
     // An unreachable, refusing or frozen database is a 503 with Retry-After, whatever the route.
     const problem = this.toProblem(isDatabaseUnavailable(exception) ? databaseUnavailable() : exception);
+    // Words for people in French, whatever module or library raised the problem.
+    problem.title = frenchTitle(problem.title, problem.status);
+    problem.detail = frenchDetail(problem.detail, problem.status);
     problem.instance = request.originalUrl?.split('?')[0];
     // The id of this request's log line (X-Request-Id): what a person quotes to the support team.
     if (request.id !== undefined) problem.requestId = String(request.id);
@@ -65,7 +69,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       // Never the wrong data: a ciphertext that fails authentication stops the read.
       return {
         type: ProblemType.integrity,
-        title: 'Integrity Error',
+        title: 'Donnée chiffrée non authentifiée',
         status: 500,
         detail: "Une donnée chiffrée de ce dossier ne peut pas être authentifiée : elle n'est pas affichée. L'incident est journalisé.",
       };
@@ -73,7 +77,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof ShreddedError) {
       return {
         type: ProblemType.destroyed,
-        title: 'Gone',
+        title: 'Dossier détruit',
         status: 410,
         detail: 'Ce dossier a été détruit (durée de conservation échue) : son contenu ne peut plus être lu.',
         ...(exception.situationId ? { situationId: exception.situationId } : {}),
@@ -81,18 +85,18 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException && exception.cause instanceof SyntaxError) {
       // The Express adapter wraps body-parser's JSON errors; their message quotes the body.
-      return { type: ProblemType.malformedBody, title: 'Bad Request', status: 400, detail: "Le corps de la requête n'est pas du JSON valide." };
+      return { type: ProblemType.malformedBody, title: TITLE_BY_STATUS[400], status: 400, detail: "Le corps de la requête n'est pas du JSON valide." };
     }
     if (exception instanceof HttpException && exception.cause instanceof URIError) {
       // Express could not decode a path parameter; its message quotes the path.
-      return { type: ProblemType.validation, title: 'Bad Request', status: 400, detail: "Le chemin de la requête n'est pas un encodage UTF-8 valide." };
+      return { type: ProblemType.validation, title: TITLE_BY_STATUS[400], status: 400, detail: "Le chemin de la requête n'est pas un encodage UTF-8 valide." };
     }
     const bodyProblem = exception instanceof HttpException ? problemFromBodyParserError(exception.cause, exception.getStatus()) : undefined;
     if (bodyProblem) return bodyProblem;
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
-      const title = HttpStatus[status] ? humanize(HttpStatus[status]) : 'Error';
+      const title = TITLE_BY_STATUS[status] ?? (status >= 500 ? TITLE_BY_STATUS[500] : TITLE_BY_STATUS[400]);
       const problem: ProblemDetails = { type: TYPE_BY_STATUS[status] ?? 'about:blank', title, status };
       if (typeof body === 'object' && body !== null) {
         const { message, errors } = body as { message?: unknown; errors?: ProblemDetails['errors'] };
@@ -111,18 +115,18 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const status = httpError?.status ?? httpError?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       if (httpError.type === 'entity.parse.failed') {
-        return { type: ProblemType.malformedBody, title: 'Bad Request', status: 400, detail: "Le corps de la requête n'est pas du JSON valide." };
+        return { type: ProblemType.malformedBody, title: TITLE_BY_STATUS[400], status: 400, detail: "Le corps de la requête n'est pas du JSON valide." };
       }
       if (httpError.type === 'entity.too.large') {
-        return { type: ProblemType.payloadTooLarge, title: 'Payload Too Large', status: 413, detail: 'Le corps de la requête est trop volumineux (256 Ko au plus pour du JSON).' };
+        return { type: ProblemType.payloadTooLarge, title: TITLE_BY_STATUS[413], status: 413, detail: 'Le corps de la requête est trop volumineux (256 Ko au plus pour du JSON).' };
       }
-      return { type: TYPE_BY_STATUS[status] ?? 'about:blank', title: 'Bad Request', status };
+      return { type: TYPE_BY_STATUS[status] ?? 'about:blank', title: TITLE_BY_STATUS[400], status };
     }
     return {
       type: ProblemType.internal,
-      title: 'Internal Server Error',
+      title: TITLE_BY_STATUS[500],
       status: 500,
-      detail: 'An unexpected error occurred. It has been logged with the request id.',
+      detail: 'Une erreur inattendue est survenue. Elle est journalisée avec l’identifiant de la requête (requestId) : communiquez-le au support si elle se répète.',
     };
   }
 }
@@ -140,12 +144,4 @@ export function loggable(exception: unknown): Record<string, unknown> {
     ...(typeof driverCode === 'string' ? { code: driverCode } : {}),
     frames: exception.stack?.split('\n').slice(1, 8).map((frame) => frame.trim()),
   };
-}
-
-function humanize(constant: string): string {
-  return constant
-    .toLowerCase()
-    .split('_')
-    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
-    .join(' ');
 }

@@ -54,6 +54,6 @@ export class ProblemException extends HttpException {
 }
 
 export const conflict = (detail: string) =>
-  new ProblemException(HttpStatus.CONFLICT, ProblemType.conflict, 'Conflict', detail);
-export const notFound = (detail = 'The resource does not exist or is not visible to you.') =>
-  new ProblemException(HttpStatus.NOT_FOUND, ProblemType.notFound, 'Not Found', detail);
+  new ProblemException(HttpStatus.CONFLICT, ProblemType.conflict, 'Action impossible dans l’état actuel', detail);
+export const notFound = (detail = 'La ressource demandée est introuvable : vérifiez l’adresse ou l’identifiant.') =>
+  new ProblemException(HttpStatus.NOT_FOUND, ProblemType.notFound, 'Ressource introuvable', detail);

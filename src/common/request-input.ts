@@ -16,7 +16,7 @@ const FORBIDDEN_CHARACTER = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD8
 export const hasForbiddenCharacter = (text: string) => FORBIDDEN_CHARACTER.test(text);
 
 const invalid = (field: string, message: string, detail: string) =>
-  new ProblemException(HttpStatus.BAD_REQUEST, ProblemType.validation, 'Bad Request', detail, {
+  new ProblemException(HttpStatus.BAD_REQUEST, ProblemType.validation, 'Requête invalide', detail, {
     errors: [{ field, messages: [message] }],
   });
 
@@ -70,7 +70,7 @@ export function requireJsonOrMultipart(request: Request, _response: Response, ne
     next(new ProblemException(
       HttpStatus.UNSUPPORTED_MEDIA_TYPE,
       ProblemType.unsupportedMediaType,
-      'Unsupported Media Type',
+      'Type de contenu non pris en charge',
       'Le corps de la requête doit être du JSON (Content-Type: application/json), ou multipart/form-data pour un document.',
     ));
     return;

@@ -33,7 +33,7 @@ interface ConsentDetails {
   statement?: StatementDto;
 }
 
-const invalid = (detail: string) => new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.validation, 'Invalid consent record', detail);
+const invalid = (detail: string) => new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.validation, 'Accord mal renseigné', detail);
 
 /**
  * The person's consent, per purpose. Records are immutable (the database refuses updates): a

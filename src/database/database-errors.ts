@@ -52,7 +52,7 @@ export function databaseUnavailable(): ProblemException {
   return new ProblemException(
     HttpStatus.SERVICE_UNAVAILABLE,
     ProblemType.serviceUnavailable,
-    'Service Unavailable',
+    'Service momentanément indisponible',
     'La base de données est momentanément indisponible. Réessayez dans quelques instants.',
     { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS },
   );

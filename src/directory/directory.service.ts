@@ -59,7 +59,7 @@ export class DirectoryService {
   async createUser(actor: AuthenticatedUser, input: CreateUserDto): Promise<UserDto> {
     this.changes.assertSeparateDuties(input.roles);
     if (input.roles.includes('admin')) {
-      throw new ProblemException(HttpStatus.FORBIDDEN, ProblemType.forbidden, 'Forbidden', 'Un administrateur technique se crée en ligne de commande (npm run cli -- create-admin), jamais depuis l’API.');
+      throw new ProblemException(HttpStatus.FORBIDDEN, ProblemType.forbidden, 'Action non autorisée', 'Un administrateur technique se crée en ligne de commande (npm run cli -- create-admin), jamais depuis l’API.');
     }
     this.passwords.assertAcceptable(input.password, input.email);
     if (input.organizationId && !(await this.organizations.existsBy({ id: input.organizationId }))) {
@@ -111,7 +111,7 @@ export class DirectoryService {
       if (!user) throw notFound();
       const wanted = { roles: changes.roles ?? user.roles, professionalCategory: changes.professionalCategory ?? user.professionalCategory };
       if (wanted.roles.includes('admin') && !user.roles.includes('admin')) {
-        throw new ProblemException(HttpStatus.FORBIDDEN, ProblemType.forbidden, 'Forbidden', 'Un administrateur technique se crée en ligne de commande, jamais depuis l’API.');
+        throw new ProblemException(HttpStatus.FORBIDDEN, ProblemType.forbidden, 'Action non autorisée', 'Un administrateur technique se crée en ligne de commande, jamais depuis l’API.');
       }
       const applied = await this.changes.split(manager, actor, id, { roles: user.roles, professionalCategory: user.professionalCategory }, wanted);
       const rolesChanged = [...applied.roles].sort().join() !== [...user.roles].sort().join();
@@ -207,7 +207,7 @@ function unknownOrganization(): ProblemException {
   return new ProblemException(
     HttpStatus.UNPROCESSABLE_ENTITY,
     ProblemType.validation,
-    'Unknown organization',
+    'Structure inconnue',
     "L'organisation indiquée n'existe pas.",
   );
 }

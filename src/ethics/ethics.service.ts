@@ -54,7 +54,7 @@ export class EthicsService implements OnApplicationBootstrap {
     throw new ProblemException(
       HttpStatus.FORBIDDEN,
       ProblemType.charterAcceptanceRequired,
-      'Charter acceptance required',
+      'Charte éthique à accepter',
       `Acceptez la charte éthique en vigueur (version ${this.charter.version}) avant de consulter une situation.`,
       { charterVersion: this.charter.version },
     );
@@ -65,7 +65,7 @@ export class EthicsService implements OnApplicationBootstrap {
       throw new ProblemException(
         HttpStatus.CONFLICT,
         ProblemType.charterVersionMismatch,
-        'Conflict',
+        'Version de la charte dépassée',
         `La version en vigueur de la charte est ${this.charter.version}.`,
         { charterVersion: this.charter.version },
       );

@@ -45,14 +45,14 @@ export class DocumentsService {
 
   async upload(user: AuthenticatedUser, situationId: string, file: UploadedFile | undefined): Promise<DocumentDto> {
     if (!file || file.size === 0) {
-      throw new ProblemException(HttpStatus.BAD_REQUEST, ProblemType.validation, 'Bad Request', 'Joignez un fichier non vide dans le champ « file ».');
+      throw new ProblemException(HttpStatus.BAD_REQUEST, ProblemType.validation, 'Fichier manquant', 'Joignez un fichier non vide dans le champ « file ».');
     }
     const detected = await fileTypeFromBuffer(file.buffer);
     if (!detected || !ACCEPTED_TYPES.has(detected.mime)) {
       throw new ProblemException(
         HttpStatus.UNSUPPORTED_MEDIA_TYPE,
         ProblemType.unsupportedDocumentType,
-        'Unsupported Media Type',
+        'Type de document refusé',
         'Type de document refusé : PDF, images (PNG, JPEG, GIF, WebP, TIFF) et documents bureautiques seulement.',
       );
     }

@@ -13,7 +13,7 @@ import { SituationClosureService } from './situation-closure.service.js';
 import { Situation, SituationTransition } from './situation.entity.js';
 import { entry, SituationsService } from './situations.service.js';
 
-const missing = (detail: string) => new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.validation, 'Missing transition details', detail);
+const missing = (detail: string) => new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.validation, 'Précisions manquantes', detail);
 
 /**
  * The admissibility and follow-up workflow of a situation: its state machine, the details and the
@@ -60,7 +60,7 @@ export class SituationWorkflowService {
       throw new ProblemException(
         HttpStatus.UNPROCESSABLE_ENTITY,
         ProblemType.consentRequired,
-        'Consent required',
+        'Accord de la personne requis',
         "L'accord de la personne pour l'examen de sa situation par la commission n'est pas enregistré ou n'est plus valable.",
       );
     }

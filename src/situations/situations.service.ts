@@ -1,3 +1,4 @@
+import { fieldErrors } from '../common/validation-messages.js';
 import { BadRequestException, ForbiddenException, HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
@@ -62,7 +63,8 @@ export class SituationsService {
 
   /** The commission is not an emergency service: such a saisine is refused, counted, and nothing of it kept. */
   async refuseEmergency(input: CreateSituationDto): Promise<void> {
-    if (!input.screening.immediateDanger && !input.screening.acuteMedicalNeed) return;
+    const { immediateDanger, acuteMedicalNeed, suicidalRisk } = input.screening;
+    if (!immediateDanger && !acuteMedicalNeed && !suicidalRisk) return;
     await this.uow.commitAhead(async (manager) => {
       await manager.query(
         `INSERT INTO cellule.emergency_refusal_counter AS c (year, refusals) VALUES ($1, 1)
@@ -71,7 +73,7 @@ export class SituationsService {
       );
     });
     this.cases.deny({ action: 'situation.emergency_refused', resourceType: 'situation' });
-    throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.emergencyReferral, 'Emergency: referral not accepted', EMERGENCY_DETAIL, {
+    throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.emergencyReferral, 'Urgence : saisine non enregistrée', EMERGENCY_DETAIL, {
       emergencyNumbers: ['15', '112', '3114'],
     });
   }
@@ -310,13 +312,6 @@ async function validGroup<G extends RowGroup>(group: G, value: Record<string, un
   const errors = await validate(instance as object, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } });
   if (errors.length > 0) throw new BadRequestException({ message: 'La requête contient des champs invalides.', errors: fieldErrors(errors, group) });
   return instance;
-}
-
-function fieldErrors(errors: ValidationError[], parent: string): { field: string; messages: string[] }[] {
-  return errors.flatMap((error) => {
-    const field = `${parent}.${error.property}`;
-    return [...(error.constraints ? [{ field, messages: Object.values(error.constraints) }] : []), ...fieldErrors(error.children ?? [], field)];
-  });
 }
 
 /** An audit entry about a situation, with the relation that justified the access as purpose. */

@@ -66,11 +66,17 @@ describe('the console in a real browser', () => {
     // Intake, with its emergency screening.
     await page.getByRole('link', { name: 'Nouvelle saisine' }).first().click();
     await heading(page, 'Nouvelle saisine').waitFor();
-    await page.getByRole('group', { name: /danger immédiat/ }).getByText('Oui', { exact: true }).click();
-    await page.getByRole('alert').filter({ hasText: 'pas un service d’urgence' }).waitFor();
-    await expectAccessible(page, 'saisine — urgence');
+    // Each question asks for an explicit answer; the form opens only once every answer is "Non".
     await page.getByRole('group', { name: /danger immédiat/ }).getByText('Non', { exact: true }).click();
     await page.getByRole('group', { name: /soins médicaux urgents/ }).getByText('Non', { exact: true }).click();
+    await expect(page.getByLabel('Nom de naissance').count()).resolves.toBe(0);
+    await page.getByRole('group', { name: /idées suicidaires/ }).getByText('Oui', { exact: true }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'pas un service d’urgence' });
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toMatch(/3114/);
+    await expect(page.getByLabel('Nom de naissance').count()).resolves.toBe(0);
+    await expectAccessible(page, 'saisine — urgence');
+    await page.getByRole('group', { name: /idées suicidaires/ }).getByText('Non', { exact: true }).click();
     const tag = unique('console').replace(/[^a-z0-9]/gi, '');
     await page.getByLabel('Nom de naissance').fill(`Naissance${tag}`);
     await page.getByLabel('Prénoms').fill('Camille');

@@ -64,7 +64,7 @@ let sequence = 0;
 function intake() {
   const tag = `${process.pid}x${++sequence}`;
   return {
-    screening: { immediateDanger: false, acuteMedicalNeed: false },
+    screening: { immediateDanger: false, acuteMedicalNeed: false, suicidalRisk: false },
     identity: { birthName: `Charge${tag}`, firstNames: 'Camille', birthDate: '1980-05-17', sex: 'unknown' },
     contact: { district: 'Borny' },
     social: { referrerContact: { name: 'Référente', phone: '03 87 00 00 02' }, professionalsInvolved: [] },

@@ -5,7 +5,7 @@ import { unique } from './test-app.js';
 export function intakeBody(overrides: Record<string, unknown> = {}) {
   const tag = unique('x').replace(/[^a-z0-9]/gi, '');
   return {
-    screening: { immediateDanger: false, acuteMedicalNeed: false },
+    screening: { immediateDanger: false, acuteMedicalNeed: false, suicidalRisk: false },
     identity: { birthName: `Naissance${tag}`, usedName: `Usage${tag}`, firstNames: `Prenom${tag} Seconde`, birthDate: '1984-03-21', sex: 'female' },
     contact: { address: `12 rue Adresse${tag}, 57000 Metz`, district: 'Borny', phone: '06 11 22 33 44' },
     social: {

@@ -60,7 +60,7 @@ export class ReferralStatusDto {
 
 export class InboundReferralDto extends CreateSituationDto {
   @ApiProperty({ example: 'DAC57-2026-0412', maxLength: 100, description: 'The DAC’s own identifier: posting it again never creates a second situation.' })
-  @Matches(/^[A-Za-z0-9._:-]{1,100}$/, { message: 'dacReferralId must be 1 to 100 letters, digits or ._:-' })
+  @Matches(/^[A-Za-z0-9._:-]{1,100}$/, { message: 'dacReferralId doit compter de 1 à 100 lettres, chiffres ou caractères ._:-' })
   dacReferralId: string;
 }
 

@@ -61,7 +61,7 @@ export class ContactDto {
 
   @ApiPropertyOptional({ example: '06 12 34 56 78', maxLength: 30 })
   @IsOptionalButNotNull()
-  @Matches(PHONE, { message: 'phone must be a phone number' })
+  @Matches(PHONE, { message: 'phone doit être un numéro de téléphone (chiffres, espaces, points, tirets, + initial)' })
   phone?: string;
 }
 
@@ -85,7 +85,7 @@ export class ContactPersonDto {
 
   @ApiPropertyOptional({ maxLength: 30 })
   @IsOptionalButNotNull()
-  @Matches(PHONE, { message: 'phone must be a phone number' })
+  @Matches(PHONE, { message: 'phone doit être un numéro de téléphone (chiffres, espaces, points, tirets, + initial)' })
   phone?: string;
 
   @ApiPropertyOptional({ maxLength: 254 })

@@ -15,21 +15,26 @@ import {
 import { ContactDto, HealthDto, IdentityDto, NarrativeDto, SocialDto } from './field-groups.dto.js';
 
 /**
- * The commission is not an emergency service: these two questions come first, and both must be
- * answered explicitly with true or false (an empty object, an array or a missing answer is a 400).
+ * The commission is not an emergency service: these questions come first, and each must be
+ * answered explicitly, yes (true) or no (false); an empty object, an array or a missing answer is
+ * a 400. One yes and the saisine is refused with the numbers to call, and nothing of it is kept.
  */
 export class ScreeningDto {
-  @ApiProperty({ description: 'Danger immédiat pour la personne ou pour autrui' })
+  @ApiProperty({ description: 'La personne ou son entourage est-elle en danger immédiat ? (oui : true, non : false)' })
   @IsBoolean()
   immediateDanger: boolean;
 
-  @ApiProperty({ description: 'Besoin médical aigu' })
+  @ApiProperty({ description: 'La personne a-t-elle besoin de soins médicaux urgents ? (oui : true, non : false)' })
   @IsBoolean()
   acuteMedicalNeed: boolean;
+
+  @ApiProperty({ description: 'La personne a-t-elle exprimé des idées suicidaires ou un projet de passage à l’acte ? (oui : true, non : false)' })
+  @IsBoolean()
+  suicidalRisk: boolean;
 }
 
 export class CreateSituationDto {
-  @ApiProperty({ type: ScreeningDto, description: 'Every question answered with true or false.' })
+  @ApiProperty({ type: ScreeningDto, description: 'Repérage de l’urgence : chaque question reçoit une réponse oui (true) ou non (false).' })
   @IsDefined()
   @IsObject()
   @ValidateNested()

@@ -1726,10 +1726,12 @@ export interface components {
             offset: number;
         };
         ScreeningDto: {
-            /** @description Danger immédiat pour la personne ou pour autrui */
+            /** @description La personne ou son entourage est-elle en danger immédiat ? (oui : true, non : false) */
             immediateDanger: boolean;
-            /** @description Besoin médical aigu */
+            /** @description La personne a-t-elle besoin de soins médicaux urgents ? (oui : true, non : false) */
             acuteMedicalNeed: boolean;
+            /** @description La personne a-t-elle exprimé des idées suicidaires ou un projet de passage à l’acte ? (oui : true, non : false) */
+            suicidalRisk: boolean;
         };
         IdentityDto: {
             /**
@@ -1794,7 +1796,7 @@ export interface components {
             expectations: string;
         };
         CreateSituationDto: {
-            /** @description Every question answered with true or false. */
+            /** @description Repérage de l’urgence : chaque question reçoit une réponse oui (true) ou non (false). */
             screening: components["schemas"]["ScreeningDto"];
             identity: components["schemas"]["IdentityDto"];
             contact?: components["schemas"]["ContactDto"];
@@ -2461,7 +2463,7 @@ export interface components {
             offset: number;
         };
         InboundReferralDto: {
-            /** @description Every question answered with true or false. */
+            /** @description Repérage de l’urgence : chaque question reçoit une réponse oui (true) ou non (false). */
             screening: components["schemas"]["ScreeningDto"];
             identity: components["schemas"]["IdentityDto"];
             contact?: components["schemas"]["ContactDto"];

@@ -14,10 +14,11 @@ type Area = Schemas['CreateSituationDto']['problemAreas'][number];
 type Sex = Schemas['IdentityDto']['sex'];
 type YesNo = 'oui' | 'non' | '';
 
-function YesNoQuestion({ legend, name, value, onChange }: { legend: string; name: string; value: YesNo; onChange: (v: YesNo) => void }) {
+function YesNoQuestion({ legend, hint, name, value, onChange }: { legend: string; hint: string; name: string; value: YesNo; onChange: (v: YesNo) => void }) {
   return (
     <RadioButtons
       legend={legend}
+      hintText={hint}
       name={name}
       orientation="horizontal"
       options={[
@@ -43,6 +44,7 @@ export function IntakePage() {
   const { navigate } = useRouter();
   const [danger, setDanger] = useState<YesNo>('');
   const [medical, setMedical] = useState<YesNo>('');
+  const [suicide, setSuicide] = useState<YesNo>('');
   const [f, setF] = useState({
     birthName: '', usedName: '', firstNames: '', birthDate: '', sex: 'unknown' as Sex,
     address: '', district: '', phone: '',
@@ -53,8 +55,8 @@ export function IntakePage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (key: keyof typeof f) => ({ value: f[key], onChange: (e: { target: { value: string } }) => setF({ ...f, [key]: e.target.value }) });
-  const emergency = danger === 'oui' || medical === 'oui';
-  const screened = danger === 'non' && medical === 'non';
+  const emergency = danger === 'oui' || medical === 'oui' || suicide === 'oui';
+  const screened = danger === 'non' && medical === 'non' && suicide === 'non';
   const optional = (value: string) => (value.trim() ? value.trim() : undefined);
 
   const submit = async (event: FormEvent) => {
@@ -62,7 +64,7 @@ export function IntakePage() {
     setBusy(true);
     const { data, error: failure } = await api.POST('/api/situations', {
       body: {
-        screening: { immediateDanger: false, acuteMedicalNeed: false },
+        screening: { immediateDanger: danger === 'oui', acuteMedicalNeed: medical === 'oui', suicidalRisk: suicide === 'oui' },
         identity: { birthName: f.birthName, usedName: optional(f.usedName), firstNames: f.firstNames, birthDate: f.birthDate, sex: f.sex },
         contact: { address: optional(f.address), district: optional(f.district), phone: optional(f.phone) },
         social: {
@@ -84,14 +86,45 @@ export function IntakePage() {
       <h1>Nouvelle saisine</h1>
       <p>Les champs sont obligatoires sauf mention contraire. Les informations sont chiffrées et ne sont lues que par les personnes que la charte autorise.</p>
       <Section title="1. Repérage de l’urgence">
-        <YesNoQuestion legend="La personne ou son entourage est-elle en danger immédiat ?" name="danger" value={danger} onChange={setDanger} />
-        <YesNoQuestion legend="La personne a-t-elle besoin de soins médicaux urgents ?" name="soins" value={medical} onChange={setMedical} />
+        <p>
+          La cellule cas complexes n’est pas un service d’urgence : elle examine une situation en commission, plusieurs jours ou semaines après la saisine.
+          Répondez « Oui » ou « Non » à chaque question ; le reste du formulaire s’ouvre quand toutes les réponses sont « Non ».
+        </p>
+        <YesNoQuestion
+          legend="La personne ou son entourage est-elle en danger immédiat ?"
+          hint="Par exemple : violence en cours ou imminente, menace avec une arme, mise en danger d’un enfant."
+          name="danger"
+          value={danger}
+          onChange={setDanger}
+        />
+        <YesNoQuestion
+          legend="La personne a-t-elle besoin de soins médicaux urgents ?"
+          hint="Par exemple : malaise, blessure, intoxication, état de crise qui ne peut pas attendre."
+          name="soins"
+          value={medical}
+          onChange={setMedical}
+        />
+        <YesNoQuestion
+          legend="La personne a-t-elle exprimé des idées suicidaires ou un projet de passage à l’acte ?"
+          hint="Propos, écrits ou gestes récents évoquant l’envie de mourir ou un projet de suicide."
+          name="suicide"
+          value={suicide}
+          onChange={setSuicide}
+        />
       </Section>
       {emergency && (
         <Alert
           severity="error"
           title="Situation d’urgence : la cellule ne peut pas être saisie"
-          description="La cellule cas complexes n’est pas un service d’urgence. Appelez le 15 (SAMU), le 112 (urgences), ou le 3114 (prévention du suicide)."
+          description={
+            <>
+              La cellule cas complexes n’est pas un service d’urgence, et rien de cette saisine n’est enregistré. Agissez maintenant :
+              {danger === 'oui' && <> en cas de danger immédiat, appelez le <strong>15</strong> (SAMU) ou le <strong>112</strong> ;</>}
+              {medical === 'oui' && <> pour des soins urgents, appelez le <strong>15</strong> (SAMU) ou le <strong>112</strong> ;</>}
+              {suicide === 'oui' && <> en cas de risque suicidaire, appelez le <strong>3114</strong> (prévention du suicide, 24 h/24) ;</>}
+              {' '}pour une urgence psychiatrique, adressez-vous aux urgences psychiatriques du secteur. Numéros utiles : 15 (SAMU), 112 (urgences), 3114 (prévention du suicide).
+            </>
+          }
           role="alert"
         />
       )}
