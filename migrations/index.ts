@@ -15,6 +15,7 @@ import { StatisticsColumns1764800000000 } from './1764800000000-StatisticsColumn
 import { RightsRequests1764810000000 } from './1764810000000-RightsRequests.js';
 import { Retention1764820000000 } from './1764820000000-Retention.js';
 import { Workflows1764720000000 } from './1764720000000-Workflows.js';
+import { Notifications1764950000000 } from './1764950000000-Notifications.js';
 
 /** Every migration, in order. Listed explicitly so the same list works compiled and under Jest. */
 export const ALL_MIGRATIONS = [
@@ -35,4 +36,5 @@ export const ALL_MIGRATIONS = [
   RightsRequests1764810000000,
   Retention1764820000000,
   ListIndexes1764900000000,
+  Notifications1764950000000,
 ];

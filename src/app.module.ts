@@ -27,6 +27,7 @@ import { SessionsModule } from './sessions/sessions.module.js';
 import { SituationsModule } from './situations/situations.module.js';
 import { RightsModule } from './rights/rights.module.js';
 import { StatisticsModule } from './statistics/statistics.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -86,6 +87,7 @@ export class AppModule implements NestModule {
         ReferralsModule,
         StatisticsModule,
         RightsModule,
+        NotificationsModule,
         HealthModule,
         MetricsModule,
         ConsoleModule.forRoot(),

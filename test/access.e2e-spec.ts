@@ -286,6 +286,10 @@ describe('authorization matrix: every route × role × relation', () => {
     request: (persona) => as(persona, t.http().post('/api/retention/legal-holds').send({ situationId: randomUUID(), reason: 'Procédure' })),
   };
   MATRIX['POST /api/retention/legal-holds/:id/lift'] = { expect: only({ coordinator: 404 }, 404), request: (persona) => as(persona, t.http().post(`/api/retention/legal-holds/${randomUUID()}/lift`)) };
+  // Notifications: each signed-in user's own; someone else's (or none) is 404.
+  MATRIX['GET /api/notifications'] = { expect: all(200), request: (persona) => as(persona, t.http().get('/api/notifications?unread=true')) };
+  MATRIX['POST /api/notifications/read-all'] = { expect: all(200), request: (persona) => as(persona, t.http().post('/api/notifications/read-all')) };
+  MATRIX['POST /api/notifications/:id/read'] = { expect: all(404), request: (persona) => as(persona, t.http().post(`/api/notifications/${randomUUID()}/read`)) };
   MATRIX['GET /api/auth/me'] = { expect: all(200), request: (persona) => as(persona, t.http().get('/api/auth/me')) };
   MATRIX['GET /api/auth/sessions'] = { expect: all(200), request: (persona) => as(persona, t.http().get('/api/auth/sessions')) };
   // Someone else's (or no) session: 404 for everyone signed in.

@@ -43,6 +43,13 @@ export interface AppConfig {
   };
   /** Bearer token of GET /api/metrics (Prometheus); unset: metrics off. */
   metricsToken?: string;
+  mail: {
+    /** SMTP server of notification e-mails; unset: e-mail off (in-app notifications only). */
+    smtpUrl?: string;
+    from: string;
+    /** The console's public address, prefixed to the links of e-mails. */
+    publicUrl: string;
+  };
   auth: {
     jwtSecret: string;
     accessTokenTtlSeconds: number;
@@ -176,6 +183,7 @@ export function buildAppConfig(
           : environment.TRUST_PROXY,
     logLevel: environment.LOG_LEVEL,
     metricsToken: environment.METRICS_TOKEN,
+    mail: { smtpUrl: environment.SMTP_URL, from: environment.MAIL_FROM, publicUrl: environment.PUBLIC_URL.replace(/\/+$/, '') },
     timeZone: environment.APP_TIME_ZONE,
     shutdownGraceMs: environment.SHUTDOWN_GRACE_MS,
     database: {

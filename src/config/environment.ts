@@ -223,6 +223,20 @@ export class Environment {
   @Matches(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/, { message: 'must be an origin such as https://cellule.example.fr' })
   WEBAUTHN_ORIGIN?: string;
 
+  /** E-mail notifications through this SMTP server (smtp://user:pass@host:587 or smtps://…); unset: e-mail off. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** The sender of notification e-mails. */
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM = 'CLSM cellule <ne-pas-repondre@clsm-cellule.local>';
+
+  /** The console's public address, for the links in e-mails (https://cellule.example.fr). */
+  @Matches(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[^\s]*)?$/, { message: 'must be an http(s) URL' })
+  PUBLIC_URL = 'http://localhost:3000';
+
   /** OpenID Connect single sign-on (Pro Santé Connect or another provider); off while OIDC_ISSUER is unset. */
   @IsOptional()
   @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http(s) URL' })

@@ -26,6 +26,7 @@ export class Unit {
   private readonly entries: AuditEntry[] = [];
   private readonly always: AuditEntry[] = [];
   private ended = false;
+  private readonly afterCommitWork: (() => Promise<void>)[] = [];
   /** Per-request caches of the security core (unwrapped data keys, the user's access facts). */
   readonly cache = new Map<string, unknown>();
 
@@ -60,6 +61,21 @@ export class Unit {
   /** Recorded when the unit ends: as given on success, with the real outcome on failure. */
   record(...entries: AuditEntry[]): void {
     this.entries.push(...entries);
+  }
+
+  /**
+   * Runs once the unit has committed, never if it rolls back (e-mails queued after the change that
+   * caused them). A failure there is logged and does not fail the request.
+   */
+  afterCommit(work: () => Promise<void>): void {
+    this.afterCommitWork.push(work);
+  }
+
+  /** Runs the after-commit work; called by UnitOfWork.run once `commit` succeeded. */
+  async committed(logger: Logger): Promise<void> {
+    for (const work of this.afterCommitWork.splice(0)) {
+      await work().catch((error: unknown) => logger.error({ kind: (error as Error)?.name }, 'after-commit work failed'));
+    }
   }
 
   /** Recorded whatever happens to the request (refusals, integrity errors). */
@@ -149,6 +165,7 @@ export class UnitOfWork {
     try {
       const result = await work();
       await unit.commit();
+      await unit.committed(this.logger);
       return result;
     } catch (error) {
       await unit.rollback(error, this.logger);

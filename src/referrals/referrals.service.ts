@@ -2,6 +2,7 @@ import { ForbiddenException, HttpStatus, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AccessService } from '../access/access.service.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { CaseFiles } from '../casefile/case-files.js';
 import { Clock } from '../common/clock.js';
 import { conflict, notFound, ProblemException, ProblemType } from '../common/problem.js';
@@ -62,6 +63,7 @@ export class ReferralsService {
     private readonly events: ReferralEventsService,
     private readonly viewer: ReferralViewsService,
     private readonly clock: Clock,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async create(user: AuthenticatedUser, input: CreateReferralDto): Promise<ReferralDto> {
@@ -127,6 +129,7 @@ export class ReferralsService {
     const manager = await this.cases.manager();
     await manager.query(`UPDATE cellule.referral SET ${columns.map((column, index) => `${column} = $${index + 2}`).join(', ')} WHERE id = $1`, [id, ...Object.values(set)]);
     await this.events.record(user, referral, input.to, input.reason);
+    if (input.to === 'sent') await this.notifications.notifyDac(referral.dac_organization_id, { kind: 'referral.sent', message: 'Le CLSM vous adresse une orientation.', link: `/orientations/${id}` });
     this.cases.record(this.entry(`referral.${input.to}`, id, referral.situation_id));
     return this.get(user, id);
   }
@@ -150,6 +153,7 @@ export class ReferralsService {
        VALUES ($1, 'inbound', $2, $3, $4, 'received', $5, $6)`,
       [id, situation.id, user.organizationId, dacReferralId, user.id, this.clock.now()],
     );
+    await this.notifications.notifyCoordination({ kind: 'referral.received', message: 'Un DAC adresse une situation à la commission.', situationId: situation.id, link: `/orientations/${id}` });
     this.cases.record(this.entry('referral.inbound', id, situation.id));
     return { referral: await this.get(user, id), created: true };
   }

@@ -6,6 +6,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CaseFiles } from '../casefile/case-files.js';
 import { Clock } from '../common/clock.js';
 import { conflict, ProblemException, ProblemType } from '../common/problem.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { SituationWorkflowService } from '../situations/situation-workflow.service.js';
 import type { AddAgendaItemDto, AgendaOrderDto, InviteesDto, RemoveAgendaItemDto, SessionDto } from './dto/session.dto.js';
 import { AgendaItem, type CommissionSession } from './session.entity.js';
@@ -29,6 +30,7 @@ export class AgendaService {
     private readonly workflow: SituationWorkflowService,
     private readonly sessions: SessionsService,
     private readonly clock: Clock,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async addItem(user: AuthenticatedUser, sessionId: string, input: AddAgendaItemDto): Promise<SessionDto> {
@@ -59,6 +61,7 @@ export class AgendaService {
     if (situation.status === 'admissible') await this.workflow.moveWithin(user, situation, { to: 'in_preparation' });
     await this.workflow.moveWithin(user, situation, { to: 'scheduled', ...(back ? { reason: 'Retour en commission pour un réexamen.' } : {}) });
     if (session.status === 'agenda_published') await this.relations.openAgendaItem(session, item);
+    await this.notifications.notify(invited, invitedEvent(session, situation.reference, item.id));
     this.cases.record(itemEntry('agenda_item.create', item));
     return this.sessions.get(user, sessionId);
   }
@@ -69,6 +72,7 @@ export class AgendaService {
     const session = await this.sessions.lockSession(sessionId, BEFORE_START);
     const item = await this.sessions.item(sessionId, itemId);
     const { situation } = await this.cases.situation(user, 'read', item.situationId);
+    await this.notifications.notify(await this.invitees(sessionId), changedEvent(session));
     await manager.query('DELETE FROM cellule.agenda_invitation WHERE item_id = $1', [itemId]);
     await manager.query('DELETE FROM cellule.agenda_item WHERE id = $1', [itemId]);
     await manager.query(
@@ -90,7 +94,7 @@ export class AgendaService {
   /** The new order: every item of the agenda, each once. */
   async reorder(user: AuthenticatedUser, sessionId: string, input: AgendaOrderDto): Promise<SessionDto> {
     const manager = await this.cases.manager();
-    await this.sessions.lockSession(sessionId, BEFORE_START);
+    const session = await this.sessions.lockSession(sessionId, BEFORE_START);
     const items = (await manager.query('SELECT id, situation_id FROM cellule.agenda_item WHERE session_id = $1', [sessionId])) as { id: string; situation_id: string }[];
     const known = new Set(items.map((item) => item.id));
     if (input.itemIds.length !== known.size || input.itemIds.some((id) => !known.has(id))) {
@@ -101,6 +105,7 @@ export class AgendaService {
         WHERE i.id = ordered.id AND i.session_id = $1`,
       [sessionId, input.itemIds],
     );
+    await this.notifications.notify(await this.invitees(sessionId), changedEvent(session));
     this.cases.record(...items.map((item) => itemEntry('agenda_item.reorder', { id: item.id, situationId: item.situation_id })));
     return this.sessions.get(user, sessionId);
   }
@@ -110,7 +115,7 @@ export class AgendaService {
     const manager = await this.cases.manager();
     const session = await this.sessions.lockSession(sessionId, BEFORE_START);
     const item = await this.sessions.item(sessionId, itemId);
-    await this.cases.situation(user, 'read', item.situationId);
+    const { situation } = await this.cases.situation(user, 'read', item.situationId);
     const wanted = [...new Set(input.invitedUserIds)];
     await this.assertInvitable(item.situationId, wanted);
     const current = ((await manager.query('SELECT user_id FROM cellule.agenda_invitation WHERE item_id = $1', [itemId])) as { user_id: string }[]).map((row) => row.user_id);
@@ -122,8 +127,19 @@ export class AgendaService {
       if (removed.length) await this.relations.closeAgendaItem(itemId, removed);
       await this.relations.addInvitees(session, item, added);
     }
+    await this.notifications.notify(added, invitedEvent(session, situation.reference, item.id));
     this.cases.record(itemEntry('agenda_item.invitees', item));
     return this.sessions.get(user, sessionId);
+  }
+
+  /** Everyone invited to an item of the session. */
+  private async invitees(sessionId: string): Promise<string[]> {
+    const manager = await this.cases.manager();
+    const rows = (await manager.query(
+      'SELECT DISTINCT v.user_id FROM cellule.agenda_invitation v JOIN cellule.agenda_item i ON i.id = v.item_id WHERE i.session_id = $1',
+      [sessionId],
+    )) as { user_id: string }[];
+    return rows.map((row) => row.user_id);
   }
 
   /** Invitees are known, active, and not of a structure the person refused. */
@@ -137,3 +153,18 @@ export class AgendaService {
 }
 
 export const dateOf = (session: Pick<CommissionSession, 'scheduledAt'>) => session.scheduledAt.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' });
+
+/** No personal data: the session's date, the case reference and a link. */
+const invitedEvent = (session: Pick<CommissionSession, 'id' | 'scheduledAt'>, reference: string, itemId: string) => ({
+  kind: 'agenda.invited',
+  message: `Vous êtes invité(e) à l'examen d'une situation lors de la séance du ${dateOf(session)}.`,
+  reference,
+  link: `/seances/${session.id}`,
+  calendar: { uid: itemId, start: session.scheduledAt.toISOString(), durationMinutes: 120, summary: 'Séance de la commission cas complexes (CLSM)' },
+});
+
+const changedEvent = (session: Pick<CommissionSession, 'id' | 'scheduledAt'>) => ({
+  kind: 'agenda.changed',
+  message: `L'ordre du jour de la séance du ${dateOf(session)} a changé.`,
+  link: `/seances/${session.id}`,
+});

@@ -8,6 +8,7 @@ import { Clock } from '../common/clock.js';
 import { isoDate } from '../common/dates.js';
 import type { Page } from '../common/page.dto.js';
 import { conflict, notFound } from '../common/problem.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import type { CloseRecommendationDto, RecommendationInputDto, RecommendationQueryDto, RecommendationViewDto } from './dto/session.dto.js';
 
 export interface RecommendationRow {
@@ -38,6 +39,7 @@ export class RecommendationsService {
     private readonly access: AccessService,
     private readonly relations: RelationsService,
     private readonly clock: Clock,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** Records the préconisations of an outcome, on a situation the caller authorised for writing. */
@@ -55,6 +57,7 @@ export class RecommendationsService {
         [id, situationId, itemId, await this.cases.seal(situationId, 'recommendation.action', id, input.action), input.carrierUserId ?? null, input.carrierOrganizationId ?? null, input.dueDate],
       );
       await this.relations.addCarrier(situationId, { userId: input.carrierUserId, organizationId: input.carrierOrganizationId }, id);
+      await this.notifications.notify([input.carrierUserId], { kind: 'recommendation.assigned', message: `Une préconisation vous est confiée, à échéance du ${frenchDate(input.dueDate)}.`, situationId, link: `/situations/${situationId}` });
     }
   }
 
@@ -152,3 +155,6 @@ export class RecommendationsService {
     };
   }
 }
+
+/** 2027-03-01 → 01/03/2027. */
+const frenchDate = (date: string) => date.split('-').reverse().join('/');

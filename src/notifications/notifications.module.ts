@@ -1,0 +1,13 @@
+import { Global, Module } from '@nestjs/common';
+import { MailQueueService } from './mail-queue.service.js';
+import { NotificationsController } from './notifications.controller.js';
+import { NotificationsService } from './notifications.service.js';
+
+/** In-app notifications (schema cellule); global so that any feature service can notify. */
+@Global()
+@Module({
+  controllers: [NotificationsController],
+  providers: [NotificationsService, MailQueueService],
+  exports: [NotificationsService],
+})
+export class NotificationsModule {}
