@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import { AccountPage } from '../pages/AccountPage';
 import { CaseFilePage } from '../pages/CaseFilePage';
 import { CharterPage } from '../pages/CharterPage';
+import { FollowUpPage } from '../pages/FollowUpPage';
 import { HomePage } from '../pages/HomePage';
 import { IntakePage } from '../pages/IntakePage';
 import { NotFoundPage } from '../pages/NotFoundPage';
@@ -43,6 +44,7 @@ function navigation(user: User, path: string) {
     items.push({ text: 'Situations', linkProps: { href: '/situations' }, isActive: path.startsWith('/situations') && path !== '/situations/nouvelle' });
   if (can.createSituation(user)) items.push({ text: 'Nouvelle saisine', linkProps: { href: '/situations/nouvelle' }, isActive: path === '/situations/nouvelle' });
   if (can.sessions(user)) items.push({ text: 'Séances', linkProps: { href: '/seances' }, isActive: path.startsWith('/seances') });
+  if (can.sessions(user)) items.push({ text: 'Suivi des préconisations', linkProps: { href: '/preconisations' }, isActive: path === '/preconisations' });
   if (can.referrals(user)) items.push({ text: 'Orientations DAC', linkProps: { href: '/orientations' }, isActive: path.startsWith('/orientations') });
   return items;
 }
@@ -115,6 +117,7 @@ function Page({ path }: { path: string }) {
   if ((params = match('/situations/:id', path))) return <CaseFilePage key={params.id} id={params.id} tab="dossier" />;
   if ((params = match('/situations/:id/:tab', path))) return <CaseFilePage key={params.id} id={params.id} tab={params.tab} />;
   if (path === '/seances') return <SessionsPage />;
+  if (path === '/preconisations') return <FollowUpPage />;
   if ((params = match('/seances/:id', path))) return <SessionPage key={params.id} id={params.id} />;
   if (path === '/orientations') return <ReferralsPage />;
   if ((params = match('/orientations/:id', path))) return <ReferralPage key={params.id} id={params.id} />;
