@@ -31,6 +31,8 @@ export class AuditQueryService {
     if (query.actorId) builder.andWhere('event.actor_user_id = :actorId', { actorId: query.actorId });
     if (query.organizationId) builder.andWhere('event.actor_organization_id = :organizationId', { organizationId: query.organizationId });
     if (query.situationId) builder.andWhere('event.situation_id = :situationId', { situationId: query.situationId });
+    if (query.situationReference)
+      builder.andWhere('event.situation_id IN (SELECT s.id FROM cellule.situation s WHERE s.reference = :situationReference)', { situationReference: query.situationReference });
     if (query.action) builder.andWhere('event.action = :action', { action: query.action });
     if (query.outcome) builder.andWhere('event.outcome = :outcome', { outcome: query.outcome });
     if (query.from) builder.andWhere('event.recorded_at >= :from', { from: query.from });

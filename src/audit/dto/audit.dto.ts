@@ -22,6 +22,11 @@ export class AuditEventQueryDto extends PageQueryDto {
   @IsUUID()
   situationId?: string;
 
+  @ApiPropertyOptional({ example: 'CC-2026-0042', maxLength: 20, description: 'The situation by its case reference (the committee never reads the case itself).' })
+  @IsOptional()
+  @Matches(/^[A-Z]{2}-\d{4}-\d{1,10}$/)
+  situationReference?: string;
+
   @ApiPropertyOptional({ example: 'auth.login' })
   @IsOptional()
   @Matches(/^[a-z_]+\.[a-z_]+$/)

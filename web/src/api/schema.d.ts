@@ -2865,6 +2865,8 @@ export interface operations {
                 actorId?: string;
                 organizationId?: string;
                 situationId?: string;
+                /** @description The situation by its case reference (the committee never reads the case itself). */
+                situationReference?: string;
                 action?: string;
                 outcome?: "granted" | "denied" | "error";
                 from?: string;

@@ -5,11 +5,15 @@ import { useEffect, useRef } from 'react';
 import { AccountPage } from '../pages/AccountPage';
 import { CaseFilePage } from '../pages/CaseFilePage';
 import { CharterPage } from '../pages/CharterPage';
+import { FollowUpPage } from '../pages/FollowUpPage';
+import { EthicsPage } from '../pages/EthicsPage';
 import { HomePage } from '../pages/HomePage';
 import { IntakePage } from '../pages/IntakePage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { ReferralPage } from '../pages/ReferralPage';
 import { ReferralsPage } from '../pages/ReferralsPage';
+import { SessionPage } from '../pages/SessionPage';
+import { SessionsPage } from '../pages/SessionsPage';
 import { SignInPage } from '../pages/SignInPage';
 import { SituationsPage } from '../pages/SituationsPage';
 import { Inactivity } from './Inactivity';
@@ -32,6 +36,8 @@ export const can = {
   listSituations: (user: User) => user.roles.some((role) => role === 'coordinator' || role === 'member' || role === 'referrer'),
   createSituation: (user: User) => user.roles.some((role) => role === 'coordinator' || role === 'member' || role === 'referrer'),
   referrals: (user: User) => user.roles.some((role) => role === 'coordinator' || role === 'dac' || role === 'member'),
+  ethics: (user: User) => user.roles.includes('ethics'),
+  sessions: (user: User) => user.roles.some((role) => role === 'coordinator' || role === 'member' || role === 'referrer'),
 };
 
 function navigation(user: User, path: string) {
@@ -39,7 +45,10 @@ function navigation(user: User, path: string) {
   if (can.listSituations(user))
     items.push({ text: 'Situations', linkProps: { href: '/situations' }, isActive: path.startsWith('/situations') && path !== '/situations/nouvelle' });
   if (can.createSituation(user)) items.push({ text: 'Nouvelle saisine', linkProps: { href: '/situations/nouvelle' }, isActive: path === '/situations/nouvelle' });
+  if (can.sessions(user)) items.push({ text: 'Séances', linkProps: { href: '/seances' }, isActive: path.startsWith('/seances') });
+  if (can.sessions(user)) items.push({ text: 'Suivi des préconisations', linkProps: { href: '/preconisations' }, isActive: path === '/preconisations' });
   if (can.referrals(user)) items.push({ text: 'Orientations DAC', linkProps: { href: '/orientations' }, isActive: path.startsWith('/orientations') });
+  if (can.ethics(user)) items.push({ text: 'Comité d’éthique', linkProps: { href: '/comite-ethique' }, isActive: path === '/comite-ethique' });
   return items;
 }
 
@@ -110,6 +119,10 @@ function Page({ path }: { path: string }) {
   if (path === '/situations/nouvelle') return <IntakePage />;
   if ((params = match('/situations/:id', path))) return <CaseFilePage key={params.id} id={params.id} tab="dossier" />;
   if ((params = match('/situations/:id/:tab', path))) return <CaseFilePage key={params.id} id={params.id} tab={params.tab} />;
+  if (path === '/seances') return <SessionsPage />;
+  if (path === '/preconisations') return <FollowUpPage />;
+  if (path === '/comite-ethique') return <EthicsPage />;
+  if ((params = match('/seances/:id', path))) return <SessionPage key={params.id} id={params.id} />;
   if (path === '/orientations') return <ReferralsPage />;
   if ((params = match('/orientations/:id', path))) return <ReferralPage key={params.id} id={params.id} />;
   return <NotFoundPage />;

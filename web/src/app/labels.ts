@@ -125,3 +125,25 @@ export const formatDateTime = (value: string | null | undefined) =>
   value
     ? new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(value))
     : '—';
+
+export const SESSION_STATUS_LABELS: Record<Schemas['SessionDto']['status'], string> = {
+  planned: 'En préparation',
+  agenda_published: 'Ordre du jour publié',
+  held: 'Tenue',
+  minutes_approved: 'Procès-verbal approuvé',
+  cancelled: 'Annulée',
+};
+
+export const PERSON_RESPONSE_LABELS: Record<Schemas['PersonResponseDto']['status'], string> = {
+  agreed: 'D’accord',
+  partly_agreed: 'En partie d’accord',
+  refused: 'En désaccord',
+  not_yet_asked: 'Pas encore sollicitée',
+};
+
+export const RECOMMENDATION_STATUS_LABELS: Record<Schemas['RecommendationViewDto']['status'], string> = {
+  open: 'En cours',
+  done: 'Réalisée',
+  abandoned: 'Abandonnée',
+  transferred: 'Transférée',
+};

@@ -167,3 +167,150 @@ export function MemberPicker({ value, onChange, name }: { value: Person | null; 
     </>
   );
 }
+
+const searchPeople = async (q: string) => (await api.GET('/api/directory/people', { params: { query: { q, limit: 50 as never } } })).data?.items;
+const describePerson = (person: Person) => (person.organizationName ? `${person.displayName} — ${person.organizationName}` : person.displayName);
+
+/** People chosen by name (several): a search field, the matches as checkboxes, the chosen ones listed with a button to remove each. */
+export function PeoplePicker({ label, value, onChange }: { label: string; value: Person[]; onChange: (value: Person[]) => void }) {
+  const [query, setQuery] = useState('');
+  const { results, failed } = useDirectorySearch(query, searchPeople);
+  const chosen = new Set(value.map((p) => p.id));
+  const toggle = (person: Person, on: boolean) => onChange(on ? [...value.filter((p) => p.id !== person.id), person] : value.filter((p) => p.id !== person.id));
+  return (
+    <fieldset className="fr-fieldset fr-mb-3w">
+      <legend className="fr-fieldset__legend">{label}</legend>
+      <div className="fr-fieldset__element">
+        {value.length === 0 ? (
+          <p className="fr-mb-2w">Personne n’est retenu.</p>
+        ) : (
+          <ul className="fr-mb-2w" aria-label="Personnes retenues">
+            {value.map((person) => (
+              <li key={person.id}>
+                {describePerson(person)}{' '}
+                <Button type="button" size="small" priority="tertiary" onClick={() => toggle(person, false)} title={`Retirer ${person.displayName}`}>
+                  Retirer
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <Input
+          label="Rechercher une personne"
+          hintText="Au moins deux lettres du nom"
+          nativeInputProps={{ type: 'search', value: query, onChange: (e) => setQuery(e.target.value), onKeyDown: keepFormOnEnter, autoComplete: 'off' }}
+        />
+        <SearchStatus count={results?.length ?? null} failed={failed} noun={['personne', 'personnes']} feminine />
+        {results && results.length > 0 && (
+          <Checkbox
+            legend="Personnes trouvées"
+            small
+            options={results.map((person) => ({
+              label: describePerson(person),
+              nativeInputProps: { checked: chosen.has(person.id), onChange: (e) => toggle(person, e.target.checked) },
+            }))}
+          />
+        )}
+      </div>
+    </fieldset>
+  );
+}
+
+/** One person, or one structure, chosen by name: a search field and the matches as radio buttons. */
+function SinglePicker<T extends { id: string }>({
+  label,
+  name,
+  value,
+  onChange,
+  search,
+  describe,
+  noun,
+  feminine,
+}: {
+  label: string;
+  name: string;
+  value: T | null;
+  onChange: (value: T | null) => void;
+  search: (q: string) => Promise<T[] | undefined>;
+  describe: (item: T) => string;
+  noun: [string, string];
+  feminine: boolean;
+}) {
+  const [query, setQuery] = useState('');
+  const { results, failed } = useDirectorySearch(query, search);
+  return (
+    <>
+      <Input
+        label={label}
+        hintText="Au moins deux lettres du nom"
+        nativeInputProps={{ type: 'search', value: query, onChange: (e) => setQuery(e.target.value), onKeyDown: keepFormOnEnter, autoComplete: 'off' }}
+      />
+      <SearchStatus count={results?.length ?? null} failed={failed} noun={noun} feminine={feminine} />
+      {results && results.length > 0 && (
+        <RadioButtons
+          legend={`${noun[1][0].toUpperCase()}${noun[1].slice(1)} trouvé${feminine ? 'e' : ''}s`}
+          name={name}
+          small
+          options={results.map((item) => ({
+            label: describe(item),
+            nativeInputProps: { value: item.id, checked: value?.id === item.id, onChange: () => onChange(item) },
+          }))}
+        />
+      )}
+    </>
+  );
+}
+
+export function PersonPicker({ label, name, value, onChange }: { label: string; name: string; value: Person | null; onChange: (value: Person | null) => void }) {
+  return <SinglePicker label={label} name={name} value={value} onChange={onChange} search={searchPeople} describe={describePerson} noun={['personne', 'personnes']} feminine />;
+}
+
+export function OrganizationPicker({ label, name, value, onChange }: { label: string; name: string; value: Organization | null; onChange: (value: Organization | null) => void }) {
+  return (
+    <SinglePicker label={label} name={name} value={value} onChange={onChange} search={searchOrganizations} describe={(o) => o.name} noun={['structure', 'structures']} feminine />
+  );
+}
+
+/** Every person of the directory, all pages, as a map from id to name (to show names where the API gives ids). */
+export function usePeopleNames(): Map<string, Person> {
+  const [people, setPeople] = useState<Map<string, Person>>(new Map());
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      const all = new Map<string, Person>();
+      for (let offset = 0; ; offset += PAGE) {
+        const { data } = await api.GET('/api/directory/people', { params: { query: { limit: PAGE as never, offset: offset as never } } });
+        if (cancelled || !data) return;
+        for (const person of data.items) all.set(person.id, person);
+        if (data.items.length < PAGE || all.size >= data.total) break;
+      }
+      setPeople(all);
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+  return people;
+}
+
+/** Every structure of the directory, all pages, as a map from id to name. */
+export function useOrganizationNames(): Map<string, string> {
+  const [names, setNames] = useState<Map<string, string>>(new Map());
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      const all = new Map<string, string>();
+      for (let offset = 0; ; offset += PAGE) {
+        const { data } = await api.GET('/api/directory/organizations', { params: { query: { limit: PAGE as never, offset: offset as never } } });
+        if (cancelled || !data) return;
+        for (const organization of data.items) all.set(organization.id, organization.name);
+        if (data.items.length < PAGE || all.size >= data.total) break;
+      }
+      setNames(all);
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+  return names;
+}

@@ -1,6 +1,6 @@
 import Badge from '@codegouvfr/react-dsfr/Badge';
 import type { Schemas } from '../api/client';
-import { REFERRAL_STATUS_LABELS, STATUS_LABELS } from '../app/labels';
+import { REFERRAL_STATUS_LABELS, SESSION_STATUS_LABELS, STATUS_LABELS } from '../app/labels';
 
 type Severity = 'success' | 'warning' | 'error' | 'info' | 'new' | undefined;
 const SITUATION_SEVERITY: Partial<Record<Schemas['SituationDto']['status'], Severity>> = {
@@ -26,6 +26,15 @@ export function ReferralStatus({ status }: { status: Schemas['ReferralDto']['sta
   return (
     <Badge small noIcon severity={severity}>
       {REFERRAL_STATUS_LABELS[status]}
+    </Badge>
+  );
+}
+
+export function SessionStatus({ status }: { status: Schemas['SessionDto']['status'] }) {
+  const severity: Severity = status === 'minutes_approved' ? 'success' : status === 'cancelled' ? 'error' : status === 'planned' ? undefined : 'info';
+  return (
+    <Badge small noIcon severity={severity}>
+      {SESSION_STATUS_LABELS[status]}
     </Badge>
   );
 }
