@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { addItem, commission, type Commission, dateIn, newSession, setSessionStatus } from './support/commission.js';
 import { bearer, createSituation, giveConsent, intakeBody, moveTo } from './support/situations.js';
+import { startSmtpServer, type TestSmtpServer } from './support/smtp.js';
 import { startTestApp, type TestApp, type TestUser } from './support/test-app.js';
 
 /**
@@ -10,14 +11,23 @@ import { startTestApp, type TestApp, type TestUser } from './support/test-app.js
  * outbound and an inbound DAC referral acknowledged both ways, closure.
  */
 describe('a commission’s whole year', () => {
+  let smtp: TestSmtpServer;
   let t: TestApp;
   let c: Commission;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    smtp = await startSmtpServer();
+    t = await startTestApp({ SMTP_URL: smtp.url, MAIL_FROM: 'CLSM cellule <cellule@clsm.test.example>', PUBLIC_URL: 'https://cellule.test.example' });
     c = await commission(t);
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t?.close();
+    await smtp?.close();
+  });
+
+  /** The kinds of one's in-app notifications. */
+  const notified = async (user: TestUser) =>
+    ((await t.http().get('/api/notifications?limit=100').set(bearer(user)).expect(200)).body.items as { kind: string; reference: string | null }[]);
 
   const get = (user: TestUser, path: string) => t.http().get(path).set(bearer(user));
   const post = (user: TestUser, path: string, body: Record<string, unknown> = {}) => t.http().post(path).set(bearer(user)).send(body);
@@ -25,7 +35,8 @@ describe('a commission’s whole year', () => {
 
   it('walks from the saisine to the closure with every step recorded and nothing left open', async () => {
     // January: a CCAS social worker refers the situation; the coordination finds it admissible and records consent.
-    const situation = await createSituation(t, c.referrer);
+    const person = intakeBody();
+    const situation = await createSituation(t, c.referrer, person);
     await moveTo(t, c.coordinator, situation.id, [{ to: 'admissible' }]);
     await giveConsent(t, c.coordinator, situation.id, { refusedOrganizationIds: [c.refusedOrganization] });
     await giveConsent(t, c.coordinator, situation.id, { purpose: 'dac_transmission', refusedOrganizationIds: [c.refusedOrganization] });
@@ -43,6 +54,10 @@ describe('a commission’s whole year', () => {
     const itemId = await addItem(t, c, held, situation.id, [c.invitee.id]);
     await setSessionStatus(t, c, held, 'agenda_published');
     await get(c.invitee, `/api/situations/${situation.id}`).expect(200);
+    // The invitee is told, in the console and by e-mail with a calendar invitation.
+    expect(await notified(c.invitee)).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'agenda.invited', reference: situation.reference })]));
+    const invitation = await smtp.waitFor((mail) => mail.to.includes(c.invitee.email) && mail.body.includes(held), 60_000);
+    expect(invitation.body).toContain('BEGIN:VCALENDAR');
     await setSessionStatus(t, c, held, 'held');
     const outcome = await t.http().put(`/api/sessions/${held}/items/${itemId}/outcome`).set(bearer(c.coordinator)).send({
       summary: 'Synthèse de la séance de mars',
@@ -54,6 +69,9 @@ describe('a commission’s whole year', () => {
       personResponse: { status: 'not_yet_asked' },
     }).expect(200);
     const [visit, cmp] = (outcome.body.items[0].outcome.recommendations as { id: string }[]).map((item) => item.id);
+    // The nurse who carries the CMP orientation is told.
+    expect(await notified(c.nurse)).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'recommendation.assigned', reference: situation.reference })]));
+    await smtp.waitFor((mail) => mail.to.includes(c.nurse.email) && mail.subject.includes(situation.reference), 60_000);
 
     // The chair corrects the outcome afterwards; the earlier version is kept with who, when and why.
     await t.http().patch(`/api/sessions/${held}/items/${itemId}/outcome`).set(bearer(c.nurse))
@@ -88,6 +106,8 @@ describe('a commission’s whole year', () => {
       summaryForDac: 'Besoin de coordination entre le CMP et le bailleur',
     }).expect(201);
     await post(c.coordinator, `/api/referrals/${referral.body.id}/status`, { to: 'sent' }).expect(200);
+    expect((await notified(c.dac)).map((item) => item.kind)).toContain('referral.sent');
+    await smtp.waitFor((mail) => mail.to.includes(c.dac.email) && mail.body.includes(referral.body.id), 60_000);
     await post(c.dac, `/api/referrals/${referral.body.id}/status`, { to: 'acknowledged' }).expect(200);
     await post(c.dac, `/api/referrals/${referral.body.id}/status`, { to: 'accepted' }).expect(200);
 
@@ -101,6 +121,8 @@ describe('a commission’s whole year', () => {
     // October: the DAC sends another person's situation; the commission acknowledges it step by step.
     const inbound = await post(c.dac, '/api/referrals/inbound', { ...intakeBody(), dacReferralId: `DAC-annee-${Date.now()}` }).expect(201);
     expect(inbound.body.status).toBe('received');
+    expect((await notified(c.coordinator)).map((item) => item.kind)).toContain('referral.received');
+    await smtp.waitFor((mail) => mail.to.includes(c.coordinator.email) && mail.body.includes(inbound.body.id), 60_000);
     await post(c.coordinator, `/api/referrals/${inbound.body.id}/status`, { to: 'under_review', reason: 'Examen à la séance de novembre' }).expect(200);
     await post(c.coordinator, `/api/referrals/${inbound.body.id}/status`, { to: 'accepted', reason: 'Situation recevable' }).expect(200);
     const seenByDac = await get(c.dac, `/api/referrals/${inbound.body.id}`).expect(200);
@@ -122,5 +144,12 @@ describe('a commission’s whole year', () => {
       expect.arrayContaining(['admissible', 'scheduled', 'in_preparation', 'scheduled', 'follow_up', 'scheduled', 'closed']),
     );
     expect(final.every((step) => typeof step.actorUserId === 'string')).toBe(true);
+
+    // No e-mail of the year carries anything of the person: not a name, not a birth date.
+    expect(smtp.received.length).toBeGreaterThanOrEqual(4);
+    const personal = [person.identity.birthName, person.identity.usedName, person.identity.firstNames.split(' ')[0], person.identity.birthDate, '21/03/1984'];
+    for (const mail of smtp.received) {
+      for (const value of personal) expect({ subject: mail.subject, leaks: `${mail.subject}\n${mail.body}`.includes(String(value)) }).toEqual({ subject: mail.subject, leaks: false });
+    }
   });
 });
