@@ -7,7 +7,7 @@ import { UserDto } from '../directory/dto/user.dto.js';
 import { AuthService } from './auth.service.js';
 import { CurrentUser, type AuthenticatedUser } from './authenticated-user.js';
 import { AuthSessionDto, LoginDto, LoginResultDto, RefreshDto, TokenPairDto } from './dto/auth.dto.js';
-import { clearSessionCookies, readCookie, REFRESH_COOKIE, requireCsrf, setSessionCookies } from './refresh-cookie.js';
+import { clearSessionCookies, deliverTokens, readCookie, REFRESH_COOKIE, requireCsrf } from './refresh-cookie.js';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -26,8 +26,8 @@ export class AuthController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<LoginResultDto> {
     const result = await this.auth.login(body.email, body.password, clientAddress, request.headers['user-agent']);
-    if (!('accessToken' in result) || body.refreshTokenIn !== 'cookie') return result;
-    return this.inCookie(request, response, result as TokenPairDto);
+    if (!('accessToken' in result)) return result;
+    return deliverTokens(request, response, result as TokenPairDto, body.refreshTokenIn);
   }
 
   @Post('refresh')
@@ -46,7 +46,7 @@ export class AuthController {
     if (!cookie) throw new UnauthorizedException('Aucun jeton de renouvellement : connectez-vous.');
     requireCsrf(request);
     try {
-      return this.inCookie(request, response, await this.auth.refresh(cookie));
+      return deliverTokens(request, response, await this.auth.refresh(cookie), 'cookie');
     } catch (error) {
       clearSessionCookies(request, response);
       throw error;
@@ -94,12 +94,5 @@ export class AuthController {
   @ApiProblems(400, 401, 404, 429)
   endSession(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
     return this.auth.endSession(user, id);
-  }
-
-  /** The browser's variant: the refresh token leaves only as an HttpOnly cookie. */
-  private inCookie(request: Request, response: Response, tokens: TokenPairDto): TokenPairDto {
-    setSessionCookies(request, response, tokens.refreshToken!, tokens.refreshTokenExpiresAt);
-    const { refreshToken: _sent, ...rest } = tokens;
-    return rest;
   }
 }

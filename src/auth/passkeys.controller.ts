@@ -11,7 +11,7 @@ import { CurrentUser, type AuthenticatedUser } from './authenticated-user.js';
 import { TokenPairDto } from './dto/auth.dto.js';
 import { PasskeyDto, PasskeySignInOptionsRequestDto, RegisterPasskeyDto, VerifyPasskeyDto, WebAuthnOptionsDto } from './dto/passkey.dto.js';
 import { PasskeysService, type RelyingParty } from './passkeys.service.js';
-import { setSessionCookies } from './refresh-cookie.js';
+import { deliverTokens } from './refresh-cookie.js';
 import { SecondFactorService } from './second-factor.service.js';
 
 /** Passkeys (WebAuthn): added by a signed-in person, then usable at sign-in instead of a code. */
@@ -86,10 +86,7 @@ export class PasskeysController {
     const userId = await this.verifyingUser(body.mfaToken);
     await this.passkeys.authenticate(userId, body.credential as unknown as AuthenticationResponseJSON, this.relyingParty(request), clientAddress);
     const tokens = await this.auth.openSession(userId, 'password_passkey', request.headers['user-agent']);
-    if (body.refreshTokenIn !== 'cookie') return tokens;
-    setSessionCookies(request, response, tokens.refreshToken!, tokens.refreshTokenExpiresAt);
-    const { refreshToken: _sent, ...rest } = tokens;
-    return rest;
+    return deliverTokens(request, response, tokens, body.refreshTokenIn);
   }
 
   private async verifyingUser(mfaToken: string): Promise<string> {

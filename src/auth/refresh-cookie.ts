@@ -43,6 +43,22 @@ export function setSessionCookies(request: Request, response: Response, refreshT
   response.cookie(CSRF_COOKIE, randomBytes(32).toString('base64url'), { ...common, httpOnly: false, path: '/' });
 }
 
+/**
+ * Signed-in tokens as the client asked for them: the browser's variant keeps the refresh token only
+ * in the HttpOnly cookie, never in the body; other clients get it in the body.
+ */
+export function deliverTokens<T extends { refreshToken?: string; refreshTokenExpiresAt: string }>(
+  request: Request,
+  response: Response,
+  tokens: T,
+  refreshTokenIn: 'body' | 'cookie' | undefined,
+): T {
+  if (refreshTokenIn !== 'cookie') return tokens;
+  setSessionCookies(request, response, tokens.refreshToken!, tokens.refreshTokenExpiresAt);
+  const { refreshToken: _sent, ...rest } = tokens;
+  return rest as T;
+}
+
 export function clearSessionCookies(request: Request, response: Response): void {
   const common = { sameSite: 'strict' as const, secure: secure(request) };
   response.clearCookie(REFRESH_COOKIE, { ...common, httpOnly: true, path: REFRESH_COOKIE_PATH });

@@ -6,7 +6,7 @@ import { ApiProblems } from '../common/api-problems.decorator.js';
 import { AuthService } from './auth.service.js';
 import { CurrentUser, type AuthenticatedUser } from './authenticated-user.js';
 import { LoginResultDto, MfaConfirmationDto, MfaConfirmDto, MfaVerifyDto, SecondFactorStatusDto, TokenPairDto, TotpEnrolmentDto } from './dto/auth.dto.js';
-import { setSessionCookies } from './refresh-cookie.js';
+import { deliverTokens } from './refresh-cookie.js';
 import { MfaChallenge, SecondFactorService } from './second-factor.service.js';
 
 type StepRequest = Request & { mfaChallenge?: MfaChallenge; user?: AuthenticatedUser };
@@ -30,7 +30,7 @@ export class SecondFactorController {
     if (!challenge || challenge.stage !== 'verify') throw expiredStep();
     const method = await this.secondFactor.verify(challenge.userId, body.code, clientAddress);
     const tokens = await this.auth.openSession(challenge.userId, method, request.headers['user-agent']);
-    return deliver(request, response, tokens, body.refreshTokenIn);
+    return deliverTokens(request, response, tokens, body.refreshTokenIn);
   }
 
   @Post('totp/enroll')
@@ -59,7 +59,7 @@ export class SecondFactorController {
     const recoveryCodes = await this.secondFactor.confirm(userId, body.code, clientAddress);
     if (!request.mfaChallenge) return { recoveryCodes };
     const tokens = await this.auth.openSession(userId, 'password_totp', request.headers['user-agent']);
-    return { ...deliver(request, response, tokens, body.refreshTokenIn), recoveryCodes };
+    return { ...deliverTokens(request, response, tokens, body.refreshTokenIn), recoveryCodes };
   }
 
   @Get()
@@ -84,12 +84,4 @@ export class SecondFactorController {
 
 function expiredStep(): UnauthorizedException {
   return new UnauthorizedException('Étape de connexion expirée ou invalide : reprenez la connexion avec votre mot de passe.');
-}
-
-/** The browser's variant keeps the refresh token in an HttpOnly cookie, as at login. */
-function deliver(request: Request, response: Response, tokens: TokenPairDto, refreshTokenIn: 'body' | 'cookie' | undefined): TokenPairDto {
-  if (refreshTokenIn !== 'cookie') return tokens;
-  setSessionCookies(request, response, tokens.refreshToken!, tokens.refreshTokenExpiresAt);
-  const { refreshToken: _sent, ...rest } = tokens;
-  return rest;
 }

@@ -170,9 +170,10 @@ export class SecondFactorService implements OnApplicationBootstrap {
         'INSERT INTO clsm.recovery_code (user_id, code_hash) SELECT $1, unnest($2::bytea[])',
         [userId, codes.map((value) => this.keys.recoveryCodeHash(userId, normaliseRecoveryCode(value)))],
       );
-      await this.throttle.recordSuccess(attempt);
       await this.audit.recordWithin(manager, { action: 'auth.mfa_confirm', resourceType: 'user', resourceId: userId, outcome: 'granted', actor: actorOf(userId, account) });
     });
+    // After the commit: the throttle's statement never waits for a second connection inside the transaction.
+    await this.throttle.recordSuccess(attempt);
     return codes;
   }
 
