@@ -79,7 +79,7 @@ describe('the authentication rate limit shared by two instances', () => {
     const statuses = [];
     for (const instance of [a, b, a, b, a]) statuses.push((await attempt(instance)).status);
     expect(statuses).toEqual([401, 401, 401, 401, 429]);
-    const stored = await a.superuser.query(`SELECT count(*)::int AS n FROM clsm.rate_limit WHERE convert_from(key, 'LATIN1') LIKE $1`, [`%${address}%`]);
+    const stored = await a.superuser.query(`SELECT count(*)::int AS n FROM clsm.rate_limit WHERE position(convert_to($1, 'UTF8') IN key) > 0`, [address]);
     expect(stored.rows[0].n).toBe(0);
   });
 });
