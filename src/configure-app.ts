@@ -1,5 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
@@ -12,6 +12,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { createHmac } from 'node:crypto';
 import { MetricsService } from './metrics/metrics.service.js';
+import { buildOpenApiDocument } from './openapi.js';
 
 export const API_PREFIX = 'api';
 
@@ -90,17 +91,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Ne
       },
     }),
   );
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('clsm-cellule')
-      .setDescription(
-        "API of a CLSM's complex-case commission. Errors are RFC 9457 problem+json documents.",
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   // The document stays public for clients; the interactive UI is for development only.
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json`, ui: config.env !== 'production' });
   return app;

@@ -33,14 +33,17 @@ export class ProblemDto {
   requestId?: string;
 }
 
-const DESCRIPTIONS: Record<number, string> = {
+export const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid input (problem+json, with field errors); nothing was changed.',
   401: 'Missing, invalid or expired credentials.',
   403: 'Authenticated but not allowed.',
   404: 'Not found, or not visible to you.',
   409: 'Conflicts with the current state.',
+  413: 'Body too large (JSON above 256 KB, or a document above the configured size).',
+  415: 'Body neither JSON nor multipart/form-data (or a document of a type not accepted).',
   422: 'Well-formed but refused by a business rule.',
   429: 'Too many requests or attempts; see Retry-After.',
+  500: 'Unexpected error; the details are in the service log only (see requestId).',
 };
 
 /** Documents the problem+json answers a route may give. */
@@ -50,7 +53,7 @@ export const ApiProblems = (...statuses: number[]) =>
     ...statuses.map((status) =>
       ApiResponse({
         status,
-        description: DESCRIPTIONS[status] ?? 'Error',
+        description: PROBLEM_DESCRIPTIONS[status] ?? 'Error',
         content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } },
       }),
     ),

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageOf } from '../../common/page.dto.js';
 import { PageQueryDto } from '../../common/page-query.dto.js';
 import { IsIsoDateTimeToDate } from '../../common/validation.js';
@@ -29,6 +29,7 @@ export class AuditEventQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ example: 'auth.login' })
   @IsOptional()
+  @MaxLength(100)
   @Matches(/^[a-z_]+\.[a-z_]+$/)
   action?: string;
 
