@@ -9,6 +9,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List audit events (ethics committee) */
         get: operations["AuditController_events"];
         put?: never;
         post?: never;
@@ -25,6 +26,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List accesses to one situation's data */
         get: operations["AuditController_situationAccesses"];
         put?: never;
         post?: never;
@@ -41,6 +43,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Report access anomalies over a period */
         get: operations["AuditController_anomalies"];
         put?: never;
         post?: never;
@@ -57,6 +60,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Verify the audit chain and its signed checkpoints */
         get: operations["AuditController_verify"];
         put?: never;
         post?: never;
@@ -73,6 +77,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read the charter in force and my acceptance */
         get: operations["EthicsController_charter"];
         put?: never;
         post?: never;
@@ -91,6 +96,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Accept the charter in force */
         post: operations["EthicsController_accept"];
         delete?: never;
         options?: never;
@@ -107,6 +113,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Sign in with e-mail and password (first step) */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -123,6 +130,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Rotate the refresh token for a new token pair */
         post: operations["AuthController_refresh"];
         delete?: never;
         options?: never;
@@ -139,6 +147,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Sign out (revoke the current session) */
         post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
@@ -153,6 +162,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read my account */
         get: operations["AuthController_me"];
         put?: never;
         post?: never;
@@ -169,6 +179,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List my signed-in sessions */
         get: operations["AuthController_sessions"];
         put?: never;
         post?: never;
@@ -188,6 +199,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** End one of my sessions */
         delete: operations["AuthController_endSession"];
         options?: never;
         head?: never;
@@ -203,6 +215,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Complete sign-in with a TOTP or recovery code */
         post: operations["SecondFactorController_verify"];
         delete?: never;
         options?: never;
@@ -219,6 +232,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Start enrolling an authenticator app (TOTP) */
         post: operations["SecondFactorController_enrol"];
         delete?: never;
         options?: never;
@@ -235,6 +249,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Confirm TOTP enrolment and receive recovery codes */
         post: operations["SecondFactorController_confirm"];
         delete?: never;
         options?: never;
@@ -249,6 +264,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read the state of my second factor */
         get: operations["SecondFactorController_status"];
         put?: never;
         post?: never;
@@ -265,8 +281,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List my passkeys */
         get: operations["PasskeysController_list"];
         put?: never;
+        /** Register a passkey */
         post: operations["PasskeysController_register"];
         delete?: never;
         options?: never;
@@ -283,6 +301,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Get the options to register a passkey */
         post: operations["PasskeysController_registrationOptions"];
         delete?: never;
         options?: never;
@@ -300,6 +319,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Remove one of my passkeys */
         delete: operations["PasskeysController_remove"];
         options?: never;
         head?: never;
@@ -315,6 +335,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Get the options to sign in with a passkey */
         post: operations["PasskeysController_authenticationOptions"];
         delete?: never;
         options?: never;
@@ -331,6 +352,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Complete sign-in with a passkey */
         post: operations["PasskeysController_verify"];
         delete?: never;
         options?: never;
@@ -345,6 +367,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Tell whether single sign-on is offered */
         get: operations["OidcController_status"];
         put?: never;
         post?: never;
@@ -361,6 +384,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Start single sign-on (redirect to Pro Santé Connect) */
         get: operations["OidcController_login"];
         put?: never;
         post?: never;
@@ -377,6 +401,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Finish single sign-on (redirect from the provider) */
         get: operations["OidcController_callback"];
         put?: never;
         post?: never;
@@ -393,8 +418,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List organisations */
         get: operations["OrganizationsController_list"];
         put?: never;
+        /** Create an organisation */
         post: operations["OrganizationsController_create"];
         delete?: never;
         options?: never;
@@ -409,8 +436,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List user accounts */
         get: operations["UsersController_list"];
         put?: never;
+        /** Create a user account */
         post: operations["UsersController_create"];
         delete?: never;
         options?: never;
@@ -427,6 +456,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Reset a user's second factor */
         post: operations["UsersController_resetSecondFactor"];
         delete?: never;
         options?: never;
@@ -447,6 +477,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Change a user account (roles wait for approval) */
         patch: operations["UsersController_update"];
         trace?: never;
     };
@@ -457,6 +488,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List access changes awaiting a decision */
         get: operations["AccessChangesController_list"];
         put?: never;
         post?: never;
@@ -475,6 +507,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Approve an access change */
         post: operations["AccessChangesController_approve"];
         delete?: never;
         options?: never;
@@ -491,6 +524,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Refuse an access change */
         post: operations["AccessChangesController_refuse"];
         delete?: never;
         options?: never;
@@ -505,6 +539,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Search the directory of people */
         get: operations["DirectorySearchController_people"];
         put?: never;
         post?: never;
@@ -521,6 +556,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Search the directory of organisations */
         get: operations["DirectorySearchController_organizations"];
         put?: never;
         post?: never;
@@ -537,8 +573,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List the situations I may see */
         get: operations["SituationsController_list"];
         put?: never;
+        /** Record a referral (saisine) of a situation */
         post: operations["SituationsController_create"];
         delete?: never;
         options?: never;
@@ -553,12 +591,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read a situation */
         get: operations["SituationsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Replace some of a situation's field groups */
         patch: operations["SituationsController_update"];
         trace?: never;
     };
@@ -571,6 +611,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Designate the référent of a situation */
         post: operations["SituationsController_designatePilot"];
         delete?: never;
         options?: never;
@@ -587,6 +628,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Move a situation through its workflow */
         post: operations["SituationsController_transition"];
         delete?: never;
         options?: never;
@@ -601,8 +643,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List a situation's documents */
         get: operations["DocumentsController_list"];
         put?: never;
+        /** Attach a document to a situation */
         post: operations["DocumentsController_upload"];
         delete?: never;
         options?: never;
@@ -617,6 +661,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Download a document */
         get: operations["DocumentsController_download"];
         put?: never;
         post?: never;
@@ -633,8 +678,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List a situation's consents */
         get: operations["ConsentController_list"];
         put?: never;
+        /** Record a consent decision */
         post: operations["ConsentController_record"];
         delete?: never;
         options?: never;
@@ -651,6 +698,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Withdraw a consent */
         post: operations["ConsentController_withdraw"];
         delete?: never;
         options?: never;
@@ -665,8 +713,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List commission sessions */
         get: operations["SessionsController_list"];
         put?: never;
+        /** Schedule a commission session */
         post: operations["SessionsController_create"];
         delete?: never;
         options?: never;
@@ -681,12 +731,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read a commission session */
         get: operations["SessionsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Change a session's date, place or chair */
         patch: operations["SessionsController_update"];
         trace?: never;
     };
@@ -699,6 +751,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Move a session through its workflow */
         post: operations["SessionsController_changeStatus"];
         delete?: never;
         options?: never;
@@ -715,6 +768,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Put a situation on the agenda */
         post: operations["SessionsController_addItem"];
         delete?: never;
         options?: never;
@@ -732,6 +786,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Remove an agenda item */
         delete: operations["SessionsController_removeItem"];
         options?: never;
         head?: never;
@@ -746,6 +801,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Reorder the agenda */
         put: operations["SessionsController_reorder"];
         post?: never;
         delete?: never;
@@ -762,6 +818,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Set an agenda item's invitees */
         put: operations["SessionsController_invitees"];
         post?: never;
         delete?: never;
@@ -779,6 +836,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Name a stand-in for a member */
         post: operations["SessionsController_standIn"];
         delete?: never;
         options?: never;
@@ -795,6 +853,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Record attendance */
         post: operations["SessionsController_attendance"];
         delete?: never;
         options?: never;
@@ -810,11 +869,13 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Record an agenda item's outcome */
         put: operations["SessionsController_outcome"];
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Correct an agenda item's outcome */
         patch: operations["SessionsController_correctOutcome"];
         trace?: never;
     };
@@ -825,6 +886,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List an outcome's earlier versions */
         get: operations["SessionsController_outcomeVersions"];
         put?: never;
         post?: never;
@@ -843,6 +905,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Record the person's response */
         post: operations["SessionsController_personResponse"];
         delete?: never;
         options?: never;
@@ -857,7 +920,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read the session's minutes */
         get: operations["SessionsController_readMinutes"];
+        /** Write the session's minutes */
         put: operations["SessionsController_writeMinutes"];
         post?: never;
         delete?: never;
@@ -875,6 +940,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Approve the minutes (chair) */
         post: operations["SessionsController_approveMinutes"];
         delete?: never;
         options?: never;
@@ -889,6 +955,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Download the approved minutes as PDF */
         get: operations["SessionsController_minutesPdf"];
         put?: never;
         post?: never;
@@ -905,8 +972,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List commission members */
         get: operations["CommissionController_list"];
         put?: never;
+        /** Add a commission member */
         post: operations["CommissionController_add"];
         delete?: never;
         options?: never;
@@ -927,6 +996,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Change a commission member */
         patch: operations["CommissionController_update"];
         trace?: never;
     };
@@ -939,6 +1009,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Correct a préconisation */
         post: operations["RecommendationsController_correct"];
         delete?: never;
         options?: never;
@@ -953,6 +1024,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List a préconisation's earlier versions */
         get: operations["RecommendationsController_versions"];
         put?: never;
         post?: never;
@@ -969,6 +1041,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List préconisations to follow up */
         get: operations["RecommendationsController_list"];
         put?: never;
         post?: never;
@@ -991,6 +1064,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Close a préconisation (done, abandoned or transferred) */
         patch: operations["RecommendationsController_close"];
         trace?: never;
     };
@@ -1001,8 +1075,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List referrals to and from the DAC */
         get: operations["ReferralsController_list"];
         put?: never;
+        /** Refer a situation to the DAC */
         post: operations["ReferralsController_create"];
         delete?: never;
         options?: never;
@@ -1019,6 +1095,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Record a referral received from the DAC */
         post: operations["ReferralsController_inbound"];
         delete?: never;
         options?: never;
@@ -1033,6 +1110,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read a referral */
         get: operations["ReferralsController_get"];
         put?: never;
         post?: never;
@@ -1051,6 +1129,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Record a referral's acknowledgement step */
         post: operations["ReferralsController_changeStatus"];
         delete?: never;
         options?: never;
@@ -1067,6 +1146,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Record a meeting about a referral */
         post: operations["ReferralsController_addMeeting"];
         delete?: never;
         options?: never;
@@ -1081,6 +1161,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Export a referral as a FHIR R4 bundle */
         get: operations["ReferralsController_fhir"];
         put?: never;
         post?: never;
@@ -1097,6 +1178,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read anonymised statistics */
         get: operations["StatisticsController_get"];
         put?: never;
         post?: never;
@@ -1113,6 +1195,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Download the statistics report as PDF */
         get: operations["StatisticsController_report"];
         put?: never;
         post?: never;
@@ -1129,8 +1212,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List the rights register */
         get: operations["RightsController_list"];
         put?: never;
+        /** Record a data-subject rights request */
         post: operations["RightsController_create"];
         delete?: never;
         options?: never;
@@ -1145,12 +1230,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read a rights request */
         get: operations["RightsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Answer or update a rights request */
         patch: operations["RightsController_update"];
         trace?: never;
     };
@@ -1161,6 +1248,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Compile the subject-access copy of a situation */
         get: operations["SubjectAccessController_get"];
         put?: never;
         post?: never;
@@ -1177,6 +1265,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List situations due for destruction */
         get: operations["RetentionController_due"];
         put?: never;
         post?: never;
@@ -1193,8 +1282,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List legal holds */
         get: operations["RetentionController_holds"];
         put?: never;
+        /** Place a legal hold on a situation */
         post: operations["RetentionController_place"];
         delete?: never;
         options?: never;
@@ -1211,6 +1302,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Lift a legal hold */
         post: operations["RetentionController_lift"];
         delete?: never;
         options?: never;
@@ -1225,6 +1317,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List my notifications */
         get: operations["NotificationsController_list"];
         put?: never;
         post?: never;
@@ -1243,6 +1336,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Mark all my notifications read */
         post: operations["NotificationsController_readAll"];
         delete?: never;
         options?: never;
@@ -1259,6 +1353,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Mark a notification read */
         post: operations["NotificationsController_read"];
         delete?: never;
         options?: never;
@@ -1273,6 +1368,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Check that the service and its database answer */
         get: operations["HealthController_check"];
         put?: never;
         post?: never;
@@ -1289,6 +1385,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Prometheus metrics (METRICS_TOKEN bearer) */
         get: operations["MetricsController_scrape"];
         put?: never;
         post?: never;
@@ -1326,7 +1423,6 @@ export interface components {
             /** @description Id of the request in the service logs (also the X-Request-Id header). */
             requestId?: string;
         };
-        Object: Record<string, never>;
         AuditActorDto: {
             /** Format: uuid */
             userId: string | null;
@@ -1360,9 +1456,14 @@ export interface components {
         };
         AuditEventPageDto: {
             items: components["schemas"]["AuditEventDto"][];
-            /** @description Number of matching items, all pages together. */
+            /**
+             * Format: int64
+             * @description Number of matching items, all pages together.
+             */
             total: number;
+            /** Format: int32 */
             limit: number;
+            /** Format: int32 */
             offset: number;
         };
         BrokenEntryDto: {
@@ -1450,7 +1551,10 @@ export interface components {
             acceptedAt: string;
         };
         LoginDto: {
-            /** @example c.martin@ccas-metz.fr */
+            /**
+             * Format: email
+             * @example c.martin@ccas-metz.fr
+             */
             email: string;
             password: string;
             /**
@@ -1666,13 +1770,21 @@ export interface components {
         };
         OrganizationPageDto: {
             items: components["schemas"]["OrganizationDto"][];
-            /** @description Number of matching items, all pages together. */
+            /**
+             * Format: int64
+             * @description Number of matching items, all pages together.
+             */
             total: number;
+            /** Format: int32 */
             limit: number;
+            /** Format: int32 */
             offset: number;
         };
         CreateUserDto: {
-            /** @example c.martin@ccas-metz.fr */
+            /**
+             * Format: email
+             * @example c.martin@ccas-metz.fr
+             */
             email: string;
             /** @example Claire Martin */
             displayName: string;
@@ -1691,9 +1803,14 @@ export interface components {
         };
         UserPageDto: {
             items: components["schemas"]["UserDto"][];
-            /** @description Number of matching items, all pages together. */
+            /**
+             * Format: int64
+             * @description Number of matching items, all pages together.
+             */
             total: number;
+            /** Format: int32 */
             limit: number;
+            /** Format: int32 */
             offset: number;
         };
         UpdateUserDto: {
@@ -1732,9 +1849,14 @@ export interface components {
         };
         AccessChangePageDto: {
             items: components["schemas"]["AccessChangeDto"][];
-            /** @description Number of matching items, all pages together. */
+            /**
+             * Format: int64
+             * @description Number of matching items, all pages together.
+             */
             total: number;
+            /** Format: int32 */
             limit: number;
+            /** Format: int32 */
             offset: number;
         };
         AccessChangeDecisionDto: {
@@ -1754,9 +1876,14 @@ export interface components {
         };
         PersonPageDto: {
             items: components["schemas"]["PersonDto"][];
-            /** @description Number of matching items, all pages together. */
+            /**
+             * Format: int64
+             * @description Number of matching items, all pages together.
+             */
             total: number;
+            /** Format: int32 */
             limit: number;
+            /** Format: int32 */
             offset: number;
         };
         DirectoryOrganizationDto: {
@@ -1768,9 +1895,14 @@ export interface components {
         };
         DirectoryOrganizationPageDto: {
             items: components["schemas"]["DirectoryOrganizationDto"][];
-            /** @description Number of matching items, all pages together. */
+            /**
+             * Format: int64
+             * @description Number of matching items, all pages together.
+             */
             total: number;
+            /** Format: int32 */
             limit: number;
+            /** Format: int32 */
             offset: number;
         };
         ScreeningDto: {
@@ -1819,6 +1951,7 @@ export interface components {
             /** @description Fonction */
             role?: string;
             phone?: string;
+            /** Format: email */
             email?: string;
         };
         LegalProtectionDto: {
@@ -1919,9 +2052,14 @@ export interface components {
         };
         SituationPageDto: {
             items: components["schemas"]["SituationSummaryDto"][];
-            /** @description Number of matching items, all pages together. */
+            /**
+             * Format: int64
+             * @description Number of matching items, all pages together.
+             */
             total: number;
+            /** Format: int32 */
             limit: number;
+            /** Format: int32 */
             offset: number;
         };
         UpdateSituationDto: {
@@ -2163,9 +2301,14 @@ export interface components {
         };
         SessionPageDto: {
             items: components["schemas"]["SessionDto"][];
-            /** @description Number of matching items, all pages together. */
+            /**
+             * Format: int64
+             * @description Number of matching items, all pages together.
+             */
             total: number;
+            /** Format: int32 */
             limit: number;
+            /** Format: int32 */
             offset: number;
         };
         UpdateSessionDto: {
@@ -2359,9 +2502,14 @@ export interface components {
         };
         CommissionMemberPageDto: {
             items: components["schemas"]["CommissionMemberDto"][];
-            /** @description Number of matching items, all pages together. */
+            /**
+             * Format: int64
+             * @description Number of matching items, all pages together.
+             */
             total: number;
+            /** Format: int32 */
             limit: number;
+            /** Format: int32 */
             offset: number;
         };
         UpdateCommissionMemberDto: {
@@ -2407,9 +2555,14 @@ export interface components {
         };
         RecommendationPageDto: {
             items: components["schemas"]["RecommendationViewDto"][];
-            /** @description Number of matching items, all pages together. */
+            /**
+             * Format: int64
+             * @description Number of matching items, all pages together.
+             */
             total: number;
+            /** Format: int32 */
             limit: number;
+            /** Format: int32 */
             offset: number;
         };
         CloseRecommendationDto: {
@@ -2505,9 +2658,14 @@ export interface components {
         };
         ReferralPageDto: {
             items: components["schemas"]["ReferralDto"][];
-            /** @description Number of matching items, all pages together. */
+            /**
+             * Format: int64
+             * @description Number of matching items, all pages together.
+             */
             total: number;
+            /** Format: int32 */
             limit: number;
+            /** Format: int32 */
             offset: number;
         };
         InboundReferralDto: {
@@ -2652,9 +2810,14 @@ export interface components {
         };
         RightsRequestPageDto: {
             items: components["schemas"]["RightsRequestDto"][];
-            /** @description Number of matching items, all pages together. */
+            /**
+             * Format: int64
+             * @description Number of matching items, all pages together.
+             */
             total: number;
+            /** Format: int32 */
             limit: number;
+            /** Format: int32 */
             offset: number;
         };
         UpdateRightsRequestDto: {
@@ -2837,9 +3000,14 @@ export interface components {
         };
         NotificationPageDto: {
             items: components["schemas"]["NotificationDto"][];
-            /** @description Number of matching items, all pages together. */
+            /**
+             * Format: int64
+             * @description Number of matching items, all pages together.
+             */
             total: number;
+            /** Format: int32 */
             limit: number;
+            /** Format: int32 */
             offset: number;
             /** @description Unread notifications of the caller, whatever the filter and page. */
             unread: number;
@@ -2860,8 +3028,8 @@ export interface operations {
     AuditController_events: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 actorId?: string;
                 organizationId?: string;
                 situationId?: string;
@@ -2916,13 +3084,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     AuditController_situationAccesses: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path: {
@@ -2960,6 +3137,24 @@ export interface operations {
             };
             /** @description Authenticated but not allowed. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3018,6 +3213,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     AuditController_verify: {
@@ -3037,6 +3241,15 @@ export interface operations {
                     "application/json": components["schemas"]["VerificationReportDto"];
                 };
             };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Missing, invalid or expired credentials. */
             401: {
                 headers: {
@@ -3048,6 +3261,15 @@ export interface operations {
             };
             /** @description Authenticated but not allowed. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3074,8 +3296,26 @@ export interface operations {
                     "application/json": components["schemas"]["CharterDto"];
                 };
             };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Missing, invalid or expired credentials. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3133,6 +3373,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     AuthController_login: {
@@ -3150,6 +3417,10 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3159,6 +3430,10 @@ export interface operations {
             /** @description Invalid input (problem+json, with field errors); nothing was changed. */
             400: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3168,6 +3443,36 @@ export interface operations {
             /** @description Missing, invalid or expired credentials. */
             401: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3176,6 +3481,21 @@ export interface operations {
             };
             /** @description Too many requests or attempts; see Retry-After. */
             429: {
+                headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3203,6 +3523,10 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3212,6 +3536,10 @@ export interface operations {
             /** @description Invalid input (problem+json, with field errors); nothing was changed. */
             400: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3221,6 +3549,10 @@ export interface operations {
             /** @description Missing, invalid or expired credentials. */
             401: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3230,6 +3562,36 @@ export interface operations {
             /** @description Authenticated but not allowed. */
             403: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3238,6 +3600,21 @@ export interface operations {
             };
             /** @description Too many requests or attempts; see Retry-After. */
             429: {
+                headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3259,13 +3636,34 @@ export interface operations {
             /** @description The session and all its tokens are revoked. */
             204: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Missing, invalid or expired credentials. */
             401: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3274,6 +3672,21 @@ export interface operations {
             };
             /** @description Too many requests or attempts; see Retry-After. */
             429: {
+                headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3294,15 +3707,36 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Missing, invalid or expired credentials. */
             401: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3311,6 +3745,21 @@ export interface operations {
             };
             /** @description Too many requests or attempts; see Retry-After. */
             429: {
+                headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3332,15 +3781,36 @@ export interface operations {
             /** @description Your signed-in devices: created, last used, client. */
             200: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AuthSessionDto"][];
                 };
             };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Missing, invalid or expired credentials. */
             401: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3349,6 +3819,21 @@ export interface operations {
             };
             /** @description Too many requests or attempts; see Retry-After. */
             429: {
+                headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3372,6 +3857,10 @@ export interface operations {
             /** @description That session and its tokens are revoked at once. */
             204: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3379,6 +3868,10 @@ export interface operations {
             /** @description Invalid input (problem+json, with field errors); nothing was changed. */
             400: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3388,6 +3881,10 @@ export interface operations {
             /** @description Missing, invalid or expired credentials. */
             401: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3397,6 +3894,10 @@ export interface operations {
             /** @description Not found, or not visible to you. */
             404: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3405,6 +3906,21 @@ export interface operations {
             };
             /** @description Too many requests or attempts; see Retry-After. */
             429: {
+                headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3429,6 +3945,10 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3438,6 +3958,10 @@ export interface operations {
             /** @description Invalid input (problem+json, with field errors); nothing was changed. */
             400: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3447,6 +3971,36 @@ export interface operations {
             /** @description Missing, invalid or expired credentials. */
             401: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3455,6 +4009,21 @@ export interface operations {
             };
             /** @description Too many requests or attempts; see Retry-After. */
             429: {
+                headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3476,15 +4045,36 @@ export interface operations {
             /** @description Bearer: the mfaToken of a sign-in that must enrol, or an access token. */
             200: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TotpEnrolmentDto"];
                 };
             };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Missing, invalid or expired credentials. */
             401: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3494,6 +4084,10 @@ export interface operations {
             /** @description Conflicts with the current state. */
             409: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3502,6 +4096,21 @@ export interface operations {
             };
             /** @description Too many requests or attempts; see Retry-After. */
             429: {
+                headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3527,6 +4136,10 @@ export interface operations {
             /** @description The recovery codes; with an mfaToken, the tokens too (signed in). */
             200: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3536,6 +4149,10 @@ export interface operations {
             /** @description Invalid input (problem+json, with field errors); nothing was changed. */
             400: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3545,6 +4162,10 @@ export interface operations {
             /** @description Missing, invalid or expired credentials. */
             401: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3554,6 +4175,36 @@ export interface operations {
             /** @description Conflicts with the current state. */
             409: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3562,6 +4213,21 @@ export interface operations {
             };
             /** @description Too many requests or attempts; see Retry-After. */
             429: {
+                headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3582,15 +4248,36 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SecondFactorStatusDto"];
                 };
             };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Missing, invalid or expired credentials. */
             401: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3599,6 +4286,21 @@ export interface operations {
             };
             /** @description Too many requests or attempts; see Retry-After. */
             429: {
+                headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3619,15 +4321,36 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PasskeyDto"][];
                 };
             };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Missing, invalid or expired credentials. */
             401: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3636,6 +4359,21 @@ export interface operations {
             };
             /** @description Too many requests or attempts; see Retry-After. */
             429: {
+                headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3660,6 +4398,10 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3669,6 +4411,10 @@ export interface operations {
             /** @description Invalid input (problem+json, with field errors); nothing was changed. */
             400: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3678,6 +4424,10 @@ export interface operations {
             /** @description Missing, invalid or expired credentials. */
             401: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3687,6 +4437,36 @@ export interface operations {
             /** @description Conflicts with the current state. */
             409: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3696,6 +4476,10 @@ export interface operations {
             /** @description Well-formed but refused by a business rule. */
             422: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3704,6 +4488,21 @@ export interface operations {
             };
             /** @description Too many requests or attempts; see Retry-After. */
             429: {
+                headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3725,15 +4524,36 @@ export interface operations {
             /** @description Options for navigator.credentials.create(), valid five minutes. */
             200: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebAuthnOptionsDto"];
                 };
             };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Missing, invalid or expired credentials. */
             401: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3742,6 +4562,21 @@ export interface operations {
             };
             /** @description Too many requests or attempts; see Retry-After. */
             429: {
+                headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3764,6 +4599,10 @@ export interface operations {
         responses: {
             204: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3771,6 +4610,10 @@ export interface operations {
             /** @description Invalid input (problem+json, with field errors); nothing was changed. */
             400: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3780,6 +4623,10 @@ export interface operations {
             /** @description Missing, invalid or expired credentials. */
             401: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3789,6 +4636,10 @@ export interface operations {
             /** @description Not found, or not visible to you. */
             404: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3798,6 +4649,10 @@ export interface operations {
             /** @description Conflicts with the current state. */
             409: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3806,6 +4661,21 @@ export interface operations {
             };
             /** @description Too many requests or attempts; see Retry-After. */
             429: {
+                headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3831,6 +4701,10 @@ export interface operations {
             /** @description Options for navigator.credentials.get() at the second step of sign-in. */
             200: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3840,6 +4714,10 @@ export interface operations {
             /** @description Invalid input (problem+json, with field errors); nothing was changed. */
             400: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3849,6 +4727,10 @@ export interface operations {
             /** @description Missing, invalid or expired credentials. */
             401: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3858,6 +4740,36 @@ export interface operations {
             /** @description Conflicts with the current state. */
             409: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3866,6 +4778,21 @@ export interface operations {
             };
             /** @description Too many requests or attempts; see Retry-After. */
             429: {
+                headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3890,6 +4817,10 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3899,6 +4830,10 @@ export interface operations {
             /** @description Invalid input (problem+json, with field errors); nothing was changed. */
             400: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3908,6 +4843,36 @@ export interface operations {
             /** @description Missing, invalid or expired credentials. */
             401: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3916,6 +4881,21 @@ export interface operations {
             };
             /** @description Too many requests or attempts; see Retry-After. */
             429: {
+                headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3936,10 +4916,51 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SingleSignOnDto"];
+                };
+            };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests or attempts; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -3960,6 +4981,43 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests or attempts; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     OidcController_callback: {
@@ -3978,13 +5036,50 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests or attempts; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Remaining requests in the current window (IETF draft 7: `limit=30, remaining=29, reset=60`). */
+                    RateLimit?: string;
+                    /** @description The policy: requests per window of 60 seconds (`30;w=60`). */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     OrganizationsController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -4020,6 +5115,15 @@ export interface operations {
             };
             /** @description Authenticated but not allowed. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4086,13 +5190,40 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     UsersController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -4128,6 +5259,15 @@ export interface operations {
             };
             /** @description Authenticated but not allowed. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4194,8 +5334,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Well-formed but refused by a business rule. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4254,6 +5421,15 @@ export interface operations {
             };
             /** @description Not found, or not visible to you. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4322,8 +5498,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Well-formed but refused by a business rule. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4336,8 +5539,8 @@ export interface operations {
     AccessChangesController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 status?: "pending" | "approved" | "refused" | "withdrawn";
             };
             header?: never;
@@ -4374,6 +5577,15 @@ export interface operations {
             };
             /** @description Authenticated but not allowed. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4452,8 +5664,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Well-formed but refused by a business rule. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4531,8 +5770,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Well-formed but refused by a business rule. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4545,8 +5811,8 @@ export interface operations {
     DirectorySearchController_people: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 /** @description Part of the display name (case and accents ignored). */
                 q?: string;
                 organizationId?: string;
@@ -4592,13 +5858,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     DirectorySearchController_organizations: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 /** @description Part of the name (case and accents ignored). */
                 q?: string;
                 kind?: "psychiatry_sector" | "municipal_social_service" | "ccas" | "departement_social_service" | "housing_provider" | "user_association" | "family_association" | "dac" | "justice_police" | "other";
@@ -4644,13 +5919,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     SituationsController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 status?: "submitted" | "admissible" | "rejected" | "redirected" | "in_preparation" | "scheduled" | "reviewed" | "follow_up" | "closed";
                 year?: number;
                 problemArea?: "housing" | "care_continuity" | "isolation" | "neighbourhood_conflict" | "access_to_rights" | "addiction" | "family" | "other";
@@ -4691,8 +5975,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Not found, or not visible to you. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4742,6 +6044,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Not found, or not visible to you. */
             404: {
                 headers: {
@@ -4751,8 +6062,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Well-formed but refused by a business rule. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4799,8 +6137,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Not found, or not visible to you. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4871,6 +6227,33 @@ export interface operations {
             };
             /** @description Conflicts with the current state. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4949,8 +6332,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Well-formed but refused by a business rule. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5028,8 +6438,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Well-formed but refused by a business rule. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5076,8 +6513,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Not found, or not visible to you. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5158,6 +6613,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     DocumentsController_download: {
@@ -5197,8 +6679,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Not found, or not visible to you. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5257,6 +6757,15 @@ export interface operations {
             };
             /** @description Not found, or not visible to you. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5326,8 +6835,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Well-formed but refused by a business rule. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5407,8 +6943,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Well-formed but refused by a business rule. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5421,8 +6984,8 @@ export interface operations {
     SessionsController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 /** @description Only the sessions in this state. */
                 status?: "planned" | "agenda_published" | "held" | "minutes_approved" | "cancelled";
             };
@@ -5470,6 +7033,15 @@ export interface operations {
             };
             /** @description Not found, or not visible to you. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5536,6 +7108,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     SessionsController_get: {
@@ -5586,6 +7185,15 @@ export interface operations {
             };
             /** @description Not found, or not visible to you. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5656,6 +7264,33 @@ export interface operations {
             };
             /** @description Conflicts with the current state. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5734,6 +7369,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     SessionsController_addItem: {
@@ -5804,8 +7466,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Well-formed but refused by a business rule. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5885,6 +7574,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     SessionsController_reorder: {
@@ -5956,8 +7672,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Well-formed but refused by a business rule. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6037,8 +7780,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Well-formed but refused by a business rule. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6116,8 +7886,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Well-formed but refused by a business rule. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6195,8 +7992,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Well-formed but refused by a business rule. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6275,8 +8099,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Well-formed but refused by a business rule. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6356,8 +8207,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Well-formed but refused by a business rule. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6417,6 +8295,15 @@ export interface operations {
             };
             /** @description Not found, or not visible to you. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6495,8 +8382,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Well-formed but refused by a business rule. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6554,6 +8468,15 @@ export interface operations {
             };
             /** @description Not found, or not visible to you. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6632,6 +8555,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     SessionsController_approveMinutes: {
@@ -6692,6 +8642,15 @@ export interface operations {
             };
             /** @description Conflicts with the current state. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6764,13 +8723,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     CommissionController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -6815,6 +8783,15 @@ export interface operations {
             };
             /** @description Not found, or not visible to you. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6890,8 +8867,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Well-formed but refused by a business rule. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6953,6 +8957,33 @@ export interface operations {
             };
             /** @description Not found, or not visible to you. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7022,8 +9053,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Well-formed but refused by a business rule. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7089,13 +9147,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     RecommendationsController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 status?: "overdue" | "open" | "done" | "abandoned" | "transferred";
             };
             header?: never;
@@ -7142,6 +9209,15 @@ export interface operations {
             };
             /** @description Not found, or not visible to you. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7220,13 +9296,40 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     ReferralsController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 /** @description Only the referrals of this situation. */
                 situationId?: string;
                 direction?: "outbound" | "inbound";
@@ -7276,6 +9379,15 @@ export interface operations {
             };
             /** @description Not found, or not visible to you. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7352,8 +9464,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Well-formed but refused by a business rule. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7430,8 +9569,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Well-formed but refused by a business rule. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7489,6 +9655,15 @@ export interface operations {
             };
             /** @description Not found, or not visible to you. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7567,8 +9742,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Well-formed but refused by a business rule. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7647,6 +9849,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     ReferralsController_fhir: {
@@ -7705,6 +9934,15 @@ export interface operations {
             };
             /** @description Conflicts with the current state. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7776,6 +10014,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     StatisticsController_report: {
@@ -7835,13 +10082,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     RightsController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 status?: "received" | "in_progress" | "answered";
                 /** @description Only requests not answered by their deadline. */
                 overdue?: "true";
@@ -7890,6 +10146,15 @@ export interface operations {
             };
             /** @description Not found, or not visible to you. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7956,6 +10221,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     RightsController_get: {
@@ -8006,6 +10298,15 @@ export interface operations {
             };
             /** @description Not found, or not visible to you. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8067,6 +10368,33 @@ export interface operations {
             };
             /** @description Not found, or not visible to you. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8144,6 +10472,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     RetentionController_due: {
@@ -8203,6 +10540,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     RetentionController_holds: {
@@ -8220,6 +10566,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LegalHoldDto"][];
+                };
+            };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
             /** @description Missing, invalid or expired credentials. */
@@ -8242,6 +10597,15 @@ export interface operations {
             };
             /** @description Not found, or not visible to you. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8318,6 +10682,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     RetentionController_lift: {
@@ -8374,13 +10765,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     NotificationsController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 /** @description Only the notifications not read yet. */
                 unread?: "true";
             };
@@ -8417,6 +10817,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     NotificationsController_readAll: {
@@ -8436,8 +10845,26 @@ export interface operations {
                     "application/json": components["schemas"]["ReadAllResultDto"];
                 };
             };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Missing, invalid or expired credentials. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8493,6 +10920,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     HealthController_check: {
@@ -8509,6 +10945,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
             };
         };
     };
@@ -8530,6 +10984,15 @@ export interface operations {
                     "text/plain": string;
                 };
             };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Missing, invalid or expired credentials. */
             401: {
                 headers: {
@@ -8541,6 +11004,15 @@ export interface operations {
             };
             /** @description Not found, or not visible to you. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
