@@ -56,8 +56,17 @@ export class RecommendationsService {
          VALUES ($1, $2, $3, $4, $5, $6, $7, 'open')`,
         [id, situationId, itemId, await this.cases.seal(situationId, 'recommendation.action', id, input.action), input.carrierUserId ?? null, input.carrierOrganizationId ?? null, input.dueDate],
       );
-      await this.relations.addCarrier(situationId, { userId: input.carrierUserId, organizationId: input.carrierOrganizationId }, id);
+      const carriers = await this.relations.addCarrier(situationId, { userId: input.carrierUserId, organizationId: input.carrierOrganizationId }, id);
       await this.notifications.notify([input.carrierUserId], { kind: 'recommendation.assigned', message: `Une préconisation vous est confiée, à échéance du ${frenchDate(input.dueDate)}.`, situationId, link: `/situations/${situationId}` });
+      // The members of the carrier structure who follow it (as the policy grants), but the person named.
+      if (input.carrierOrganizationId) {
+        await this.notifications.notify(carriers.filter((userId) => userId !== input.carrierUserId), {
+          kind: 'recommendation.assigned_to_structure',
+          message: `Une préconisation est confiée à votre structure, à échéance du ${frenchDate(input.dueDate)}.`,
+          situationId,
+          link: `/situations/${situationId}`,
+        });
+      }
     }
   }
 
