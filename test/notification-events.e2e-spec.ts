@@ -63,6 +63,18 @@ describe('notification events', () => {
     }
   });
 
+  it('a préconisation corrected to be carried by a structure tells the members of that structure, and not the former carrier', async () => {
+    const { situation, recommendationIds: [id] } = await reviewed(t, c, [{ action: 'Action initiale', carrierUserId: c.invitee.id, dueDate: dateIn(12) }]);
+    await remember(situation.id);
+    await t.http().post(`/api/recommendations/${id}/corrections`).set(bearer(c.coordinator)).send({ carrierOrganizationId: c.carrierOrganization, reason: 'Portée par la structure' }).expect(201);
+    const rows = await notified('recommendation.assigned_to_structure', `/situations/${situation.id}`);
+    expect(sorted(rows.map((row) => row.recipient_id))).toEqual(sorted([c.carrierA.id, c.carrierB.id]));
+    expect((await notified('recommendation.assigned', `/situations/${situation.id}`)).map((row) => row.recipient_id)).toEqual([c.invitee.id]);
+    // A later correction of the due date alone tells nobody again.
+    await t.http().post(`/api/recommendations/${id}/corrections`).set(bearer(c.coordinator)).send({ dueDate: dateIn(30), reason: 'Délai supplémentaire' }).expect(201);
+    expect(await notified('recommendation.assigned_to_structure', `/situations/${situation.id}`)).toHaveLength(2);
+  });
+
   it("minutes awaiting approval tell the session's chair, once, and nobody else", async () => {
     const { situation, sessionId, itemId } = await reviewed(t, c, [], { chair: c.nurse });
     await remember(situation.id);
