@@ -33,7 +33,9 @@ describe('daily jobs: reminders of préconisations and retention', () => {
     await smtp?.close();
   });
 
-  const jobs = (t: TestApp) => t.app.get(DailyJobsService);
+  /** The first instance, where the fixtures are created. */
+  const t = () => a;
+  const jobs = (instance: TestApp) => instance.app.get(DailyJobsService);
   /** Recipients of the notifications of `kind` about a situation, sorted. */
   const notified = async (kind: string, situationId: string) =>
     (
@@ -177,5 +179,4 @@ describe('daily jobs: reminders of préconisations and retention', () => {
     expect(audit.rows).toEqual([{ outcome: 'granted', purpose_type: 'retention' }]);
   }, 60_000);
 
-  const t = () => a;
 });
