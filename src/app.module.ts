@@ -28,6 +28,8 @@ import { SituationsModule } from './situations/situations.module.js';
 import { RightsModule } from './rights/rights.module.js';
 import { StatisticsModule } from './statistics/statistics.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
+import { ScheduledJobsModule } from './jobs/scheduled-jobs.module.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -46,8 +48,11 @@ export class AppModule implements NestModule {
     consumer.apply(RequestContextMiddleware).forRoutes('*path');
   }
 
-  /** `logStream` replaces stdout as the log destination (tests read what would be logged). */
-  static forRoot(config: AppConfig, options: { logStream?: NodeJS.WritableStream } = {}): DynamicModule {
+  /**
+   * `logStream` replaces stdout as the log destination (tests read what would be logged);
+   * `jobs: false` (the command line) neither starts the job queue nor runs its workers.
+   */
+  static forRoot(config: AppConfig, options: { logStream?: NodeJS.WritableStream; jobs?: boolean } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -74,6 +79,7 @@ export class AppModule implements NestModule {
           }, options.logStream ?? process.stdout],
         }),
         DatabaseModule,
+        JobsModule.forRoot({ enabled: options.jobs ?? true }),
         ClockModule,
         AuditModule,
         CryptoModule,
@@ -88,6 +94,7 @@ export class AppModule implements NestModule {
         StatisticsModule,
         RightsModule,
         NotificationsModule,
+        ScheduledJobsModule,
         HealthModule,
         MetricsModule,
         ConsoleModule.forRoot(),

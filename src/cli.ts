@@ -56,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const logger = pino({ level: process.env.LOG_LEVEL || 'warn', name: 'cli' });
   const runtime = await prepareRuntime(process.env, logger);
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(runtime.config), { logger: ['error'] });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(runtime.config, { jobs: false }), { logger: ['error'] });
   try {
     if (command === 'verify-audit') {
       const report = await app.get(AuditVerifierService).verify({ batchSize: batch ? Number(batch) : undefined });

@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError, Repository } from 'typeorm';
 import { AuditService, OPERATOR_ACTOR } from '../audit/audit.service.js';
@@ -8,6 +8,8 @@ import { SecondFactorService } from '../auth/second-factor.service.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import type { Page } from '../common/page.dto.js';
 import { conflict, notFound, ProblemException, ProblemType } from '../common/problem.js';
+import { JobQueue } from '../jobs/job-queue.service.js';
+import { ACCESS_CHANGE_QUEUE } from '../jobs/queues.js';
 import { AccessChangesService } from './access-changes.service.js';
 import { CreateOrganizationDto, OrganizationDto } from './dto/organization.dto.js';
 import { CreateUserDto, UpdateUserDto, UserDto } from './dto/user.dto.js';
@@ -21,6 +23,8 @@ const isUniqueViolation = (error: unknown) =>
 /** The CLSM's general directory: organisations and user accounts (schema clsm). */
 @Injectable()
 export class DirectoryService {
+  private readonly logger = new Logger(DirectoryService.name);
+
   constructor(
     @InjectDataSource('general') private readonly dataSource: DataSource,
     @InjectRepository(Organization, 'general') private readonly organizations: Repository<Organization>,
@@ -30,7 +34,22 @@ export class DirectoryService {
     private readonly audit: AuditService,
     private readonly changes: AccessChangesService,
     private readonly secondFactor: SecondFactorService,
+    private readonly jobs: JobQueue,
   ) {}
+
+  /**
+   * Once an access change awaiting the ethics committee is committed, the committee is told by a
+   * job (its notifications live on the commission side). A failure to queue is logged; the change
+   * stays listed for the committee.
+   */
+  private async announce<T extends { pendingAccessChangeId?: string | null }>(result: T): Promise<T> {
+    if (result.pendingAccessChangeId) {
+      await this.jobs
+        .send(ACCESS_CHANGE_QUEUE, [{ accessChangeId: result.pendingAccessChangeId }])
+        .catch((error: unknown) => this.logger.error({ kind: (error as Error)?.name }, 'access change notice not queued'));
+    }
+    return result;
+  }
 
   async createOrganization(input: CreateOrganizationDto): Promise<OrganizationDto> {
     try {
@@ -67,7 +86,7 @@ export class DirectoryService {
     }
     const passwordHash = await this.passwords.hash(input.password);
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      return await this.announce(await this.dataSource.transaction(async (manager) => {
         const saved = await manager.save(
           manager.create(UserAccount, {
             email: input.email,
@@ -85,7 +104,7 @@ export class DirectoryService {
         await manager.save(saved);
         await this.audit.recordWithin(manager, { action: 'user.create', resourceType: 'user_account', resourceId: saved.id, outcome: 'granted' });
         return { ...UserDto.from(saved), pendingAccessChangeId: applied.pending };
-      });
+      }));
     } catch (error) {
       if (isUniqueViolation(error)) throw duplicateAccount(error);
       throw error;
@@ -105,7 +124,7 @@ export class DirectoryService {
   async updateUser(actor: AuthenticatedUser, id: string, changes: UpdateUserDto): Promise<UserDto> {
     this.changes.assertNotSelf(actor, id);
     if (changes.roles) this.changes.assertSeparateDuties(changes.roles);
-    return this.dataSource.transaction(async (manager) => {
+    return this.announce(await this.dataSource.transaction(async (manager) => {
       const users = manager.getRepository(UserAccount);
       const user = await users.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw notFound();
@@ -135,7 +154,7 @@ export class DirectoryService {
         ...(linkChanged ? [entry(user.professionalId ? 'user.sso_link' : 'user.sso_unlink')] : []),
       );
       return { ...UserDto.from(saved), pendingAccessChangeId: applied.pending };
-    });
+    }));
   }
 
   /**

@@ -27,9 +27,14 @@ const SUBJECTS: Record<string, string> = {
   'agenda.invited': 'Invitation à une séance de la commission',
   'agenda.changed': "Ordre du jour modifié",
   'recommendation.assigned': 'Une préconisation vous est confiée',
-  'recommendation.due': 'Préconisation à échéance',
+  'recommendation.assigned_to_structure': 'Une préconisation est confiée à votre structure',
+  'recommendation.due_soon': 'Préconisation à échéance dans 7 jours',
+  'recommendation.overdue': 'Préconisation en retard',
   'referral.sent': 'Orientation adressée par le CLSM',
   'referral.received': 'Saisine reçue d’un DAC',
+  'referral.status_changed': 'Une orientation a changé de statut',
+  'minutes.awaiting_approval': 'Procès-verbal à approuver',
+  'access_change.pending': "Modification de droits d'accès à approuver",
 };
 
 export function subjectOf(job: Pick<MailJob, 'kind' | 'reference'>): string {

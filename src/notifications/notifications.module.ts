@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { AccessChangeNoticesService } from './access-change-notices.service.js';
 import { MailQueueService } from './mail-queue.service.js';
 import { NotificationsController } from './notifications.controller.js';
 import { NotificationsService } from './notifications.service.js';
@@ -7,7 +8,7 @@ import { NotificationsService } from './notifications.service.js';
 @Global()
 @Module({
   controllers: [NotificationsController],
-  providers: [NotificationsService, MailQueueService],
+  providers: [NotificationsService, MailQueueService, AccessChangeNoticesService],
   exports: [NotificationsService],
 })
 export class NotificationsModule {}

@@ -90,6 +90,12 @@ export class NotificationsService {
     await this.notify(await this.holders(`'dac' = ANY (roles) AND organization_id = $1`, [organizationId]), event);
   }
 
+  /** Tells the ethics committee (every active member), but for those named in `except`. */
+  async notifyEthicsCommittee(event: NotificationEvent, except: (string | null)[] = []): Promise<void> {
+    const excluded = except.filter((id): id is string => id !== null);
+    await this.notify(await this.holders(`'ethics' = ANY (roles) AND NOT (user_id = ANY ($1::uuid[]))`, [excluded]), event);
+  }
+
   private async holders(condition: string, parameters: unknown[]): Promise<string[]> {
     const manager = await this.uow.manager();
     const rows = (await manager.query(`SELECT user_id FROM clsm.directory_entry WHERE active AND ${condition} ORDER BY user_id`, parameters)) as { user_id: string }[];

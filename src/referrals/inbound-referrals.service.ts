@@ -5,6 +5,8 @@ import { Clock } from '../common/clock.js';
 import { conflict, ProblemException, ProblemType } from '../common/problem.js';
 import { SituationWorkflowService } from '../situations/situation-workflow.service.js';
 import type { ReferralStatus, ReferralStatusDto } from './dto/referral.dto.js';
+import { referralStatusEvent } from '../notifications/events.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { ReferralEventsService } from './referral-events.service.js';
 import type { Side } from './referral-views.service.js';
 import type { ReferralRow } from './referrals.service.js';
@@ -32,6 +34,7 @@ export class InboundReferralsService {
     private readonly workflow: SituationWorkflowService,
     private readonly events: ReferralEventsService,
     private readonly clock: Clock,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** The commission acknowledges a DAC's referral, step by step; its decision moves the situation. */
@@ -53,6 +56,7 @@ export class InboundReferralsService {
       [referral.id, input.to, now],
     );
     await this.events.record(user, referral, input.to, input.reason);
+    await this.notifications.notifyDac(referral.dac_organization_id, referralStatusEvent(referral, input.to));
     if (input.to !== 'under_review') {
       const { situation } = await this.cases.situation(user, 'transition', referral.situation_id);
       if (situation.status === 'submitted') {

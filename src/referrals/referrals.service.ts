@@ -2,6 +2,7 @@ import { ForbiddenException, HttpStatus, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AccessService } from '../access/access.service.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { referralStatusEvent } from '../notifications/events.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { CaseFiles } from '../casefile/case-files.js';
 import { Clock } from '../common/clock.js';
@@ -130,6 +131,9 @@ export class ReferralsService {
     await manager.query(`UPDATE cellule.referral SET ${columns.map((column, index) => `${column} = $${index + 2}`).join(', ')} WHERE id = $1`, [id, ...Object.values(set)]);
     await this.events.record(user, referral, input.to, input.reason);
     if (input.to === 'sent') await this.notifications.notifyDac(referral.dac_organization_id, { kind: 'referral.sent', message: 'Le CLSM vous adresse une orientation.', link: `/orientations/${id}` });
+    // The other side is told of every later step (a draft withdrawn never reached the DAC).
+    else if (rule.by === 'dac') await this.notifications.notifyCoordination({ ...referralStatusEvent(referral, input.to), situationId: referral.situation_id });
+    else if (referral.status !== 'draft') await this.notifications.notifyDac(referral.dac_organization_id, referralStatusEvent(referral, input.to));
     this.cases.record(this.entry(`referral.${input.to}`, id, referral.situation_id));
     return this.get(user, id);
   }

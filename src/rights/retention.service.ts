@@ -20,7 +20,7 @@ export interface DueSituation {
  * a closed, rejected or redirected situation whose period has run out since it ended is
  * crypto-shredded through the case-file path, unless a legal hold suspends it. The tombstone stays
  * and the statistics still count it. Each destruction is audited. Run by `npm run cli --
- * apply-retention`; scheduling it daily is left to the job queue.
+ * apply-retention` and daily by the job queue (src/jobs/daily-jobs.service.ts).
  */
 @Injectable()
 export class RetentionService {
@@ -55,9 +55,9 @@ export class RetentionService {
     return rows.map((row) => ({ situationId: row.id, reference: row.reference, status: row.status, endedAt: row.ended_at.toISOString(), destroyOn: row.destroy_on.toISOString() }));
   }
 
-  /** Destroys every situation due now, in the current unit of work; returns their ids. */
-  async apply(): Promise<string[]> {
-    const due = await this.due(this.clock.now());
+  /** Destroys every situation due at `asOf` (now), in the current unit of work; returns their ids. */
+  async apply(asOf: Date = this.clock.now()): Promise<string[]> {
+    const due = await this.due(asOf);
     for (const situation of due) {
       await this.cases.shred(situation.situationId);
       this.cases.record({
@@ -126,8 +126,8 @@ export class RetentionService {
     await this.liftHold(holdId, user.id);
   }
 
-  /** The command line's entry: one unit of work of its own, committed with its audit entries. */
-  runOnce(): Promise<string[]> {
-    return runInContext({ requestId: `retention-${randomUUID()}`, clientAddress: null }, () => this.uow.run(true, () => this.apply()));
+  /** The command line's and the daily job's entry: one unit of work of its own, committed with its audit entries. */
+  runOnce(asOf?: Date): Promise<string[]> {
+    return runInContext({ requestId: `retention-${randomUUID()}`, clientAddress: null }, () => this.uow.run(true, () => this.apply(asOf)));
   }
 }

@@ -108,7 +108,15 @@ export class CorrectionsService {
     );
     if (carrierChanges && row.status === 'open') {
       await this.relations.endCarrier(id);
-      await this.relations.addCarrier(row.situation_id, carrier, id);
+      const carriers = await this.relations.addCarrier(row.situation_id, carrier, id);
+      // Only a new carrier (person or structure) is told.
+      const dueDate = input.dueDate ?? isoDate(row.due_date);
+      await this.recommendations.announce(
+        row.situation_id,
+        { userId: carrier.userId !== row.carrier_user_id ? carrier.userId : null, organizationId: carrier.organizationId !== row.carrier_organization_id ? carrier.organizationId : null },
+        dueDate,
+        carriers,
+      );
     }
     this.cases.record({ ...audited, purpose: grant.purpose });
     return this.recommendations.read(user, id);

@@ -4,9 +4,11 @@ import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CaseFiles } from '../casefile/case-files.js';
 import { Clock } from '../common/clock.js';
 import { conflict, notFound } from '../common/problem.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import type { MinutesDto, MinutesViewDto } from './dto/session.dto.js';
 import { renderMinutesPdf } from './minutes-pdf.js';
 import { CommissionSession } from './session.entity.js';
+import { dateOf } from './agenda.service.js';
 import { itemEntry, SessionsService, sessionEntry } from './sessions.service.js';
 
 /**
@@ -21,6 +23,7 @@ export class MinutesService {
     private readonly access: AccessService,
     private readonly sessions: SessionsService,
     private readonly clock: Clock,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async write(user: AuthenticatedUser, sessionId: string, input: MinutesDto): Promise<MinutesViewDto> {
@@ -39,8 +42,17 @@ export class MinutesService {
       this.cases.record(itemEntry('agenda_item.minutes', item));
     }
     if (input.items.length) {
+      // The chair is told once per author: when the draft is first written, or taken over.
+      const newAuthor = session.minutesDraftedBy !== user.id;
       session.minutesDraftedBy = user.id;
       await manager.save(session);
+      if (newAuthor && session.chairUserId && session.chairUserId !== user.id) {
+        await this.notifications.notify([session.chairUserId], {
+          kind: 'minutes.awaiting_approval',
+          message: `Le procès-verbal de la séance du ${dateOf(session)} attend votre approbation.`,
+          link: `/seances/${session.id}`,
+        });
+      }
     }
     return this.read(user, sessionId);
   }

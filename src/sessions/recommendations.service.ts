@@ -56,9 +56,26 @@ export class RecommendationsService {
          VALUES ($1, $2, $3, $4, $5, $6, $7, 'open')`,
         [id, situationId, itemId, await this.cases.seal(situationId, 'recommendation.action', id, input.action), input.carrierUserId ?? null, input.carrierOrganizationId ?? null, input.dueDate],
       );
-      await this.relations.addCarrier(situationId, { userId: input.carrierUserId, organizationId: input.carrierOrganizationId }, id);
-      await this.notifications.notify([input.carrierUserId], { kind: 'recommendation.assigned', message: `Une préconisation vous est confiée, à échéance du ${frenchDate(input.dueDate)}.`, situationId, link: `/situations/${situationId}` });
+      const carriers = await this.relations.addCarrier(situationId, { userId: input.carrierUserId, organizationId: input.carrierOrganizationId }, id);
+      await this.announce(situationId, { userId: input.carrierUserId, organizationId: input.carrierOrganizationId }, input.dueDate, carriers);
     }
+  }
+
+  /**
+   * Tells the carrier person, and the members of the carrier structure who now follow it (as the
+   * policy grants; `carriers` from RelationsService.addCarrier), but the person named, that a
+   * préconisation is theirs. A side left out (null) is not told.
+   */
+  async announce(situationId: string, carrier: { userId?: string | null; organizationId?: string | null }, dueDate: string, carriers: string[]): Promise<void> {
+    const link = `/situations/${situationId}`;
+    await this.notifications.notify([carrier.userId], { kind: 'recommendation.assigned', message: `Une préconisation vous est confiée, à échéance du ${frenchDate(dueDate)}.`, situationId, link });
+    if (!carrier.organizationId) return;
+    await this.notifications.notify(carriers.filter((userId) => userId !== carrier.userId), {
+      kind: 'recommendation.assigned_to_structure',
+      message: `Une préconisation est confiée à votre structure, à échéance du ${frenchDate(dueDate)}.`,
+      situationId,
+      link,
+    });
   }
 
   /** The recommendations of several agenda items, by item, in one query, read through each item's grant. */

@@ -4,6 +4,8 @@ import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CaseFiles } from '../casefile/case-files.js';
 import { Clock } from '../common/clock.js';
 import { ProblemException, ProblemType } from '../common/problem.js';
+import { referralStatusEvent } from '../notifications/events.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 
 /** The rule a closure must respect, named in the problem it answers. */
 export const OPEN_RECOMMENDATIONS_RULE = 'preconisations-soldees-avant-cloture';
@@ -18,6 +20,7 @@ export class SituationClosureService {
   constructor(
     private readonly cases: CaseFiles,
     private readonly clock: Clock,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** 409 naming the rule while a préconisation of the situation is still open. */
@@ -43,10 +46,10 @@ export class SituationClosureService {
     const manager = await this.cases.manager();
     const now = this.clock.now();
     const rows = (await manager.query(
-      `SELECT id, direction, status FROM cellule.referral
+      `SELECT id, direction, status, dac_organization_id FROM cellule.referral
         WHERE situation_id = $1 AND status IN ('draft', 'sent', 'acknowledged', 'accepted', 'received', 'under_review') ORDER BY created_at, id FOR UPDATE`,
       [situationId],
-    )) as { id: string; direction: 'inbound' | 'outbound'; status: string }[];
+    )) as { id: string; direction: 'inbound' | 'outbound'; status: string; dac_organization_id: string }[];
     for (const row of rows) {
       const withdraw = row.direction === 'outbound' && row.status !== 'accepted';
       const to = withdraw ? 'withdrawn' : 'closed';
@@ -58,6 +61,7 @@ export class SituationClosureService {
         `INSERT INTO cellule.referral_event (id, referral_id, from_status, to_status, actor_user_id, at, reason_enc) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
         [eventId, row.id, row.status, to, user.id, now, await this.cases.seal(situationId, 'referral_event.reason', eventId, reason)],
       );
+      await this.notifications.notifyDac(row.dac_organization_id, referralStatusEvent(row, to));
       this.cases.record({ action: `referral.${to}`, resourceType: 'referral', resourceId: row.id, situationId, purpose: { type: 'referral', id: row.id } });
     }
   }
