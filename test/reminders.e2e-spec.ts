@@ -22,7 +22,7 @@ describe('daily jobs: reminders of préconisations and retention', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpServer();
-    const shared = { DATABASE_URL: await createFreshDatabase(), SMTP_URL: smtp.url, PUBLIC_URL };
+    const shared = { DATABASE_URL: await createFreshDatabase(), SMTP_URL: smtp.url, PUBLIC_URL, JOBS_SCHEDULE: 'on' };
     a = await startTestApp(shared);
     b = await startTestApp(shared);
     c = await commission(a);

@@ -14,6 +14,8 @@ export interface AppConfig {
   logLevel: string;
   /** IANA zone of "today" (Clock.today()) and of PostgreSQL sessions (current_date). */
   timeZone: string;
+  /** Whether this instance fires the daily schedules (JOBS_SCHEDULE). */
+  jobsSchedule: boolean;
   /** Longest wait for in-flight requests at shutdown. */
   shutdownGraceMs: number;
   database: {
@@ -185,6 +187,7 @@ export function buildAppConfig(
     metricsToken: environment.METRICS_TOKEN,
     mail: { smtpUrl: environment.SMTP_URL, from: environment.MAIL_FROM, publicUrl: environment.PUBLIC_URL.replace(/\/+$/, '') },
     timeZone: environment.APP_TIME_ZONE,
+    jobsSchedule: environment.JOBS_SCHEDULE === 'on',
     shutdownGraceMs: environment.SHUTDOWN_GRACE_MS,
     database: {
       adminUrl,

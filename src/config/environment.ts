@@ -98,6 +98,13 @@ export class Environment {
   @Matches(/^[A-Za-z][A-Za-z0-9_+\-/]*$/, { message: 'must be an IANA time zone name such as Europe/Paris' })
   APP_TIME_ZONE = 'Europe/Paris';
 
+  /**
+   * Whether this instance runs the daily schedules (reminders, retention). `off` keeps the queue's
+   * workers (e-mails, notices) but fires no cron: for test runs and maintenance instances.
+   */
+  @IsIn(['on', 'off'])
+  JOBS_SCHEDULE: 'on' | 'off' = 'on';
+
   /** Passwords of the two login roles the service runs as (generated in development). */
   @IsOptional()
   @MinLength(16)

@@ -49,6 +49,7 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
   private readonly definitions = new Map<string, JobDefinition<object>>();
   private readonly database: AppConfig['database'];
   private readonly timeZone: string;
+  private readonly scheduling: boolean;
   private boss?: PgBoss;
 
   constructor(
@@ -57,6 +58,7 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
   ) {
     this.database = config.get('database', { infer: true });
     this.timeZone = config.get('timeZone', { infer: true });
+    this.scheduling = config.get('jobsSchedule', { infer: true });
   }
 
   get started(): boolean {
@@ -77,6 +79,7 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
       schema: 'pgboss',
       max: 3,
       application_name: 'clsm-cellule-jobs',
+      schedule: this.scheduling,
       connectionTimeoutMillis: pool.connectTimeoutMs,
       ...(pool.queryTimeoutMs ? { query_timeout: pool.queryTimeoutMs } : {}),
     } as PgBoss.ConstructorOptions);
@@ -101,7 +104,7 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
         retryBackoff: true,
         expireInSeconds: definition.expireInSeconds,
       });
-      if (definition.cron) await boss.schedule(definition.name, definition.cron, {}, { tz: this.timeZone });
+      if (definition.cron && this.scheduling) await boss.schedule(definition.name, definition.cron, {}, { tz: this.timeZone });
       await boss.work<object>(definition.name, { pollingIntervalSeconds: definition.pollingIntervalSeconds, batchSize: 1 }, async ([job]) => {
         try {
           await definition.handle(job.data);

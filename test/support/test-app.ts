@@ -61,6 +61,8 @@ export function testEnvironment(overrides: Record<string, string> = {}): NodeJS.
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     AUTH_RATE_LIMIT_PER_MINUTE: '100000',
     LOGIN_MAX_FAILURES_PER_ADDRESS: '10000',
+    // No daily job may fire in the middle of a run (the reminders test turns it on, on its own database).
+    JOBS_SCHEDULE: 'off',
     ...overrides,
   };
 }
