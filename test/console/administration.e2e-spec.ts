@@ -67,6 +67,7 @@ describe('administration and notifications in the console', () => {
     const navigation = page.getByRole('navigation', { name: 'Menu principal' });
     for (const entry of ['Structures', 'Comptes', 'Demandes d’accès']) await navigation.getByRole('link', { name: entry }).waitFor();
     expect(await navigation.getByRole('link', { name: 'Situations' }).count()).toBe(0);
+    await expectAccessible(page, 'accueil de l’administration');
 
     // Structures: one created, then renamed with its kind corrected.
     await navigation.getByRole('link', { name: 'Structures' }).click();

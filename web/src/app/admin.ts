@@ -34,3 +34,10 @@ export function adminNavigation(path: string) {
     { text: 'Demandes d’accès', linkProps: { href: '/administration/demandes-acces' }, isActive: path === '/administration/demandes-acces' },
   ];
 }
+
+/** What each administration screen is for (home page tiles). */
+export const ADMIN_TILES: Record<string, string> = {
+  Structures: 'Les structures partenaires et leur type',
+  Comptes: 'Créer, désactiver, réinitialiser le second facteur, connexion unique',
+  'Demandes d’accès': 'Les changements d’accès soumis au comité d’éthique',
+};

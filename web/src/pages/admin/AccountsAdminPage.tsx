@@ -282,7 +282,7 @@ function ManageAccount({
   };
 
   return (
-    <section className="fr-mt-4w fr-p-3w fr-background-alt--grey" aria-labelledby="gerer-compte">
+    <section className="fr-mt-4w fr-p-3w" style={{ border: '1px solid var(--border-default-grey)' }} aria-labelledby="gerer-compte">
       <h2 id="gerer-compte" tabIndex={-1} ref={heading}>
         Compte de {name}
       </h2>

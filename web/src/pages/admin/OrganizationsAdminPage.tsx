@@ -149,11 +149,11 @@ function OrganizationForm({
             <KindSelect value={kind} onChange={setKind} />
           </div>
         </div>
-        <Button type="submit" className="fr-mr-2w">
+        <Button type="submit" className="fr-mr-2w fr-mt-2w">
           {organization ? 'Enregistrer la structure' : 'Créer la structure'}
         </Button>
         {onCancel && (
-          <Button type="button" priority="secondary" onClick={onCancel}>
+          <Button type="button" priority="secondary" className="fr-mt-2w" onClick={onCancel}>
             Annuler
           </Button>
         )}
