@@ -242,6 +242,7 @@ describe('authorization matrix: every route × role × relation', () => {
   MATRIX['PATCH /api/users/:id'] = { expect: adminOnly, request: (persona) => as(persona, t.http().patch(`/api/users/${users.otherReferrer.id}`).send({ displayName: 'Renommé' })) };
   MATRIX['GET /api/organizations'] = { expect: adminOnly, request: (persona) => as(persona, t.http().get('/api/organizations')) };
   MATRIX['POST /api/organizations'] = { expect: only({ admin: 201 }, 403), request: (persona) => as(persona, t.http().post('/api/organizations').send({ name: unique('Org'), kind: 'other' })) };
+  MATRIX['PATCH /api/organizations/:id'] = { expect: adminOnly, request: (persona) => as(persona, t.http().patch(`/api/organizations/${dacOrganizationId}`).send({ name: unique('DAC') })) };
   MATRIX['GET /api/access-changes'] = { expect: only({ admin: 200, ethics: 200 }, 403), request: (persona) => as(persona, t.http().get('/api/access-changes')) };
   MATRIX['POST /api/access-changes/:id/approve'] = { expect: only({ ethics: 404 }, 403), request: (persona) => as(persona, t.http().post(`/api/access-changes/${randomUUID()}/approve`).send({})) };
   MATRIX['POST /api/access-changes/:id/refuse'] = { expect: only({ ethics: 404 }, 403), request: (persona) => as(persona, t.http().post(`/api/access-changes/${randomUUID()}/refuse`).send({ reason: 'Motif' })) };

@@ -6,8 +6,8 @@ import type { Page } from '../common/page.dto.js';
 import type { DirectoryOrganizationDto, OrganizationsQueryDto, PeopleQueryDto, PersonDto } from './dto/directory-search.dto.js';
 
 /** Accents and case ignored, LIKE wildcards taken literally. */
-const pattern = (q: string | undefined) => (q ? `%${q.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null);
-const FOLD = (column: string) => `translate(lower(${column}), 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæ', 'aaaaaaceeeeiiiinooooouuuuyyoa')`;
+export const pattern = (q: string | undefined) => (q ? `%${q.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null);
+export const FOLD = (column: string) => `translate(lower(${column}), 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæ', 'aaaaaaceeeeiiiinooooouuuuyyoa')`;
 
 /**
  * The directory everyone at work uses to find a colleague or a structure by name: display names,

@@ -11,8 +11,9 @@ import { conflict, notFound, ProblemException, ProblemType } from '../common/pro
 import { JobQueue } from '../jobs/job-queue.service.js';
 import { ACCESS_CHANGE_QUEUE } from '../jobs/queues.js';
 import { AccessChangesService } from './access-changes.service.js';
-import { CreateOrganizationDto, OrganizationDto } from './dto/organization.dto.js';
-import { CreateUserDto, UpdateUserDto, UserDto } from './dto/user.dto.js';
+import { FOLD, pattern } from './directory-search.service.js';
+import { CreateOrganizationDto, OrganizationDto, UpdateOrganizationDto } from './dto/organization.dto.js';
+import { CreateUserDto, UpdateUserDto, UserDto, UsersQueryDto } from './dto/user.dto.js';
 import { Organization } from './organization.entity.js';
 import { UserAccount } from './user-account.entity.js';
 
@@ -56,6 +57,24 @@ export class DirectoryService {
       return await this.dataSource.transaction(async (manager) => {
         const saved = await manager.save(manager.create(Organization, input));
         await this.audit.recordWithin(manager, { action: 'organization.create', resourceType: 'organization', resourceId: saved.id, outcome: 'granted' });
+        return OrganizationDto.from(saved);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict('Une organisation porte déjà ce nom.');
+      throw error;
+    }
+  }
+
+  async updateOrganization(id: string, input: UpdateOrganizationDto): Promise<OrganizationDto> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const organizations = manager.getRepository(Organization);
+        const organization = await organizations.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+        if (!organization) throw notFound('Cette organisation est introuvable.');
+        if (input.name !== undefined) organization.name = input.name;
+        if (input.kind !== undefined) organization.kind = input.kind;
+        const saved = await organizations.save(organization);
+        await this.audit.recordWithin(manager, { action: 'organization.update', resourceType: 'organization', resourceId: saved.id, outcome: 'granted' });
         return OrganizationDto.from(saved);
       });
     } catch (error) {
@@ -111,10 +130,14 @@ export class DirectoryService {
     }
   }
 
-  async listUsers(limit: number, offset: number): Promise<Page<UserDto>> {
-    const [rows, total] = await this.users.findAndCount({ order: { email: 'ASC' }, take: limit, skip: offset });
+  /** `q`: part of the display name or of the e-mail, accents and case ignored (the terms are not audited). */
+  async listUsers(query: UsersQueryDto): Promise<Page<UserDto>> {
+    const search = this.users.createQueryBuilder('u').orderBy('u.email', 'ASC').take(query.limit).skip(query.offset);
+    const like = pattern(query.q);
+    if (like) search.where(`(${FOLD('u.display_name')} LIKE :like OR ${FOLD('u.email')} LIKE :like)`, { like });
+    const [rows, total] = await search.getManyAndCount();
     await this.audit.record({ action: 'user.list', resourceType: 'user_account', outcome: 'granted' });
-    return { items: rows.map(UserDto.from), total, limit, offset };
+    return { items: rows.map(UserDto.from), total, limit: query.limit, offset: query.offset };
   }
 
   /**

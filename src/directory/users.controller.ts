@@ -3,10 +3,9 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user.js';
 import { RequireRoles } from '../common/access.decorators.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
-import { PageQueryDto } from '../common/page-query.dto.js';
 import { DirectoryService } from './directory.service.js';
 import { UserPageDto } from './dto/page.dto.js';
-import { CreateUserDto, UpdateUserDto, UserDto } from './dto/user.dto.js';
+import { CreateUserDto, UpdateUserDto, UserDto, UsersQueryDto } from './dto/user.dto.js';
 
 @ApiTags('administration')
 @ApiBearerAuth()
@@ -25,8 +24,8 @@ export class UsersController {
   @Get()
   @ApiOkResponse({ type: UserPageDto })
   @ApiProblems(400, 401, 403)
-  list(@Query() page: PageQueryDto): Promise<UserPageDto> {
-    return this.directory.listUsers(page.limit, page.offset);
+  list(@Query() query: UsersQueryDto): Promise<UserPageDto> {
+    return this.directory.listUsers(query);
   }
 
   @Post(':id/second-factor/reset')

@@ -1,4 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptionalButNotNull } from '../../common/validation.js';
 import { Transform } from 'class-transformer';
 import { IsIn, IsString, Length } from 'class-validator';
 import type { Organization } from '../organization.entity.js';
@@ -16,6 +17,21 @@ export class CreateOrganizationDto {
   @ApiProperty({ enum: ORGANIZATION_KINDS })
   @IsIn(ORGANIZATION_KINDS)
   kind: OrganizationKind;
+}
+
+/** Rename a structure or correct its kind; omitted fields keep their value. */
+export class UpdateOrganizationDto {
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptionalButNotNull()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: ORGANIZATION_KINDS })
+  @IsOptionalButNotNull()
+  @IsIn(ORGANIZATION_KINDS)
+  kind?: OrganizationKind;
 }
 
 export class OrganizationDto {

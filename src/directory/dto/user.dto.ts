@@ -15,6 +15,7 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
+import { PageQueryDto } from '../../common/page-query.dto.js';
 import { IsOptionalButNotNull } from '../../common/validation.js';
 import { PROFESSIONAL_CATEGORIES, ROLES, type ProfessionalCategory, type Role } from '../roles.js';
 import type { UserAccount } from '../user-account.entity.js';
@@ -63,6 +64,14 @@ export class CreateUserDto {
   @IsString()
   @Length(12, 256)
   password: string;
+}
+
+export class UsersQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ maxLength: 100, description: 'Part of the display name or of the e-mail (case and accents ignored).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
 }
 
 export class UpdateUserDto {

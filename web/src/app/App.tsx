@@ -10,6 +10,12 @@ import { EthicsPage } from '../pages/EthicsPage';
 import { HomePage } from '../pages/HomePage';
 import { IntakePage } from '../pages/IntakePage';
 import { NotFoundPage } from '../pages/NotFoundPage';
+import { NotificationsPage } from '../pages/NotificationsPage';
+import { AccessChangesAdminPage } from '../pages/admin/AccessChangesAdminPage';
+import { AccountsAdminPage } from '../pages/admin/AccountsAdminPage';
+import { OrganizationsAdminPage } from '../pages/admin/OrganizationsAdminPage';
+import { notificationsLabel, useUnreadNotifications } from '../components/Notifications';
+import { administers, adminNavigation } from './admin';
 import { ReferralPage } from '../pages/ReferralPage';
 import { ReferralsPage } from '../pages/ReferralsPage';
 import { SessionPage } from '../pages/SessionPage';
@@ -48,6 +54,7 @@ function navigation(user: User, path: string) {
   if (can.sessions(user)) items.push({ text: 'Séances', linkProps: { href: '/seances' }, isActive: path.startsWith('/seances') });
   if (can.sessions(user)) items.push({ text: 'Suivi des préconisations', linkProps: { href: '/preconisations' }, isActive: path === '/preconisations' });
   if (can.referrals(user)) items.push({ text: 'Orientations DAC', linkProps: { href: '/orientations' }, isActive: path.startsWith('/orientations') });
+  if (administers(user)) items.push(...adminNavigation(path));
   if (can.ethics(user)) items.push({ text: 'Comité d’éthique', linkProps: { href: '/comite-ethique' }, isActive: path === '/comite-ethique' });
   return items;
 }
@@ -68,6 +75,7 @@ function Layout() {
 
   const signedIn = state.kind === 'signed-in' ? state : null;
   const needsCharter = signedIn && (!signedIn.charter.acceptedAt);
+  const unread = useUnreadNotifications(Boolean(signedIn && !needsCharter), path);
 
   return (
     <>
@@ -80,6 +88,7 @@ function Layout() {
         quickAccessItems={
           signedIn
             ? [
+                { iconId: 'fr-icon-notification-3-line', text: notificationsLabel(unread), linkProps: { href: '/notifications' } },
                 { iconId: 'fr-icon-account-circle-line', text: 'Mon compte', linkProps: { href: '/mon-compte' } },
                 { iconId: 'fr-icon-logout-box-r-line', text: 'Se déconnecter', buttonProps: { onClick: () => void signOut() } },
               ]
@@ -115,6 +124,10 @@ function Page({ path }: { path: string }) {
   if (path === '/') return <HomePage />;
   if (path === '/charte') return <CharterPage />;
   if (path === '/mon-compte') return <AccountPage />;
+  if (path === '/notifications') return <NotificationsPage />;
+  if (path === '/administration/structures') return <OrganizationsAdminPage />;
+  if (path === '/administration/comptes') return <AccountsAdminPage />;
+  if (path === '/administration/demandes-acces') return <AccessChangesAdminPage />;
   if (path === '/situations') return <SituationsPage />;
   if (path === '/situations/nouvelle') return <IntakePage />;
   if ((params = match('/situations/:id', path))) return <CaseFilePage key={params.id} id={params.id} tab="dossier" />;

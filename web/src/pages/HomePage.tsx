@@ -2,6 +2,7 @@ import Alert from '@codegouvfr/react-dsfr/Alert';
 import Tile from '@codegouvfr/react-dsfr/Tile';
 import { useEffect, useState } from 'react';
 import { api, type Schemas } from '../api/client';
+import { ADMIN_TILES, administers, adminNavigation } from '../app/admin';
 import { can, useTitle } from '../app/App';
 import { formatDateTime, ROLE_LABELS } from '../app/labels';
 import { Link } from '../app/router';
@@ -46,6 +47,16 @@ export function HomePage() {
               <Tile title="Orientations DAC" desc="Suivre les orientations vers le DAC" linkProps={{ href: '/orientations' }} orientation="vertical" />
             </div>
           )}
+        </div>
+      )}
+
+      {administers(user) && (
+        <div className="fr-grid-row fr-grid-row--gutters fr-mb-4w">
+          {adminNavigation('').map((entry) => (
+            <div key={entry.text} className="fr-col-12 fr-col-md-4">
+              <Tile title={entry.text} desc={ADMIN_TILES[entry.text]} linkProps={entry.linkProps} orientation="vertical" />
+            </div>
+          ))}
         </div>
       )}
 
