@@ -75,7 +75,7 @@ export function OutcomeCorrection({
     <div className="fr-mb-2w">
       <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm">
         {canCorrect && !editing && (
-          <Button priority="secondary" iconId="fr-icon-edit-line" onClick={start} nativeButtonProps={{ 'aria-label': `Corriger le compte rendu du point ${item.reference}` }}>
+          <Button priority="secondary" onClick={start} nativeButtonProps={{ 'aria-label': `Corriger le compte rendu du point ${item.reference}` }}>
             Corriger le compte rendu
           </Button>
         )}

@@ -74,7 +74,7 @@ export function SessionsCalendar({ status }: { status: Status | '' }) {
     <section aria-labelledby="calendrier-titre">
       <h3 id="calendrier-titre">Calendrier des séances</h3>
       <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm fr-mb-2w">
-        <Button priority="secondary" iconId="fr-icon-arrow-left-s-line" onClick={() => move(-1)}>
+        <Button priority="secondary" onClick={() => move(-1)}>
           Mois précédent
         </Button>
         <Button
@@ -83,7 +83,7 @@ export function SessionsCalendar({ status }: { status: Status | '' }) {
         >
           Mois en cours
         </Button>
-        <Button priority="secondary" iconId="fr-icon-arrow-right-s-line" iconPosition="right" onClick={() => move(1)}>
+        <Button priority="secondary" onClick={() => move(1)}>
           Mois suivant
         </Button>
       </div>
@@ -92,7 +92,7 @@ export function SessionsCalendar({ status }: { status: Status | '' }) {
       {sessions && (
         <>
           <p role="status" aria-live="polite">
-            {title} : {inMonth === 0 ? 'aucune séance' : `${inMonth} séance${inMonth > 1 ? 's' : ''}`}.
+            {title.charAt(0).toUpperCase() + title.slice(1)} : {inMonth === 0 ? 'aucune séance' : `${inMonth} séance${inMonth > 1 ? 's' : ''}`}.
           </p>
           <div className="fr-table fr-table--bordered fr-table--layout-fixed">
             <table>

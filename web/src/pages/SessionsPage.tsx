@@ -61,8 +61,8 @@ export function SessionsPage() {
         legend="Affichage des séances"
         name="affichage-seances"
         segments={[
-          { label: 'Liste', iconId: 'fr-icon-list-unordered', nativeInputProps: { checked: view === 'list', onChange: () => setView('list') } },
-          { label: 'Calendrier', iconId: 'fr-icon-calendar-line', nativeInputProps: { checked: view === 'calendar', onChange: () => setView('calendar') } },
+          { label: 'Liste', nativeInputProps: { checked: view === 'list', onChange: () => setView('list') } },
+          { label: 'Calendrier', nativeInputProps: { checked: view === 'calendar', onChange: () => setView('calendar') } },
         ]}
       />
       <form onSubmit={filter} className="fr-mb-3w" aria-label="Filtrer les séances">

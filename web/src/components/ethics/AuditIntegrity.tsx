@@ -32,7 +32,7 @@ export function ChainVerification() {
         Chaque entrée du journal est chaînée à la précédente ; des points de contrôle signés en attestent régulièrement. La vérification complète relit tout le
         journal.
       </p>
-      <Button iconId="fr-icon-shield-line" disabled={busy} onClick={() => void verify()} className="fr-mb-2w">
+      <Button disabled={busy} onClick={() => void verify()} className="fr-mb-2w">
         Vérifier l’intégrité du journal
       </Button>
       {error && <Alert severity="error" small description={error} role="alert" />}

@@ -126,14 +126,40 @@ export function AuditSearch() {
       <p>Recherchez dans le journal d’audit par dossier, par personne et par période. Les critères se combinent ; sans critère, les événements les plus récents s’affichent.</p>
       <form onSubmit={search} aria-label="Rechercher dans le journal d’audit" className="fr-mb-3w">
         <div className="fr-grid-row fr-grid-row--gutters">
-          <div className="fr-col-12 fr-col-md-6">
+          <div className="fr-col-12 fr-col-md-4">
             <Input
               label="Référence du dossier"
               hintText="Exemple : CC-2026-0042"
               nativeInputProps={{ value: draft.reference, onChange: (e) => setDraft({ ...draft, reference: e.target.value }) }}
             />
           </div>
+          <div className="fr-col-12 fr-col-md-4">
+            <Input label="Du" hintText="Premier jour inclus" nativeInputProps={{ type: 'date', value: draft.from, onChange: (e) => setDraft({ ...draft, from: e.target.value }) }} />
+          </div>
+          <div className="fr-col-12 fr-col-md-4">
+            <Input label="Au" hintText="Dernier jour inclus" nativeInputProps={{ type: 'date', value: draft.to, onChange: (e) => setDraft({ ...draft, to: e.target.value }) }} />
+          </div>
           <div className="fr-col-12 fr-col-md-6">
+            <Select label="Action" nativeSelectProps={{ value: draft.action, onChange: (e) => setDraft({ ...draft, action: e.target.value }) }}>
+              <option value="">Toutes les actions</option>
+              {Object.entries(ACTION_LABELS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </Select>
+          </div>
+          <div className="fr-col-12 fr-col-md-6">
+            <Select label="Résultat" nativeSelectProps={{ value: draft.outcome, onChange: (e) => setDraft({ ...draft, outcome: e.target.value as Outcome | '' }) }}>
+              <option value="">Tous les résultats</option>
+              {Object.entries(OUTCOME_LABELS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </Select>
+          </div>
+          <div className="fr-col-12 fr-col-md-12">
             <fieldset className="fr-fieldset fr-mb-0">
               <legend className="fr-fieldset__legend">Personne qui a agi</legend>
               <div className="fr-fieldset__element">
@@ -149,34 +175,8 @@ export function AuditSearch() {
               </div>
             </fieldset>
           </div>
-          <div className="fr-col-12 fr-col-md-3">
-            <Input label="Du" hintText="Premier jour inclus" nativeInputProps={{ type: 'date', value: draft.from, onChange: (e) => setDraft({ ...draft, from: e.target.value }) }} />
-          </div>
-          <div className="fr-col-12 fr-col-md-3">
-            <Input label="Au" hintText="Dernier jour inclus" nativeInputProps={{ type: 'date', value: draft.to, onChange: (e) => setDraft({ ...draft, to: e.target.value }) }} />
-          </div>
-          <div className="fr-col-12 fr-col-md-3">
-            <Select label="Action" nativeSelectProps={{ value: draft.action, onChange: (e) => setDraft({ ...draft, action: e.target.value }) }}>
-              <option value="">Toutes les actions</option>
-              {Object.entries(ACTION_LABELS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </Select>
-          </div>
-          <div className="fr-col-12 fr-col-md-3">
-            <Select label="Résultat" nativeSelectProps={{ value: draft.outcome, onChange: (e) => setDraft({ ...draft, outcome: e.target.value as Outcome | '' }) }}>
-              <option value="">Tous les résultats</option>
-              {Object.entries(OUTCOME_LABELS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </Select>
-          </div>
         </div>
-        <div className="fr-btns-group fr-btns-group--inline-md fr-mt-2w">
+        <div className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left fr-mt-2w">
           <Button type="submit" iconId="fr-icon-search-line">
             Rechercher
           </Button>
