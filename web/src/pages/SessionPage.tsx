@@ -276,7 +276,8 @@ function OutcomeView({
         />
       )}
       <OutcomeCorrection session={session} item={item} outcome={outcome} people={people} canCorrect={canCorrect} apply={apply} />
-      {outcome.recommendations.length > 0 && (
+      {/* Their histories are for the coordination and the chair (the carriers follow theirs in the follow-up). */}
+      {canCorrect && outcome.recommendations.length > 0 && (
         <>
           <h5 className="fr-h6">Corrections des préconisations</h5>
           <ul className="fr-raw-list">
