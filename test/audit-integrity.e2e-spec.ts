@@ -169,6 +169,9 @@ describe('audit chain: streaming verification in batches', () => {
     expect(checkpoints).toBeGreaterThanOrEqual(3);
     const report = await verify();
     expect(report).toMatchObject({ valid: true, entriesVerified: head, lastSeq: head, checkpointsVerified: checkpoints, batches: Math.ceil(head / 4) });
+    // The status the committee's screen shows: the last signed checkpoint the verification covered.
+    const [last] = (await t.superuser.query('SELECT seq, signed_at FROM audit.checkpoint WHERE seq <= $1 ORDER BY seq DESC LIMIT 1', [head])).rows;
+    expect(report.lastCheckpoint).toEqual({ seq: Number(last.seq), signedAt: (last.signed_at as Date).toISOString() });
     expect(report.batches).toBeGreaterThanOrEqual(5);
   });
 

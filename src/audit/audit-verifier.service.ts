@@ -16,6 +16,8 @@ export interface VerificationReport {
   batches: number;
   /** The first entry found broken, the kind of break and what is wrong with it. */
   firstBroken?: ChainBreak;
+  /** The last signed checkpoint among those verified (none before the first one is signed). */
+  lastCheckpoint: { seq: number; signedAt: string } | null;
 }
 
 /**
@@ -42,6 +44,7 @@ export class AuditVerifierService {
     const startedAt = new Date();
     const walker = new ChainWalker(this.macKey, this.audit.signingPublicKey);
     const runner = this.dataSource.createQueryRunner();
+    let lastCheckpoint: VerificationReport['lastCheckpoint'] = null;
     try {
       await runner.connect();
       // The head when verification starts: entries appended meanwhile are left to the next run.
@@ -62,6 +65,10 @@ export class AuditVerifierService {
         if (Number(checkpoint.seq) > headSeq && ((await runner.query('SELECT 1 FROM audit.event WHERE seq = $1', [checkpoint.seq])) as unknown[]).length > 0) continue;
         walker.broken({ seq: walker.lastSeq + 1, kind: 'truncated_tail', problem: `entries missing: a signed checkpoint covers up to ${checkpoint.seq}` });
       }
+      const [last] = (await runner.query('SELECT seq, signed_at FROM audit.checkpoint WHERE seq <= $1 ORDER BY seq DESC LIMIT 1', [
+        walker.lastSeq,
+      ])) as { seq: string; signed_at: Date }[];
+      lastCheckpoint = last ? { seq: Number(last.seq), signedAt: last.signed_at.toISOString() } : null;
     } finally {
       await runner.release();
     }
@@ -72,6 +79,7 @@ export class AuditVerifierService {
       lastSeq: walker.lastSeq,
       batches: walker.batches,
       firstBroken: walker.firstBroken,
+      lastCheckpoint,
     };
     this.audit.noteVerification(report.firstBroken, startedAt);
     return report;

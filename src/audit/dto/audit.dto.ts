@@ -154,6 +154,14 @@ export class BrokenEntryDto {
   problem: string;
 }
 
+export class CheckpointDto {
+  @ApiProperty({ description: 'The entry whose hash it signs.' })
+  seq: number;
+
+  @ApiProperty()
+  signedAt: string;
+}
+
 export class VerificationReportDto {
   @ApiProperty()
   valid: boolean;
@@ -172,6 +180,9 @@ export class VerificationReportDto {
 
   @ApiPropertyOptional({ type: BrokenEntryDto })
   firstBroken?: BrokenEntryDto;
+
+  @ApiProperty({ type: CheckpointDto, nullable: true, description: 'The last signed checkpoint the verification covered; null before the first one is signed.' })
+  lastCheckpoint: CheckpointDto | null;
 }
 
 export class AuditChainStatusDto {

@@ -1522,6 +1522,11 @@ export interface components {
             /** @description Denied attempts on a situation after the person withdrew consent for review. */
             accessAfterConsentWithdrawal: components["schemas"]["AccessAnomalyDto"][];
         };
+        CheckpointDto: {
+            /** @description The entry whose hash it signs. */
+            seq: number;
+            signedAt: string;
+        };
         VerificationReportDto: {
             valid: boolean;
             entriesVerified: number;
@@ -1530,6 +1535,8 @@ export interface components {
             /** @description Queries the entries were read in (keyset pagination on seq). */
             batches: number;
             firstBroken?: components["schemas"]["BrokenEntryDto"];
+            /** @description The last signed checkpoint the verification covered; null before the first one is signed. */
+            lastCheckpoint: components["schemas"]["CheckpointDto"] | null;
         };
         CharterDto: {
             /** @example 2026-1 */

@@ -21,6 +21,7 @@ import {
   type Organization,
   type Person,
 } from '../components/DirectoryPickers';
+import { OutcomeCorrection, RecommendationCorrection } from '../components/Corrections';
 import { SessionStatus } from '../components/StatusBadge';
 
 type Session = Schemas['SessionDto'];
@@ -63,6 +64,8 @@ export function SessionPage({ id }: { id: string }) {
   const name = (userId: string | null | undefined) => (userId ? (people.get(userId)?.displayName ?? '…') : 'Non désignée');
   const editable = coordinator && (session.status === 'planned' || session.status === 'agenda_published');
   const held = session.status === 'held';
+  // Corrections of outcomes and préconisations: the coordinator or the chair, once the session is held.
+  const canCorrect = (coordinator || session.chairUserId === user.id) && (held || session.status === 'minutes_approved');
   const windowEnd = new Date(new Date(session.scheduledAt).getTime() + WINDOW_DAYS * 24 * 60 * 60 * 1000).toISOString();
   const changeStatus = (to: 'agenda_published' | 'held' | 'cancelled', done: string) =>
     void apply(api.POST('/api/sessions/{id}/status', { params: { path: { id } }, body: { to } }), done);
@@ -112,7 +115,19 @@ export function SessionPage({ id }: { id: string }) {
       <h2>Ordre du jour</h2>
       {session.items.length === 0 && <p>Aucun point à l’ordre du jour.</p>}
       {session.items.map((item, index) => (
-        <AgendaItem key={item.id} session={session} item={item} index={index} editable={editable} held={held} coordinator={coordinator} people={people} apply={apply} />
+        <AgendaItem
+          key={item.id}
+          session={session}
+          item={item}
+          index={index}
+          editable={editable}
+          held={held}
+          coordinator={coordinator}
+          canCorrect={canCorrect}
+          people={people}
+          apply={apply}
+          reload={load}
+        />
       ))}
       {editable && <AddItem session={session} apply={apply} />}
       {coordinator && held && <Attendance session={session} people={people} apply={apply} />}
@@ -130,8 +145,10 @@ function AgendaItem({
   editable,
   held,
   coordinator,
+  canCorrect,
   people,
   apply,
+  reload,
 }: {
   session: Session;
   item: Item;
@@ -139,8 +156,10 @@ function AgendaItem({
   editable: boolean;
   held: boolean;
   coordinator: boolean;
+  canCorrect: boolean;
   people: Map<string, Person>;
   apply: Apply;
+  reload: () => Promise<void>;
 }) {
   const [editing, setEditing] = useState(false);
   const [invitees, setInvitees] = useState<Person[]>([]);
@@ -208,7 +227,7 @@ function AgendaItem({
         </div>
       )}
       {item.outcome ? (
-        <OutcomeView outcome={item.outcome} people={people} />
+        <OutcomeView session={session} item={item} outcome={item.outcome} people={people} canCorrect={canCorrect} apply={apply} reload={reload} />
       ) : (
         held && coordinator && !item.destroyed && <OutcomeForm session={session} item={item} apply={apply} />
       )}
@@ -216,7 +235,23 @@ function AgendaItem({
   );
 }
 
-function OutcomeView({ outcome, people }: { outcome: Schemas['OutcomeViewDto']; people: Map<string, Person> }) {
+function OutcomeView({
+  session,
+  item,
+  outcome,
+  people,
+  canCorrect,
+  apply,
+  reload,
+}: {
+  session: Session;
+  item: Item;
+  outcome: Schemas['OutcomeViewDto'];
+  people: Map<string, Person>;
+  canCorrect: boolean;
+  apply: Apply;
+  reload: () => Promise<void>;
+}) {
   const organizations = useOrganizationNames();
   return (
     <div className="fr-mt-2w">
@@ -239,6 +274,21 @@ function OutcomeView({ outcome, people }: { outcome: Schemas['OutcomeViewDto']; 
             RECOMMENDATION_STATUS_LABELS[r.status],
           ])}
         />
+      )}
+      <OutcomeCorrection session={session} item={item} outcome={outcome} people={people} canCorrect={canCorrect} apply={apply} />
+      {/* Their histories are for the coordination and the chair (the carriers follow theirs in the follow-up). */}
+      {canCorrect && outcome.recommendations.length > 0 && (
+        <>
+          <h5 className="fr-h6">Corrections des préconisations</h5>
+          <ul className="fr-raw-list">
+            {outcome.recommendations.map((r) => (
+              <li key={r.id} className="fr-mb-2w">
+                <p className="fr-mb-1w">Préconisation « {r.action} »</p>
+                <RecommendationCorrection recommendation={r} people={people} organizations={organizations} canCorrect={canCorrect} onCorrected={reload} />
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </div>
   );

@@ -2,6 +2,7 @@ import Alert from '@codegouvfr/react-dsfr/Alert';
 import Button from '@codegouvfr/react-dsfr/Button';
 import Input from '@codegouvfr/react-dsfr/Input';
 import Pagination from '@codegouvfr/react-dsfr/Pagination';
+import { SegmentedControl } from '@codegouvfr/react-dsfr/SegmentedControl';
 import Select from '@codegouvfr/react-dsfr/Select';
 import Table from '@codegouvfr/react-dsfr/Table';
 import { useEffect, useState, type FormEvent } from 'react';
@@ -11,6 +12,7 @@ import { formatDateTime, SESSION_STATUS_LABELS } from '../app/labels';
 import { Link, useRouter } from '../app/router';
 import { useUser } from '../app/session';
 import { MemberPicker, usePeopleNames, type Person } from '../components/DirectoryPickers';
+import { SessionsCalendar } from '../components/SessionsCalendar';
 import { SessionStatus } from '../components/StatusBadge';
 
 const PAGE_SIZE = 20;
@@ -27,6 +29,7 @@ export function SessionsPage() {
   const [page, setPage] = useState(1);
   const [result, setResult] = useState<Schemas['SessionPageDto'] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [view, setView] = useState<'list' | 'calendar'>('list');
 
   useEffect(() => {
     let stale = false;
@@ -53,6 +56,15 @@ export function SessionsPage() {
       <h1>Séances de la commission</h1>
       {coordinator && <NewSession />}
       <h2>Séances</h2>
+      <SegmentedControl
+        className="fr-mb-3w"
+        legend="Affichage des séances"
+        name="affichage-seances"
+        segments={[
+          { label: 'Liste', nativeInputProps: { checked: view === 'list', onChange: () => setView('list') } },
+          { label: 'Calendrier', nativeInputProps: { checked: view === 'calendar', onChange: () => setView('calendar') } },
+        ]}
+      />
       <form onSubmit={filter} className="fr-mb-3w" aria-label="Filtrer les séances">
         <div className="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom">
           <div className="fr-col-12 fr-col-md-4">
@@ -72,8 +84,9 @@ export function SessionsPage() {
           </div>
         </div>
       </form>
-      {error && <Alert severity="error" small description={error} />}
-      {result && (
+      {view === 'calendar' && <SessionsCalendar status={status} />}
+      {view === 'list' && error && <Alert severity="error" small description={error} />}
+      {view === 'list' && result && (
         <>
           <p role="status">
             {result.total} séance{result.total > 1 ? 's' : ''}
