@@ -32,6 +32,7 @@ export const OPERATION_SUMMARIES: Readonly<Record<string, string>> = {
   OidcController_callback: 'Finish single sign-on (redirect from the provider)',
   OrganizationsController_create: 'Create an organisation',
   OrganizationsController_list: 'List organisations',
+  OrganizationsController_update: 'Rename an organisation or correct its kind',
   UsersController_create: 'Create a user account',
   UsersController_list: 'List user accounts',
   UsersController_resetSecondFactor: "Reset a user's second factor",
