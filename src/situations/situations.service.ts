@@ -15,7 +15,7 @@ import { UnitOfWork } from '../database/unit-of-work.js';
 import { ContactDto, HealthDto, IdentityDto, NarrativeDto, SocialDto } from './dto/field-groups.dto.js';
 import type { CreateSituationDto, UpdateSituationDto } from './dto/situation-input.dto.js';
 import type { SituationQueryDto } from './dto/situation-query.dto.js';
-import type { SituationDto, SituationSummaryDto, TransitionViewDto } from './dto/situation-output.dto.js';
+import type { RightsMeasureViewDto, SituationDto, SituationSummaryDto, TransitionViewDto } from './dto/situation-output.dto.js';
 import { OPEN_STATUSES } from './situation.constants.js';
 import { Situation, SituationTransition } from './situation.entity.js';
 
@@ -215,6 +215,8 @@ export class SituationsService {
       if (value !== undefined) Object.assign(view, { [group]: value });
     }
     view.history = await this.history(situation.id, access, reader);
+    view.rightsMeasures = await this.rightsMeasures(situation, access, reader);
+    view.restricted = view.rightsMeasures.some((measure) => measure.kind === 'restriction' && !measure.liftedAt);
     if (access.seesDuplicates) {
       const manager = await this.cases.manager();
       const rows = (await manager.query(
@@ -236,6 +238,39 @@ export class SituationsService {
       if (reason !== undefined) item.reason = reason;
       if (transition.closureOutcome) item.outcome = transition.closureOutcome;
       if (transition.redirectedTo) item.redirectedTo = transition.redirectedTo;
+      return item;
+    });
+  }
+
+  private async rightsMeasures(situation: Situation, access: SituationAccess, reader: FieldReader): Promise<RightsMeasureViewDto[]> {
+    const manager = await this.cases.manager();
+    const rows = (await manager.query(
+      `SELECT id, kind, rights_request_id, reason_enc, placed_by, placed_at, lifted_by, lifted_at, lift_reason_enc
+         FROM cellule.situation_measure WHERE situation_id = $1 ORDER BY placed_at, id`,
+      [situation.id],
+    )) as {
+      id: string;
+      kind: 'objection' | 'restriction';
+      rights_request_id: string | null;
+      reason_enc: Buffer;
+      placed_by: string;
+      placed_at: Date;
+      lifted_by: string | null;
+      lifted_at: Date | null;
+      lift_reason_enc: Buffer | null;
+    }[];
+    const terminal = ['rejected', 'redirected', 'closed'].includes(situation.status);
+    return rows.map((row) => {
+      const item: RightsMeasureViewDto = { kind: row.kind, at: row.placed_at.toISOString(), actorUserId: row.placed_by, rightsRequestId: row.rights_request_id };
+      const reason = reader.read<string>(access, 'situation_measure.reason', row.id, row.reason_enc);
+      if (reason !== undefined) item.reason = reason;
+      if (row.lifted_at) {
+        item.liftedAt = row.lifted_at.toISOString();
+        item.liftedByUserId = row.lifted_by!;
+        const liftReason = reader.read<string>(access, 'situation_measure.lift_reason', row.id, row.lift_reason_enc);
+        if (liftReason !== undefined) item.liftReason = liftReason;
+      }
+      if (row.kind === 'objection') item.closurePending = !terminal;
       return item;
     });
   }
