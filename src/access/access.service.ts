@@ -347,6 +347,19 @@ export class AccessService {
     return decided;
   }
 
+  /**
+   * A write on a record tied to a situation under a domain rule (a préconisation closed by its
+   * carrier, a correction, minutes, a referral's step): no action of the policy's restriction list
+   * is a write, so a restricted situation refuses it (409 naming the rule).
+   */
+  async requireRecordWrite(situationId: string): Promise<void> {
+    const facts = (await this.loadFacts([situationId], { refresh: true })).get(situationId);
+    if (facts?.restricted) {
+      this.uow.current.recordAlways({ action: 'situation.record_write', resourceType: 'situation', resourceId: situationId, situationId, outcome: 'denied' });
+      throw restrictedProblem();
+    }
+  }
+
   private decideWith(context: UserAccessContext, user: AuthenticatedUser, facts: SituationFacts): SituationAccess | undefined {
     const { ability, relations } = context;
     const situation = asSubject('Situation', { ...facts });

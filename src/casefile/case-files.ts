@@ -137,7 +137,10 @@ export class CaseFiles {
   ): Promise<{ kind: 'clsm' | 'dac'; grant: FieldGrant } | undefined> {
     const side = await this.access.referralSide(user, referral);
     if (!side) return undefined;
-    if (options.write) this.writable().add(referral.situation_id);
+    if (options.write) {
+      await this.access.requireRecordWrite(referral.situation_id);
+      this.writable().add(referral.situation_id);
+    }
     return side.kind === 'clsm' ? { kind: 'clsm', grant: side.access } : side;
   }
 
@@ -159,9 +162,11 @@ export class CaseFiles {
 
   /**
    * A record attached to a visible situation may be written by this caller under a domain rule the
-   * feature checked (the carrier or référent closing a préconisation): its fields may be sealed.
+   * feature checked (the carrier or référent closing a préconisation): its fields may be sealed,
+   * unless the access decision freezes the situation (a restriction of processing).
    */
-  allowRecordWrite(situationId: string): void {
+  async allowRecordWrite(situationId: string): Promise<void> {
+    await this.access.requireRecordWrite(situationId);
     this.writable().add(situationId);
   }
 
