@@ -303,7 +303,10 @@ export class CaseFiles {
 }
 
 /** Empties a ciphertext column, keeping NULL where there was none (NOT NULL columns and checks hold). */
-const erased = (column: string) => `${column} = CASE WHEN ${column} IS NULL THEN NULL ELSE '\\x'::bytea END`;
+const erased = (column: string, alias?: string) => {
+  const qualified = alias ? `${alias}.${column}` : column;
+  return `${column} = CASE WHEN ${qualified} IS NULL THEN NULL ELSE '\\x'::bytea END`;
+};
 
 /**
  * Every ciphertext column tied to a situation, erased when it is destroyed ($1: its id). A test
@@ -314,16 +317,16 @@ const ERASE_CIPHERTEXTS: readonly string[] = [
   `UPDATE cellule.situation_transition SET ${erased('reason_enc')} WHERE situation_id = $1`,
   `UPDATE cellule.document SET ${erased('filename_enc')}, ${erased('content_enc')} WHERE situation_id = $1`,
   `UPDATE cellule.consent SET ${erased('details_enc')} WHERE situation_id = $1 AND details_enc <> '\\x'::bytea`,
-  `UPDATE cellule.item_outcome o SET ${erased('summary_enc')}, ${erased('person_response_how_enc')}, ${erased('minutes_enc')}
+  `UPDATE cellule.item_outcome o SET ${erased('summary_enc', 'o')}, ${erased('person_response_how_enc', 'o')}, ${erased('minutes_enc', 'o')}
      FROM cellule.agenda_item i WHERE i.id = o.item_id AND i.situation_id = $1`,
-  `UPDATE cellule.item_outcome_version v SET ${erased('summary_enc')}, ${erased('reason_enc')}
+  `UPDATE cellule.item_outcome_version v SET ${erased('summary_enc', 'v')}, ${erased('reason_enc', 'v')}
      FROM cellule.agenda_item i WHERE i.id = v.item_id AND i.situation_id = $1`,
   `UPDATE cellule.recommendation SET ${erased('action_enc')}, ${erased('note_enc')} WHERE situation_id = $1`,
-  `UPDATE cellule.recommendation_version v SET ${erased('action_enc')}, ${erased('reason_enc')}
+  `UPDATE cellule.recommendation_version v SET ${erased('action_enc', 'v')}, ${erased('reason_enc', 'v')}
      FROM cellule.recommendation r WHERE r.id = v.recommendation_id AND r.situation_id = $1`,
   `UPDATE cellule.referral SET ${erased('reason_enc')}, ${erased('summary_enc')}, ${erased('decline_reason_enc')}, ${erased('snapshot_enc')} WHERE situation_id = $1`,
-  `UPDATE cellule.referral_event e SET ${erased('reason_enc')} FROM cellule.referral r WHERE r.id = e.referral_id AND r.situation_id = $1`,
-  `UPDATE cellule.referral_meeting m SET ${erased('note_enc')} FROM cellule.referral r WHERE r.id = m.referral_id AND r.situation_id = $1`,
+  `UPDATE cellule.referral_event e SET ${erased('reason_enc', 'e')} FROM cellule.referral r WHERE r.id = e.referral_id AND r.situation_id = $1`,
+  `UPDATE cellule.referral_meeting m SET ${erased('note_enc', 'm')} FROM cellule.referral r WHERE r.id = m.referral_id AND r.situation_id = $1`,
   `UPDATE cellule.situation_measure SET ${erased('reason_enc')}, ${erased('lift_reason_enc')} WHERE situation_id = $1`,
 ];
 
