@@ -132,7 +132,9 @@ describe("the person's objection (RGPD art. 21) and restriction of processing (a
       await t.http().patch(`/api/situations/${situation.id}`).set(bearer(c.referrer)).send({ narrative: { narrative: 'x' } }).expect(404);
       // The coordination reads it, and changes nothing.
       await get(c.coordinator, `/api/situations/${situation.id}`).expect(200);
-      await get(c.coordinator, `/api/situations/${situation.id}/subject-access`).expect(200);
+      const copy = await get(c.coordinator, `/api/situations/${situation.id}/subject-access`).expect(200);
+      // The copy given to the person shows the restriction and its reason.
+      expect(copy.body.rightsMeasures).toEqual([{ kind: 'restriction', at: expect.any(String), reason, liftedAt: null, liftReason: null }]);
       const rule = 'limitation-du-traitement';
       expectRule(await t.http().patch(`/api/situations/${situation.id}`).set(bearer(c.coordinator)).send({ narrative: { narrative: 'Récit modifié' } }), 409, rule);
       expectRule(await post(c.coordinator, `/api/situations/${situation.id}/transitions`, { to: 'follow_up' }), 409, rule);
