@@ -17,6 +17,7 @@ import { Retention1764820000000 } from './1764820000000-Retention.js';
 import { Workflows1764720000000 } from './1764720000000-Workflows.js';
 import { Notifications1764950000000 } from './1764950000000-Notifications.js';
 import { Reminders1764970000000 } from './1764970000000-Reminders.js';
+import { RightsMeasures1765000000000 } from './1765000000000-RightsMeasures.js';
 
 /** Every migration, in order. Listed explicitly so the same list works compiled and under Jest. */
 export const ALL_MIGRATIONS = [
@@ -39,4 +40,5 @@ export const ALL_MIGRATIONS = [
   ListIndexes1764900000000,
   Notifications1764950000000,
   Reminders1764970000000,
+  RightsMeasures1765000000000,
 ];

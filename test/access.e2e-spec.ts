@@ -121,6 +121,17 @@ describe('authorization matrix: every route × role × relation', () => {
   situationRoute('POST /api/situations/:id/pilot', only({ coordinator: 200 }, 404), (persona, f) =>
     as(persona, t.http().post(`/api/situations/${f.situationId}/pilot`).send({ userId: pilotId })),
   );
+  // The person's objection and restriction of processing: recorded by the coordination only.
+  situationRoute('POST /api/situations/:id/objection', only({ coordinator: 200 }, 404), (persona, f) =>
+    as(persona, t.http().post(`/api/situations/${f.situationId}/objection`).send({ reason: 'Opposition de la personne' })),
+  );
+  situationRoute('POST /api/situations/:id/restriction', only({ coordinator: 200 }, 404), (persona, f) =>
+    as(persona, t.http().post(`/api/situations/${f.situationId}/restriction`).send({ reason: 'Limitation demandée' })),
+  );
+  // No restriction holds on the fixture: the coordinator is told there is nothing to lift (409).
+  situationRoute('POST /api/situations/:id/restriction/lift', only({ coordinator: 409 }, 404), (persona, f) =>
+    as(persona, t.http().post(`/api/situations/${f.situationId}/restriction/lift`).send({ reason: 'Vérification faite' })),
+  );
   situationRoute('POST /api/situations/:id/documents', only({ coordinator: 201, referrer: 201, pilot: 201, charterNotAccepted: 403 }, 404), (persona, f) =>
     as(persona, t.http().post(`/api/situations/${f.situationId}/documents`).attach('file', pdf(), 'g.pdf')),
   );

@@ -1,10 +1,10 @@
 import { AbilityBuilder, createMongoAbility, MongoAbility, subject as asSubject } from '@casl/ability';
 import { permittedFieldsOf, rulesToCondition } from '@casl/ability/extra';
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { ForbiddenException, HttpStatus, Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import type { SessionAction, Subject, SubjectAction } from '../common/access.decorators.js';
 import { Clock } from '../common/clock.js';
-import { conflict, notFound } from '../common/problem.js';
+import { conflict, notFound, ProblemException, ProblemType } from '../common/problem.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import type { Role } from '../directory/roles.js';
 import { EthicsService } from '../ethics/ethics.service.js';
@@ -20,6 +20,10 @@ export interface SituationFacts {
   reviewConsentValid: boolean;
   /** Structures the person refuses to involve, from the consents in force. */
   refusedOrganizationIds: string[];
+  /** A restriction of processing (RGPD art. 18) holds: the file is frozen (policy rights_measures.restriction). */
+  restricted: boolean;
+  /** The person objected (RGPD art. 21): sharing has stopped (policy rights_measures.objection). */
+  objected: boolean;
 }
 
 /**
@@ -77,6 +81,8 @@ const FACT_SQL = {
   referrerUserId: 'situation.referrer_user_id',
   reviewConsentValid: consentInForceSql('situation.id', 'review'),
   refusedOrganizationIds: `ARRAY(SELECT DISTINCT unnest(c.refused_organization_ids) FROM cellule.current_consent c WHERE c.situation_id = situation.id)`,
+  restricted: `EXISTS (SELECT 1 FROM cellule.situation_measure m WHERE m.situation_id = situation.id AND m.kind = 'restriction' AND m.lifted_at IS NULL)`,
+  objected: `EXISTS (SELECT 1 FROM cellule.situation_measure m WHERE m.situation_id = situation.id AND m.kind = 'objection')`,
 } as const;
 
 const FACTS_KEY = 'access:facts';
@@ -88,6 +94,8 @@ export interface FactRow {
   referrer_user_id: string;
   review_consent_valid: boolean;
   refused_organization_ids: string[];
+  restricted: boolean;
+  objected: boolean;
 }
 
 const toFacts = (row: FactRow): SituationFacts => ({
@@ -96,6 +104,8 @@ const toFacts = (row: FactRow): SituationFacts => ({
   referrerUserId: row.referrer_user_id,
   reviewConsentValid: row.review_consent_valid,
   refusedOrganizationIds: row.refused_organization_ids,
+  restricted: row.restricted,
+  objected: row.objected,
 });
 const CONTEXT_KEY = 'access:user';
 
@@ -246,6 +256,8 @@ export class AccessService {
     return [
       [FACT_SQL.reviewConsentValid, 'review_consent_valid'],
       [FACT_SQL.refusedOrganizationIds, 'refused_organization_ids'],
+      [FACT_SQL.restricted, 'restricted'],
+      [FACT_SQL.objected, 'objected'],
     ];
   }
 
@@ -263,7 +275,8 @@ export class AccessService {
       const manager = await this.uow.manager();
       const rows = (await manager.query(
         `SELECT situation.id, situation.status, situation.referrer_user_id, ${FACT_SQL.reviewConsentValid} AS review_consent_valid,
-                ${FACT_SQL.refusedOrganizationIds} AS refused_organization_ids
+                ${FACT_SQL.refusedOrganizationIds} AS refused_organization_ids,
+                ${FACT_SQL.restricted} AS restricted, ${FACT_SQL.objected} AS objected
            FROM cellule.situation situation WHERE situation.id = ANY($1)`,
         [missing],
       )) as FactRow[];
@@ -324,11 +337,27 @@ export class AccessService {
       if (!access.actions.has(action)) {
         this.uow.current.recordAlways({ ...entry, purpose: access.purpose });
         const facts = (await this.loadFacts([id])).get(id)!;
+        const measures = this.ethics.policy.rightsMeasures;
+        if (facts.restricted && !measures.restriction.actions.includes(action)) throw restrictedProblem();
+        if (facts.objected && measures.objection.refusedActions.includes(action)) throw objectedProblem(action);
         if (TERMINAL.includes(facts.status)) throw conflict('Ce dossier est clos : il ne peut plus être modifié.');
         throw new ForbiddenException('Votre rôle dans cette situation ne permet pas cette action.');
       }
     }
     return decided;
+  }
+
+  /**
+   * A write on a record tied to a situation under a domain rule (a préconisation closed by its
+   * carrier, a correction, minutes, a referral's step): no action of the policy's restriction list
+   * is a write, so a restricted situation refuses it (409 naming the rule).
+   */
+  async requireRecordWrite(situationId: string): Promise<void> {
+    const facts = (await this.loadFacts([situationId], { refresh: true })).get(situationId);
+    if (facts?.restricted) {
+      this.uow.current.recordAlways({ action: 'situation.record_write', resourceType: 'situation', resourceId: situationId, situationId, outcome: 'denied' });
+      throw restrictedProblem();
+    }
   }
 
   private decideWith(context: UserAccessContext, user: AuthenticatedUser, facts: SituationFacts): SituationAccess | undefined {
@@ -382,6 +411,8 @@ export class AccessService {
         conditions = { id: { $in: ids } };
       }
       if (grant.requiresReviewConsent) conditions = { ...conditions, reviewConsentValid: true };
+      // Once the person objected, the relations the objection ends open nothing (RGPD art. 21).
+      if (grant.relation && policy.rightsMeasures.objection.endsRelations.includes(grant.relation)) conditions = { ...conditions, objected: false };
       for (const action of grant.actions) {
         if (action === 'create') can('create', 'Situation').because(grant.name);
         else if (grant.scope === 'none') continue;
@@ -395,8 +426,44 @@ export class AccessService {
     }
     // Closed case files are read-only, whoever asks (checked before and after every write).
     cannot(WRITES, 'Situation', { status: { $in: TERMINAL } } as never);
+    // Objection (RGPD art. 21): no new sharing.
+    const { objection, restriction } = policy.rightsMeasures;
+    if (objection.refusedActions.length > 0) cannot(objection.refusedActions, 'Situation', { objected: true } as never);
+    // Restriction (RGPD art. 18): the file is frozen; only its readers see it, and only to read.
+    const frozen = restriction.readers.some((role) => user.roles.includes(role))
+      ? SITUATION_ACTIONS.filter((action) => action !== 'create' && !restriction.actions.includes(action))
+      : SITUATION_ACTIONS.filter((action) => action !== 'create');
+    if (frozen.length > 0) cannot(frozen, 'Situation', { restricted: true } as never);
     return build();
   }
+}
+
+/** The rule a restriction of processing enforces, named in the problem every change answers. */
+export const RESTRICTION_RULE = 'limitation-du-traitement';
+/** The rule an objection enforces. */
+export const OBJECTION_RULE = 'opposition-de-la-personne';
+
+function restrictedProblem(): ProblemException {
+  return new ProblemException(
+    HttpStatus.CONFLICT,
+    ProblemType.conflict,
+    'Traitement limité',
+    'Règle « limitation du traitement » (RGPD, article 18 ; charte, article 10) : la personne a obtenu la limitation du traitement de ses données ; ' +
+      "le dossier est gelé et ne peut être modifié tant que la limitation n'est pas levée.",
+    { rule: RESTRICTION_RULE },
+  );
+}
+
+function objectedProblem(action: SubjectAction): ProblemException {
+  return new ProblemException(
+    HttpStatus.CONFLICT,
+    ProblemType.conflict,
+    'Opposition de la personne',
+    action === 'refer'
+      ? "Règle « opposition de la personne » (RGPD, article 21 ; charte, article 10) : la personne s'est opposée au traitement de ses données ; aucune nouvelle orientation vers le DAC n'est possible."
+      : "Règle « opposition de la personne » (RGPD, article 21 ; charte, article 10) : l'opposition de la personne est déjà enregistrée pour ce dossier.",
+    { rule: OBJECTION_RULE },
+  );
 }
 
 /** One CASL rule as SQL (inverted rules negated). */

@@ -182,6 +182,21 @@ export class RelationsService {
     this.access.forgetRelations();
   }
 
+  /**
+   * The person objected (RGPD art. 21): the relations the policy names (rights_measures.objection:
+   * convened members, invitees, carriers of préconisations) end now for the situation.
+   */
+  async endObjected(situationId: string): Promise<void> {
+    const manager = await this.uow.manager();
+    await manager.query(
+      `UPDATE cellule.situation_relation SET valid_until = $2
+        WHERE situation_id = $1 AND relation = ANY($3::text[]) AND (valid_until IS NULL OR valid_until > $2)`,
+      [situationId, this.clock.now(), this.ethics.policy.rightsMeasures.objection.endsRelations],
+    );
+    this.access.forgetRelations();
+    this.access.forgetFacts();
+  }
+
   async endCarrier(recommendationId: string): Promise<void> {
     const manager = await this.uow.manager();
     await manager.query(

@@ -64,6 +64,14 @@ export class CaseFiles {
       this.deny({ action: `situation.${action}`, resourceType: 'situation', resourceId: id, situationId: id });
       throw notFound();
     }
+    // A destroyed situation (retention) answers 410 on every route, to whoever could see it; 404 to others.
+    if (situation.destroyedAt) {
+      if (!(await this.access.visible(user, [id])).has(id)) {
+        this.deny({ action: `situation.${action}`, resourceType: 'situation', resourceId: id, situationId: id });
+        throw notFound();
+      }
+      throw new ShreddedError(id);
+    }
     const access = (await this.access.require(user, action, [id])).get(id)!;
     if (writes) this.writable().add(id);
     return { situation, access };
@@ -88,14 +96,30 @@ export class CaseFiles {
     builder
       .addSelect('(SELECT k.kek_version FROM cellule.situation_key k WHERE k.situation_id = situation.id)', 'key_version')
       .addSelect('(SELECT k.wrapped_dek FROM cellule.situation_key k WHERE k.situation_id = situation.id)', 'key_wrapped');
-    type Extra = { situation_id: string; review_consent_valid: boolean; refused_organization_ids: string[]; key_version: number | null; key_wrapped: Buffer | null };
+    type Extra = {
+      situation_id: string;
+      review_consent_valid: boolean;
+      refused_organization_ids: string[];
+      restricted: boolean;
+      objected: boolean;
+      key_version: number | null;
+      key_wrapped: Buffer | null;
+    };
     const { entities, raw } = await builder.getRawAndEntities<Extra & R>();
     const extras = new Map(raw.map((row) => [row.situation_id, row]));
     const wrapped = this.wrappedKeys();
     const facts = [];
     for (const situation of entities) {
       const row = extras.get(situation.id)!;
-      facts.push({ id: situation.id, status: situation.status, referrer_user_id: situation.referrerUserId, review_consent_valid: row.review_consent_valid, refused_organization_ids: row.refused_organization_ids });
+      facts.push({
+        id: situation.id,
+        status: situation.status,
+        referrer_user_id: situation.referrerUserId,
+        review_consent_valid: row.review_consent_valid,
+        refused_organization_ids: row.refused_organization_ids,
+        restricted: row.restricted,
+        objected: row.objected,
+      });
       wrapped.set(situation.id, { kekVersion: row.key_version, wrappedDek: row.key_wrapped });
     }
     this.access.primeFacts(facts);
@@ -113,7 +137,10 @@ export class CaseFiles {
   ): Promise<{ kind: 'clsm' | 'dac'; grant: FieldGrant } | undefined> {
     const side = await this.access.referralSide(user, referral);
     if (!side) return undefined;
-    if (options.write) this.writable().add(referral.situation_id);
+    if (options.write) {
+      await this.access.requireRecordWrite(referral.situation_id);
+      this.writable().add(referral.situation_id);
+    }
     return side.kind === 'clsm' ? { kind: 'clsm', grant: side.access } : side;
   }
 
@@ -135,9 +162,11 @@ export class CaseFiles {
 
   /**
    * A record attached to a visible situation may be written by this caller under a domain rule the
-   * feature checked (the carrier or référent closing a préconisation): its fields may be sealed.
+   * feature checked (the carrier or référent closing a préconisation): its fields may be sealed,
+   * unless the access decision freezes the situation (a restriction of processing).
    */
-  allowRecordWrite(situationId: string): void {
+  async allowRecordWrite(situationId: string): Promise<void> {
+    await this.access.requireRecordWrite(situationId);
     this.writable().add(situationId);
   }
 
@@ -191,8 +220,10 @@ export class CaseFiles {
 
   /**
    * Crypto-shredding (retention): destroys the situation's data key, so that none of its
-   * ciphertexts can ever be decrypted again, and erases the bytes of its own sensitive columns and
-   * of its documents, its blind-index entry and its duplicate warnings. The row stays as a
+   * ciphertexts can ever be decrypted again, and erases the bytes of every ciphertext tied to it
+   * (ERASE_CIPHERTEXTS: its own columns, transition reasons, documents, consent details, outcomes
+   * and their versions, préconisations and theirs, referrals, their events and meetings, objection
+   * and restriction reasons), its blind-index entry and its duplicate warnings. The row stays as a
    * tombstone. The caller (the retention service) decides what is due and records the destruction.
    */
   async shred(situationId: string): Promise<void> {
@@ -204,7 +235,7 @@ export class CaseFiles {
               blind_index = NULL, destroyed_at = now(), updated_at = now() WHERE id = $1`,
       [situationId],
     );
-    await manager.query(`UPDATE cellule.document SET filename_enc = '', content_enc = '' WHERE situation_id = $1`, [situationId]);
+    for (const statement of ERASE_CIPHERTEXTS) await manager.query(statement, [situationId]);
     await manager.query('DELETE FROM cellule.duplicate_warning WHERE situation_id = $1 OR other_situation_id = $1', [situationId]);
   }
 
@@ -270,6 +301,34 @@ export class CaseFiles {
     return cache.get(WRITABLE) as Set<string>;
   }
 }
+
+/** Empties a ciphertext column, keeping NULL where there was none (NOT NULL columns and checks hold). */
+const erased = (column: string, alias?: string) => {
+  const qualified = alias ? `${alias}.${column}` : column;
+  return `${column} = CASE WHEN ${qualified} IS NULL THEN NULL ELSE '\\x'::bytea END`;
+};
+
+/**
+ * Every ciphertext column tied to a situation, erased when it is destroyed ($1: its id). A test
+ * lists the bytea columns of schema cellule from the catalogue and proves that none keeps a byte
+ * of a destroyed situation: a table added later without its line here fails it.
+ */
+const ERASE_CIPHERTEXTS: readonly string[] = [
+  `UPDATE cellule.situation_transition SET ${erased('reason_enc')} WHERE situation_id = $1`,
+  `UPDATE cellule.document SET ${erased('filename_enc')}, ${erased('content_enc')} WHERE situation_id = $1`,
+  `UPDATE cellule.consent SET ${erased('details_enc')} WHERE situation_id = $1 AND details_enc <> '\\x'::bytea`,
+  `UPDATE cellule.item_outcome o SET ${erased('summary_enc', 'o')}, ${erased('person_response_how_enc', 'o')}, ${erased('minutes_enc', 'o')}
+     FROM cellule.agenda_item i WHERE i.id = o.item_id AND i.situation_id = $1`,
+  `UPDATE cellule.item_outcome_version v SET ${erased('summary_enc', 'v')}, ${erased('reason_enc', 'v')}
+     FROM cellule.agenda_item i WHERE i.id = v.item_id AND i.situation_id = $1`,
+  `UPDATE cellule.recommendation SET ${erased('action_enc')}, ${erased('note_enc')} WHERE situation_id = $1`,
+  `UPDATE cellule.recommendation_version v SET ${erased('action_enc', 'v')}, ${erased('reason_enc', 'v')}
+     FROM cellule.recommendation r WHERE r.id = v.recommendation_id AND r.situation_id = $1`,
+  `UPDATE cellule.referral SET ${erased('reason_enc')}, ${erased('summary_enc')}, ${erased('decline_reason_enc')}, ${erased('snapshot_enc')} WHERE situation_id = $1`,
+  `UPDATE cellule.referral_event e SET ${erased('reason_enc', 'e')} FROM cellule.referral r WHERE r.id = e.referral_id AND r.situation_id = $1`,
+  `UPDATE cellule.referral_meeting m SET ${erased('note_enc', 'm')} FROM cellule.referral r WHERE r.id = m.referral_id AND r.situation_id = $1`,
+  `UPDATE cellule.situation_measure SET ${erased('reason_enc')}, ${erased('lift_reason_enc')} WHERE situation_id = $1`,
+];
 
 /** A frozen data set keyed by field group: only the groups the reader may see, and the neutral keys. */
 function withoutHiddenGroups(value: Record<string, unknown>, groups: ReadonlySet<FieldGroup>): Record<string, unknown> {

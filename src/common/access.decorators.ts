@@ -30,7 +30,9 @@ export type SubjectAction =
   | 'record_consent'
   | 'designate_pilot'
   | 'refer'
-  | 'subject_access';
+  | 'subject_access'
+  | 'object'
+  | 'restrict';
 
 /** Reachable without a token (login, refresh, health, docs). */
 export const Public = () => SetMetadata(ACCESS_METADATA, { kind: 'public' } satisfies AccessRequirement);

@@ -31,6 +31,9 @@ export const ENCRYPTED_FIELDS = {
   'recommendation_version.action': { table: 'recommendation_version', column: 'action_enc', subkeyId: 42, group: 'narrative' },
   'recommendation_version.reason': { table: 'recommendation_version', column: 'reason_enc', subkeyId: 43, group: 'narrative' },
   'referral_event.reason': { table: 'referral_event', column: 'reason_enc', subkeyId: 44, group: 'narrative' },
+  // The person's objection and restriction of processing (RGPD art. 21 and 18): their reasons.
+  'situation_measure.reason': { table: 'situation_measure', column: 'reason_enc', subkeyId: 45, group: 'narrative' },
+  'situation_measure.lift_reason': { table: 'situation_measure', column: 'lift_reason_enc', subkeyId: 46, group: 'narrative' },
 } as const;
 
 export type EncryptedField = keyof typeof ENCRYPTED_FIELDS;

@@ -22,6 +22,8 @@ export const SITUATION_ACTIONS: readonly SubjectAction[] = [
   'designate_pilot',
   'refer',
   'subject_access',
+  'object',
+  'restrict',
 ];
 export const RELATIONS = ['referrer', 'pilot', 'convened_member', 'invitee', 'recommendation_carrier', 'dac_contact'] as const;
 export type Relation = (typeof RELATIONS)[number];
@@ -68,6 +70,8 @@ export interface EthicsPolicy {
   /** Per kind of record: days kept after the named event, and the article that sets it. */
   retentionPeriods: Record<RetentionKind, RetentionPeriod>;
   statisticsMinimumCount: number;
+  /** The person's objection (RGPD art. 21) and restriction (art. 18), as access rules. */
+  rightsMeasures: RightsMeasures;
   /** The record of processing activities (rendered into ethics/registre.md). */
   register: ProcessingRegister;
 }
@@ -97,6 +101,13 @@ export interface ProcessingRegister {
   persons: string[];
   dpiaCriteria: string[];
   hosting: string;
+}
+
+export interface RightsMeasures {
+  /** While a restriction holds: only `readers` see the file, and only `actions` remain (for everyone). */
+  restriction: { article: number; readers: Role[]; actions: SubjectAction[] };
+  /** Once the person objected: grants through `endsRelations` no longer open the file; `refusedActions` are refused. */
+  objection: { article: number; endsRelations: Relation[]; refusedActions: SubjectAction[] };
 }
 
 export interface Charter {
@@ -151,7 +162,7 @@ export function loadEthics(directory: string): { policy: EthicsPolicy; charter: 
   const knownKeys = (where: string, value: Raw, keys: string[]) => {
     for (const key of Object.keys(value)) if (!keys.includes(key)) problems.push(`${where}.${key}: unknown key`);
   };
-  knownKeys('policy', raw, ['version', 'charter_version', 'field_groups', 'grants', 'subjects', 'consent_purposes', 'access_window', 'retention', 'statistics', 'register']);
+  knownKeys('policy', raw, ['version', 'charter_version', 'field_groups', 'grants', 'subjects', 'consent_purposes', 'access_window', 'retention', 'statistics', 'rights_measures', 'register']);
 
   const version = stringField('version', raw.version);
   const charterVersion = stringField('charter_version', raw.charter_version);
@@ -298,6 +309,36 @@ export function loadEthics(directory: string): { policy: EthicsPolicy; charter: 
     problems.push('retention.periods.closed_situation.days: must equal retention.closed_situation_days');
   }
 
+  const rawMeasures = isObject(raw.rights_measures) ? raw.rights_measures : {};
+  if (!isObject(raw.rights_measures)) problems.push('rights_measures: missing');
+  knownKeys('rights_measures', rawMeasures, ['restriction', 'objection']);
+  const actionList = (where: string, value: unknown): SubjectAction[] => {
+    const actions = Array.isArray(value) ? (value as string[]) : [];
+    if (!Array.isArray(value)) problems.push(`${where}: must be a list of actions`);
+    for (const action of actions) if (!(SITUATION_ACTIONS as readonly string[]).includes(action)) problems.push(`${where}: unknown action "${action}"`);
+    return actions as SubjectAction[];
+  };
+  const rawRestriction = isObject(rawMeasures.restriction) ? rawMeasures.restriction : {};
+  if (!isObject(rawMeasures.restriction)) problems.push('rights_measures.restriction: missing');
+  knownKeys('rights_measures.restriction', rawRestriction, ['article', 'readers', 'actions']);
+  const rawObjection = isObject(rawMeasures.objection) ? rawMeasures.objection : {};
+  if (!isObject(rawMeasures.objection)) problems.push('rights_measures.objection: missing');
+  knownKeys('rights_measures.objection', rawObjection, ['article', 'ends_relations', 'refused_actions']);
+  const endsRelations = Array.isArray(rawObjection.ends_relations) ? (rawObjection.ends_relations as string[]) : [];
+  for (const relation of endsRelations) if (!(RELATIONS as readonly string[]).includes(relation)) problems.push(`rights_measures.objection.ends_relations: unknown relation "${relation}"`);
+  const rightsMeasures: RightsMeasures = {
+    restriction: {
+      article: article('rights_measures.restriction', rawRestriction),
+      readers: roleList('rights_measures.restriction.readers', rawRestriction.readers),
+      actions: actionList('rights_measures.restriction.actions', rawRestriction.actions),
+    },
+    objection: {
+      article: article('rights_measures.objection', rawObjection),
+      endsRelations: endsRelations as Relation[],
+      refusedActions: actionList('rights_measures.objection.refused_actions', rawObjection.refused_actions),
+    },
+  };
+
   const rawRegister = isObject(raw.register) ? raw.register : {};
   if (!isObject(raw.register)) problems.push('register: missing');
   knownKeys('register', rawRegister, ['article', 'controller', 'purposes', 'persons', 'dpia_criteria', 'hosting']);
@@ -342,6 +383,7 @@ export function loadEthics(directory: string): { policy: EthicsPolicy; charter: 
       retentionClosedSituationDays,
       retentionPeriods,
       statisticsMinimumCount,
+      rightsMeasures,
       register,
     },
     charter: { version: charterMatch![1], text: charterText.slice(charterMatch![0].length).trim() },

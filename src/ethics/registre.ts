@@ -61,6 +61,8 @@ const ACTION_LABELS: Record<string, string> = {
   designate_pilot: 'désigner le référent',
   refer: 'orienter vers le DAC',
   subject_access: 'produire la copie des données pour la personne (droit d’accès)',
+  object: 'enregistrer l’opposition de la personne',
+  restrict: 'limiter le traitement et lever la limitation',
 };
 const RETENTION_LABELS: Record<RetentionKind, string> = {
   closed_situation: 'Situation close (dossier, transitions, synthèses, préconisations)',
@@ -163,6 +165,16 @@ export function renderRegistre(policy: EthicsPolicy, charter: Charter): string {
   out.push(...subjects);
   out.push('');
   out.push(`L’accès tiré d’une séance dure ${policy.accessWindowDaysAfterSession} jours après celle-ci (charte, article 5). L’administration technique et le comité d’éthique n’accèdent jamais au contenu des situations.`);
+  out.push('');
+  const { restriction, objection } = policy.rightsMeasures;
+  const labels = (actions: string[]) => actions.map((action) => ACTION_LABELS[action] ?? action).join(', ');
+  out.push(
+    `Opposition de la personne (RGPD, article 21 ; charte, article ${objection.article}) : tout partage cesse aussitôt ; les accès tirés des relations « ${objection.endsRelations.map((relation) => RELATION_LABELS[relation] ?? relation).join(' », « ')} » prennent fin ; sont refusés : ${labels(objection.refusedActions)} ; la situation est close dès que le parcours le permet.`,
+  );
+  out.push('');
+  out.push(
+    `Limitation du traitement (RGPD, article 18 ; charte, article ${restriction.article}) : tant qu’elle dure, le dossier n’est visible que de : ${restriction.readers.map((role) => ROLE_LABELS[role]).join(', ')} ; seules ces actions restent possibles : ${labels(restriction.actions)}.`,
+  );
   out.push('');
   out.push('## 6. Durées de conservation');
   out.push('');

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { SituationsModule } from '../situations/situations.module.js';
+import { RightsMeasuresController } from './rights-measures.controller.js';
+import { RightsMeasuresService } from './rights-measures.service.js';
 import { RightsController } from './rights.controller.js';
 import { RetentionController } from './retention.controller.js';
 import { RetentionService } from './retention.service.js';
@@ -6,10 +9,11 @@ import { RightsService } from './rights.service.js';
 import { SubjectAccessController } from './subject-access.controller.js';
 import { SubjectAccessService } from './subject-access.service.js';
 
-/** The person's rights: the register of requests (schema cellule). */
+/** The person's rights: the register of requests, subject access, objection and restriction, retention (schema cellule). */
 @Module({
-  controllers: [RightsController, SubjectAccessController, RetentionController],
-  providers: [RightsService, SubjectAccessService, RetentionService],
+  imports: [SituationsModule],
+  controllers: [RightsController, SubjectAccessController, RetentionController, RightsMeasuresController],
+  providers: [RightsService, SubjectAccessService, RetentionService, RightsMeasuresService],
   exports: [RightsService, SubjectAccessService, RetentionService],
 })
 export class RightsModule {}

@@ -35,6 +35,12 @@ export function renderSubjectAccess(document: SubjectAccessDto): Promise<Buffer>
       ? [{ text: `Informations détenues mais communiquées par un professionnel habilité : ${document.withheldGroups.map((group) => GROUP_TITLES[group] ?? group).join(', ')}.`, italics: true, margin: [0, 4, 0, 0] }]
       : []),
     ...section('Étapes et décisions', document.history.length > 0 ? [{ ul: document.history.map((step) => `${dateTime(step.at)} : ${step.from} → ${step.to}${step.reason ? ` (${step.reason})` : ''}`) }] : []),
+    ...(document.rightsMeasures.length > 0
+      ? section(
+          'Opposition et limitation du traitement',
+          [{ ul: document.rightsMeasures.map((measure) => `${measure.kind === 'objection' ? 'Opposition' : 'Limitation'} enregistrée le ${dateTime(measure.at)}${measure.reason ? ` (${measure.reason})` : ''}${measure.liftedAt ? `, levée le ${dateTime(measure.liftedAt)}${measure.liftReason ? ` (${measure.liftReason})` : ''}` : ''}`) }],
+        )
+      : []),
     ...section('Documents', document.documents.length > 0 ? [{ ul: document.documents.map((item) => `${item.filename ?? 'document'} (${item.mediaType}), déposé le ${dateTime(item.uploadedAt)}`) }] : []),
     ...section('Accords recueillis', document.consents.length > 0 ? [{ ul: document.consents.map((consent) => `${consent.purpose} : ${consent.decision} le ${consent.givenOn} (${consent.method})${consent.refusedOrganizations.length > 0 ? `, structures refusées : ${consent.refusedOrganizations.join(', ')}` : ''}`) }] : []),
     ...section('Examens en commission et préconisations', document.sessions.flatMap((session) => [

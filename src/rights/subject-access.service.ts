@@ -45,6 +45,7 @@ export class SubjectAccessService {
     const withheldGroups = FIELD_GROUPS.filter((group) => !access.groups.has(group));
 
     const transitions = (await manager.query('SELECT * FROM cellule.situation_transition WHERE situation_id = $1 ORDER BY at, id', [id])) as Rows;
+    const measures = (await manager.query('SELECT * FROM cellule.situation_measure WHERE situation_id = $1 ORDER BY placed_at, id', [id])) as Rows;
     const documents = (await manager.query(
       'SELECT id, media_type, size_bytes, filename_enc, uploaded_at FROM cellule.document WHERE situation_id = $1 ORDER BY uploaded_at, id',
       [id],
@@ -114,6 +115,13 @@ export class SubjectAccessService {
         at: iso(transition.at)!,
         reason: reader.read<string>(access, 'situation_transition.reason', String(transition.id), transition.reason_enc as Buffer | null) ?? null,
         outcome: (transition.closure_outcome as string | null) ?? null,
+      })),
+      rightsMeasures: measures.map((measure) => ({
+        kind: String(measure.kind),
+        at: iso(measure.placed_at)!,
+        reason: reader.read<string>(access, 'situation_measure.reason', String(measure.id), measure.reason_enc as Buffer) ?? null,
+        liftedAt: iso(measure.lifted_at),
+        liftReason: reader.read<string>(access, 'situation_measure.lift_reason', String(measure.id), measure.lift_reason_enc as Buffer | null) ?? null,
       })),
       documents: documents.map((document) => ({
         id: String(document.id),

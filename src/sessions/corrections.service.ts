@@ -182,7 +182,7 @@ export class CorrectionsService {
       this.cases.deny({ ...audited, situationId, purpose: access.purpose });
       throw new ForbiddenException('Seuls le coordonnateur et la présidence de la séance corrigent ce qu’elle a décidé.');
     }
-    this.cases.allowRecordWrite(situationId);
+    await this.cases.allowRecordWrite(situationId);
   }
 
   private async grant(user: AuthenticatedUser, situationId: string) {

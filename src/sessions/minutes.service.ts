@@ -33,7 +33,7 @@ export class MinutesService {
     for (const section of input.items) {
       const item = await this.sessions.item(sessionId, section.itemId);
       await this.cases.situation(user, 'read', item.situationId);
-      this.cases.allowRecordWrite(item.situationId);
+      await this.cases.allowRecordWrite(item.situationId);
       const [updated] = await manager.query('UPDATE cellule.item_outcome SET minutes_enc = $2 WHERE item_id = $1 RETURNING item_id', [
         item.id,
         await this.cases.seal(item.situationId, 'item_outcome.minutes', item.id, section.text),

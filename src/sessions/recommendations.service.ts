@@ -144,7 +144,7 @@ export class RecommendationsService {
       throw new ForbiddenException('Seuls le porteur (la personne ou un membre de la structure désignée), le référent ou le coordonnateur clôturent une préconisation.');
     }
     if (row.status !== 'open') throw conflict('Cette préconisation est déjà close.');
-    this.cases.allowRecordWrite(row.situation_id);
+    await this.cases.allowRecordWrite(row.situation_id);
     const [[updated]] = (await manager.query(
       `UPDATE cellule.recommendation SET status = $2, note_enc = $3, closed_at = $4, closed_by = $5 WHERE id = $1 RETURNING *`,
       [id, input.status, await this.cases.seal(row.situation_id, 'recommendation.note', id, input.note), this.clock.now(), user.id],

@@ -62,7 +62,7 @@ export class SessionOutcomesService {
     const manager = await this.cases.manager();
     const item = await this.sessions.item(sessionId, itemId);
     await this.cases.situation(user, 'read', item.situationId);
-    this.cases.allowRecordWrite(item.situationId);
+    await this.cases.allowRecordWrite(item.situationId);
     const [updated] = await manager.query(
       `UPDATE cellule.item_outcome SET person_response = $2, person_response_on = $3, person_response_how_enc = $4 WHERE item_id = $1 RETURNING item_id`,
       [itemId, input.status, input.on ?? null, input.how ? await this.cases.seal(item.situationId, 'item_outcome.person_response_how', itemId, input.how) : null],

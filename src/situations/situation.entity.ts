@@ -62,6 +62,10 @@ export class Situation {
 
   @Column('timestamptz', { name: 'updated_at' })
   updatedAt: Date;
+
+  /** Set when retention crypto-shredded it: what is left is a tombstone, answered 410. */
+  @Column({ type: 'timestamptz', name: 'destroyed_at', nullable: true, insert: false, update: false })
+  destroyedAt?: Date | null;
 }
 
 @Entity({ schema: 'cellule', name: 'situation_transition' })

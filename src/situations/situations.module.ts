@@ -27,6 +27,6 @@ import { SituationsService } from './situations.service.js';
   ],
   controllers: [SituationsController, DocumentsController],
   providers: [SituationsService, SituationWorkflowService, SituationClosureService, DocumentsService],
-  exports: [SituationsService, SituationWorkflowService],
+  exports: [SituationsService, SituationWorkflowService, SituationClosureService],
 })
 export class SituationsModule {}

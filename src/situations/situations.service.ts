@@ -15,9 +15,9 @@ import { UnitOfWork } from '../database/unit-of-work.js';
 import { ContactDto, HealthDto, IdentityDto, NarrativeDto, SocialDto } from './dto/field-groups.dto.js';
 import type { CreateSituationDto, UpdateSituationDto } from './dto/situation-input.dto.js';
 import type { SituationQueryDto } from './dto/situation-query.dto.js';
-import type { SituationDto, SituationSummaryDto, TransitionViewDto } from './dto/situation-output.dto.js';
-import { OPEN_STATUSES } from './situation.constants.js';
-import { Situation, SituationTransition } from './situation.entity.js';
+import type { RightsMeasureViewDto, SituationDto, SituationSummaryDto, TransitionViewDto } from './dto/situation-output.dto.js';
+import { type ClosureOutcome, OPEN_STATUSES, type RedirectionTarget, type SituationStatus } from './situation.constants.js';
+import { Situation } from './situation.entity.js';
 
 /** The encrypted field groups of the situation row, by column. */
 const GROUP_COLUMNS = {
@@ -214,7 +214,10 @@ export class SituationsService {
       const value = reader.read<GroupValues[typeof group]>(access, field, situation.id, situation[property]);
       if (value !== undefined) Object.assign(view, { [group]: value });
     }
-    view.history = await this.history(situation.id, access, reader);
+    const history = await this.history(situation, access, reader);
+    view.history = history.transitions;
+    view.rightsMeasures = history.measures;
+    view.restricted = view.rightsMeasures.some((measure) => measure.kind === 'restriction' && !measure.liftedAt);
     if (access.seesDuplicates) {
       const manager = await this.cases.manager();
       const rows = (await manager.query(
@@ -227,17 +230,63 @@ export class SituationsService {
     return view;
   }
 
-  private async history(situationId: string, access: SituationAccess, reader: FieldReader): Promise<TransitionViewDto[]> {
+  /**
+   * The file's history in one statement: its transitions, and the person's objection and
+   * restrictions of processing (who, when, why), each reason decrypted only for its group.
+   */
+  private async history(situation: Situation, access: SituationAccess, reader: FieldReader): Promise<{ transitions: TransitionViewDto[]; measures: RightsMeasureViewDto[] }> {
     const manager = await this.cases.manager();
-    const transitions = await manager.find(SituationTransition, { where: { situationId }, order: { at: 'ASC', id: 'ASC' } });
-    return transitions.map((transition) => {
-      const item: TransitionViewDto = { from: transition.fromStatus, to: transition.toStatus, at: transition.at.toISOString(), actorUserId: transition.actorUserId };
-      const reason = reader.read<string>(access, 'situation_transition.reason', transition.id, transition.reasonEnc);
+    const rows = (await manager.query(
+      `SELECT 'transition' AS source, id, at, actor_user_id AS actor, from_status, to_status, reason_enc, closure_outcome, redirected_to,
+              NULL::text AS kind, NULL::uuid AS rights_request_id, NULL::uuid AS lifted_by, NULL::timestamptz AS lifted_at, NULL::bytea AS lift_reason_enc
+         FROM cellule.situation_transition WHERE situation_id = $1
+       UNION ALL
+       SELECT 'measure', id, placed_at, placed_by, NULL, NULL, reason_enc, NULL, NULL, kind, rights_request_id, lifted_by, lifted_at, lift_reason_enc
+         FROM cellule.situation_measure WHERE situation_id = $1
+       ORDER BY at, id`,
+      [situation.id],
+    )) as {
+      source: 'transition' | 'measure';
+      id: string;
+      at: Date;
+      actor: string;
+      from_status: SituationStatus | null;
+      to_status: SituationStatus | null;
+      reason_enc: Buffer | null;
+      closure_outcome: ClosureOutcome | null;
+      redirected_to: RedirectionTarget | null;
+      kind: 'objection' | 'restriction' | null;
+      rights_request_id: string | null;
+      lifted_by: string | null;
+      lifted_at: Date | null;
+      lift_reason_enc: Buffer | null;
+    }[];
+    const terminal = ['rejected', 'redirected', 'closed'].includes(situation.status);
+    const transitions: TransitionViewDto[] = [];
+    const measures: RightsMeasureViewDto[] = [];
+    for (const row of rows) {
+      if (row.source === 'transition') {
+        const item: TransitionViewDto = { from: row.from_status!, to: row.to_status!, at: row.at.toISOString(), actorUserId: row.actor };
+        const reason = reader.read<string>(access, 'situation_transition.reason', row.id, row.reason_enc);
+        if (reason !== undefined) item.reason = reason;
+        if (row.closure_outcome) item.outcome = row.closure_outcome;
+        if (row.redirected_to) item.redirectedTo = row.redirected_to;
+        transitions.push(item);
+        continue;
+      }
+      const item: RightsMeasureViewDto = { kind: row.kind!, at: row.at.toISOString(), actorUserId: row.actor, rightsRequestId: row.rights_request_id };
+      const reason = reader.read<string>(access, 'situation_measure.reason', row.id, row.reason_enc);
       if (reason !== undefined) item.reason = reason;
-      if (transition.closureOutcome) item.outcome = transition.closureOutcome;
-      if (transition.redirectedTo) item.redirectedTo = transition.redirectedTo;
-      return item;
-    });
+      if (row.lifted_at) {
+        item.liftedAt = row.lifted_at.toISOString();
+        item.liftedByUserId = row.lifted_by!;
+        const liftReason = reader.read<string>(access, 'situation_measure.lift_reason', row.id, row.lift_reason_enc);
+        if (liftReason !== undefined) item.liftReason = liftReason;
+      }
+      if (row.kind === 'objection') item.closurePending = !terminal;
+      measures.push(item);
+    }
+    return { transitions, measures };
   }
 
   private summary(situation: Situation): SituationSummaryDto {

@@ -16,6 +16,14 @@ export class SubjectAccessTransitionDto {
   @ApiProperty({ type: String, nullable: true }) outcome: string | null;
 }
 
+export class SubjectAccessMeasureDto {
+  @ApiProperty({ enum: ['objection', 'restriction'] }) kind: string;
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty({ type: String, nullable: true }) reason: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) liftedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) liftReason: string | null;
+}
+
 export class SubjectAccessDocumentDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ type: String, nullable: true }) filename: string | null;
@@ -91,6 +99,7 @@ export class SubjectAccessDto {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'The field groups the producer may read, decrypted.' }) caseFile: Record<string, unknown>;
   @ApiProperty({ type: [String], description: 'Groups held but not readable by the producer (communicated by an entitled professional).' }) withheldGroups: string[];
   @ApiProperty({ type: [SubjectAccessTransitionDto] }) history: SubjectAccessTransitionDto[];
+  @ApiProperty({ type: [SubjectAccessMeasureDto], description: 'The person’s objection and restrictions of processing (GDPR art. 21 and 18).' }) rightsMeasures: SubjectAccessMeasureDto[];
   @ApiProperty({ type: [SubjectAccessDocumentDto] }) documents: SubjectAccessDocumentDto[];
   @ApiProperty({ type: [SubjectAccessConsentDto] }) consents: SubjectAccessConsentDto[];
   @ApiProperty({ type: [SubjectAccessSessionDto] }) sessions: SubjectAccessSessionDto[];

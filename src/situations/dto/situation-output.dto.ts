@@ -43,6 +43,36 @@ export class TransitionViewDto {
   redirectedTo?: RedirectionTarget;
 }
 
+/** The person's objection or restriction of processing, in the file's history (who, when, why). */
+export class RightsMeasureViewDto {
+  @ApiProperty({ enum: ['objection', 'restriction'] })
+  kind: 'objection' | 'restriction';
+
+  @ApiProperty()
+  at: string;
+
+  @ApiProperty({ format: 'uuid' })
+  actorUserId: string;
+
+  @ApiPropertyOptional({ description: 'Why (encrypted, narrative group).' })
+  reason?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The rights request it answers.' })
+  rightsRequestId: string | null;
+
+  @ApiPropertyOptional({ description: 'A restriction lifted: when, by whom, why.' })
+  liftedAt?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  liftedByUserId?: string;
+
+  @ApiPropertyOptional()
+  liftReason?: string;
+
+  @ApiPropertyOptional({ description: 'An objection whose situation is not closed yet (préconisations to settle, saisine to decide).' })
+  closurePending?: boolean;
+}
+
 /** What every reader of a situation may see; the field groups are added only where entitled. */
 export class SituationSummaryDto {
   @ApiProperty({ format: 'uuid' })
@@ -97,6 +127,12 @@ export class SituationDto extends SituationSummaryDto {
 
   @ApiPropertyOptional({ type: [TransitionViewDto] })
   history?: TransitionViewDto[];
+
+  @ApiPropertyOptional({ type: [RightsMeasureViewDto], description: 'Objection and restriction of processing (GDPR art. 21 and 18), oldest first.' })
+  rightsMeasures?: RightsMeasureViewDto[];
+
+  @ApiPropertyOptional({ description: 'A restriction of processing holds: the file is frozen.' })
+  restricted?: boolean;
 
   @ApiPropertyOptional({
     type: [String],
