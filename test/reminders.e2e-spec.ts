@@ -153,6 +153,19 @@ describe('daily jobs: reminders of préconisations and retention', () => {
     expect(queued.rows[0].n).toBe(6 + 3);
   }, 120_000);
 
+  it('nobody is reminded of a préconisation while its file is restricted; the reminder comes once the restriction is lifted', async () => {
+    const { situation, recommendationIds } = await reviewed(t(), c, [{ action: 'Rendez-vous', carrierUserId: c.housing.id, dueDate: dateIn(3) }]);
+    const post = (path: string, body: object) => t().http().post(path).set(bearer(c.coordinator)).send(body).expect(200);
+    await post(`/api/situations/${situation.id}/restriction`, { reason: 'La personne conteste l’exactitude des données.' });
+    const whileRestricted = await jobs(a).remind(inDays(0));
+    expect(whileRestricted.filter((reminder) => recommendationIds.includes(reminder.recommendationId))).toEqual([]);
+    expect(await notified('recommendation.due_soon', situation.id)).toEqual([]);
+    await post(`/api/situations/${situation.id}/restriction/lift`, { reason: 'Données vérifiées avec la personne.' });
+    const afterLift = await jobs(a).remind(inDays(0));
+    expect(afterLift.filter((reminder) => recommendationIds.includes(reminder.recommendationId)).map((reminder) => reminder.kind)).toEqual(['due_soon']);
+    expect((await notified('recommendation.due_soon', situation.id)).map((row) => row.recipient_id)).toEqual([c.housing.id]);
+  }, 60_000);
+
   it('a job sent to the queue runs the reminders through a worker', async () => {
     const { situation } = await reviewed(t(), c, [{ action: 'Démarches', carrierUserId: c.housing.id, dueDate: dateIn(1) }]);
     await b.app.get(JobQueue).send(REMINDERS_QUEUE, [{}]);

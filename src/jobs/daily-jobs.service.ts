@@ -70,7 +70,10 @@ export class DailyJobsService {
              SELECT r.id, r.situation_id, to_char(r.due_date, 'YYYY-MM-DD') AS due_date,
                     CASE WHEN r.due_date < $1::date THEN 'overdue' ELSE 'due_soon' END AS kind
                FROM cellule.recommendation r JOIN cellule.situation s ON s.id = r.situation_id
-              WHERE r.status = 'open' AND s.destroyed_at IS NULL AND r.due_date <= $1::date + $2::int),
+              WHERE r.status = 'open' AND s.destroyed_at IS NULL AND r.due_date <= $1::date + $2::int
+                -- Nobody is reminded of a frozen file (restriction in force) or of one the person objected to.
+                AND NOT EXISTS (SELECT 1 FROM cellule.situation_measure m
+                                 WHERE m.situation_id = s.id AND (m.kind = 'objection' OR m.lifted_at IS NULL))),
            inserted AS (
              INSERT INTO cellule.recommendation_reminder (recommendation_id, kind)
              SELECT id, kind FROM candidates ORDER BY id, kind
