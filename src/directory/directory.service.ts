@@ -48,7 +48,7 @@ export class DirectoryService {
   async listOrganizations(limit: number, offset: number): Promise<Page<OrganizationDto>> {
     const [rows, total] = await this.organizations.findAndCount({ order: { name: 'ASC' }, take: limit, skip: offset });
     await this.audit.record({ action: 'organization.list', resourceType: 'organization', outcome: 'granted' });
-    return { items: rows.map(OrganizationDto.from), total, limit, offset };
+    return { items: rows.map((row) => OrganizationDto.from(row)), total, limit, offset };
   }
 
   /**
@@ -95,7 +95,7 @@ export class DirectoryService {
   async listUsers(limit: number, offset: number): Promise<Page<UserDto>> {
     const [rows, total] = await this.users.findAndCount({ order: { email: 'ASC' }, take: limit, skip: offset });
     await this.audit.record({ action: 'user.list', resourceType: 'user_account', outcome: 'granted' });
-    return { items: rows.map(UserDto.from), total, limit, offset };
+    return { items: rows.map((row) => UserDto.from(row)), total, limit, offset };
   }
 
   /**
