@@ -39,9 +39,9 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
-      // React's event attributes (onSubmit, onClick) accept a handler returning a promise: React ignores the
-      // value, and every async handler here catches its own errors and shows them (checked by the console's
-      // browser tests). Checking arguments and spreads stays on.
+      // React's event attributes (onSubmit, onClick) are given async handlers on purpose: React ignores the
+      // returned promise, and the handlers read API failures from openapi-fetch's { error } result (it does
+      // not throw on an HTTP error) and show them. Promises passed as arguments or spread stay checked.
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
       // The console throws and rejects with the API's problem+json documents ({ title, detail, errors }) and
       // its pages display their fields; wrapping them in Error objects would lose exactly what is shown.
