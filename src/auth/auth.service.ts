@@ -280,9 +280,11 @@ function loginLocked(seconds: number): ProblemException {
   );
 }
 
+// eslint-disable-next-line no-control-regex -- removing control characters is the point of this pattern
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+
 /** What the person will recognise their device by: the browser's user agent, cleaned and cut. */
 function describeClient(userAgent: string | undefined): string | null {
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point of this pattern
-  const cleaned = userAgent?.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  const cleaned = userAgent?.replace(CONTROL_CHARACTERS, '').trim().slice(0, 200);
   return cleaned ? cleaned : null;
 }
