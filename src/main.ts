@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { Server } from 'node:http';
 import { pino, type Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import { ConfigurationError } from './config/environment.js';
@@ -62,7 +61,7 @@ function stopOnSignals(app: NestExpressApplication, runtime: Runtime, logger: Lo
       logger.error('Shutdown did not finish in time');
       process.exit(1);
     }, graceMs + 60_000).unref();
-    const server = app.getHttpServer() as Server;
+    const server = app.getHttpServer();
     const drained = new Promise<void>((resolve) => server.close(() => resolve()));
     // Keep-alive connections are closed as soon as they are idle; busy ones get the grace period.
     const idle = setInterval(() => server.closeIdleConnections(), 100);

@@ -88,7 +88,7 @@ describe('audit chain: checkpoints only over a verified segment, health and the 
   });
 
   it('public health reports the audit component down, and nothing about which entry', async () => {
-    expect(await t.app.get(AuditHealthIndicator).isHealthy('audit')).toEqual({ audit: { status: 'down' } });
+    expect(t.app.get(AuditHealthIndicator).isHealthy('audit')).toEqual({ audit: { status: 'down' } });
     const health = await t.http().get('/api/health').expect(503);
     expect(JSON.stringify(health.body)).not.toMatch(/columns_differ|firstBroken|seq|stored columns/);
   });
@@ -261,13 +261,11 @@ describe('audit outcomes: recording the real one', () => {
   });
 
   it('recordOutcome records granted on success and error on failure, rethrowing the original error', async () => {
-    expect(await audit.recordOutcome({ action: 'probe.ok', resourceType: 'probe', actor: OPERATOR_ACTOR }, async () => 42)).toBe(42);
+    expect(await audit.recordOutcome({ action: 'probe.ok', resourceType: 'probe', actor: OPERATOR_ACTOR }, () => Promise.resolve(42))).toBe(42);
     expect(await lastOutcome('probe.ok')).toBe('granted');
     const failure = new Error('integrity check failed');
     await expect(
-      audit.recordOutcome({ action: 'probe.broken', resourceType: 'probe', actor: OPERATOR_ACTOR }, async () => {
-        throw failure;
-      }),
+      audit.recordOutcome({ action: 'probe.broken', resourceType: 'probe', actor: OPERATOR_ACTOR }, () => Promise.reject(failure)),
     ).rejects.toBe(failure);
     expect(await lastOutcome('probe.broken')).toBe('error');
   });

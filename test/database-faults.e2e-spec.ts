@@ -161,7 +161,7 @@ describe('database faults', () => {
     await runner.release();
     // The pool hands out its most recently released connection first: had it been kept, this
     // statement would run inside the abandoned transaction (now() is then the transaction's start).
-    const [row] = (await cellule.query('SELECT now() = statement_timestamp() AS own_transaction')) as { own_transaction: boolean }[];
+    const [row] = await cellule.query<{ own_transaction: boolean }[]>('SELECT now() = statement_timestamp() AS own_transaction');
     expect(row.own_transaction).toBe(true);
   }, 60_000);
 
@@ -179,9 +179,9 @@ describe('database faults', () => {
   }, 60_000);
 
   it('PostgreSQL sessions run in the configured time zone, so current_date is Clock.today()', async () => {
-    const [row] = (await t!.app.get<DataSource>(getDataSourceToken('cellule')).query(
+    const [row] = await t!.app.get<DataSource>(getDataSourceToken('cellule')).query<{ zone: string; today: string }[]>(
       `SELECT current_setting('TimeZone') AS zone, current_date::text AS today`,
-    )) as { zone: string; today: string }[];
+    );
     expect(row.zone).toBe('Pacific/Kiritimati');
     expect(row.today).toBe(t!.app.get(Clock).today());
   });

@@ -366,5 +366,6 @@ function setAt(target: Record<string, unknown>, path: (string | number)[], value
 
 function preview(value: unknown): string {
   const text = typeof value === 'string' && value.length > 30 ? `"${value.length} chars"` : JSON.stringify(value);
+  // eslint-disable-next-line no-control-regex -- NUL is what PostgreSQL refuses in text: it is replaced on purpose
   return (text ?? String(value)).replace(/[\u0000\ud800-\udfff]/g, '?');
 }

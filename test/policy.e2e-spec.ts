@@ -45,7 +45,7 @@ describe('the ethics policy', () => {
   });
 
   it('names a rule without its article', () => {
-    const directory = ethicsDirWith((text) => text.replace(/  health:\n    article: 5\n/, '  health:\n'));
+    const directory = ethicsDirWith((text) => text.replace(/ {2}health:\n {4}article: 5\n/, '  health:\n'));
     expect(problemsOf(directory)).toContain('field_groups.health.article: every rule must name the charter article it implements');
   });
 

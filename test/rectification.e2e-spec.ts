@@ -4,14 +4,13 @@ import { createAdmin, createUser, startTestApp, TestApp, TestUser } from './supp
 
 describe('rectification: PATCH /api/situations/:id changes only the fields sent', () => {
   let t: TestApp;
-  let coordinator: TestUser;
   let referrer: TestUser;
   let admin: TestUser;
 
   beforeAll(async () => {
     t = await startTestApp();
     admin = await createAdmin(t);
-    coordinator = await createUser(t, admin, { roles: ['coordinator'] });
+    await createUser(t, admin, { roles: ['coordinator'] });
     referrer = await createUser(t, admin, { roles: ['referrer'] });
   });
   afterAll(() => t.close());

@@ -255,7 +255,7 @@ describe('referrals to and from the DAC', () => {
       const text = JSON.stringify(bundle);
       for (const hidden of [body.narrative.narrative, body.health.details, body.social.professionalsInvolved[0].name, 'MotifInterne']) expect(text).not.toContain(hidden);
       // The validator is real: a broken resource fails it.
-      expect(() => validateResource({ ...(bundle.entry[2].resource as object), birthDate: 'hier' } as never)).toThrow(/birthDate/);
+      expect(() => validateResource({ ...(bundle.entry[2].resource as object), birthDate: 'hier' })).toThrow(/birthDate/);
     });
   });
 

@@ -53,7 +53,7 @@ describe('deny by default', () => {
     }
   });
 
-  it('every administration route answers 403 to a signed-in non-administrator and works for the administrator', async () => {
+  it('every administration route answers 403 to a signed-in non-administrator and works for the administrator', () => {
     const adminRoutes = listRoutes(t.app).filter((route) => route.access?.kind === 'roles' && route.access.roles.includes('admin'));
     expect(adminRoutes.map((route) => `${route.method} ${route.path}`)).toEqual(
       expect.arrayContaining(['GET /api/users', 'POST /api/users', 'PATCH /api/users/:id', 'GET /api/organizations', 'POST /api/organizations']),

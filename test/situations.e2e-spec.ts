@@ -186,7 +186,7 @@ describe('case files', () => {
       }
       const everything = Buffer.concat(haystacks);
       for (const secret of secrets) {
-        expect({ secret, found: everything.includes(Buffer.from(secret as string, 'utf8')) }).toEqual({ secret, found: false });
+        expect({ secret, found: everything.includes(Buffer.from(secret, 'utf8')) }).toEqual({ secret, found: false });
       }
       // The document's own bytes: its random middle part must not appear either.
       expect(everything.includes(documentBytes.subarray(60, 120))).toBe(false);

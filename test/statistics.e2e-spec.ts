@@ -228,7 +228,7 @@ describe('GET /api/statistics', () => {
     const text: string[] = [];
     const raw = pdf.toString('latin1');
     for (const match of raw.matchAll(/stream\r?\n/g)) {
-      const start = match.index! + match[0].length;
+      const start = match.index + match[0].length;
       const end = raw.indexOf('endstream', start);
       try {
         const inflated = inflateSync(pdf.subarray(start, end)).toString('latin1');

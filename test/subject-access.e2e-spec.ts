@@ -11,7 +11,7 @@ function pdfText(pdf: Buffer): string {
   const raw = pdf.toString('latin1');
   const text: string[] = [];
   for (const match of raw.matchAll(/stream\r?\n/g)) {
-    const start = match.index! + match[0].length;
+    const start = match.index + match[0].length;
     try {
       const inflated = inflateSync(pdf.subarray(start, raw.indexOf('endstream', start))).toString('latin1');
       for (const hex of inflated.matchAll(/<([0-9a-fA-F]+)>/g)) text.push(Buffer.from(hex[1], 'hex').toString('latin1'));

@@ -206,12 +206,12 @@ export class AccessService {
     const cached = cache.get(CONTEXT_KEY) as (UserAccessContext & { userId: string }) | undefined;
     if (cached?.userId === user.id) return cached;
     const manager = await this.uow.manager();
-    const relations = (await manager.query(
+    const relations = await manager.query<RelationRow[]>(
       `SELECT situation_id, relation, purpose_type, purpose_id FROM cellule.situation_relation
         WHERE user_id = $1 AND valid_from <= $2 AND (valid_until IS NULL OR valid_until > $2)
         ORDER BY situation_id, relation, valid_from, purpose_id`,
       [user.id, this.clock.now()],
-    )) as RelationRow[];
+    );
     const built = { userId: user.id, ability: this.buildAbility(user, relations), relations };
     cache.set(CONTEXT_KEY, built);
     return built;
@@ -273,13 +273,13 @@ export class AccessService {
     const missing = options.refresh ? [...new Set(ids)] : [...new Set(ids)].filter((id) => !known.has(id));
     if (missing.length > 0) {
       const manager = await this.uow.manager();
-      const rows = (await manager.query(
+      const rows = await manager.query<FactRow[]>(
         `SELECT situation.id, situation.status, situation.referrer_user_id, ${FACT_SQL.reviewConsentValid} AS review_consent_valid,
                 ${FACT_SQL.refusedOrganizationIds} AS refused_organization_ids,
                 ${FACT_SQL.restricted} AS restricted, ${FACT_SQL.objected} AS objected
            FROM cellule.situation situation WHERE situation.id = ANY($1)`,
         [missing],
-      )) as FactRow[];
+      );
       for (const id of missing) known.delete(id);
       for (const row of rows) known.set(row.id, toFacts(row));
     }
@@ -305,7 +305,7 @@ export class AccessService {
 
   async consentInForce(situationId: string, purpose: ConsentPurposeName): Promise<boolean> {
     const manager = await this.uow.manager();
-    const [row] = (await manager.query(`SELECT ${consentInForceSql('$1::uuid', purpose)} AS in_force`, [situationId])) as { in_force: boolean }[];
+    const [row] = await manager.query<{ in_force: boolean }[]>(`SELECT ${consentInForceSql('$1::uuid', purpose)} AS in_force`, [situationId]);
     return row.in_force;
   }
 

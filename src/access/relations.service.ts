@@ -52,7 +52,7 @@ export class RelationsService {
   async eligible(userId: string, relation: Relation): Promise<boolean> {
     const roles = this.ethics.policy.grants.filter((grant) => grant.relation === relation).map((grant) => grant.role);
     const manager = await this.uow.manager();
-    const [row] = (await manager.query('SELECT 1 FROM clsm.directory_entry WHERE user_id = $1 AND active AND roles && $2::text[]', [userId, roles])) as unknown[];
+    const [row] = await manager.query<unknown[]>('SELECT 1 FROM clsm.directory_entry WHERE user_id = $1 AND active AND roles && $2::text[]', [userId, roles]);
     return row !== undefined;
   }
 
@@ -139,13 +139,13 @@ export class RelationsService {
    */
   async assertNotRefused(situationId: string, people: { userIds?: string[]; organizationIds?: string[] }): Promise<void> {
     const manager = await this.uow.manager();
-    const [row] = (await manager.query(
+    const [row] = await manager.query<{ refused: boolean }[]>(
       `SELECT EXISTS (SELECT 1 FROM cellule.current_consent c
                         WHERE c.situation_id = $1
                           AND (c.refused_organization_ids && $3::uuid[]
                                OR EXISTS (SELECT 1 FROM clsm.directory_entry d WHERE d.user_id = ANY($2::uuid[]) AND d.organization_id = ANY(c.refused_organization_ids)))) AS refused`,
       [situationId, people.userIds ?? [], people.organizationIds ?? []],
-    )) as { refused: boolean }[];
+    );
     if (row.refused) {
       throw new ProblemException(
         HttpStatus.UNPROCESSABLE_ENTITY,

@@ -38,19 +38,19 @@ export class AuditQueryService {
     if (query.from) builder.andWhere('event.recorded_at >= :from', { from: query.from });
     if (query.to) builder.andWhere('event.recorded_at < :to', { to: query.to });
     const [events, total] = await builder.orderBy('event.seq', 'DESC').take(query.limit).skip(query.offset).getManyAndCount();
-    return { items: events.map(EventDto.from), total };
+    return { items: events.map((event) => EventDto.from(event)), total };
   }
 
   async anomalies(from: Date, to: Date): Promise<AnomalyReportDto> {
-    const deniedBursts = (await this.dataSource.query(
+    const deniedBursts = await this.dataSource.query<{ actor_user_id: string | null; client_address: string | null; window_start: Date; denials: number }[]>(
       `SELECT actor_user_id, CASE WHEN actor_user_id IS NULL THEN client_address END AS client_address,
               date_bin('10 minutes', recorded_at, TIMESTAMPTZ 'epoch') AS window_start, count(*)::int AS denials
          FROM audit.event
         WHERE outcome = 'denied' AND recorded_at >= $1 AND recorded_at < $2
         GROUP BY 1, 2, 3 HAVING count(*) >= 5 ORDER BY window_start, denials DESC`,
       [from, to],
-    )) as { actor_user_id: string | null; client_address: string | null; window_start: Date; denials: number }[];
-    const unusualVolume = (await this.dataSource.query(
+    );
+    const unusualVolume = await this.dataSource.query<{ actor_user_id: string; day: string; reads: number; usual_daily: number }[]>(
       `WITH daily AS (
          SELECT actor_user_id, date_trunc('day', recorded_at) AS day, count(*)::int AS reads
            FROM audit.event
@@ -64,9 +64,9 @@ export class AuditQueryService {
        SELECT actor_user_id, to_char(day, 'YYYY-MM-DD') AS day, reads, round(usual_daily::numeric, 1)::float AS usual_daily
          FROM usual WHERE reads >= 20 AND reads >= 3 * usual_daily ORDER BY day, reads DESC`,
       [from, to, READ_ACTIONS],
-    )) as { actor_user_id: string; day: string; reads: number; usual_daily: number }[];
+    );
     // Defence in depth: the access rules should make these impossible; the committee checks it.
-    const outsideSessionWindow = (await this.dataSource.query(
+    const outsideSessionWindow = await this.dataSource.query<AccessRow[]>(
       `SELECT e.seq, e.actor_user_id, e.situation_id, e.recorded_at FROM audit.event e
          JOIN cellule.agenda_item i ON e.purpose_type = 'agenda_item' AND i.id::text = e.purpose_id
          JOIN cellule.session s ON s.id = i.session_id
@@ -77,9 +77,9 @@ export class AuditQueryService {
                OR e.recorded_at > s.scheduled_at + make_interval(days => $3))
         ORDER BY e.seq`,
       [from, to, this.ethics.policy.accessWindowDaysAfterSession],
-    )) as AccessRow[];
+    );
     // Attempts to reach a situation after the person withdrew their consent for review.
-    const afterConsentWithdrawal = (await this.dataSource.query(
+    const afterConsentWithdrawal = await this.dataSource.query<AccessRow[]>(
       `SELECT e.seq, e.actor_user_id, e.situation_id, e.recorded_at FROM audit.event e
         WHERE e.situation_id IS NOT NULL AND e.actor_user_id IS NOT NULL AND e.recorded_at >= $1 AND e.recorded_at < $2
           AND e.action LIKE 'situation.%' AND e.outcome = 'denied'
@@ -87,7 +87,7 @@ export class AuditQueryService {
                         AND c.decision = 'withdrawn' AND c.recorded_at < e.recorded_at)
         ORDER BY e.seq`,
       [from, to],
-    )) as AccessRow[];
+    );
     const chain = this.audit.chainStatus();
     const access = (row: AccessRow) => ({ seq: Number(row.seq), actorUserId: row.actor_user_id, situationId: row.situation_id, recordedAt: new Date(row.recorded_at).toISOString() });
     return {

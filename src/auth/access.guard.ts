@@ -90,7 +90,7 @@ export class AccessGuard extends AuthGuard('jwt') {
   override handleRequest<TUser>(error: unknown, user: TUser | false): TUser {
     // A failure while loading the user (the database is down) is not a bad token: it keeps its own
     // status (503 for an unavailable database) instead of becoming a 401.
-    if (error && !(error instanceof UnauthorizedException)) throw error;
+    if (error && !(error instanceof UnauthorizedException)) throw error instanceof Error ? error : new Error('Authentication failed', { cause: error });
     if (error || !user) {
       throw error instanceof UnauthorizedException
         ? error

@@ -56,10 +56,10 @@ export class AuthService {
    */
   async login(email: string, password: string, clientAddress: string, client?: string): Promise<LoginResultDto> {
     const keys = this.throttle.keysFor(email, clientAddress);
-    const [account] = (await this.dataSource.query(
+    const [account] = await this.dataSource.query<{ id: string; password_hash: string; active: boolean; organization_id: string | null }[]>(
       'SELECT id, password_hash, active, organization_id FROM clsm.user_account WHERE email = $1',
       [email],
-    )) as { id: string; password_hash: string; active: boolean; organization_id: string | null }[];
+    );
     // The account id when known (never the e-mail): the committee sees attempts on an account.
     const actor = { userId: account?.id ?? null, role: null, organizationId: account?.organization_id ?? null };
     const lockedFor = await this.throttle.lockedForSeconds(keys);
@@ -89,7 +89,7 @@ export class AuthService {
   /** Opens a session once every required factor is proven; the audit entry names the method. */
   async openSession(userId: string, method: SignInMethod, client?: string): Promise<TokenPairDto> {
     return this.dataSource.transaction(async (manager) => {
-      const [session] = await manager.query(
+      const [session] = await manager.query<{ id: string; organization_id: string | null }[]>(
         `INSERT INTO clsm.auth_session (user_id, expires_at, client, method)
          SELECT id, now() + make_interval(secs => $2), $3, $4 FROM clsm.user_account WHERE id = $1 AND active
          RETURNING id, (SELECT organization_id FROM clsm.user_account WHERE id = $1) AS organization_id`,
@@ -115,7 +115,7 @@ export class AuthService {
       { tokens: TokenPairDto } | { reused: boolean }
     > => {
       // TypeORM answers an UPDATE ... RETURNING with [rows, affected count].
-      const [[spent]] = await manager.query(
+      const [[spent]] = await manager.query<[{ session_id: string; user_id: string; organization_id: string | null }[], number]>(
         `UPDATE clsm.refresh_token t SET used_at = now()
            FROM clsm.auth_session s JOIN clsm.user_account u ON u.id = s.user_id
           WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.expires_at > now()
@@ -136,7 +136,7 @@ export class AuthService {
         });
         return { tokens };
       }
-      const [reused] = await manager.query(
+      const [reused] = await manager.query<{ session_id: string; user_id: string; organization_id: string | null }[]>(
         `SELECT t.session_id, s.user_id, u.organization_id FROM clsm.refresh_token t
            JOIN clsm.auth_session s ON s.id = t.session_id JOIN clsm.user_account u ON u.id = s.user_id
           WHERE t.token_hash = $1 AND t.used_at IS NOT NULL`,
@@ -175,12 +175,12 @@ export class AuthService {
 
   /** The user's open sessions (signed-in devices), most recently used first. */
   async sessions(user: AuthenticatedUser): Promise<AuthSessionDto[]> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<{ id: string; created_at: Date; last_used_at: Date; client: string | null }[]>(
       `SELECT id, created_at, last_used_at, client FROM clsm.auth_session
         WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now() AND last_used_at > now() - make_interval(mins => $2)
         ORDER BY last_used_at DESC, id`,
       [user.id, this.settings.idleTimeoutMinutes],
-    )) as { id: string; created_at: Date; last_used_at: Date; client: string | null }[];
+    );
     await this.audit.record({ action: 'auth.session_list', resourceType: 'session', outcome: 'granted' });
     return rows.map((row) => ({
       id: row.id,
@@ -195,11 +195,11 @@ export class AuthService {
   async endSession(user: AuthenticatedUser, sessionId: string): Promise<void> {
     const entry = { action: 'auth.session_end', resourceType: 'session', resourceId: sessionId };
     const ended = await this.dataSource.transaction(async (manager) => {
-      const [rows] = (await manager.query(
+      const [rows] = await manager.query<[{ id: string }[], number]>(
         `UPDATE clsm.auth_session SET revoked_at = now(), revoked_reason = 'ended_by_user'
           WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL RETURNING id`,
         [sessionId, user.id],
-      )) as [{ id: string }[], number];
+      );
       if (rows.length > 0) await this.audit.recordWithin(manager, { ...entry, outcome: 'granted' });
       return rows.length > 0;
     });
@@ -221,13 +221,13 @@ export class AuthService {
   /** Loads the caller for an access token; undefined when the user or the session is no longer valid. */
   async resolveAccessToken(payload: AccessTokenPayload): Promise<AuthenticatedUser | undefined> {
     // One statement: the session is valid, not left idle, and its last use is now.
-    const [rows] = (await this.dataSource.query(
+    const [rows] = await this.dataSource.query<[{ id: string; roles: Role[]; organization_id: string | null; professional_category: ProfessionalCategory }[], number]>(
       `UPDATE clsm.auth_session s SET last_used_at = now() FROM clsm.user_account u
         WHERE s.user_id = u.id AND u.id = $1 AND s.id = $2 AND u.active AND s.revoked_at IS NULL AND s.expires_at > now()
           AND s.last_used_at > now() - make_interval(mins => $3)
         RETURNING u.id, u.roles, u.organization_id, u.professional_category`,
       [payload.sub, payload.sid, this.settings.idleTimeoutMinutes],
-    )) as [{ id: string; roles: Role[]; organization_id: string | null; professional_category: ProfessionalCategory }[], number];
+    );
     const [row] = rows;
     if (!row) return undefined;
     return {
@@ -248,7 +248,7 @@ export class AuthService {
 
   private async issueTokens(manager: EntityManager, userId: string, sessionId: string): Promise<TokenPairDto> {
     const refreshToken = randomBytes(32).toString('base64url');
-    const [stored] = await manager.query(
+    const [stored] = await manager.query<{ expires_at: Date }[]>(
       `INSERT INTO clsm.refresh_token (session_id, token_hash, expires_at)
        SELECT id, $2, expires_at FROM clsm.auth_session WHERE id = $1 RETURNING expires_at`,
       [sessionId, sha256(refreshToken)],
@@ -280,8 +280,11 @@ function loginLocked(seconds: number): ProblemException {
   );
 }
 
+// eslint-disable-next-line no-control-regex -- removing control characters is the point of this pattern
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+
 /** What the person will recognise their device by: the browser's user agent, cleaned and cut. */
 function describeClient(userAgent: string | undefined): string | null {
-  const cleaned = userAgent?.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  const cleaned = userAgent?.replace(CONTROL_CHARACTERS, '').trim().slice(0, 200);
   return cleaned ? cleaned : null;
 }

@@ -35,7 +35,7 @@ export class LoginThrottleService {
 
   /** Seconds until the lock on either key ends, or 0 when login may proceed. */
   async lockedForSeconds(keys: LoginAttemptKeys): Promise<number> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.dataSource.query<{ seconds: number | null }[]>(
       `SELECT ceil(extract(epoch FROM max(locked_until) - now()))::int AS seconds
          FROM clsm.login_throttle WHERE key = ANY($1) AND locked_until > now()`,
       [[keys.account, keys.address]],
@@ -57,7 +57,7 @@ export class LoginThrottleService {
 
   private async increment(key: Buffer, maxFailures: number): Promise<number> {
     // A failure older than the lock period starts a new count.
-    const [row] = await this.dataSource.query(
+    const [row] = await this.dataSource.query<{ failures: number }[]>(
       `INSERT INTO clsm.login_throttle AS t (key, failures, last_failure_at, locked_until)
        VALUES ($1, 1, now(), CASE WHEN $2 <= 1 THEN now() + make_interval(secs => $3) END)
        ON CONFLICT (key) DO UPDATE SET
@@ -70,6 +70,6 @@ export class LoginThrottleService {
        RETURNING failures`,
       [key, maxFailures, this.settings.loginLockSeconds],
     );
-    return row.failures as number;
+    return row.failures;
   }
 }

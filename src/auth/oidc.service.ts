@@ -106,10 +106,10 @@ export class OidcService {
     }
     const identifier = claims[settings.identifierClaim];
     const [account] = typeof identifier === 'string'
-      ? ((await this.dataSource.query('SELECT id, organization_id FROM clsm.user_account WHERE professional_id = $1 AND active', [identifier])) as {
+      ? (await this.dataSource.query<{
           id: string;
           organization_id: string | null;
-        }[])
+        }[]>('SELECT id, organization_id FROM clsm.user_account WHERE professional_id = $1 AND active', [identifier]))
       : [];
     if (!account) return refuse('inconnu');
     if (typeof claims.acr !== 'string' || !settings.strongAcr.includes(claims.acr)) return refuse('niveau', account.id, account.organization_id);

@@ -48,10 +48,10 @@ export class PasskeysService {
   ) {}
 
   async registrationOptions(userId: string, rp: RelyingParty): Promise<PublicKeyCredentialCreationOptionsJSON> {
-    const [account] = (await this.dataSource.query('SELECT email, display_name FROM clsm.user_account WHERE id = $1', [userId])) as {
+    const [account] = await this.dataSource.query<{
       email: string;
       display_name: string;
-    }[];
+    }[]>('SELECT email, display_name FROM clsm.user_account WHERE id = $1', [userId]);
     const existing = await this.credentials(userId);
     const options = await generateRegistrationOptions({
       rpName: RP_NAME,
@@ -80,11 +80,11 @@ export class PasskeysService {
     }
     const { credential } = verification.registrationInfo;
     const [row] = await this.dataSource.transaction(async (manager) => {
-      const inserted = (await manager.query(
+      const inserted = await manager.query<{ id: string; name: string; created_at: Date; last_used_at: Date | null }[]>(
         `INSERT INTO clsm.passkey (user_id, credential_id, public_key, counter, transports, name)
          VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (credential_id) DO NOTHING RETURNING id, name, created_at, last_used_at`,
         [userId, credential.id, Buffer.from(credential.publicKey), credential.counter, credential.transports ?? [], name],
-      )) as { id: string; name: string; created_at: Date; last_used_at: Date | null }[];
+      );
       if (inserted.length === 0) throw conflict('Cette clé d’accès est déjà enregistrée.');
       await this.audit.recordWithin(manager, { action: 'auth.passkey_register', resourceType: 'passkey', resourceId: inserted[0].id, outcome: 'granted' });
       return inserted;
@@ -110,10 +110,10 @@ export class PasskeysService {
   async authenticate(userId: string, response: AuthenticationResponseJSON, rp: RelyingParty, clientAddress: string): Promise<void> {
     const attempt = await this.secondFactor.beginAttempt(userId, clientAddress);
     const challenge = await this.spendChallenge(userId, response.response?.clientDataJSON, 'authentication');
-    const [passkey] = (await this.dataSource.query(
+    const [passkey] = await this.dataSource.query<PasskeyRow[]>(
       'SELECT id, credential_id, public_key, counter, transports FROM clsm.passkey WHERE user_id = $1 AND credential_id = $2',
       [userId, response.id],
-    )) as PasskeyRow[];
+    );
     const verification =
       challenge && passkey
         ? await verifyAuthenticationResponse({
@@ -136,22 +136,22 @@ export class PasskeysService {
   }
 
   async list(userId: string): Promise<PasskeyDto[]> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<{ id: string; name: string; created_at: Date; last_used_at: Date | null }[]>(
       'SELECT id, name, created_at, last_used_at FROM clsm.passkey WHERE user_id = $1 ORDER BY created_at',
       [userId],
-    )) as { id: string; name: string; created_at: Date; last_used_at: Date | null }[];
+    );
     return rows.map(toDto);
   }
 
   /** Removes one of one's passkeys, unless it is the account's only second factor. */
   async remove(userId: string, passkeyId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const [row] = (await manager.query(
+      const [row] = await manager.query<{ id: string; totp: boolean; total: number }[]>(
         `SELECT p.id, u.totp_confirmed_at IS NOT NULL AS totp, (SELECT count(*)::int FROM clsm.passkey o WHERE o.user_id = u.id) AS total
            FROM clsm.passkey p JOIN clsm.user_account u ON u.id = p.user_id
           WHERE p.id = $1 AND p.user_id = $2 FOR UPDATE OF u`,
         [passkeyId, userId],
-      )) as { id: string; totp: boolean; total: number }[];
+      );
       if (!row) throw notFound('Cette clé d’accès est introuvable.');
       if (!row.totp && row.total <= 1) throw conflict('C’est votre seul second facteur : ajoutez-en un autre avant de retirer celui-ci.');
       await manager.query('DELETE FROM clsm.passkey WHERE id = $1', [passkeyId]);
@@ -160,7 +160,7 @@ export class PasskeysService {
   }
 
   private async credentials(userId: string): Promise<PasskeyRow[]> {
-    return (await this.dataSource.query('SELECT id, credential_id, public_key, counter, transports FROM clsm.passkey WHERE user_id = $1', [userId])) as PasskeyRow[];
+    return await this.dataSource.query<PasskeyRow[]>('SELECT id, credential_id, public_key, counter, transports FROM clsm.passkey WHERE user_id = $1', [userId]);
   }
 
   private async storeChallenge(userId: string, challenge: string, purpose: 'registration' | 'authentication'): Promise<void> {
@@ -180,10 +180,10 @@ export class PasskeysService {
       return undefined;
     }
     if (typeof challenge !== 'string') return undefined;
-    const [rows] = (await this.dataSource.query(
+    const [rows] = await this.dataSource.query<[{ challenge: string }[], number]>(
       `DELETE FROM clsm.webauthn_challenge WHERE challenge = $1 AND user_id = $2 AND purpose = $3 AND expires_at > now() RETURNING challenge`,
       [challenge, userId, purpose],
-    )) as [{ challenge: string }[], number];
+    );
     return rows[0]?.challenge;
   }
 }

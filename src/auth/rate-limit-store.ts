@@ -39,14 +39,14 @@ export class PostgresRateLimitStore implements Store {
     if (++this.calls % 500 === 0) {
       await this.dataSource.query('DELETE FROM clsm.rate_limit WHERE window_start < now() - make_interval(secs => $1)', [(2 * this.windowMs) / 1000]);
     }
-    const [row] = (await this.dataSource.query(
+    const [row] = await this.dataSource.query<{ hits: number; reset_time: Date }[]>(
       `INSERT INTO clsm.rate_limit AS r (key, window_start, hits) VALUES ($1, now(), 1)
        ON CONFLICT (key) DO UPDATE SET
          hits = CASE WHEN r.window_start <= now() - make_interval(secs => $2) THEN 1 ELSE r.hits + 1 END,
          window_start = CASE WHEN r.window_start <= now() - make_interval(secs => $2) THEN now() ELSE r.window_start END
        RETURNING hits, window_start + make_interval(secs => $2) AS reset_time`,
       [this.hash(key), this.windowMs / 1000],
-    )) as { hits: number; reset_time: Date }[];
+    );
     return { totalHits: row.hits, resetTime: new Date(row.reset_time) };
   }
 

@@ -78,7 +78,7 @@ export class SecondFactorService implements OnApplicationBootstrap {
 
   /** A TOTP factor confirmed, or a passkey registered. */
   async isEnrolled(userId: string): Promise<boolean> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.dataSource.query<{ enrolled: boolean }[]>(
       `SELECT totp_confirmed_at IS NOT NULL OR EXISTS (SELECT 1 FROM clsm.passkey p WHERE p.user_id = u.id) AS enrolled
          FROM clsm.user_account u WHERE id = $1`,
       [userId],
@@ -109,14 +109,14 @@ export class SecondFactorService implements OnApplicationBootstrap {
   }
 
   async status(userId: string): Promise<{ enrolled: boolean; recoveryCodesLeft: number; passkeys: number; policy: 'required' | 'optional' }> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.dataSource.query<{ enrolled: boolean; left: number; passkeys: number }[]>(
       `SELECT u.totp_confirmed_at IS NOT NULL AS enrolled,
               (SELECT count(*)::int FROM clsm.recovery_code r WHERE r.user_id = u.id AND r.used_at IS NULL) AS left,
               (SELECT count(*)::int FROM clsm.passkey p WHERE p.user_id = u.id) AS passkeys
          FROM clsm.user_account u WHERE u.id = $1`,
       [userId],
     );
-    return { enrolled: row.enrolled as boolean, recoveryCodesLeft: row.left as number, passkeys: row.passkeys as number, policy: this.settings.mfa };
+    return { enrolled: row.enrolled, recoveryCodesLeft: row.left, passkeys: row.passkeys, policy: this.settings.mfa };
   }
 
   /**
@@ -206,17 +206,17 @@ export class SecondFactorService implements OnApplicationBootstrap {
       const step = matchingStep(secret, account.email, compact);
       if (step === undefined) return undefined;
       // Only a later time step passes: the same code (or an earlier one) cannot be played twice.
-      const [rows] = (await this.dataSource.query(
+      const [rows] = await this.dataSource.query<[unknown[], number]>(
         `UPDATE clsm.user_account SET totp_last_step = $2
           WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING id`,
         [userId, step],
-      )) as [unknown[], number];
+      );
       return rows.length > 0 ? 'password_totp' : undefined;
     }
-    const [rows] = (await this.dataSource.query(
+    const [rows] = await this.dataSource.query<[unknown[], number]>(
       `UPDATE clsm.recovery_code SET used_at = now() WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL RETURNING user_id`,
       [userId, this.keys.recoveryCodeHash(userId, normaliseRecoveryCode(code))],
-    )) as [unknown[], number];
+    );
     return rows.length > 0 ? 'password_recovery_code' : undefined;
   }
 
@@ -263,11 +263,11 @@ export class SecondFactorService implements OnApplicationBootstrap {
   }
 
   private async account(userId: string): Promise<FactorRow> {
-    const [row] = (await this.dataSource.query(
+    const [row] = await this.dataSource.query<FactorRow[]>(
       `SELECT email, organization_id, totp_secret, totp_pending_secret, totp_confirmed_at
          FROM clsm.user_account WHERE id = $1 AND active`,
       [userId],
-    )) as FactorRow[];
+    );
     if (!row) throw new UnauthorizedException('Compte désactivé : reconnectez-vous.');
     return row;
   }

@@ -204,7 +204,7 @@ export class CaseFiles {
     return {
       read: <T>(grant: FieldGrant, field: EncryptedField, rowId: string, stored: Buffer | null | undefined): T | undefined => {
         if (stored === null || stored === undefined) return undefined;
-        const group = ENCRYPTED_FIELDS[field].group as FieldGroup | 'by_key';
+        const group = ENCRYPTED_FIELDS[field].group;
         // A frozen data set opens only to a grant that covers some field group.
         if (group === 'by_key' ? grant.dataSets === false || grant.groups.size === 0 : !grant.groups.has(group)) return undefined;
         const value = open(grant, field, (dek) => this.crypto.decryptJson<T>(dek, field, rowId, stored));

@@ -46,7 +46,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     problem.detail = frenchDetail(problem.detail, problem.status);
     problem.instance = request.originalUrl?.split('?')[0];
     // The id of this request's log line (X-Request-Id): what a person quotes to the support team.
-    if (request.id !== undefined) problem.requestId = String(request.id);
+    if (typeof request.id === 'string' || typeof request.id === 'number') problem.requestId = String(request.id);
     if (problem.status >= 500) this.logger.error({ error: loggable(exception), requestId: request.id }, 'Unhandled error');
     if (response.headersSent) return;
     const retryAfter = problem['retryAfterSeconds'];

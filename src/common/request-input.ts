@@ -10,7 +10,7 @@ export const MAX_JSON_DEPTH = 32;
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** A NUL character or a UTF-16 surrogate that is not part of a pair. */
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- NUL is one of the characters PostgreSQL refuses in text
 const FORBIDDEN_CHARACTER = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export const hasForbiddenCharacter = (text: string) => FORBIDDEN_CHARACTER.test(text);

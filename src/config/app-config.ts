@@ -138,7 +138,7 @@ export async function loadOrCreateDevSecrets(
   }
   // Secrets added by a newer version are generated; existing ones are never replaced.
   const secrets = { ...generateDevSecrets(), ...existing };
-  if (existing && Object.keys(secrets).every((name) => name in existing!)) return secrets;
+  if (existing && Object.keys(secrets).every((name) => name in existing)) return secrets;
   await mkdir(dataDir, { recursive: true });
   await writeFile(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   warn(

@@ -34,10 +34,10 @@ export class DataKeyService {
 
   /** Unwraps the keys of several situations with one query (lists); destroyed keys are absent. */
   async loadMany(situationIds: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, Uint8Array>> {
-    const rows = (await manager.query(
+    const rows = await manager.query<{ situation_id: string; kek_version: number; wrapped_dek: Buffer | null }[]>(
       'SELECT situation_id, kek_version, wrapped_dek FROM cellule.situation_key WHERE situation_id = ANY($1)',
       [situationIds],
-    )) as { situation_id: string; kek_version: number; wrapped_dek: Buffer | null }[];
+    );
     const keys = new Map<string, Uint8Array>();
     for (const row of rows) {
       const dek = this.unwrap(row.situation_id, row.kek_version, row.wrapped_dek);

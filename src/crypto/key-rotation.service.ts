@@ -41,11 +41,11 @@ export class KeyRotationService {
     let total = 0;
     for (;;) {
       const count = await this.dataSource.transaction(async (manager) => {
-        const rows = (await manager.query(
+        const rows = await manager.query<{ situation_id: string; kek_version: number; wrapped_dek: Buffer }[]>(
           `SELECT situation_id, kek_version, wrapped_dek FROM cellule.situation_key
             WHERE kek_version <> $1 AND wrapped_dek IS NOT NULL LIMIT $2 FOR UPDATE`,
           [newVersion, BATCH],
-        )) as { situation_id: string; kek_version: number; wrapped_dek: Buffer }[];
+        );
         for (const row of rows) {
           const dek = this.crypto.unwrap(row.situation_id, { kekVersion: row.kek_version, wrappedDek: row.wrapped_dek });
           const wrapped = this.crypto.wrap(row.situation_id, dek, newVersion);

@@ -44,7 +44,7 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
     return true;
   }
   if (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message))) return true;
-  return [driverError, cause, ...(Array.isArray(errors) ? errors : [])].some((inner) => isDatabaseUnavailable(inner, depth + 1));
+  return [driverError, cause, ...(Array.isArray(errors) ? (errors as unknown[]) : [])].some((inner) => isDatabaseUnavailable(inner, depth + 1));
 }
 
 /** The 503 every request gets while the database is unavailable. */

@@ -12,6 +12,7 @@ import './pg-types.js';
  * that transaction. Closed, the pool discards it and PostgreSQL rolls the session back.
  */
 export class SessionSafeClient extends pg.Client {}
+// eslint-disable-next-line @typescript-eslint/unbound-method -- taken once, called below with .apply(this) on the instance
 const query = pg.Client.prototype.query;
 SessionSafeClient.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   const result = (query as (...args: unknown[]) => unknown).apply(this, args);

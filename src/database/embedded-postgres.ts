@@ -123,7 +123,7 @@ export async function startEmbeddedPostgres(options: {
     `postgresql://${SUPERUSER}:${encodeURIComponent(options.password)}@127.0.0.1:${port}/${database}`;
   const join = async (port: number): Promise<EmbeddedServer> => {
     await ensureDatabase(urlFor(port, 'postgres'), options.database);
-    return { adminUrl: urlFor(port, options.database), stop: async () => undefined };
+    return { adminUrl: urlFor(port, options.database), stop: () => Promise.resolve() };
   };
 
   // Run as root, the server runs as the `postgres` system user, which must reach its data folder.
@@ -180,7 +180,7 @@ export async function startEmbeddedPostgres(options: {
     await removeOwnClaim();
     // Lost a race with another process starting the same folder: join it.
     const running = await runningServer(databaseDir);
-    if (running === undefined) throw error ?? new Error('embedded PostgreSQL failed to start');
+    if (running === undefined) throw error instanceof Error ? error : new Error('embedded PostgreSQL failed to start', { cause: error });
     return join(running.port);
   }
   // The server is ours: say so, even if a process that lost a race to start it overwrote the claim.

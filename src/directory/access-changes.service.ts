@@ -73,10 +73,10 @@ export class AccessChangesService {
       return { ...after, pending: null };
     }
     await manager.query(`UPDATE clsm.access_change SET status = 'withdrawn', decided_at = now() WHERE user_id = $1 AND status = 'pending'`, [userId]);
-    const [row] = (await manager.query(
+    const [row] = await manager.query<{ id: string }[]>(
       `INSERT INTO clsm.access_change (user_id, add_roles, professional_category, requested_by) VALUES ($1, $2, $3, $4) RETURNING id`,
       [userId, widening.addRoles, widening.professionalCategory, actor?.id ?? null],
-    )) as { id: string }[];
+    );
     await this.audit.recordWithin(manager, { action: 'access_change.request', resourceType: 'access_change', resourceId: row.id, outcome: 'granted' });
     return {
       roles: after.roles.filter((role) => !widening.addRoles.includes(role)),
@@ -86,11 +86,11 @@ export class AccessChangesService {
   }
 
   async list(query: AccessChangeQueryDto): Promise<Page<AccessChangeDto>> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<(ChangeRow & { total: number })[]>(
       `SELECT c.*, u.display_name, count(*) OVER ()::int AS total FROM clsm.access_change c JOIN clsm.user_account u ON u.id = c.user_id
         WHERE $1::text IS NULL OR c.status = $1 ORDER BY c.requested_at DESC, c.id DESC LIMIT $2 OFFSET $3`,
       [query.status ?? null, query.limit, query.offset],
-    )) as (ChangeRow & { total: number })[];
+    );
     await this.audit.record({ action: 'access_change.list', resourceType: 'access_change', outcome: 'granted' });
     return { items: rows.map(view), total: rows[0]?.total ?? 0, limit: query.limit, offset: query.offset };
   }
@@ -98,7 +98,7 @@ export class AccessChangesService {
   async decide(actor: AuthenticatedUser, id: string, approve: boolean, reason: string | undefined): Promise<AccessChangeDto> {
     if (!approve && !reason) throw unprocessable('Motivez le refus (reason).');
     return this.dataSource.transaction(async (manager) => {
-      const [change] = (await manager.query('SELECT * FROM clsm.access_change WHERE id = $1 FOR UPDATE', [id])) as ChangeRow[];
+      const [change] = await manager.query<ChangeRow[]>('SELECT * FROM clsm.access_change WHERE id = $1 FOR UPDATE', [id]);
       if (!change) throw notFound();
       if (change.status !== 'pending') throw conflict('Cette demande a déjà été traitée.');
       if (change.user_id === actor.id || change.requested_by === actor.id) {
@@ -106,7 +106,7 @@ export class AccessChangesService {
         throw new ForbiddenException("Une demande se décide par un autre membre du comité d'éthique que son auteur ou la personne concernée.");
       }
       if (approve) {
-        const [user] = (await manager.query('SELECT roles FROM clsm.user_account WHERE id = $1 FOR UPDATE', [change.user_id])) as { roles: Role[] }[];
+        const [user] = await manager.query<{ roles: Role[] }[]>('SELECT roles FROM clsm.user_account WHERE id = $1 FOR UPDATE', [change.user_id]);
         const roles = [...new Set([...user.roles, ...change.add_roles])];
         this.assertSeparateDuties(roles);
         await manager.query('UPDATE clsm.user_account SET roles = $2, professional_category = coalesce($3, professional_category), updated_at = now() WHERE id = $1', [
@@ -115,18 +115,18 @@ export class AccessChangesService {
           change.professional_category,
         ]);
       }
-      const [[row]] = (await manager.query(
+      const [[row]] = await manager.query<[ChangeRow[], number]>(
         `UPDATE clsm.access_change SET status = $2, decided_by = $3, decided_at = now(), decision_reason = $4 WHERE id = $1
          RETURNING *, (SELECT display_name FROM clsm.user_account WHERE id = user_id)`,
         [id, approve ? 'approved' : 'refused', actor.id, reason ?? null],
-      )) as [ChangeRow[], number];
+      );
       await this.audit.recordWithin(manager, { action: approve ? 'access_change.approve' : 'access_change.refuse', resourceType: 'access_change', resourceId: id, outcome: 'granted' });
       return view(row);
     });
   }
 
   private async hasActiveEthicsMember(manager: EntityManager): Promise<boolean> {
-    const [row] = (await manager.query(`SELECT 1 FROM clsm.user_account WHERE active AND 'ethics' = ANY(roles) LIMIT 1`)) as unknown[];
+    const [row] = await manager.query<unknown[]>(`SELECT 1 FROM clsm.user_account WHERE active AND 'ethics' = ANY(roles) LIMIT 1`);
     return row !== undefined;
   }
 }

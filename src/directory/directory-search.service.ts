@@ -22,7 +22,7 @@ export class DirectorySearchService {
   ) {}
 
   async people(query: PeopleQueryDto): Promise<Page<PersonDto>> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<{ id: string; display_name: string; organization_id: string | null; organization_name: string | null; professional_category: PersonDto['professionalCategory']; roles: PersonDto['roles']; total: number }[]>(
       `SELECT u.id, u.display_name, u.organization_id, o.name AS organization_name, u.professional_category, u.roles, count(*) OVER ()::int AS total
          FROM clsm.user_account u LEFT JOIN clsm.organization o ON o.id = u.organization_id
         WHERE u.active AND cardinality(u.roles) > 0
@@ -30,7 +30,7 @@ export class DirectorySearchService {
           AND ($2::uuid IS NULL OR u.organization_id = $2)
         ORDER BY lower(u.display_name), u.id LIMIT $3 OFFSET $4`,
       [pattern(query.q), query.organizationId ?? null, query.limit, query.offset],
-    )) as { id: string; display_name: string; organization_id: string | null; organization_name: string | null; professional_category: PersonDto['professionalCategory']; roles: PersonDto['roles']; total: number }[];
+    );
     await this.audit.record({ action: 'directory.search_people', resourceType: 'directory', outcome: 'granted' });
     return {
       items: rows.map((row) => ({
@@ -48,12 +48,12 @@ export class DirectorySearchService {
   }
 
   async organizations(query: OrganizationsQueryDto): Promise<Page<DirectoryOrganizationDto>> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<(DirectoryOrganizationDto & { total: number })[]>(
       `SELECT id, name, kind, count(*) OVER ()::int AS total FROM clsm.organization
         WHERE ($1::text IS NULL OR ${FOLD('name')} LIKE $1) AND ($2::text IS NULL OR kind = $2)
         ORDER BY lower(name), id LIMIT $3 OFFSET $4`,
       [pattern(query.q), query.kind ?? null, query.limit, query.offset],
-    )) as (DirectoryOrganizationDto & { total: number })[];
+    );
     await this.audit.record({ action: 'directory.search_organizations', resourceType: 'directory', outcome: 'granted' });
     return { items: rows.map(({ id, name, kind }) => ({ id, name, kind })), total: rows[0]?.total ?? 0, limit: query.limit, offset: query.offset };
   }

@@ -86,7 +86,7 @@ export class DirectoryService {
   async listOrganizations(limit: number, offset: number): Promise<Page<OrganizationDto>> {
     const [rows, total] = await this.organizations.findAndCount({ order: { name: 'ASC' }, take: limit, skip: offset });
     await this.audit.record({ action: 'organization.list', resourceType: 'organization', outcome: 'granted' });
-    return { items: rows.map(OrganizationDto.from), total, limit, offset };
+    return { items: rows.map((row) => OrganizationDto.from(row)), total, limit, offset };
   }
 
   /**
@@ -137,7 +137,7 @@ export class DirectoryService {
     if (like) search.where(`(${FOLD('u.display_name')} LIKE :like OR ${FOLD('u.email')} LIKE :like)`, { like });
     const [rows, total] = await search.getManyAndCount();
     await this.audit.record({ action: 'user.list', resourceType: 'user_account', outcome: 'granted' });
-    return { items: rows.map(UserDto.from), total, limit: query.limit, offset: query.offset };
+    return { items: rows.map((row) => UserDto.from(row)), total, limit: query.limit, offset: query.offset };
   }
 
   /**

@@ -35,10 +35,10 @@ export class EthicsService implements OnApplicationBootstrap {
   }
 
   async acceptedAt(userId: string): Promise<Date | null> {
-    const [row] = (await this.dataSource.query(
+    const [row] = await this.dataSource.query<{ accepted_at: Date }[]>(
       'SELECT accepted_at FROM cellule.charter_acceptance WHERE user_id = $1 AND charter_version = $2',
       [userId, this.charter.version],
-    )) as { accepted_at: Date }[];
+    );
     return row?.accepted_at ?? null;
   }
 
@@ -76,10 +76,10 @@ export class EthicsService implements OnApplicationBootstrap {
         [user.id, version],
       );
       await this.audit.recordWithin(manager, { action: 'charter.accept', resourceType: 'ethics_charter', resourceId: null, outcome: 'granted' });
-      const [row] = (await manager.query(
+      const [row] = await manager.query<{ accepted_at: Date }[]>(
         'SELECT accepted_at FROM cellule.charter_acceptance WHERE user_id = $1 AND charter_version = $2',
         [user.id, version],
-      )) as { accepted_at: Date }[];
+      );
       return row.accepted_at;
     });
   }

@@ -56,10 +56,10 @@ export class MetricsService {
       },
     });
     const chain = async () =>
-      (await general.query(
+      await general.query<{ length: number; checkpoint_age: number | null }[]>(
         `SELECT (SELECT coalesce(max(seq), 0) FROM audit.event)::float8 AS length,
                 (SELECT extract(epoch FROM now() - max(signed_at)) FROM audit.checkpoint)::float8 AS checkpoint_age`,
-      )) as { length: number; checkpoint_age: number | null }[];
+      );
     new Gauge({
       name: 'clsm_audit_chain_length',
       help: 'Entries in the audit chain (its last sequence number).',

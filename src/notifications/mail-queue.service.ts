@@ -56,7 +56,7 @@ export class MailQueueService implements OnApplicationBootstrap, OnApplicationSh
   }
 
   private async send(job: MailJob): Promise<void> {
-    const [account] = (await this.general.query('SELECT email FROM clsm.user_account WHERE id = $1 AND active', [job.recipientId])) as { email: string }[];
+    const [account] = await this.general.query<{ email: string }[]>('SELECT email FROM clsm.user_account WHERE id = $1 AND active', [job.recipientId]);
     if (!account) return; // Deactivated since: nothing to send.
     const link = `${this.mail.publicUrl}${job.link}`;
     await this.transport!.sendMail({

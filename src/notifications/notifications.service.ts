@@ -60,13 +60,13 @@ export class NotificationsService {
     const ids = [...new Set([...recipients].filter((id): id is string => typeof id === 'string'))].sort();
     if (ids.length === 0) return;
     const manager = await this.uow.manager();
-    const rows = (await manager.query(
+    const rows = await manager.query<{ recipient_id: string; reference: string | null }[]>(
       `INSERT INTO cellule.notification (id, recipient_id, kind, message, reference, link)
        SELECT x.id, x.recipient, $3, $4, coalesce($5, (SELECT reference FROM cellule.situation WHERE id = $7)), $6
          FROM unnest($1::uuid[], $2::uuid[]) AS x (id, recipient)
        RETURNING recipient_id, reference`,
       [ids.map(() => randomUUID()), ids, event.kind, event.message, event.reference ?? null, event.link, event.situationId ?? null],
-    )) as { recipient_id: string; reference: string | null }[];
+    );
     if (!this.mail.enabled) return;
     // E-mail leaves only once the change that caused it is committed, from the queue.
     const jobs = rows.map((row) => ({
@@ -98,41 +98,41 @@ export class NotificationsService {
 
   private async holders(condition: string, parameters: unknown[]): Promise<string[]> {
     const manager = await this.uow.manager();
-    const rows = (await manager.query(`SELECT user_id FROM clsm.directory_entry WHERE active AND ${condition} ORDER BY user_id`, parameters)) as { user_id: string }[];
+    const rows = await manager.query<{ user_id: string }[]>(`SELECT user_id FROM clsm.directory_entry WHERE active AND ${condition} ORDER BY user_id`, parameters);
     return rows.map((row) => row.user_id);
   }
 
   async list(userId: string, query: NotificationQueryDto): Promise<Page<NotificationDto> & { unread: number }> {
     const manager = await this.uow.manager();
     const where = `recipient_id = $1${query.unread === 'true' ? ' AND read_at IS NULL' : ''}`;
-    const [{ total, unread }] = (await manager.query(
+    const [{ total, unread }] = await manager.query<{ total: number; unread: number }[]>(
       `SELECT count(*) FILTER (WHERE ${where})::int AS total, count(*) FILTER (WHERE read_at IS NULL)::int AS unread
          FROM cellule.notification WHERE recipient_id = $1`,
       [userId],
-    )) as { total: number; unread: number }[];
-    const rows = (await manager.query(
+    );
+    const rows = await manager.query<Row[]>(
       `SELECT id, kind, message, reference, link, created_at, read_at FROM cellule.notification
         WHERE ${where} ORDER BY created_at DESC, id LIMIT ${query.limit} OFFSET ${query.offset}`,
       [userId],
-    )) as Row[];
+    );
     return { items: rows.map(view), total, unread, limit: query.limit, offset: query.offset };
   }
 
   /** Marks one of the caller's notifications as read; someone else's is not found. */
   async markRead(userId: string, id: string): Promise<NotificationDto> {
     const manager = await this.uow.manager();
-    const [rows] = (await manager.query(
+    const [rows] = await manager.query<[Row[], number]>(
       `UPDATE cellule.notification SET read_at = coalesce(read_at, now()) WHERE id = $1 AND recipient_id = $2
        RETURNING id, kind, message, reference, link, created_at, read_at`,
       [id, userId],
-    )) as [Row[], number];
+    );
     if (rows.length === 0) throw notFound("Cette notification n'existe pas ou ne vous est pas adressée.");
     return view(rows[0]);
   }
 
   async markAllRead(userId: string): Promise<number> {
     const manager = await this.uow.manager();
-    const [, count] = (await manager.query(`UPDATE cellule.notification SET read_at = now() WHERE recipient_id = $1 AND read_at IS NULL`, [userId])) as [unknown, number];
+    const [, count] = await manager.query<[unknown, number]>(`UPDATE cellule.notification SET read_at = now() WHERE recipient_id = $1 AND read_at IS NULL`, [userId]);
     return count;
   }
 }

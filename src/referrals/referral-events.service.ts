@@ -37,7 +37,7 @@ export class ReferralEventsService {
   /** The steps of several referrals, oldest first, in one query. */
   async forReferrals(referralIds: string[]): Promise<Map<string, ReferralEventRow[]>> {
     const manager = await this.cases.manager();
-    const rows = (await manager.query('SELECT * FROM cellule.referral_event WHERE referral_id = ANY($1) ORDER BY at, id', [referralIds])) as ReferralEventRow[];
+    const rows = await manager.query<ReferralEventRow[]>('SELECT * FROM cellule.referral_event WHERE referral_id = ANY($1) ORDER BY at, id', [referralIds]);
     const byReferral = new Map<string, ReferralEventRow[]>();
     for (const row of rows) byReferral.set(row.referral_id, [...(byReferral.get(row.referral_id) ?? []), row]);
     return byReferral;

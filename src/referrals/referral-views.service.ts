@@ -26,19 +26,19 @@ export class ReferralViewsService {
     const manager = await this.cases.manager();
     const situationIds = [...new Set(entries.map(({ referral }) => referral.situation_id))];
     const situations = new Map(
-      ((await manager.query('SELECT id, reference, status FROM cellule.situation WHERE id = ANY($1)', [situationIds])) as { id: string; reference: string; status: string }[]).map((row) => [
+      (await manager.query<{ id: string; reference: string; status: string }[]>('SELECT id, reference, status FROM cellule.situation WHERE id = ANY($1)', [situationIds])).map((row) => [
         row.id,
         row,
       ]),
     );
     const clsmIds = entries.filter(({ side }) => side.kind === 'clsm').map(({ referral }) => referral.id);
     const meetings = clsmIds.length
-      ? ((await manager.query('SELECT id, referral_id, held_on, note_enc FROM cellule.referral_meeting WHERE referral_id = ANY($1) ORDER BY held_on, id', [clsmIds])) as {
+      ? (await manager.query<{
           id: string;
           referral_id: string;
           held_on: string | Date;
           note_enc: Buffer;
-        }[])
+        }[]>('SELECT id, referral_id, held_on, note_enc FROM cellule.referral_meeting WHERE referral_id = ANY($1) ORDER BY held_on, id', [clsmIds]))
       : [];
     const reader = await this.cases.reader(
       entries.map(({ side }) => side.grant),

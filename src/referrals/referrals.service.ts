@@ -145,10 +145,10 @@ export class ReferralsService {
     const { dacReferralId, ...intake } = input;
     const manager = await this.cases.manager();
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`inbound:${user.organizationId}:${dacReferralId}`]);
-    const [existing] = (await manager.query(
+    const [existing] = await manager.query<{ id: string }[]>(
       `SELECT id FROM cellule.referral WHERE direction = 'inbound' AND dac_organization_id = $1 AND external_id = $2`,
       [user.organizationId, dacReferralId],
-    )) as { id: string }[];
+    );
     if (existing) return { referral: await this.get(user, existing.id), created: false };
     const situation = await this.situations.createWithin(user, intake);
     const id = randomUUID();
@@ -185,7 +185,7 @@ export class ReferralsService {
 
   async get(user: AuthenticatedUser, id: string): Promise<ReferralDto> {
     const manager = await this.cases.manager();
-    const [referral] = (await manager.query('SELECT * FROM cellule.referral WHERE id = $1', [id])) as ReferralRow[];
+    const [referral] = await manager.query<ReferralRow[]>('SELECT * FROM cellule.referral WHERE id = $1', [id]);
     const side = referral ? await this.side(user, referral) : undefined;
     if (!referral || !side) {
       this.cases.deny(this.entry('referral.read', id, referral?.situation_id ?? null));
@@ -200,13 +200,13 @@ export class ReferralsService {
   async list(user: AuthenticatedUser, query: ReferralQueryDto): Promise<Page<ReferralDto>> {
     const manager = await this.cases.manager();
     const filter = await this.access.listCondition(user, [user.organizationId, query.situationId ?? null, query.direction ?? null, query.status ?? null]);
-    const rows = (await manager.query(
+    const rows = await manager.query<ReferralRow[]>(
       `SELECT r.* FROM cellule.referral r JOIN cellule.situation situation ON situation.id = r.situation_id
         WHERE ((${filter.sql}) OR r.dac_organization_id = $1)
           AND ($2::uuid IS NULL OR r.situation_id = $2) AND ($3::text IS NULL OR r.direction = $3) AND ($4::text IS NULL OR r.status = $4)
         ORDER BY r.created_at DESC, r.id DESC LIMIT 2000`,
       filter.params,
-    )) as ReferralRow[];
+    );
     const visible: { referral: ReferralRow; side: Side }[] = [];
     for (const referral of rows) {
       const side = await this.side(user, referral);
@@ -229,7 +229,7 @@ export class ReferralsService {
 
   async fhir(user: AuthenticatedUser, id: string): Promise<object> {
     const manager = await this.cases.manager();
-    const [referral] = (await manager.query('SELECT * FROM cellule.referral WHERE id = $1', [id])) as ReferralRow[];
+    const [referral] = await manager.query<ReferralRow[]>('SELECT * FROM cellule.referral WHERE id = $1', [id]);
     const side = referral ? await this.side(user, referral) : undefined;
     if (!referral || !side) {
       this.cases.deny(this.entry('referral.export', id, referral?.situation_id ?? null));
@@ -239,10 +239,10 @@ export class ReferralsService {
     const reader = await this.cases.reader([side.grant], 'referral.export');
     const shared = reader.read<Record<string, unknown>>(side.grant, 'referral.snapshot', referral.id, referral.snapshot_enc);
     if (!shared) throw conflict("Cet envoi est clos, refusé ou retiré : son contenu n'est plus transmis.");
-    const [consent] = (await manager.query(
+    const [consent] = await manager.query<{ id: string; decision: string; given_on: string | Date; recorded_at: Date }[]>(
       `SELECT id, decision, given_on, recorded_at FROM cellule.current_consent WHERE situation_id = $1 AND purpose = 'dac_transmission'`,
       [referral.situation_id],
-    )) as { id: string; decision: string; given_on: string | Date; recorded_at: Date }[];
+    );
     const bundle = toFhirBundle(referral, shared, consent);
     this.cases.record(this.entry('referral.export', id, referral.situation_id));
     return bundle;
@@ -264,12 +264,12 @@ export class ReferralsService {
 
   private async assertTransmissible(situationId: string, dacOrganizationId: string): Promise<void> {
     const manager = await this.cases.manager();
-    const [dac] = await manager.query(`SELECT 1 FROM clsm.directory_organization WHERE id = $1 AND kind = 'dac'`, [dacOrganizationId]);
+    const [dac] = await manager.query<unknown[]>(`SELECT 1 FROM clsm.directory_organization WHERE id = $1 AND kind = 'dac'`, [dacOrganizationId]);
     if (!dac) throw unprocessable(ProblemType.validation, "L'organisation destinataire n'est pas un DAC.");
     if (!(await this.access.consentInForce(situationId, 'dac_transmission'))) {
       throw unprocessable(ProblemType.consentRequired, "L'accord de la personne pour la transmission au DAC n'est pas en vigueur.");
     }
-    const [refused] = await manager.query(
+    const [refused] = await manager.query<unknown[]>(
       `SELECT 1 FROM cellule.current_consent WHERE situation_id = $1 AND $2 = ANY(refused_organization_ids)`,
       [situationId, dacOrganizationId],
     );
@@ -278,7 +278,7 @@ export class ReferralsService {
 
   private async lock(id: string): Promise<ReferralRow> {
     const manager = await this.cases.manager();
-    const [referral] = (await manager.query('SELECT * FROM cellule.referral WHERE id = $1 FOR UPDATE', [id])) as ReferralRow[];
+    const [referral] = await manager.query<ReferralRow[]>('SELECT * FROM cellule.referral WHERE id = $1 FOR UPDATE', [id]);
     if (!referral) {
       this.cases.deny(this.entry('referral.update', id, null));
       throw notFound();

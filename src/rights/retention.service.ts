@@ -37,7 +37,7 @@ export class RetentionService {
   async due(until: Date): Promise<DueSituation[]> {
     const manager = await this.cases.manager();
     const periods = this.ethics.policy.retentionPeriods;
-    const rows = (await manager.query(
+    const rows = await manager.query<{ id: string; reference: string; status: DueSituation['status']; ended_at: Date; destroy_on: Date }[]>(
       `WITH ended AS (
          SELECT s.id, s.reference, s.status,
                 (SELECT max(t.at) FROM cellule.situation_transition t WHERE t.situation_id = s.id AND t.to_status = s.status) AS ended_at
@@ -51,7 +51,7 @@ export class RetentionService {
           AND ended_at + make_interval(days => CASE status WHEN 'closed' THEN $1::int WHEN 'rejected' THEN $2::int ELSE $3::int END) <= $4
         ORDER BY destroy_on, id`,
       [periods.closed_situation.days, periods.rejected_situation.days, periods.redirected_situation.days, until],
-    )) as { id: string; reference: string; status: DueSituation['status']; ended_at: Date; destroy_on: Date }[];
+    );
     return rows.map((row) => ({ situationId: row.id, reference: row.reference, status: row.status, endedAt: row.ended_at.toISOString(), destroyOn: row.destroy_on.toISOString() }));
   }
 
@@ -83,10 +83,10 @@ export class RetentionService {
 
   async liftHold(holdId: string, userId: string): Promise<void> {
     const manager = await this.cases.manager();
-    const [row] = (await manager.query(
+    const [row] = await manager.query<{ situation_id: string }[]>(
       'UPDATE cellule.legal_hold SET lifted_at = now(), lifted_by = $2 WHERE id = $1 AND lifted_at IS NULL RETURNING situation_id',
       [holdId, userId],
-    )) as { situation_id: string }[];
+    );
     if (row) this.cases.record({ action: 'legal_hold.lift', resourceType: 'legal_hold', resourceId: holdId, situationId: row.situation_id });
   }
 
@@ -100,10 +100,10 @@ export class RetentionService {
 
   async activeHolds(): Promise<{ id: string; situationId: string; reference: string; reason: string; placedAt: string }[]> {
     const manager = await this.cases.manager();
-    const rows = (await manager.query(
+    const rows = await manager.query<{ id: string; situation_id: string; reference: string; reason: string; placed_at: Date }[]>(
       `SELECT h.id, h.situation_id, s.reference, h.reason, h.placed_at FROM cellule.legal_hold h
          JOIN cellule.situation s ON s.id = h.situation_id WHERE h.lifted_at IS NULL ORDER BY h.placed_at, h.id`,
-    )) as { id: string; situation_id: string; reference: string; reason: string; placed_at: Date }[];
+    );
     this.cases.record({ action: 'legal_hold.list', resourceType: 'legal_hold' });
     return rows.map((row) => ({ id: row.id, situationId: row.situation_id, reference: row.reference, reason: row.reason, placedAt: row.placed_at.toISOString() }));
   }
@@ -112,16 +112,16 @@ export class RetentionService {
   async hold(user: { id: string } & Parameters<CaseFiles['situation']>[0], situationId: string, reason: string) {
     const { situation } = await this.cases.situation(user, 'read', situationId);
     const manager = await this.cases.manager();
-    const [active] = (await manager.query('SELECT id FROM cellule.legal_hold WHERE situation_id = $1 AND lifted_at IS NULL', [situationId])) as { id: string }[];
+    const [active] = await manager.query<{ id: string }[]>('SELECT id FROM cellule.legal_hold WHERE situation_id = $1 AND lifted_at IS NULL', [situationId]);
     if (active) throw conflict('Ce dossier est déjà sous conservation légale : levez la mesure en cours avant d’en poser une autre.');
     const id = await this.placeHold(situationId, reason, user.id);
-    const [row] = (await manager.query('SELECT placed_at FROM cellule.legal_hold WHERE id = $1', [id])) as { placed_at: Date }[];
+    const [row] = await manager.query<{ placed_at: Date }[]>('SELECT placed_at FROM cellule.legal_hold WHERE id = $1', [id]);
     return { id, situationId, reference: situation.reference, reason, placedAt: row.placed_at.toISOString() };
   }
 
   async lift(user: { id: string }, holdId: string): Promise<void> {
     const manager = await this.cases.manager();
-    const [row] = (await manager.query('SELECT id FROM cellule.legal_hold WHERE id = $1 AND lifted_at IS NULL', [holdId])) as { id: string }[];
+    const [row] = await manager.query<{ id: string }[]>('SELECT id FROM cellule.legal_hold WHERE id = $1 AND lifted_at IS NULL', [holdId]);
     if (!row) throw notFound('Aucune conservation légale en cours sous cet identifiant.');
     await this.liftHold(holdId, user.id);
   }

@@ -68,8 +68,8 @@ export class RightsService {
     if (query.overdue) conditions.push(`r.status <> 'answered' AND r.deadline < $1::date`);
     // $1 (today) is typed in every statement, even when no filter uses it.
     const where = ` WHERE $1::date IS NOT NULL${conditions.map((condition) => ` AND ${condition}`).join('')}`;
-    const [{ total }] = (await manager.query(`SELECT count(*)::int AS total FROM cellule.rights_request r${where}`, parameters)) as { total: number }[];
-    const rows = (await manager.query(`${SELECT}${where} ORDER BY r.deadline, r.id LIMIT ${query.limit} OFFSET ${query.offset}`, parameters)) as Row[];
+    const [{ total }] = await manager.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM cellule.rights_request r${where}`, parameters);
+    const rows = await manager.query<Row[]>(`${SELECT}${where} ORDER BY r.deadline, r.id LIMIT ${query.limit} OFFSET ${query.offset}`, parameters);
     this.cases.record({ action: 'rights_request.list', resourceType: 'rights_request' });
     return { items: rows.map(view), total, limit: query.limit, offset: query.offset };
   }
@@ -110,7 +110,7 @@ export class RightsService {
 
   private async load(id: string, lock = false): Promise<RightsRequestDto> {
     const manager = await this.cases.manager();
-    const [row] = (await manager.query(`${SELECT} WHERE r.id = $2${lock ? ' FOR UPDATE OF r' : ''}`, [this.clock.today(), id])) as Row[];
+    const [row] = await manager.query<Row[]>(`${SELECT} WHERE r.id = $2${lock ? ' FOR UPDATE OF r' : ''}`, [this.clock.today(), id]);
     if (!row) throw notFound('Cette demande est introuvable.');
     return view(row);
   }

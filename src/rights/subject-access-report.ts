@@ -15,12 +15,15 @@ const GROUP_TITLES: Record<string, string> = {
 };
 const dateTime = (iso: string | null) => (iso ? new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(iso)) : '—');
 
+/** The text of a JSON scalar (string, number, boolean or null). */
+const scalar = (value: unknown): string => (typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));
+
 /** A value of the case file as lines of text (nested objects and lists flattened). */
 function lines(value: unknown, prefix = ''): string[] {
   if (value === null || value === undefined) return [];
   if (Array.isArray(value)) return value.flatMap((item, index) => lines(item, `${prefix}${index + 1}. `));
-  if (typeof value === 'object') return Object.entries(value as Record<string, unknown>).flatMap(([key, item]) => (typeof item === 'object' && item !== null ? [`${prefix}${key} :`, ...lines(item, `${prefix}  `)] : [`${prefix}${key} : ${String(item)}`]));
-  return [`${prefix}${String(value)}`];
+  if (typeof value === 'object') return Object.entries(value as Record<string, unknown>).flatMap(([key, item]) => (typeof item === 'object' && item !== null ? [`${prefix}${key} :`, ...lines(item, `${prefix}  `)] : [`${prefix}${key} : ${scalar(item)}`]));
+  return [`${prefix}${scalar(value)}`];
 }
 
 const section = (title: string, body: unknown[]) => [{ text: title, style: 'h2' }, ...(body.length > 0 ? body : [{ text: 'Aucune information.', italics: true }])];

@@ -36,7 +36,7 @@ export class SubjectAccessService {
     const manager = await this.cases.manager();
     const reader = await this.cases.reader([access], 'situation.subject_access');
     if (reader.destroyed(id)) throw new ShreddedError(id);
-    const [row] = (await manager.query('SELECT * FROM cellule.situation WHERE id = $1', [id])) as Rows;
+    const [row] = await manager.query<Rows>('SELECT * FROM cellule.situation WHERE id = $1', [id]);
     const caseFile: Record<string, unknown> = {};
     for (const [group, [field, column]] of Object.entries(GROUP_COLUMNS)) {
       const value = reader.read(access, field, id, row[column] as Buffer);
@@ -44,26 +44,26 @@ export class SubjectAccessService {
     }
     const withheldGroups = FIELD_GROUPS.filter((group) => !access.groups.has(group));
 
-    const transitions = (await manager.query('SELECT * FROM cellule.situation_transition WHERE situation_id = $1 ORDER BY at, id', [id])) as Rows;
-    const measures = (await manager.query('SELECT * FROM cellule.situation_measure WHERE situation_id = $1 ORDER BY placed_at, id', [id])) as Rows;
-    const documents = (await manager.query(
+    const transitions = await manager.query<Rows>('SELECT * FROM cellule.situation_transition WHERE situation_id = $1 ORDER BY at, id', [id]);
+    const measures = await manager.query<Rows>('SELECT * FROM cellule.situation_measure WHERE situation_id = $1 ORDER BY placed_at, id', [id]);
+    const documents = await manager.query<Rows>(
       'SELECT id, media_type, size_bytes, filename_enc, uploaded_at FROM cellule.document WHERE situation_id = $1 ORDER BY uploaded_at, id',
       [id],
-    )) as Rows;
-    const consents = (await manager.query(
+    );
+    const consents = await manager.query<Rows>(
       `SELECT c.*, to_char(c.given_on, 'YYYY-MM-DD') AS given_on_text, to_char(c.valid_until, 'YYYY-MM-DD') AS valid_until_text,
               (SELECT array_agg(o.name ORDER BY o.name) FROM clsm.directory_organization o WHERE o.id = ANY(c.refused_organization_ids)) AS refused_names
          FROM cellule.consent c WHERE c.situation_id = $1 ORDER BY c.recorded_at, c.id`,
       [id],
-    )) as Rows;
-    const outcomes = (await manager.query(
+    );
+    const outcomes = await manager.query<Rows>(
       `SELECT i.id AS item_id, se.scheduled_at, se.status AS session_status, o.summary_enc, o.person_response,
               to_char(o.person_response_on, 'YYYY-MM-DD') AS person_response_on, to_char(o.next_review_date, 'YYYY-MM-DD') AS next_review_date
          FROM cellule.agenda_item i JOIN cellule.session se ON se.id = i.session_id LEFT JOIN cellule.item_outcome o ON o.item_id = i.id
         WHERE i.situation_id = $1 ORDER BY se.scheduled_at, i.id`,
       [id],
-    )) as Rows;
-    const recommendations = (await manager.query(
+    );
+    const recommendations = await manager.query<Rows>(
       `SELECT r.id, r.item_id, r.action_enc, r.status, to_char(r.due_date, 'YYYY-MM-DD') AS due_date, r.closed_at,
               coalesce(o.name, e.organization_name) AS carrier_organization, coalesce(o.kind, e.organization_kind) AS carrier_kind
          FROM cellule.recommendation r
@@ -71,32 +71,32 @@ export class SubjectAccessService {
          LEFT JOIN clsm.directory_entry e ON e.user_id = r.carrier_user_id
         WHERE r.situation_id = $1 ORDER BY r.created_at, r.id`,
       [id],
-    )) as Rows;
-    const referrals = (await manager.query(
+    );
+    const referrals = await manager.query<Rows>(
       `SELECT r.id, r.direction, r.status, r.shared_groups, r.sent_at, r.decided_at, r.closed_at, r.created_at, o.name AS dac
          FROM cellule.referral r JOIN clsm.directory_organization o ON o.id = r.dac_organization_id
         WHERE r.situation_id = $1 ORDER BY r.created_at, r.id`,
       [id],
-    )) as Rows;
-    const [referrer] = (await manager.query(
+    );
+    const [referrer] = await manager.query<Rows>(
       'SELECT e.organization_name, e.organization_kind FROM clsm.directory_entry e WHERE e.user_id = $1',
       [situation.referrerUserId],
-    )) as Rows;
+    );
     // Who accessed the file: by role and structure, from the audit trail (never a name).
-    const accesses = (await manager.query(
+    const accesses = await manager.query<Rows>(
       `SELECT ev.actor_role AS role, o.name AS organization, count(*)::int AS events, min(ev.recorded_at) AS first_at, max(ev.recorded_at) AS last_at
          FROM audit.event ev LEFT JOIN clsm.directory_organization o ON o.id = ev.actor_organization_id
         WHERE ev.situation_id = $1 AND ev.outcome = 'granted'
         GROUP BY ev.actor_role, o.name ORDER BY min(ev.recorded_at), ev.actor_role, o.name`,
       [id],
-    )) as Rows;
+    );
 
     const iso = (value: unknown) => (value ? (value as Date).toISOString() : null);
     const recipients = new Map<string, string>();
-    if (referrer?.organization_name) recipients.set(String(referrer.organization_name), 'Structure à l’origine de la saisine');
+    if (typeof referrer?.organization_name === 'string' && referrer.organization_name) recipients.set(referrer.organization_name, 'Structure à l’origine de la saisine');
     for (const referral of referrals) recipients.set(String(referral.dac), 'Dispositif d’appui à la coordination (DAC)');
     for (const recommendation of recommendations) {
-      if (recommendation.carrier_organization) recipients.set(String(recommendation.carrier_organization), 'Porteur d’une préconisation');
+      if (typeof recommendation.carrier_organization === 'string' && recommendation.carrier_organization) recipients.set(recommendation.carrier_organization, 'Porteur d’une préconisation');
     }
 
     const document: SubjectAccessDto = {

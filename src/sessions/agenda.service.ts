@@ -48,9 +48,9 @@ export class AgendaService {
     }
     const invited = [...new Set(input.invitedUserIds)];
     await this.assertInvitable(situation.id, invited);
-    const [existing] = await manager.query('SELECT 1 FROM cellule.agenda_item WHERE session_id = $1 AND situation_id = $2', [sessionId, situation.id]);
+    const [existing] = await manager.query<unknown[]>('SELECT 1 FROM cellule.agenda_item WHERE session_id = $1 AND situation_id = $2', [sessionId, situation.id]);
     if (existing) throw conflict('Cette situation est déjà inscrite à cet ordre du jour.');
-    const [{ position }] = (await manager.query('SELECT coalesce(max(position), 0) + 1 AS position FROM cellule.agenda_item WHERE session_id = $1', [sessionId])) as { position: number }[];
+    const [{ position }] = await manager.query<{ position: number }[]>('SELECT coalesce(max(position), 0) + 1 AS position FROM cellule.agenda_item WHERE session_id = $1', [sessionId]);
     const item: AgendaItem = { id: randomUUID(), sessionId, situationId: situation.id, position, personAttends: input.personAttends, carersAttend: input.carersAttend, createdAt: this.clock.now() };
     await manager.insert(AgendaItem, item);
     if (invited.length) {
@@ -95,7 +95,7 @@ export class AgendaService {
   async reorder(user: AuthenticatedUser, sessionId: string, input: AgendaOrderDto): Promise<SessionDto> {
     const manager = await this.cases.manager();
     const session = await this.sessions.lockSession(sessionId, BEFORE_START);
-    const items = (await manager.query('SELECT id, situation_id FROM cellule.agenda_item WHERE session_id = $1', [sessionId])) as { id: string; situation_id: string }[];
+    const items = await manager.query<{ id: string; situation_id: string }[]>('SELECT id, situation_id FROM cellule.agenda_item WHERE session_id = $1', [sessionId]);
     const known = new Set(items.map((item) => item.id));
     if (input.itemIds.length !== known.size || input.itemIds.some((id) => !known.has(id))) {
       throw invalid("Indiquez chaque point de l'ordre du jour une fois, dans le nouvel ordre (itemIds).");
@@ -118,7 +118,7 @@ export class AgendaService {
     const { situation } = await this.cases.situation(user, 'read', item.situationId);
     const wanted = [...new Set(input.invitedUserIds)];
     await this.assertInvitable(item.situationId, wanted);
-    const current = ((await manager.query('SELECT user_id FROM cellule.agenda_invitation WHERE item_id = $1', [itemId])) as { user_id: string }[]).map((row) => row.user_id);
+    const current = (await manager.query<{ user_id: string }[]>('SELECT user_id FROM cellule.agenda_invitation WHERE item_id = $1', [itemId])).map((row) => row.user_id);
     const removed = current.filter((id) => !wanted.includes(id));
     const added = wanted.filter((id) => !current.includes(id));
     if (removed.length) await manager.query('DELETE FROM cellule.agenda_invitation WHERE item_id = $1 AND user_id = ANY($2)', [itemId, removed]);
@@ -135,10 +135,10 @@ export class AgendaService {
   /** Everyone invited to an item of the session. */
   private async invitees(sessionId: string): Promise<string[]> {
     const manager = await this.cases.manager();
-    const rows = (await manager.query(
+    const rows = await manager.query<{ user_id: string }[]>(
       'SELECT DISTINCT v.user_id FROM cellule.agenda_invitation v JOIN cellule.agenda_item i ON i.id = v.item_id WHERE i.session_id = $1',
       [sessionId],
-    )) as { user_id: string }[];
+    );
     return rows.map((row) => row.user_id);
   }
 
@@ -146,7 +146,7 @@ export class AgendaService {
   private async assertInvitable(situationId: string, userIds: string[]): Promise<void> {
     if (userIds.length === 0) return;
     const manager = await this.cases.manager();
-    const [{ known }] = (await manager.query('SELECT count(*)::int AS known FROM clsm.directory_entry WHERE user_id = ANY($1) AND active', [userIds])) as { known: number }[];
+    const [{ known }] = await manager.query<{ known: number }[]>('SELECT count(*)::int AS known FROM clsm.directory_entry WHERE user_id = ANY($1) AND active', [userIds]);
     if (known !== userIds.length) throw invalid('Un professionnel invité est inconnu ou inactif.');
     await this.relations.assertNotRefused(situationId, { userIds });
   }

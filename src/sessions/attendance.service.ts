@@ -17,7 +17,7 @@ export class AttendanceService {
   async standIn(user: AuthenticatedUser, sessionId: string, input: StandInDto): Promise<SessionDto> {
     const manager = await this.cases.manager();
     await this.sessions.lockSession(sessionId, ['planned']);
-    const [pair] = await manager.query(
+    const [pair] = await manager.query<unknown[]>(
       `SELECT 1 FROM cellule.commission_member m JOIN cellule.commission_member s ON s.substitute_for = m.id
         WHERE m.id = $1 AND s.id = $2 AND m.active AND s.active AND m.kind = 'permanent'`,
       [input.memberId, input.substituteMemberId],
@@ -35,13 +35,13 @@ export class AttendanceService {
   async recordAttendance(user: AuthenticatedUser, sessionId: string, input: AttendanceDto): Promise<SessionDto> {
     const manager = await this.cases.manager();
     await this.sessions.lockSession(sessionId, ['agenda_published', 'held']);
-    const items = (await manager.query('SELECT id, situation_id FROM cellule.agenda_item WHERE session_id = $1', [sessionId])) as { id: string; situation_id: string }[];
+    const items = await manager.query<{ id: string; situation_id: string }[]>('SELECT id, situation_id FROM cellule.agenda_item WHERE session_id = $1', [sessionId]);
     const itemIds = new Set(items.map((row) => row.id));
     const allItems = [...input.attendees.flatMap((attendee) => attendee.itemIds ?? []), ...input.personAttendedItemIds, ...input.carersAttendedItemIds];
     if (allItems.some((itemId) => !itemIds.has(itemId))) throw invalid("Un point n'appartient pas à l'ordre du jour de cette séance.");
     const attendeeIds = [...new Set(input.attendees.map((attendee) => attendee.userId))];
     if (attendeeIds.length) {
-      const [{ known }] = (await manager.query('SELECT count(*)::int AS known FROM clsm.directory_entry WHERE user_id = ANY($1)', [attendeeIds])) as { known: number }[];
+      const [{ known }] = await manager.query<{ known: number }[]>('SELECT count(*)::int AS known FROM clsm.directory_entry WHERE user_id = ANY($1)', [attendeeIds]);
       if (known !== attendeeIds.length) throw invalid('Un participant est inconnu.');
     }
     // Nobody of a structure the person refused attends the discussion of their situation.

@@ -40,15 +40,15 @@ export class CommissionService {
       throw new ProblemException(422, ProblemType.validation, 'Invalid member', 'Un suppléant remplace un membre permanent (substituteFor), et lui seul.');
     }
     if (input.substituteFor) {
-      const [permanent] = await manager.query(`SELECT 1 FROM cellule.commission_member WHERE id = $1 AND kind = 'permanent'`, [input.substituteFor]);
+      const [permanent] = await manager.query<unknown[]>(`SELECT 1 FROM cellule.commission_member WHERE id = $1 AND kind = 'permanent'`, [input.substituteFor]);
       if (!permanent) throw new ProblemException(422, ProblemType.validation, 'Invalid member', "Le membre remplacé n'est pas un membre permanent.");
     }
-    const [existing] = await manager.query('SELECT 1 FROM cellule.commission_member WHERE user_id = $1', [input.userId]);
+    const [existing] = await manager.query<unknown[]>('SELECT 1 FROM cellule.commission_member WHERE user_id = $1', [input.userId]);
     if (existing) throw conflict('Cet utilisateur siège déjà à la commission.');
-    const [row] = (await manager.query(
+    const [row] = await manager.query<{ id: string }[]>(
       `INSERT INTO cellule.commission_member (user_id, kind, substitute_for) VALUES ($1, $2, $3) RETURNING id`,
       [input.userId, input.kind, input.substituteFor ?? null],
-    )) as { id: string }[];
+    );
     this.cases.record({ action: 'commission.add_member', resourceType: 'commission_member', resourceId: row.id });
     return this.get(row.id);
   }
@@ -56,19 +56,19 @@ export class CommissionService {
   /** Permanent members first, then substitutes, by seniority; paged. */
   async list(query: PageQueryDto): Promise<Page<CommissionMemberDto>> {
     const manager = await this.cases.manager();
-    const rows = (await manager.query(
+    const rows = await manager.query<(MemberRow & { total: number })[]>(
       `SELECT m.*, d.organization_id, count(*) OVER ()::int AS total FROM cellule.commission_member m JOIN clsm.directory_entry d ON d.user_id = m.user_id
         ORDER BY m.kind, m.created_at, m.id LIMIT $1 OFFSET $2`,
       [query.limit, query.offset],
-    )) as (MemberRow & { total: number })[];
-    const total = rows[0]?.total ?? Number(((await manager.query('SELECT count(*)::int AS total FROM cellule.commission_member')) as { total: number }[])[0].total);
+    );
+    const total = rows[0]?.total ?? Number((await manager.query<{ total: number }[]>('SELECT count(*)::int AS total FROM cellule.commission_member'))[0].total);
     this.cases.record({ action: 'commission.list', resourceType: 'commission_member' });
     return { items: rows.map(view), total, limit: query.limit, offset: query.offset };
   }
 
   async setActive(id: string, active: boolean): Promise<CommissionMemberDto> {
     const manager = await this.cases.manager();
-    const [[updated]] = (await manager.query('UPDATE cellule.commission_member SET active = $2 WHERE id = $1 RETURNING id', [id, active])) as [{ id: string }[], number];
+    const [[updated]] = await manager.query<[{ id: string }[], number]>('UPDATE cellule.commission_member SET active = $2 WHERE id = $1 RETURNING id', [id, active]);
     if (!updated) throw notFound();
     this.cases.record({ action: 'commission.update_member', resourceType: 'commission_member', resourceId: id });
     return this.get(id);
@@ -76,10 +76,10 @@ export class CommissionService {
 
   private async get(id: string): Promise<CommissionMemberDto> {
     const manager = await this.cases.manager();
-    const [row] = (await manager.query(
+    const [row] = await manager.query<MemberRow[]>(
       `SELECT m.*, d.organization_id FROM cellule.commission_member m JOIN clsm.directory_entry d ON d.user_id = m.user_id WHERE m.id = $1`,
       [id],
-    )) as MemberRow[];
+    );
     return view(row);
   }
 }

@@ -36,9 +36,9 @@ export class CorrectionsService {
     const item = await this.sessions.item(sessionId, itemId);
     await this.authorise(user, await this.sessionOf(itemId), item.situationId, itemEntry('agenda_item.correct_outcome', item));
     await this.sessions.lockSession(sessionId, CORRECTABLE);
-    const [current] = (await manager.query('SELECT * FROM cellule.item_outcome WHERE item_id = $1 FOR UPDATE', [itemId])) as {
+    const [current] = await manager.query<{
       summary_enc: Buffer; next_review_date: string | Date | null; recorded_by: string; recorded_at: Date; version: number;
-    }[];
+    }[]>('SELECT * FROM cellule.item_outcome WHERE item_id = $1 FOR UPDATE', [itemId]);
     if (!current) throw invalid("Le compte rendu de ce point n'est pas encore enregistré : rien à corriger.");
     const versionId = randomUUID();
     const now = this.clock.now();
@@ -74,7 +74,7 @@ export class CorrectionsService {
       throw invalid('Indiquez ce qui est corrigé (action, dueDate, carrierUserId, carrierOrganizationId).');
     }
     const manager = await this.cases.manager();
-    const [row] = (await manager.query('SELECT * FROM cellule.recommendation WHERE id = $1 FOR UPDATE', [id])) as RecommendationRow[];
+    const [row] = await manager.query<RecommendationRow[]>('SELECT * FROM cellule.recommendation WHERE id = $1 FOR UPDATE', [id]);
     const audited = { action: 'recommendation.correct', resourceType: 'recommendation', resourceId: id, situationId: row?.situation_id ?? null };
     if (!row) {
       this.cases.deny(audited);
@@ -127,9 +127,9 @@ export class CorrectionsService {
     const manager = await this.cases.manager();
     const item = await this.sessions.item(sessionId, itemId);
     const { access } = await this.cases.situation(user, 'read', item.situationId);
-    const rows = (await manager.query('SELECT * FROM cellule.item_outcome_version WHERE item_id = $1 ORDER BY version', [itemId])) as {
+    const rows = await manager.query<{
       id: string; version: number; summary_enc: Buffer; next_review_date: string | Date | null; recorded_by: string; recorded_at: Date; replaced_by: string; replaced_at: Date; reason_enc: Buffer;
-    }[];
+    }[]>('SELECT * FROM cellule.item_outcome_version WHERE item_id = $1 ORDER BY version', [itemId]);
     const reader = await this.cases.reader([access], 'agenda_item.outcome_history');
     this.cases.record(itemEntry('agenda_item.outcome_history', item));
     return rows.map((row) => ({
@@ -147,16 +147,16 @@ export class CorrectionsService {
   /** The earlier versions of a préconisation, oldest first, for whoever follows it up. */
   async recommendationHistory(user: AuthenticatedUser, id: string): Promise<RecommendationVersionDto[]> {
     const manager = await this.cases.manager();
-    const [row] = (await manager.query('SELECT * FROM cellule.recommendation WHERE id = $1', [id])) as RecommendationRow[];
+    const [row] = await manager.query<RecommendationRow[]>('SELECT * FROM cellule.recommendation WHERE id = $1', [id]);
     const access = row ? (await this.cases.visible(user, [row.situation_id])).get(row.situation_id) : undefined;
     const audited = { action: 'recommendation.history', resourceType: 'recommendation', resourceId: id, situationId: row?.situation_id ?? null };
     if (!row || !access || !(this.access.followsUp(user, access, row) || this.access.correctsSession(user, await this.sessionOf(row.item_id)))) {
       this.cases.deny(audited);
       throw notFound();
     }
-    const rows = (await manager.query('SELECT * FROM cellule.recommendation_version WHERE recommendation_id = $1 ORDER BY version', [id])) as {
+    const rows = await manager.query<{
       id: string; version: number; action_enc: Buffer; carrier_user_id: string | null; carrier_organization_id: string | null; due_date: string | Date; replaced_by: string; replaced_at: Date; reason_enc: Buffer;
-    }[];
+    }[]>('SELECT * FROM cellule.recommendation_version WHERE recommendation_id = $1 ORDER BY version', [id]);
     const reader = await this.cases.reader([access], 'recommendation.history');
     this.cases.record({ ...audited, purpose: access.purpose });
     return rows.map((version) => ({
@@ -191,21 +191,21 @@ export class CorrectionsService {
 
   private async sessionOf(itemId: string): Promise<CommissionSession> {
     const manager = await this.cases.manager();
-    const [session] = await manager.query(
+    const [session] = await manager.query<CommissionSession[]>(
       'SELECT s.id, s.chair_user_id AS "chairUserId", s.status FROM cellule.session s JOIN cellule.agenda_item i ON i.session_id = s.id WHERE i.id = $1',
       [itemId],
     );
-    return session as CommissionSession;
+    return session;
   }
 
   private async assertCarrier(situationId: string, carrier: { userId: string | null; organizationId: string | null }): Promise<void> {
     if (!carrier.userId && !carrier.organizationId) throw invalid('Chaque préconisation a un porteur : une personne ou une structure.');
     const manager = await this.cases.manager();
-    const [{ known }] = (await manager.query(
+    const [{ known }] = await manager.query<{ known: boolean }[]>(
       `SELECT ($1::uuid IS NULL OR EXISTS (SELECT 1 FROM clsm.directory_entry WHERE user_id = $1 AND active))
           AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM clsm.directory_organization WHERE id = $2)) AS known`,
       [carrier.userId, carrier.organizationId],
-    )) as { known: boolean }[];
+    );
     if (!known) throw invalid('Le porteur désigné est inconnu ou inactif.');
     await this.relations.assertNotRefused(situationId, { userIds: carrier.userId ? [carrier.userId] : [], organizationIds: carrier.organizationId ? [carrier.organizationId] : [] });
   }

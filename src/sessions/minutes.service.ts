@@ -34,7 +34,7 @@ export class MinutesService {
       const item = await this.sessions.item(sessionId, section.itemId);
       await this.cases.situation(user, 'read', item.situationId);
       await this.cases.allowRecordWrite(item.situationId);
-      const [updated] = await manager.query('UPDATE cellule.item_outcome SET minutes_enc = $2 WHERE item_id = $1 RETURNING item_id', [
+      const [updated] = await manager.query<[{ item_id: string }[], number]>('UPDATE cellule.item_outcome SET minutes_enc = $2 WHERE item_id = $1 RETURNING item_id', [
         item.id,
         await this.cases.seal(item.situationId, 'item_outcome.minutes', item.id, section.text),
       ]);
@@ -103,9 +103,9 @@ export class MinutesService {
     const session = await manager.findOneBy(CommissionSession, { id: sessionId });
     const manages = this.access.manages(user, 'Session');
     const chairs = session !== null && session.chairUserId === user.id;
-    const attended = (await manager.query('SELECT item_id FROM cellule.attendance WHERE session_id = $1 AND user_id = $2', [sessionId, user.id])) as {
+    const attended = await manager.query<{
       item_id: string | null;
-    }[];
+    }[]>('SELECT item_id FROM cellule.attendance WHERE session_id = $1 AND user_id = $2', [sessionId, user.id]);
     if (!session || (!manages && !chairs && attended.length === 0)) {
       this.cases.deny(sessionEntry(`session.${action}`, sessionId));
       throw notFound();
@@ -113,12 +113,12 @@ export class MinutesService {
     const wholeSession = manages || chairs || attended.some((row) => row.item_id === null);
     const attendedItems = new Set(attended.map((row) => row.item_id));
     const rows = (
-      (await manager.query(
+      await manager.query<{ id: string; situation_id: string; reference: string; minutes_enc: Buffer }[]>(
         `SELECT i.id, i.situation_id, s.reference, o.minutes_enc FROM cellule.agenda_item i
            JOIN cellule.situation s ON s.id = i.situation_id JOIN cellule.item_outcome o ON o.item_id = i.id
           WHERE i.session_id = $1 AND o.minutes_enc IS NOT NULL ORDER BY i.position, i.id`,
         [sessionId],
-      )) as { id: string; situation_id: string; reference: string; minutes_enc: Buffer }[]
+      )
     ).filter((row) => wholeSession || attendedItems.has(row.id));
     const visible = await this.cases.visible(user, [...new Set(rows.map((row) => row.situation_id))]);
     const reader = await this.cases.reader([...visible.values()], `agenda_item.${action}`);

@@ -81,7 +81,7 @@ export class RecommendationsService {
   /** The recommendations of several agenda items, by item, in one query, read through each item's grant. */
   async forItems(itemIds: string[], grants: Map<string, FieldGrant>, reader: FieldReader): Promise<Map<string, RecommendationViewDto[]>> {
     const manager = await this.cases.manager();
-    const rows = (await manager.query('SELECT * FROM cellule.recommendation WHERE item_id = ANY($1) ORDER BY due_date, id', [itemIds])) as RecommendationRow[];
+    const rows = await manager.query<RecommendationRow[]>('SELECT * FROM cellule.recommendation WHERE item_id = ANY($1) ORDER BY due_date, id', [itemIds]);
     const byItem = new Map<string, RecommendationViewDto[]>();
     for (const row of rows) {
       const grant = grants.get(row.situation_id);
@@ -98,12 +98,12 @@ export class RecommendationsService {
     const manager = await this.cases.manager();
     const status = query.status === 'overdue' ? 'open' : (query.status ?? null);
     const filter = await this.access.listCondition(user, [status, query.status === 'overdue' ? this.clock.today() : null]);
-    const rows = (await manager.query(
+    const rows = await manager.query<RecommendationRow[]>(
       `SELECT r.* FROM cellule.recommendation r JOIN cellule.situation situation ON situation.id = r.situation_id
         WHERE (${filter.sql}) AND ($1::text IS NULL OR r.status = $1) AND ($2::date IS NULL OR r.due_date < $2)
         ORDER BY r.due_date, r.id LIMIT 2000`,
       filter.params,
-    )) as RecommendationRow[];
+    );
     const visible = await this.cases.visible(user, [...new Set(rows.map((row) => row.situation_id))]);
     const followed = rows.filter((row) => {
       const access = visible.get(row.situation_id);
@@ -123,7 +123,7 @@ export class RecommendationsService {
   /** One préconisation as the user reads it (after a write they were authorised for). */
   async read(user: AuthenticatedUser, id: string): Promise<RecommendationViewDto> {
     const manager = await this.cases.manager();
-    const [row] = (await manager.query('SELECT * FROM cellule.recommendation WHERE id = $1', [id])) as RecommendationRow[];
+    const [row] = await manager.query<RecommendationRow[]>('SELECT * FROM cellule.recommendation WHERE id = $1', [id]);
     const access = (await this.cases.visible(user, [row.situation_id])).get(row.situation_id);
     if (!access) throw notFound();
     return this.view(row, access, await this.cases.reader([access], 'recommendation.read'));
@@ -132,7 +132,7 @@ export class RecommendationsService {
   /** The carrier, the référent or whoever manages préconisations closes one, with a note. */
   async close(user: AuthenticatedUser, id: string, input: CloseRecommendationDto): Promise<RecommendationViewDto> {
     const manager = await this.cases.manager();
-    const [row] = (await manager.query('SELECT * FROM cellule.recommendation WHERE id = $1 FOR UPDATE', [id])) as RecommendationRow[];
+    const [row] = await manager.query<RecommendationRow[]>('SELECT * FROM cellule.recommendation WHERE id = $1 FOR UPDATE', [id]);
     const access = row ? (await this.cases.visible(user, [row.situation_id])).get(row.situation_id) : undefined;
     const audited = { action: 'recommendation.close', resourceType: 'recommendation', resourceId: id, situationId: row?.situation_id ?? null };
     if (!row || !access) {
@@ -145,10 +145,10 @@ export class RecommendationsService {
     }
     if (row.status !== 'open') throw conflict('Cette préconisation est déjà close.');
     await this.cases.allowRecordWrite(row.situation_id);
-    const [[updated]] = (await manager.query(
+    const [[updated]] = await manager.query<[RecommendationRow[], number]>(
       `UPDATE cellule.recommendation SET status = $2, note_enc = $3, closed_at = $4, closed_by = $5 WHERE id = $1 RETURNING *`,
       [id, input.status, await this.cases.seal(row.situation_id, 'recommendation.note', id, input.note), this.clock.now(), user.id],
-    )) as [RecommendationRow[], number];
+    );
     await this.relations.endCarrier(id);
     this.cases.record({ ...audited, purpose: access.purpose });
     return this.view(updated, access, await this.cases.reader([access], 'recommendation.close'));

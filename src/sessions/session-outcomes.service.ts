@@ -34,7 +34,7 @@ export class SessionOutcomesService {
     await this.sessions.lockSession(sessionId, ['held']);
     const item = await this.sessions.item(sessionId, itemId);
     const { situation } = await this.cases.situation(user, 'transition', item.situationId);
-    const [existing] = await manager.query('SELECT 1 FROM cellule.item_outcome WHERE item_id = $1', [itemId]);
+    const [existing] = await manager.query<unknown[]>('SELECT 1 FROM cellule.item_outcome WHERE item_id = $1', [itemId]);
     if (existing) throw conflict('Le compte rendu de ce point est déjà enregistré.');
     await this.assertKnown(input);
     await manager.query(
@@ -63,7 +63,7 @@ export class SessionOutcomesService {
     const item = await this.sessions.item(sessionId, itemId);
     await this.cases.situation(user, 'read', item.situationId);
     await this.cases.allowRecordWrite(item.situationId);
-    const [updated] = await manager.query(
+    const [updated] = await manager.query<[{ item_id: string }[], number]>(
       `UPDATE cellule.item_outcome SET person_response = $2, person_response_on = $3, person_response_how_enc = $4 WHERE item_id = $1 RETURNING item_id`,
       [itemId, input.status, input.on ?? null, input.how ? await this.cases.seal(item.situationId, 'item_outcome.person_response_how', itemId, input.how) : null],
     );
@@ -77,11 +77,11 @@ export class SessionOutcomesService {
     const manager = await this.cases.manager();
     const users = [...new Set(input.recommendations.flatMap((recommendation) => (recommendation.carrierUserId ? [recommendation.carrierUserId] : [])))];
     const organizations = [...new Set(input.recommendations.flatMap((recommendation) => (recommendation.carrierOrganizationId ? [recommendation.carrierOrganizationId] : [])))];
-    const [{ knownUsers, knownOrganizations }] = (await manager.query(
+    const [{ knownUsers, knownOrganizations }] = await manager.query<{ knownUsers: number; knownOrganizations: number }[]>(
       `SELECT (SELECT count(*)::int FROM clsm.directory_entry WHERE user_id = ANY($1) AND active) AS "knownUsers",
               (SELECT count(*)::int FROM clsm.directory_organization WHERE id = ANY($2)) AS "knownOrganizations"`,
       [users, organizations],
-    )) as { knownUsers: number; knownOrganizations: number }[];
+    );
     const unknown = (field: string, message: string) =>
       new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.validation, 'Unprocessable', message, { errors: [{ field, messages: [message] }] });
     if (knownUsers !== users.length) throw unknown('recommendations.carrierUserId', 'Le porteur désigné est inconnu ou inactif.');

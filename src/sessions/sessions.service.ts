@@ -69,14 +69,14 @@ export class SessionsService {
     const manager = await this.cases.manager();
     const manages = this.access.manages(user, 'Session');
     const filter = await this.access.listCondition(user, [manages, query.status ?? null, query.limit, query.offset]);
-    const rows = (await manager.query(
+    const rows = await manager.query<{ id: string; total: number }[]>(
       `SELECT s.id, count(*) OVER ()::int AS total FROM cellule.session s
         WHERE ($2::text IS NULL OR s.status = $2)
           AND ($1 OR EXISTS (SELECT 1 FROM cellule.agenda_item i JOIN cellule.situation situation ON situation.id = i.situation_id
                                WHERE i.session_id = s.id AND (${filter.sql})))
         ORDER BY s.scheduled_at DESC, s.id DESC LIMIT $3 OFFSET $4`,
       filter.params,
-    )) as { id: string; total: number }[];
+    );
     const views = await this.views(user, rows.map((row) => row.id));
     // Each situation named on an agenda shown is recorded, as for a read of its item.
     this.cases.record(
@@ -91,13 +91,13 @@ export class SessionsService {
   private async count(user: AuthenticatedUser, query: SessionQueryDto): Promise<number> {
     const manager = await this.cases.manager();
     const filter = await this.access.listCondition(user, [this.access.manages(user, 'Session'), query.status ?? null]);
-    const [{ total }] = (await manager.query(
+    const [{ total }] = await manager.query<{ total: number }[]>(
       `SELECT count(*)::int AS total FROM cellule.session s
         WHERE ($2::text IS NULL OR s.status = $2)
           AND ($1 OR EXISTS (SELECT 1 FROM cellule.agenda_item i JOIN cellule.situation situation ON situation.id = i.situation_id
                                WHERE i.session_id = s.id AND (${filter.sql})))`,
       filter.params,
-    )) as { total: number }[];
+    );
     return total;
   }
 
@@ -160,7 +160,7 @@ export class SessionsService {
     const items = await manager.find(AgendaItem, { where: { sessionId: session.id }, order: { position: 'ASC' } });
     const when = session.scheduledAt.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' });
     const scheduled = new Set(
-      ((await manager.query(`SELECT id FROM cellule.situation WHERE id = ANY($1) AND status = 'scheduled'`, [items.map((item) => item.situationId)])) as { id: string }[]).map((row) => row.id),
+      (await manager.query<{ id: string }[]>(`SELECT id FROM cellule.situation WHERE id = ANY($1) AND status = 'scheduled'`, [items.map((item) => item.situationId)])).map((row) => row.id),
     );
     // Only the situations still scheduled move (one closed meanwhile stays closed).
     for (const item of items.filter((candidate) => scheduled.has(candidate.situationId))) {
@@ -172,7 +172,7 @@ export class SessionsService {
   /** The chair is an active member of the commission. */
   private async assertChair(userId: string): Promise<void> {
     const manager = await this.cases.manager();
-    const [member] = await manager.query('SELECT 1 FROM cellule.commission_member WHERE user_id = $1 AND active', [userId]);
+    const [member] = await manager.query<unknown[]>('SELECT 1 FROM cellule.commission_member WHERE user_id = $1 AND active', [userId]);
     if (!member) throw invalid('La présidence de séance revient à un membre actif de la commission (chairUserId).');
   }
 
@@ -213,9 +213,9 @@ export class SessionsService {
     const situations = new Map((await manager.find(Situation, { where: { id: In(situationIds) } })).map((situation) => [situation.id, situation]));
     const reader = await this.cases.reader([...visible.values()], 'agenda_item.read');
     const invitations = manages
-      ? ((await manager.query('SELECT item_id, user_id FROM cellule.agenda_invitation WHERE item_id = ANY($1) ORDER BY user_id', [itemIds])) as { item_id: string; user_id: string }[])
+      ? (await manager.query<{ item_id: string; user_id: string }[]>('SELECT item_id, user_id FROM cellule.agenda_invitation WHERE item_id = ANY($1) ORDER BY user_id', [itemIds]))
       : [];
-    const outcomes = new Map(((await manager.query('SELECT * FROM cellule.item_outcome WHERE item_id = ANY($1)', [itemIds])) as OutcomeRow[]).map((row) => [row.item_id, row]));
+    const outcomes = new Map((await manager.query<OutcomeRow[]>('SELECT * FROM cellule.item_outcome WHERE item_id = ANY($1)', [itemIds])).map((row) => [row.item_id, row]));
     const live = new Map([...visible].filter(([situationId]) => !reader.destroyed(situationId)));
     const recommendations = await this.recommendations.forItems(itemIds, live, reader);
     const byId = new Map(sessions.map((session) => [session.id, session]));

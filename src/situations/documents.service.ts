@@ -33,6 +33,7 @@ export interface UploadedFile {
 
 const cleanFilename = (name: string) =>
   // Path parts and control characters removed; the name is encrypted anyway.
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point of this pattern
   (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 255) || 'document';
 
 /** Documents of a case file, encrypted under the situation's data key with their own associated data. */

@@ -26,7 +26,7 @@ export class SituationClosureService {
   /** 409 naming the rule while a préconisation of the situation is still open. */
   async assertClosable(situationId: string): Promise<void> {
     const manager = await this.cases.manager();
-    const open = (await manager.query(`SELECT id FROM cellule.recommendation WHERE situation_id = $1 AND status = 'open' ORDER BY due_date, id`, [situationId])) as { id: string }[];
+    const open = await manager.query<{ id: string }[]>(`SELECT id FROM cellule.recommendation WHERE situation_id = $1 AND status = 'open' ORDER BY due_date, id`, [situationId]);
     if (open.length === 0) return;
     throw new ProblemException(
       HttpStatus.CONFLICT,
@@ -45,11 +45,11 @@ export class SituationClosureService {
   async settleReferrals(user: AuthenticatedUser, situationId: string, reason: string): Promise<void> {
     const manager = await this.cases.manager();
     const now = this.clock.now();
-    const rows = (await manager.query(
+    const rows = await manager.query<{ id: string; direction: 'inbound' | 'outbound'; status: string; dac_organization_id: string }[]>(
       `SELECT id, direction, status, dac_organization_id FROM cellule.referral
         WHERE situation_id = $1 AND status IN ('draft', 'sent', 'acknowledged', 'accepted', 'received', 'under_review') ORDER BY created_at, id FOR UPDATE`,
       [situationId],
-    )) as { id: string; direction: 'inbound' | 'outbound'; status: string; dac_organization_id: string }[];
+    );
     for (const row of rows) {
       const withdraw = row.direction === 'outbound' && row.status !== 'accepted';
       const to = withdraw ? 'withdrawn' : 'closed';

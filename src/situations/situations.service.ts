@@ -1,7 +1,7 @@
 import { fieldErrors } from '../common/validation-messages.js';
 import { BadRequestException, ForbiddenException, HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
-import { validate, type ValidationError } from 'class-validator';
+import { validate } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { AccessService, type SituationAccess } from '../access/access.service.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
@@ -83,11 +83,11 @@ export class SituationsService {
     const manager = await this.cases.manager();
     const id = randomUUID();
     const year = Number(this.clock.today().slice(0, 4));
-    const [counter] = (await manager.query(
+    const [counter] = await manager.query<{ last: number }[]>(
       `INSERT INTO cellule.reference_counter AS c (year, last) VALUES ($1, 1)
        ON CONFLICT (year) DO UPDATE SET last = c.last + 1 RETURNING last`,
       [year],
-    )) as { last: number }[];
+    );
     await this.cases.createKey(id);
     const now = this.clock.now();
     const row = manager.create(Situation, {
@@ -220,10 +220,10 @@ export class SituationsService {
     view.restricted = view.rightsMeasures.some((measure) => measure.kind === 'restriction' && !measure.liftedAt);
     if (access.seesDuplicates) {
       const manager = await this.cases.manager();
-      const rows = (await manager.query(
+      const rows = await manager.query<{ other_situation_id: string }[]>(
         'SELECT other_situation_id FROM cellule.duplicate_warning WHERE situation_id = $1 ORDER BY detected_at, other_situation_id',
         [situation.id],
-      )) as { other_situation_id: string }[];
+      );
       view.possibleDuplicates = rows.map((row) => row.other_situation_id);
     }
     this.cases.record(entry('situation.read', situation.id, access));
@@ -358,7 +358,7 @@ export class SituationsService {
 /** A field group after rectification, validated as at intake (400 with the fields at fault). */
 async function validGroup<G extends RowGroup>(group: G, value: Record<string, unknown>): Promise<GroupValues[G]> {
   const instance = plainToInstance(GROUP_CLASSES[group] as new () => GroupValues[G], value);
-  const errors = await validate(instance as object, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } });
+  const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } });
   if (errors.length > 0) throw new BadRequestException({ message: 'La requête contient des champs invalides.', errors: fieldErrors(errors, group) });
   return instance;
 }

@@ -292,7 +292,7 @@ export class StatisticsService {
 const inPeriod = (column: string) => `${column} >= $1::date AND ${column} < ($2::date + 1)`;
 
 async function rows<T>(manager: EntityManager, sql: string, parameters: unknown[]): Promise<T[]> {
-  return (await manager.query(sql, parameters)) as T[];
+  return await manager.query<T[]>(sql, parameters);
 }
 
 function count<T extends { n: string }>(found: T[], match: (row: T) => boolean): number {

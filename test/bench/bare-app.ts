@@ -57,14 +57,15 @@ class BareSituations {
     return { items: rows.map((row) => view(row, false)), total, limit, offset };
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the bare baseline stores the request body as it came, unvalidated on purpose
   async create(input: Record<string, any>) {
     return this.dataSource.transaction(async (manager) => {
       const year = new Date().getFullYear();
-      const [counter] = (await manager.query(
+      const [counter] = await manager.query<{ last: number }[]>(
         `INSERT INTO cellule.reference_counter AS c (year, last) VALUES ($1, 1)
          ON CONFLICT (year) DO UPDATE SET last = c.last + 1 RETURNING last`,
         [year],
-      )) as { last: number }[];
+      );
       const now = new Date();
       const bytes = (value: unknown) => Buffer.from(JSON.stringify(value ?? {}));
       const row = manager.create(Situation, {
@@ -115,7 +116,7 @@ class BareController {
 
 export interface BareApp {
   url: string;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 /** Starts the baseline on the loopback interface, on the database `config` names. */

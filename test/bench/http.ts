@@ -77,11 +77,11 @@ async function measure(baseUrl: string, request: Request, connections: number, s
           {
             method: request.method,
             headers,
-            ...(request.body ? { setupRequest: (req: any) => ({ ...req, body: JSON.stringify(request.body!()) }) } : {}),
+            ...(request.body ? { setupRequest: (req: autocannon.Request) => ({ ...req, body: JSON.stringify(request.body!()) }) } : {}),
           },
         ],
       },
-      (error, finished) => (error ? reject(error) : resolve(finished)),
+      (error: Error | null, finished) => (error ? reject(error) : resolve(finished)),
     );
     instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
       statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);

@@ -171,12 +171,12 @@ describe('the console in a real browser', () => {
     expect(accessToken).toEqual(expect.any(String));
     await heading(page, 'Situations').waitFor();
     // Browser-side code as a string: the test project has no DOM types.
-    const storage = (await page.evaluate(`(() => {
+    const storage = await page.evaluate<string[]>(`(() => {
       const all = [];
       for (const area of [window.localStorage, window.sessionStorage])
         for (let i = 0; i < area.length; i++) all.push(area.key(i) + '=' + area.getItem(area.key(i)));
       return all;
-    })()`)) as string[];
+    })()`);
     // Only the DSFR's display preference (light or dark scheme) is kept there.
     expect(storage.filter((entry) => !/^scheme[a-z-]*=(system|light|dark)$/.test(entry))).toEqual([]);
     expect(storage.join('\n')).not.toContain(accessToken);
@@ -209,7 +209,7 @@ describe('the console in a real browser', () => {
     await heading(page, `Situation ${situation.reference}`).waitFor();
     await page.getByRole('heading', { name: 'Récit de la situation' }).waitFor();
     expect(await page.getByRole('heading', { name: 'Santé' }).count()).toBe(0);
-    expect(await page.content()).not.toContain((body.health as { details: string }).details);
+    expect(await page.content()).not.toContain(body.health.details);
     await page.getByText(/ne vous est pas accessible selon la charte/).waitFor();
     await expectAccessible(page, 'dossier (bailleur)');
     await screenshot(page, '09-dossier-bailleur');

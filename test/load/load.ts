@@ -51,6 +51,7 @@ class Client {
     }
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the JSON answers the load scenario reads fields from
   async ok(method: string, url: string, token: string | undefined, body?: unknown): Promise<any> {
     const answer = await this.call(method, url, token, body);
     if (typeof answer.status !== 'number' || answer.status >= 300) {
@@ -95,7 +96,7 @@ async function main() {
   if (process.env.LOAD_DATABASE_URL) process.env.BENCH_DATABASE_URL = process.env.LOAD_DATABASE_URL;
   const database = await startStandaloneDatabase();
   let t: TestApp | undefined;
-  let healthy = false;
+  let healthy: boolean;
   try {
     t = await startTestApp({ ACCESS_TOKEN_TTL_SECONDS: '3600', ...generatedKeys(), LOG_LEVEL: process.env.LOAD_LOG_LEVEL ?? 'silent' });
     await t.app.listen(0, '127.0.0.1');

@@ -35,7 +35,7 @@ export function feasibleValues(table: CountTable, bound: number): Map<string, Se
   const limit = new Map(
     unknowns.map((index) => [
       index,
-      Math.min(bound, ...equations.filter(({ terms }) => terms.includes(index)).flatMap(({ total }) => (values[total] === null ? [] : [values[total]!]))),
+      Math.min(bound, ...equations.filter(({ terms }) => terms.includes(index)).flatMap(({ total }) => (values[total] === null ? [] : [values[total]]))),
     ]),
   );
   const consistent = (assigned: (number | null)[]) =>
@@ -44,7 +44,7 @@ export function feasibleValues(table: CountTable, bound: number): Map<string, Se
       const known = terms.reduce((sum, index) => sum + (assigned[index] ?? 0), 0);
       if (!open) return known === assigned[total];
       // Partial: the known terms may not exceed a known total.
-      return assigned[total] === null || known <= assigned[total]!;
+      return assigned[total] === null || known <= assigned[total];
     });
   let nodes = 0;
   /** One filling consistent with what is published, where `first` (if given) takes one of `allowed`. */

@@ -19,11 +19,10 @@ export interface TestProvider {
 
 export async function startOpenIdProvider(redirectUri: string): Promise<TestProvider> {
   const accounts = new Map<string, { professionalId: string }>();
-  let provider!: Provider;
   const server: Server = createServer((request, response) => void route(request, response));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  provider = new Provider(issuer, {
+  const provider = new Provider(issuer, {
     clients: [
       {
         client_id: OIDC_CLIENT.id,
@@ -65,7 +64,7 @@ export async function startOpenIdProvider(redirectUri: string): Promise<TestProv
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<form method="post" action="login"><input name="subject"><input name="acr"></form>');
       return;
     }
-    provider.callback()(request, response);
+    await provider.callback()(request, response);
   }
 
   return {

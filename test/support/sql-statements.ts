@@ -15,6 +15,7 @@ export interface StatementLog {
 }
 
 export function countStatements(): StatementLog {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- restored as is by stop(), and called with .apply(this)
   const original = SessionSafeClient.prototype.query;
   const texts: string[] = [];
   const durations: number[] = [];

@@ -32,14 +32,14 @@ export function generatedKeys(): Record<string, string> {
 export interface Standalone {
   t: TestApp;
   /** Closes the application, then stops the embedded server and removes its data. */
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 /**
  * The database alone (unless BENCH_DATABASE_URL names one): test/global-setup.mjs starts it and
  * sets what testEnvironment() reads; `stop` is test/global-teardown.mjs.
  */
-export async function startStandaloneDatabase(): Promise<{ stop(): Promise<void> }> {
+export async function startStandaloneDatabase(): Promise<{ stop: () => Promise<void> }> {
   const given = process.env.BENCH_DATABASE_URL;
   if (given) process.env.TEST_DATABASE_URL = given;
   await (await harnessHook('global-setup'))();

@@ -12,11 +12,11 @@ export type SignInOutcome = { error: string } | { step: 'verify' | 'enrol'; mfaT
 
 interface Session {
   state: State;
-  signIn(email: string, password: string): Promise<SignInOutcome>;
+  signIn: (email: string, password: string) => Promise<SignInOutcome>;
   /** Signs in with tokens the second step returned. */
-  adoptTokens(tokens: Schemas['TokenPairDto'] | Schemas['LoginResultDto']): Promise<string | null>;
-  signOut(notice?: string): Promise<void>;
-  charterAccepted(charter: Schemas['CharterDto']): void;
+  adoptTokens: (tokens: Schemas['TokenPairDto'] | Schemas['LoginResultDto']) => Promise<string | null>;
+  signOut: (notice?: string) => Promise<void>;
+  charterAccepted: (charter: Schemas['CharterDto']) => void;
 }
 
 const SessionContext = createContext<Session | null>(null);

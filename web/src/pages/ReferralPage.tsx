@@ -50,7 +50,7 @@ function Value({ value }: { value: unknown }) {
   if (Array.isArray(value))
     return (
       <ul>
-        {value.map((item, i) => (
+        {(value as unknown[]).map((item, i) => (
           <li key={i}>
             <Value value={item} />
           </li>
@@ -70,7 +70,8 @@ function Value({ value }: { value: unknown }) {
         ))}
       </dl>
     );
-  return <>{VALUE_LABELS[String(value)] ?? String(value)}</>;
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
+  return <>{VALUE_LABELS[text] ?? text}</>;
 }
 
 export function ReferralPage({ id }: { id: string }) {
