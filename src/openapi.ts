@@ -6,7 +6,6 @@ import {
   SwaggerModule,
   type OpenAPIObject,
   type HeaderObject,
-  type OperationObject,
   type ParameterObject,
   type ReferenceObject,
   type ResponseObject,
@@ -102,7 +101,7 @@ function applyValidationLimits(): void {
 }
 
 function limitsOf(metadata: ValidationMetadata, property: Record<string, unknown>): Record<string, unknown> {
-  const [first, second] = (metadata.constraints ?? []) as unknown[];
+  const [first, second] = (metadata.constraints ?? []);
   switch (metadata.name) {
     case 'maxLength':
       return { maxLength: first };
@@ -183,7 +182,7 @@ const RETRY_AFTER: HeaderObject = {
 function completeOperations(document: OpenAPIObject, access: Map<string, AccessRequirement | undefined>): void {
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
-      const operation = item[method] as OperationObject | undefined;
+      const operation = item[method];
       if (!operation) continue;
       const requirement = access.get(operation.operationId ?? '');
       operation.summary ??= OPERATION_SUMMARIES[operation.operationId ?? ''];
@@ -233,7 +232,7 @@ function walkSchemas(node: unknown, visit: (schema: SchemaObject) => void): void
   }
   if (node === null || typeof node !== 'object') return;
   const record = node as Record<string, unknown>;
-  if (typeof record.type === 'string') visit(record as SchemaObject);
+  if (typeof record.type === 'string') visit(record);
   for (const value of Object.values(record)) walkSchemas(value, visit);
 }
 

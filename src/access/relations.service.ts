@@ -103,13 +103,13 @@ export class RelationsService {
   async addCarrier(situationId: string, carrier: { userId?: string | null; organizationId?: string | null }, recommendationId: string): Promise<string[]> {
     const manager = await this.uow.manager();
     const roles = this.ethics.policy.grants.filter((grant) => grant.relation === 'recommendation_carrier').map((grant) => grant.role);
-    const rows = (await manager.query(
+    const rows = await manager.query<{ user_id: string }[]>(
       `INSERT INTO cellule.situation_relation (situation_id, user_id, relation, valid_from, purpose_type, purpose_id)
        SELECT $1, d.user_id, 'recommendation_carrier', $4, 'recommendation', $3 FROM clsm.directory_entry d
         WHERE d.active AND (d.user_id = $2 OR (d.organization_id = $5 AND d.roles && $6::text[]))
        RETURNING user_id`,
       [situationId, carrier.userId ?? null, recommendationId, this.clock.now(), carrier.organizationId ?? null, roles],
-    )) as { user_id: string }[];
+    );
     this.access.forgetRelations();
     return rows.map((row) => row.user_id);
   }
@@ -120,14 +120,14 @@ export class RelationsService {
    */
   async carriersOf(recommendationIds: string[], at: Date): Promise<Map<string, string[]>> {
     const manager = await this.uow.manager();
-    const rows = (await manager.query(
+    const rows = await manager.query<{ recommendation_id: string; user_id: string }[]>(
       `SELECT DISTINCT r.purpose_id AS recommendation_id, r.user_id FROM cellule.situation_relation r
          JOIN clsm.directory_entry d ON d.user_id = r.user_id AND d.active
         WHERE r.relation = 'recommendation_carrier' AND r.purpose_id = ANY($1::uuid[])
           AND r.valid_from <= $2 AND (r.valid_until IS NULL OR r.valid_until > $2)
         ORDER BY 1, 2`,
       [recommendationIds, at],
-    )) as { recommendation_id: string; user_id: string }[];
+    );
     const carriers = new Map<string, string[]>();
     for (const row of rows) carriers.set(row.recommendation_id, [...(carriers.get(row.recommendation_id) ?? []), row.user_id]);
     return carriers;

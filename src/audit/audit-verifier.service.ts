@@ -44,7 +44,7 @@ export class AuditVerifierService {
     const startedAt = new Date();
     const walker = new ChainWalker(this.macKey, this.audit.signingPublicKey);
     const runner = this.dataSource.createQueryRunner();
-    let lastCheckpoint: VerificationReport['lastCheckpoint'] = null;
+    let lastCheckpoint: VerificationReport['lastCheckpoint'];
     try {
       await runner.connect();
       // The head when verification starts: entries appended meanwhile are left to the next run.

@@ -65,7 +65,7 @@ export class DailyJobsService {
     const sent = await runInContext({ requestId: `reminders-${randomUUID()}`, clientAddress: null }, () =>
       this.uow.run(true, async () => {
         const manager = await this.uow.manager();
-        const rows = (await manager.query(
+        const rows = await manager.query<{ id: string; situation_id: string; due_date: string; kind: ReminderKind }[]>(
           `WITH candidates AS (
              SELECT r.id, r.situation_id, to_char(r.due_date, 'YYYY-MM-DD') AS due_date,
                     CASE WHEN r.due_date < $1::date THEN 'overdue' ELSE 'due_soon' END AS kind
@@ -82,7 +82,7 @@ export class DailyJobsService {
            SELECT c.id, c.situation_id, c.due_date, c.kind FROM inserted i JOIN candidates c ON c.id = i.recommendation_id AND c.kind = i.kind
             ORDER BY c.id`,
           [today, DUE_SOON_DAYS],
-        )) as { id: string; situation_id: string; due_date: string; kind: ReminderKind }[];
+        );
         const carriers = await this.relations.carriersOf(rows.map((row) => row.id), asOf);
         const result: ReminderSent[] = [];
         for (const row of rows) {

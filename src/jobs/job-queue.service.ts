@@ -68,7 +68,7 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
   /** Declares a queue, its worker and its schedule; before the application is bootstrapped. */
   register<T extends object>(definition: JobDefinition<T>): void {
     if (this.boss) throw new Error(`queue ${definition.name} registered after the job queue started`);
-    this.definitions.set(definition.name, definition as unknown as JobDefinition<object>);
+    this.definitions.set(definition.name, definition);
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -92,7 +92,7 @@ export class RightsMeasuresService {
   private async assertRequest(requestId: string | undefined, kind: 'objection' | 'restriction', situationId: string): Promise<void> {
     if (!requestId) return;
     const manager = await this.cases.manager();
-    const [row] = (await manager.query('SELECT kind, situation_id FROM cellule.rights_request WHERE id = $1 FOR UPDATE', [requestId])) as { kind: string; situation_id: string | null }[];
+    const [row] = await manager.query<{ kind: string; situation_id: string | null }[]>('SELECT kind, situation_id FROM cellule.rights_request WHERE id = $1 FOR UPDATE', [requestId]);
     if (!row || row.kind !== kind || (row.situation_id !== null && row.situation_id !== situationId)) {
       throw new ProblemException(
         HttpStatus.UNPROCESSABLE_ENTITY,
@@ -106,9 +106,9 @@ export class RightsMeasuresService {
 
   private async activeRestriction(situationId: string): Promise<string | undefined> {
     const manager = await this.cases.manager();
-    const [row] = (await manager.query(`SELECT id FROM cellule.situation_measure WHERE situation_id = $1 AND kind = 'restriction' AND lifted_at IS NULL`, [situationId])) as {
+    const [row] = await manager.query<{
       id: string;
-    }[];
+    }[]>(`SELECT id FROM cellule.situation_measure WHERE situation_id = $1 AND kind = 'restriction' AND lifted_at IS NULL`, [situationId]);
     return row?.id;
   }
 
@@ -116,7 +116,7 @@ export class RightsMeasuresService {
   private async closable(situation: Situation): Promise<boolean> {
     if (!TRANSITIONS[situation.status].includes('closed')) return false;
     const manager = await this.cases.manager();
-    const [open] = (await manager.query(`SELECT 1 FROM cellule.recommendation WHERE situation_id = $1 AND status = 'open' LIMIT 1`, [situation.id])) as unknown[];
+    const [open] = await manager.query<unknown[]>(`SELECT 1 FROM cellule.recommendation WHERE situation_id = $1 AND status = 'open' LIMIT 1`, [situation.id]);
     return open === undefined;
   }
 

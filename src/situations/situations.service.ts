@@ -236,16 +236,7 @@ export class SituationsService {
    */
   private async history(situation: Situation, access: SituationAccess, reader: FieldReader): Promise<{ transitions: TransitionViewDto[]; measures: RightsMeasureViewDto[] }> {
     const manager = await this.cases.manager();
-    const rows = (await manager.query(
-      `SELECT 'transition' AS source, id, at, actor_user_id AS actor, from_status, to_status, reason_enc, closure_outcome, redirected_to,
-              NULL::text AS kind, NULL::uuid AS rights_request_id, NULL::uuid AS lifted_by, NULL::timestamptz AS lifted_at, NULL::bytea AS lift_reason_enc
-         FROM cellule.situation_transition WHERE situation_id = $1
-       UNION ALL
-       SELECT 'measure', id, placed_at, placed_by, NULL, NULL, reason_enc, NULL, NULL, kind, rights_request_id, lifted_by, lifted_at, lift_reason_enc
-         FROM cellule.situation_measure WHERE situation_id = $1
-       ORDER BY at, id`,
-      [situation.id],
-    )) as {
+    const rows = await manager.query<{
       source: 'transition' | 'measure';
       id: string;
       at: Date;
@@ -260,7 +251,16 @@ export class SituationsService {
       lifted_by: string | null;
       lifted_at: Date | null;
       lift_reason_enc: Buffer | null;
-    }[];
+    }[]>(
+      `SELECT 'transition' AS source, id, at, actor_user_id AS actor, from_status, to_status, reason_enc, closure_outcome, redirected_to,
+              NULL::text AS kind, NULL::uuid AS rights_request_id, NULL::uuid AS lifted_by, NULL::timestamptz AS lifted_at, NULL::bytea AS lift_reason_enc
+         FROM cellule.situation_transition WHERE situation_id = $1
+       UNION ALL
+       SELECT 'measure', id, placed_at, placed_by, NULL, NULL, reason_enc, NULL, NULL, kind, rights_request_id, lifted_by, lifted_at, lift_reason_enc
+         FROM cellule.situation_measure WHERE situation_id = $1
+       ORDER BY at, id`,
+      [situation.id],
+    );
     const terminal = ['rejected', 'redirected', 'closed'].includes(situation.status);
     const transitions: TransitionViewDto[] = [];
     const measures: RightsMeasureViewDto[] = [];
