@@ -16,6 +16,7 @@ import { RightsRequests1764810000000 } from './1764810000000-RightsRequests.js';
 import { Retention1764820000000 } from './1764820000000-Retention.js';
 import { Workflows1764720000000 } from './1764720000000-Workflows.js';
 import { Notifications1764950000000 } from './1764950000000-Notifications.js';
+import { FrenchIdentifiers1765000000000 } from './1765000000000-FrenchIdentifiers.js';
 
 /** Every migration, in order. Listed explicitly so the same list works compiled and under Jest. */
 export const ALL_MIGRATIONS = [
@@ -37,4 +38,5 @@ export const ALL_MIGRATIONS = [
   Retention1764820000000,
   ListIndexes1764900000000,
   Notifications1764950000000,
+  FrenchIdentifiers1765000000000,
 ];
