@@ -18,6 +18,7 @@ import { Workflows1764720000000 } from './1764720000000-Workflows.js';
 import { Notifications1764950000000 } from './1764950000000-Notifications.js';
 import { Reminders1764970000000 } from './1764970000000-Reminders.js';
 import { RightsMeasures1765000000000 } from './1765000000000-RightsMeasures.js';
+import { FrenchIdentifiers1765010000000 } from './1765010000000-FrenchIdentifiers.js';
 
 /** Every migration, in order. Listed explicitly so the same list works compiled and under Jest. */
 export const ALL_MIGRATIONS = [
@@ -41,4 +42,5 @@ export const ALL_MIGRATIONS = [
   Notifications1764950000000,
   Reminders1764970000000,
   RightsMeasures1765000000000,
+  FrenchIdentifiers1765010000000,
 ];

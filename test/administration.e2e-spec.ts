@@ -22,10 +22,15 @@ describe('administration: structures renamed, accounts searched', () => {
     const created = (await asAdmin('post', '/api/organizations').send({ name: unique('CCAS'), kind: 'other' }).expect(201)).body;
     const name = unique('Centre communal d’action sociale');
     const updated = await asAdmin('patch', `/api/organizations/${created.id}`).send({ name: `  ${name} `, kind: 'ccas' }).expect(200);
-    expect(updated.body).toEqual({ id: created.id, name, kind: 'ccas', createdAt: created.createdAt });
+    expect(updated.body).toEqual({ id: created.id, name, kind: 'ccas', finess: null, createdAt: created.createdAt });
     const renamedOnly = await asAdmin('patch', `/api/organizations/${created.id}`).send({ name: `${name} (Metz)` }).expect(200);
     expect(renamedOnly.body).toMatchObject({ name: `${name} (Metz)`, kind: 'ccas' });
-    expect(await auditActions(created.id)).toEqual(['organization.create', 'organization.update', 'organization.update']);
+    // The FINESS number: set once known (its Luhn key checked), cleared with null.
+    const wrongKey = await asAdmin('patch', `/api/organizations/${created.id}`).send({ finess: '570000688' }).expect(400);
+    expect(JSON.stringify(wrongKey.body)).toContain('FINESS');
+    expect((await asAdmin('patch', `/api/organizations/${created.id}`).send({ finess: '570000687' }).expect(200)).body).toMatchObject({ finess: '570000687', kind: 'ccas' });
+    expect((await asAdmin('patch', `/api/organizations/${created.id}`).send({ finess: null }).expect(200)).body).toMatchObject({ finess: null });
+    expect(await auditActions(created.id)).toEqual(['organization.create', 'organization.update', 'organization.update', 'organization.update', 'organization.update']);
   });
 
   it('refuses a name another structure has (409), an unknown structure (404), a null or unknown kind (400), and anyone but the administrator (403)', async () => {

@@ -24,7 +24,7 @@ describe('directory administration', () => {
   it('an administrator creates and lists organisations', async () => {
     const name = unique('Secteur de psychiatrie');
     const created = await asAdmin('post', '/api/organizations').send({ name, kind: 'psychiatry_sector' }).expect(201);
-    expect(created.body).toEqual({ id: expect.any(String), name, kind: 'psychiatry_sector', createdAt: expect.any(String) });
+    expect(created.body).toEqual({ id: expect.any(String), name, kind: 'psychiatry_sector', finess: null, createdAt: expect.any(String) });
     const listed = await asAdmin('get', '/api/organizations?limit=200').expect(200);
     expect(listed.body.items).toContainEqual(created.body);
     expect(listed.body.total).toBeGreaterThanOrEqual(1);

@@ -248,7 +248,7 @@ describe('referrals to and from the DAC', () => {
       const bundle = response.body as { resourceType: string; entry: { resource: { resourceType: string } }[] };
       expect(validateResource(bundle as never)).toEqual([]);
       for (const entry of bundle.entry) expect(validateResource(entry.resource as never)).toEqual([]);
-      expect(bundle.entry.map((entry) => entry.resource.resourceType)).toEqual(['ServiceRequest', 'Task', 'Patient', 'Consent']);
+      expect(bundle.entry.map((entry) => entry.resource.resourceType)).toEqual(['ServiceRequest', 'Task', 'Patient', 'Consent', 'Organization', 'Practitioner', 'PractitionerRole']);
       const patient = bundle.entry[2].resource as unknown as { name: { family: string }[]; birthDate: string };
       expect(patient.name[0].family).toBe(body.identity.birthName);
       expect(patient.birthDate).toBe(body.identity.birthDate);

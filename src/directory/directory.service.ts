@@ -73,6 +73,7 @@ export class DirectoryService {
         if (!organization) throw notFound('Cette organisation est introuvable.');
         if (input.name !== undefined) organization.name = input.name;
         if (input.kind !== undefined) organization.kind = input.kind;
+        if (input.finess !== undefined) organization.finess = input.finess;
         const saved = await organizations.save(organization);
         await this.audit.recordWithin(manager, { action: 'organization.update', resourceType: 'organization', resourceId: saved.id, outcome: 'granted' });
         return OrganizationDto.from(saved);

@@ -12,6 +12,10 @@ export class Organization {
   @Column('text')
   kind: OrganizationKind;
 
+  /** FINESS number of the structure (établissement), when it has one. */
+  @Column('text', { nullable: true })
+  finess: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -40,7 +40,7 @@ const CATEGORY_LABELS: Record<string, string> = {
   other: 'autre',
 };
 const GROUP_LABELS: Record<string, string> = {
-  identity: 'Identité (nom de naissance, nom d’usage, prénoms, date de naissance, sexe)',
+  identity: 'Identité (nom de naissance, nom d’usage, prénoms, date de naissance, sexe, matricule INS lorsqu’il est connu)',
   contact: 'Coordonnées (adresse, quartier, téléphone)',
   social: 'Situation sociale (mesure de protection et représentant, professionnels intervenant)',
   health: 'Santé (informations de santé utiles à la situation)',

@@ -1,5 +1,6 @@
 import { ForbiddenException, HttpStatus, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { referralStatusEvent } from '../notifications/events.js';
@@ -13,7 +14,7 @@ import { ReferralEventsService } from './referral-events.service.js';
 import { ReferralViewsService, type Side } from './referral-views.service.js';
 import type { CreateReferralDto, InboundReferralDto, MeetingDto, ReferralDto, ReferralQueryDto, ReferralStatus, ReferralStatusDto, ShareableGroup } from './dto/referral.dto.js';
 import type { Page } from '../common/page.dto.js';
-import { toFhirBundle } from './fhir.js';
+import { toFhirBundle, type FhirOrganization, type FhirParties } from './fhir.js';
 
 export interface ReferralRow {
   id: string;
@@ -243,9 +244,28 @@ export class ReferralsService {
       `SELECT id, decision, given_on, recorded_at FROM cellule.current_consent WHERE situation_id = $1 AND purpose = 'dac_transmission'`,
       [referral.situation_id],
     );
-    const bundle = toFhirBundle(referral, shared, consent);
+    const bundle = toFhirBundle(referral, shared, consent, await this.fhirParties(manager, referral));
     this.cases.record(this.entry('referral.export', id, referral.situation_id));
     return bundle;
+  }
+
+  /** The DAC and the sender as the directory names them (structures' FINESS, the sender's idNat_PS). */
+  private async fhirParties(manager: EntityManager, referral: ReferralRow): Promise<FhirParties> {
+    const [dac] = (await manager.query('SELECT id, name, finess FROM clsm.directory_organization WHERE id = $1', [referral.dac_organization_id])) as FhirOrganization[];
+    const [sender] = (await manager.query(
+      `SELECT e.user_id, e.display_name, e.professional_id, e.organization_id, e.organization_name, e.organization_finess
+         FROM clsm.directory_entry e WHERE e.user_id = $1`,
+      [referral.created_by],
+    )) as { user_id: string; display_name: string; professional_id: string | null; organization_id: string | null; organization_name: string | null; organization_finess: string | null }[];
+    return {
+      dac: dac ?? { id: referral.dac_organization_id, name: 'DAC', finess: null },
+      requester: sender && {
+        userId: sender.user_id,
+        displayName: sender.display_name,
+        professionalId: sender.professional_id,
+        organization: sender.organization_id ? { id: sender.organization_id, name: sender.organization_name ?? '', finess: sender.organization_finess } : null,
+      },
+    };
   }
 
   /** Consent for transmission withdrawn before acceptance: pending referrals are withdrawn with it. */

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptionalButNotNull } from '../../common/validation.js';
 import { Transform } from 'class-transformer';
-import { IsIn, IsString, Length } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsFiness } from '../../common/french-identifiers.js';
+import { IsOptionalButNotNull } from '../../common/validation.js';
 import type { Organization } from '../organization.entity.js';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '../roles.js';
 
@@ -17,6 +18,11 @@ export class CreateOrganizationDto {
   @ApiProperty({ enum: ORGANIZATION_KINDS })
   @IsIn(ORGANIZATION_KINDS)
   kind: OrganizationKind;
+
+  @ApiPropertyOptional({ example: '570000687', description: 'Numéro FINESS de la structure (9 chiffres, clé de Luhn)', minLength: 9, maxLength: 9, pattern: '^[0-9]{9}$' })
+  @IsOptionalButNotNull()
+  @IsFiness()
+  finess?: string;
 }
 
 /** Rename a structure or correct its kind; omitted fields keep their value. */
@@ -32,6 +38,11 @@ export class UpdateOrganizationDto {
   @IsOptionalButNotNull()
   @IsIn(ORGANIZATION_KINDS)
   kind?: OrganizationKind;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Numéro FINESS (9 chiffres, clé de Luhn); null l’efface', minLength: 9, maxLength: 9, pattern: '^[0-9]{9}$' })
+  @IsOptional()
+  @IsFiness()
+  finess?: string | null;
 }
 
 export class OrganizationDto {
@@ -44,6 +55,9 @@ export class OrganizationDto {
   @ApiProperty({ enum: ORGANIZATION_KINDS })
   kind: OrganizationKind;
 
+  @ApiProperty({ type: String, nullable: true, description: 'Numéro FINESS' })
+  finess: string | null;
+
   @ApiProperty()
   createdAt: string;
 
@@ -52,6 +66,7 @@ export class OrganizationDto {
       id: organization.id,
       name: organization.name,
       kind: organization.kind,
+      finess: organization.finess ?? null,
       createdAt: organization.createdAt.toISOString(),
     };
   }

@@ -13,10 +13,26 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { IsInsMatricule } from '../../common/french-identifiers.js';
 import { IsCalendarDate, IsOptionalButNotNull } from '../../common/validation.js';
 import { LEGAL_PROTECTION_MEASURES } from '../situation.constants.js';
 
 const PHONE = /^[0-9+().\s-]{6,30}$/;
+
+/**
+ * The person's INS (identité nationale de santé), only once known from the INSi service: the
+ * matricule (a NIR, or a NIA while the NIR is awaited) and which of the two it is. Part of the
+ * identity group, hence encrypted with it (situation.identity_enc).
+ */
+export class InsDto {
+  @ApiProperty({ example: '184037511600572', description: 'Matricule INS (15 caractères, clé comprise)', minLength: 15, maxLength: 15, pattern: '^[123478][0-9]{4}([0-9]{2}|2[AB])[0-9]{8}$' })
+  @IsInsMatricule()
+  matricule: string;
+
+  @ApiProperty({ enum: ['nir', 'nia'], description: 'NIR (numéro définitif) ou NIA (numéro identifiant d’attente)' })
+  @IsIn(['nir', 'nia'], { message: 'Le type du matricule INS est « nir » ou « nia ».' })
+  kind: 'nir' | 'nia';
+}
 
 /** Who the person is. Field group "identity". */
 export class IdentityDto {
@@ -43,6 +59,13 @@ export class IdentityDto {
   @ApiProperty({ enum: ['female', 'male', 'other', 'unknown'] })
   @IsIn(['female', 'male', 'other', 'unknown'])
   sex: 'female' | 'male' | 'other' | 'unknown';
+
+  @ApiPropertyOptional({ type: InsDto, description: 'INS, seulement lorsqu’il est connu (identité qualifiée par le téléservice INSi)' })
+  @IsOptionalButNotNull()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => InsDto)
+  ins?: InsDto;
 }
 
 /** Where to reach the person. Field group "contact". */

@@ -1783,6 +1783,11 @@ export interface components {
             name: string;
             /** @enum {string} */
             kind: "psychiatry_sector" | "municipal_social_service" | "ccas" | "departement_social_service" | "housing_provider" | "user_association" | "family_association" | "dac" | "justice_police" | "other";
+            /**
+             * @description Numéro FINESS de la structure (9 chiffres, clé de Luhn)
+             * @example 570000687
+             */
+            finess?: string;
         };
         OrganizationDto: {
             /** Format: uuid */
@@ -1790,6 +1795,8 @@ export interface components {
             name: string;
             /** @enum {string} */
             kind: "psychiatry_sector" | "municipal_social_service" | "ccas" | "departement_social_service" | "housing_provider" | "user_association" | "family_association" | "dac" | "justice_police" | "other";
+            /** @description Numéro FINESS */
+            finess: string | null;
             createdAt: string;
         };
         OrganizationPageDto: {
@@ -1942,6 +1949,18 @@ export interface components {
             /** @description La personne a-t-elle exprimé des idées suicidaires ou un projet de passage à l’acte ? (oui : true, non : false) */
             suicidalRisk: boolean;
         };
+        InsDto: {
+            /**
+             * @description Matricule INS (15 caractères, clé comprise)
+             * @example 184037511600572
+             */
+            matricule: string;
+            /**
+             * @description NIR (numéro définitif) ou NIA (numéro identifiant d’attente)
+             * @enum {string}
+             */
+            kind: "nir" | "nia";
+        };
         IdentityDto: {
             /**
              * @description Nom de naissance
@@ -1966,6 +1985,8 @@ export interface components {
             birthDate: string;
             /** @enum {string} */
             sex: "female" | "male" | "other" | "unknown";
+            /** @description INS, seulement lorsqu’il est connu (identité qualifiée par le téléservice INSi) */
+            ins?: components["schemas"]["InsDto"];
         };
         ContactDto: {
             address?: string;
