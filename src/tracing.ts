@@ -10,8 +10,7 @@
  * off), never a URL with its query string, a client address, a user agent, an error message or a
  * parameter value. Everything else is removed before the span is exported.
  */
-import type { Context } from '@opentelemetry/api';
-import type { ReadableSpan, Span, SpanProcessor } from '@opentelemetry/sdk-trace-node';
+import type { ReadableSpan, SpanProcessor } from '@opentelemetry/sdk-trace-node';
 
 /** Attributes a span may keep; anything else is dropped before export. */
 export const ALLOWED_ATTRIBUTES = new Set([
@@ -44,7 +43,7 @@ export const ALLOWED_ATTRIBUTES = new Set([
 
 /** Removes every attribute outside the allow-list, and error messages, before the span is exported. */
 export class AllowListSpanProcessor implements SpanProcessor {
-  onStart(_span: Span, _parentContext: Context): void {}
+  onStart(): void {}
 
   onEnd(span: ReadableSpan): void {
     const attributes = span.attributes as Record<string, unknown>;

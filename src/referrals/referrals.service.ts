@@ -251,12 +251,12 @@ export class ReferralsService {
 
   /** The DAC and the sender as the directory names them (structures' FINESS, the sender's idNat_PS). */
   private async fhirParties(manager: EntityManager, referral: ReferralRow): Promise<FhirParties> {
-    const [dac] = (await manager.query('SELECT id, name, finess FROM clsm.directory_organization WHERE id = $1', [referral.dac_organization_id])) as FhirOrganization[];
-    const [sender] = (await manager.query(
+    const [dac] = await manager.query<FhirOrganization[]>('SELECT id, name, finess FROM clsm.directory_organization WHERE id = $1', [referral.dac_organization_id]);
+    const [sender] = await manager.query<{ user_id: string; display_name: string; professional_id: string | null; organization_id: string | null; organization_name: string | null; organization_finess: string | null }[]>(
       `SELECT e.user_id, e.display_name, e.professional_id, e.organization_id, e.organization_name, e.organization_finess
          FROM clsm.directory_entry e WHERE e.user_id = $1`,
       [referral.created_by],
-    )) as { user_id: string; display_name: string; professional_id: string | null; organization_id: string | null; organization_name: string | null; organization_finess: string | null }[];
+    );
     return {
       dac: dac ?? { id: referral.dac_organization_id, name: 'DAC', finess: null },
       requester: sender && {
