@@ -37,6 +37,15 @@ describe('the docker-compose deployment', () => {
     expect(dockerfile).toMatch(/api\/health/);
   });
 
+  it('runs the image on the Node major that package.json requires, loading the tracing module as npm start does', () => {
+    const dockerfile = readFileSync('Dockerfile', 'utf8');
+    const packageJson = JSON.parse(readFileSync('package.json', 'utf8')) as { engines: { node: string }; scripts: { start: string } };
+    const major = /(\d+)/.exec(packageJson.engines.node)![1];
+    expect(dockerfile.match(/^FROM node:(\d+)-/gm)).toEqual([`FROM node:${major}-`, `FROM node:${major}-`]);
+    const command = JSON.parse(/^CMD (\[.*\])$/m.exec(dockerfile)![1]) as string[];
+    expect(command.join(' ')).toBe(packageJson.scripts.start);
+  });
+
   it('declares every secret a service uses, as a file', () => {
     for (const service of Object.values(compose.services)) {
       for (const secret of service.secrets ?? []) expect(compose.secrets[secret]?.file).toEqual(expect.any(String));
