@@ -1,7 +1,16 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 const STATUSES = ['submitted', 'admissible', 'rejected', 'redirected', 'in_preparation', 'scheduled', 'reviewed', 'follow_up', 'closed'];
-const PROBLEM_AREAS = ['housing', 'care_continuity', 'isolation', 'neighbourhood_conflict', 'access_to_rights', 'addiction', 'family', 'other'];
+const PROBLEM_AREAS = [
+  'housing',
+  'care_continuity',
+  'isolation',
+  'neighbourhood_conflict',
+  'access_to_rights',
+  'addiction',
+  'family',
+  'other',
+];
 const CLOSURE_OUTCOMES = ['resolved', 'partially_resolved', 'not_resolved', 'person_declined', 'moved_away', 'deceased', 'redirected'];
 const list = (values: string[]) => values.map((value) => `'${value}'`).join(', ');
 

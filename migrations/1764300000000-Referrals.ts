@@ -34,7 +34,9 @@ export class Referrals1764300000000 implements MigrationInterface {
         CHECK ((direction = 'inbound') = (external_id IS NOT NULL))
       )`);
     // Idempotency of inbound referrals: one situation per DAC identifier.
-    await queryRunner.query(`CREATE UNIQUE INDEX referral_inbound_key ON cellule.referral (dac_organization_id, external_id) WHERE direction = 'inbound'`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX referral_inbound_key ON cellule.referral (dac_organization_id, external_id) WHERE direction = 'inbound'`,
+    );
     await queryRunner.query(`CREATE INDEX referral_situation_idx ON cellule.referral (situation_id)`);
     await queryRunner.query(`CREATE INDEX referral_dac_idx ON cellule.referral (dac_organization_id, status)`);
     await queryRunner.query(`

@@ -7,12 +7,16 @@ export class CaseReferences1764500000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`SET ROLE clsm_owner`);
     await queryRunner.query(`ALTER TABLE cellule.situation DROP CONSTRAINT situation_reference_check`);
-    await queryRunner.query(`ALTER TABLE cellule.situation ADD CONSTRAINT situation_reference_check CHECK (reference ~ '^(CC-[0-9]{4}-[0-9]{4,}|[0-9]{4}-[0-9]{3,})$')`);
+    await queryRunner.query(
+      `ALTER TABLE cellule.situation ADD CONSTRAINT situation_reference_check CHECK (reference ~ '^(CC-[0-9]{4}-[0-9]{4,}|[0-9]{4}-[0-9]{3,})$')`,
+    );
     await queryRunner.query(`RESET ROLE`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE cellule.situation DROP CONSTRAINT situation_reference_check`);
-    await queryRunner.query(`ALTER TABLE cellule.situation ADD CONSTRAINT situation_reference_check CHECK (reference ~ '^[0-9]{4}-[0-9]{3,}$')`);
+    await queryRunner.query(
+      `ALTER TABLE cellule.situation ADD CONSTRAINT situation_reference_check CHECK (reference ~ '^[0-9]{4}-[0-9]{3,}$')`,
+    );
   }
 }

@@ -16,7 +16,9 @@ export class Workflows1764720000000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE cellule.session ADD COLUMN minutes_drafted_by uuid REFERENCES clsm.user_account (id)`);
     await queryRunner.query(`ALTER TABLE cellule.session ADD COLUMN minutes_approved_by uuid REFERENCES clsm.user_account (id)`);
     await queryRunner.query(`ALTER TABLE cellule.recommendation DROP CONSTRAINT recommendation_status_check`);
-    await queryRunner.query(`ALTER TABLE cellule.recommendation ADD CONSTRAINT recommendation_status_check CHECK (status IN ('open', 'done', 'abandoned', 'transferred'))`);
+    await queryRunner.query(
+      `ALTER TABLE cellule.recommendation ADD CONSTRAINT recommendation_status_check CHECK (status IN ('open', 'done', 'abandoned', 'transferred'))`,
+    );
     await queryRunner.query(`ALTER TABLE cellule.recommendation ADD COLUMN closed_by uuid REFERENCES clsm.user_account (id)`);
     await queryRunner.query(`ALTER TABLE cellule.item_outcome ADD COLUMN version integer NOT NULL DEFAULT 1`);
     await queryRunner.query(`ALTER TABLE cellule.recommendation ADD COLUMN version integer NOT NULL DEFAULT 1`);
@@ -64,14 +66,18 @@ export class Workflows1764720000000 implements MigrationInterface {
         reason_enc bytea
       )`);
     await queryRunner.query(`CREATE INDEX referral_event_referral_idx ON cellule.referral_event (referral_id, at)`);
-    await queryRunner.query(`GRANT SELECT, INSERT ON cellule.item_outcome_version, cellule.recommendation_version, cellule.referral_event TO clsm_cellule`);
+    await queryRunner.query(
+      `GRANT SELECT, INSERT ON cellule.item_outcome_version, cellule.recommendation_version, cellule.referral_event TO clsm_cellule`,
+    );
     await queryRunner.query(`GRANT DELETE ON cellule.agenda_item, cellule.agenda_invitation TO clsm_cellule`);
     await queryRunner.query(`RESET ROLE`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TABLE cellule.referral_event, cellule.recommendation_version, cellule.item_outcome_version`);
-    await queryRunner.query(`ALTER TABLE cellule.session DROP COLUMN chair_user_id, DROP COLUMN minutes_drafted_by, DROP COLUMN minutes_approved_by`);
+    await queryRunner.query(
+      `ALTER TABLE cellule.session DROP COLUMN chair_user_id, DROP COLUMN minutes_drafted_by, DROP COLUMN minutes_approved_by`,
+    );
     await queryRunner.query(`ALTER TABLE cellule.recommendation DROP COLUMN closed_by, DROP COLUMN version`);
     await queryRunner.query(`ALTER TABLE cellule.item_outcome DROP COLUMN version`);
   }

@@ -14,7 +14,9 @@ export class Retention1764820000000 implements MigrationInterface {
     await queryRunner.query(`SET ROLE clsm_owner`);
     await queryRunner.query(`ALTER TABLE cellule.situation ADD COLUMN destroyed_at timestamptz`);
     await queryRunner.query(`ALTER TABLE cellule.situation ALTER COLUMN blind_index DROP NOT NULL`);
-    await queryRunner.query(`ALTER TABLE cellule.situation ADD CONSTRAINT situation_tombstone_check CHECK (destroyed_at IS NULL OR blind_index IS NULL)`);
+    await queryRunner.query(
+      `ALTER TABLE cellule.situation ADD CONSTRAINT situation_tombstone_check CHECK (destroyed_at IS NULL OR blind_index IS NULL)`,
+    );
     await queryRunner.query(`
       CREATE TABLE cellule.legal_hold (
         id uuid PRIMARY KEY,

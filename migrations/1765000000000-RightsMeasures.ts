@@ -32,12 +32,16 @@ export class RightsMeasures1765000000000 implements MigrationInterface {
         CHECK (kind = 'restriction' OR lifted_at IS NULL)
       )`);
     // One objection per situation (final); one restriction in force at a time.
-    await queryRunner.query(`CREATE UNIQUE INDEX situation_measure_objection_key ON cellule.situation_measure (situation_id) WHERE kind = 'objection'`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX situation_measure_objection_key ON cellule.situation_measure (situation_id) WHERE kind = 'objection'`,
+    );
     await queryRunner.query(
       `CREATE UNIQUE INDEX situation_measure_restriction_key ON cellule.situation_measure (situation_id) WHERE kind = 'restriction' AND lifted_at IS NULL`,
     );
     await queryRunner.query(`GRANT SELECT, INSERT ON cellule.situation_measure TO clsm_cellule`);
-    await queryRunner.query(`GRANT UPDATE (lifted_by, lifted_at, lift_reason_enc, reason_enc) ON cellule.situation_measure TO clsm_cellule`);
+    await queryRunner.query(
+      `GRANT UPDATE (lifted_by, lifted_at, lift_reason_enc, reason_enc) ON cellule.situation_measure TO clsm_cellule`,
+    );
 
     // Erasure of a destroyed situation's ciphertexts (retention).
     await queryRunner.query(`GRANT UPDATE (reason_enc) ON cellule.situation_transition TO clsm_cellule`);
@@ -67,7 +71,9 @@ export class RightsMeasures1765000000000 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`SET ROLE clsm_owner`);
     await queryRunner.query(`DROP TRIGGER consent_immutable ON cellule.consent`);
-    await queryRunner.query(`CREATE TRIGGER consent_immutable BEFORE UPDATE OR DELETE ON cellule.consent FOR EACH ROW EXECUTE FUNCTION cellule.refuse_change()`);
+    await queryRunner.query(
+      `CREATE TRIGGER consent_immutable BEFORE UPDATE OR DELETE ON cellule.consent FOR EACH ROW EXECUTE FUNCTION cellule.refuse_change()`,
+    );
     await queryRunner.query(`DROP FUNCTION cellule.consent_refuse_change()`);
     await queryRunner.query(`REVOKE UPDATE (reason_enc) ON cellule.referral_event FROM clsm_cellule`);
     await queryRunner.query(`REVOKE UPDATE (action_enc, reason_enc) ON cellule.recommendation_version FROM clsm_cellule`);

@@ -57,25 +57,28 @@ export class AppModule implements NestModule {
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => config] }),
         LoggerModule.forRoot({
-          pinoHttp: [{
-            level: config.logLevel,
-            genReqId: (request: IncomingMessage, response: ServerResponse) => {
-              const offered = request.headers['x-request-id'];
-              const id = typeof offered === 'string' && REQUEST_ID.test(offered) ? offered : randomUUID();
-              response.setHeader('X-Request-Id', id);
-              return id;
+          pinoHttp: [
+            {
+              level: config.logLevel,
+              genReqId: (request: IncomingMessage, response: ServerResponse) => {
+                const offered = request.headers['x-request-id'];
+                const id = typeof offered === 'string' && REQUEST_ID.test(offered) ? offered : randomUUID();
+                response.setHeader('X-Request-Id', id);
+                return id;
+              },
+              // Method, path without query string and status only: no bodies, tokens or search terms.
+              serializers: {
+                req: (request: { id: string; method: string; url: string }) => ({
+                  id: request.id,
+                  method: request.method,
+                  path: request.url.split('?')[0],
+                }),
+                res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+              },
+              redact: { paths: ['req.headers', 'res.headers'], remove: true },
             },
-            // Method, path without query string and status only: no bodies, tokens or search terms.
-            serializers: {
-              req: (request: { id: string; method: string; url: string }) => ({
-                id: request.id,
-                method: request.method,
-                path: request.url.split('?')[0],
-              }),
-              res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
-            },
-            redact: { paths: ['req.headers', 'res.headers'], remove: true },
-          }, options.logStream ?? process.stdout],
+            options.logStream ?? process.stdout,
+          ],
         }),
         DatabaseModule,
         JobsModule.forRoot({ enabled: options.jobs ?? true }),

@@ -78,16 +78,19 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Ne
       standardHeaders: 'draft-7',
       legacyHeaders: false,
       handler: (request, response) => {
-        response.status(429).type('application/problem+json').send(
-          JSON.stringify({
-            type: ProblemType.tooManyRequests,
-            title: 'Trop de requêtes',
-            status: 429,
-            detail: 'Trop de requêtes : réessayez dans une minute.',
-            instance: request.originalUrl.split('?')[0],
-            requestId: (request as { id?: unknown }).id,
-          }),
-        );
+        response
+          .status(429)
+          .type('application/problem+json')
+          .send(
+            JSON.stringify({
+              type: ProblemType.tooManyRequests,
+              title: 'Trop de requêtes',
+              status: 429,
+              detail: 'Trop de requêtes : réessayez dans une minute.',
+              instance: request.originalUrl.split('?')[0],
+              requestId: (request as { id?: unknown }).id,
+            }),
+          );
       },
     }),
   );

@@ -59,9 +59,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     app,
     new DocumentBuilder()
       .setTitle('clsm-cellule')
-      .setDescription(
-        "API of a CLSM's complex-case commission. Errors are RFC 9457 problem+json documents.",
-      )
+      .setDescription("API of a CLSM's complex-case commission. Errors are RFC 9457 problem+json documents.")
       .setVersion('0.1.0')
       .addBearerAuth({
         type: 'http',
@@ -76,7 +74,13 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     { operationIdFactory: operationIdOf },
   );
   // One origin serves the console and the API, in production as in a local run.
-  document.servers = [{ url: '/', description: 'This service (production or local): the console and the API share its origin', 'x-internal': false } as ServerObject];
+  document.servers = [
+    {
+      url: '/',
+      description: 'This service (production or local): the console and the API share its origin',
+      'x-internal': false,
+    } as ServerObject,
+  ];
   completeOperations(document, accessByOperationId(app));
   walkSchemas(document, limitFromFormat);
   return document;
@@ -101,7 +105,7 @@ function applyValidationLimits(): void {
 }
 
 function limitsOf(metadata: ValidationMetadata, property: Record<string, unknown>): Record<string, unknown> {
-  const [first, second] = (metadata.constraints ?? []);
+  const [first, second] = metadata.constraints ?? [];
   switch (metadata.name) {
     case 'maxLength':
       return { maxLength: first };
@@ -150,7 +154,8 @@ function accessByOperationId(app: INestApplication): Map<string, AccessRequireme
       for (const name of Object.getOwnPropertyNames(prototype)) {
         const handler = prototype[name];
         if (name === 'constructor' || typeof handler !== 'function') continue;
-        const access = (Reflect.getMetadata(ACCESS_METADATA, handler) ?? Reflect.getMetadata(ACCESS_METADATA, controller)) as AccessRequirement | undefined;
+        const access = (Reflect.getMetadata(ACCESS_METADATA, handler) ?? Reflect.getMetadata(ACCESS_METADATA, controller)) as
+          AccessRequirement | undefined;
         byId.set(operationIdOf(controller.name, name), access);
       }
     }
@@ -202,7 +207,12 @@ function completeOperations(document: OpenAPIObject, access: Map<string, AccessR
         // Every path parameter is an id read through ParseUUIDPipe.
         if (parameter.in === 'path' && parameter.schema && !('$ref' in parameter.schema)) parameter.schema.format ??= 'uuid';
         // The CSRF cookie's value (refresh-cookie.ts: 32 random bytes, base64url); any other value is refused.
-        if (parameter.in === 'header' && parameter.name.toLowerCase() === CSRF_HEADER && parameter.schema && !('$ref' in parameter.schema)) {
+        if (
+          parameter.in === 'header' &&
+          parameter.name.toLowerCase() === CSRF_HEADER &&
+          parameter.schema &&
+          !('$ref' in parameter.schema)
+        ) {
           Object.assign(parameter.schema, { minLength: 43, maxLength: 43, pattern: '^[A-Za-z0-9_-]{43}$' });
         }
       }

@@ -131,10 +131,15 @@ describe('audit chain: checkpoints only over a verified segment, health and the 
     await audit.record(PROBE, PROBE);
     const target = (await headSeq(t)) - 1;
     expect(target).toBeGreaterThan(anchor);
-    await asAttacker(t, "UPDATE audit.event SET canonical = overlay(canonical placing '\\x58'::bytea from 20 for 1) WHERE seq = $1", [target]);
+    await asAttacker(t, "UPDATE audit.event SET canonical = overlay(canonical placing '\\x58'::bytea from 20 for 1) WHERE seq = $1", [
+      target,
+    ]);
     const other = await startTestApp({ DATABASE_URL: databaseUrl, AUDIT_CHECKPOINT_EVERY: '1000000' });
     try {
-      expect(other.app.get(AuditService).chainStatus()).toMatchObject({ state: 'broken', firstBroken: { seq: target, kind: 'hash_mismatch' } });
+      expect(other.app.get(AuditService).chainStatus()).toMatchObject({
+        state: 'broken',
+        firstBroken: { seq: target, kind: 'hash_mismatch' },
+      });
       await other.http().get('/api/health').expect(503);
       await other.app.get(AuditService).checkpoint();
       expect(await checkpointSeqs(t)).toEqual([anchor]);
@@ -168,9 +173,17 @@ describe('audit chain: streaming verification in batches', () => {
     const checkpoints = (await checkpointSeqs(t)).length;
     expect(checkpoints).toBeGreaterThanOrEqual(3);
     const report = await verify();
-    expect(report).toMatchObject({ valid: true, entriesVerified: head, lastSeq: head, checkpointsVerified: checkpoints, batches: Math.ceil(head / 4) });
+    expect(report).toMatchObject({
+      valid: true,
+      entriesVerified: head,
+      lastSeq: head,
+      checkpointsVerified: checkpoints,
+      batches: Math.ceil(head / 4),
+    });
     // The status the committee's screen shows: the last signed checkpoint the verification covered.
-    const [last] = (await t.superuser.query('SELECT seq, signed_at FROM audit.checkpoint WHERE seq <= $1 ORDER BY seq DESC LIMIT 1', [head])).rows;
+    const [last] = (
+      await t.superuser.query('SELECT seq, signed_at FROM audit.checkpoint WHERE seq <= $1 ORDER BY seq DESC LIMIT 1', [head])
+    ).rows;
     expect(report.lastCheckpoint).toEqual({ seq: Number(last.seq), signedAt: (last.signed_at as Date).toISOString() });
     expect(report.batches).toBeGreaterThanOrEqual(5);
   });
@@ -181,7 +194,9 @@ describe('audit chain: streaming verification in batches', () => {
     const target = 10;
     const { rows } = await t.superuser.query('SELECT canonical FROM audit.event WHERE seq = $1', [target]);
     const original = rows[0].canonical as Buffer;
-    await asAttacker(t, "UPDATE audit.event SET canonical = overlay(canonical placing '\\x58'::bytea from 20 for 1) WHERE seq = $1", [target]);
+    await asAttacker(t, "UPDATE audit.event SET canonical = overlay(canonical placing '\\x58'::bytea from 20 for 1) WHERE seq = $1", [
+      target,
+    ]);
     try {
       const report = await verify();
       expect(report.valid).toBe(false);
@@ -210,7 +225,11 @@ describe('audit chain: streaming verification in batches', () => {
     const { rows } = await t.superuser.query('SELECT head_hash FROM audit.checkpoint WHERE seq = $1', [second]);
     await asAttacker(t, "UPDATE audit.checkpoint SET head_hash = '\\x00'::bytea || substring(head_hash from 2) WHERE seq = $1", [second]);
     try {
-      expect((await verify()).firstBroken).toEqual({ seq: second, kind: 'invalid_checkpoint_signature', problem: 'checkpoint signature is invalid' });
+      expect((await verify()).firstBroken).toEqual({
+        seq: second,
+        kind: 'invalid_checkpoint_signature',
+        problem: 'checkpoint signature is invalid',
+      });
     } finally {
       await asAttacker(t, 'UPDATE audit.checkpoint SET head_hash = $1 WHERE seq = $2', [rows[0].head_hash, second]);
     }
@@ -261,7 +280,9 @@ describe('audit outcomes: recording the real one', () => {
   });
 
   it('recordOutcome records granted on success and error on failure, rethrowing the original error', async () => {
-    expect(await audit.recordOutcome({ action: 'probe.ok', resourceType: 'probe', actor: OPERATOR_ACTOR }, () => Promise.resolve(42))).toBe(42);
+    expect(await audit.recordOutcome({ action: 'probe.ok', resourceType: 'probe', actor: OPERATOR_ACTOR }, () => Promise.resolve(42))).toBe(
+      42,
+    );
     expect(await lastOutcome('probe.ok')).toBe('granted');
     const failure = new Error('integrity check failed');
     await expect(
@@ -278,7 +299,12 @@ describe('audit outcomes: recording the real one', () => {
     } finally {
       audit.policyVersion = saved;
     }
-    await audit.record({ ...PROBE, resourceId: 'A-1', situationId: '11111111-1111-4111-8111-111111111111', purpose: { type: 'session', id: 'x-9' } });
+    await audit.record({
+      ...PROBE,
+      resourceId: 'A-1',
+      situationId: '11111111-1111-4111-8111-111111111111',
+      purpose: { type: 'session', id: 'x-9' },
+    });
     const { rows } = await t.superuser.query(
       `SELECT count(*)::int AS total, count(*) FILTER (WHERE ${CANONICAL_FROM_COLUMNS_SQL} = canonical)::int AS rebuilt FROM audit.event`,
     );

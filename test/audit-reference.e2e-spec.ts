@@ -26,14 +26,27 @@ describe('the audit trail searched by case reference', () => {
     await t.http().get(`/api/situations/${situation.id}`).set(bearer(coordinator)).expect(200);
     await t.http().get(`/api/situations/${other.id}`).set(bearer(coordinator)).expect(200);
 
-    const { body } = await t.http().get(`/api/audit/events?situationReference=${situation.reference}&limit=200`).set(bearer(ethics)).expect(200);
+    const { body } = await t
+      .http()
+      .get(`/api/audit/events?situationReference=${situation.reference}&limit=200`)
+      .set(bearer(ethics))
+      .expect(200);
     expect(body.total).toBeGreaterThan(0);
     expect(body.items.every((event: { situationId: string }) => event.situationId === situation.id)).toBe(true);
-    expect(body.items.some((event: { action: string; actor: { userId: string } }) => event.action === 'situation.read' && event.actor.userId === coordinator.id)).toBe(true);
+    expect(
+      body.items.some(
+        (event: { action: string; actor: { userId: string } }) =>
+          event.action === 'situation.read' && event.actor.userId === coordinator.id,
+      ),
+    ).toBe(true);
 
     const unknown = await t.http().get('/api/audit/events?situationReference=CC-1999-9999').set(bearer(ethics)).expect(200);
     expect(unknown.body.total).toBe(0);
-    await t.http().get(`/api/audit/events?situationReference=${encodeURIComponent("x' OR 1=1")}`).set(bearer(ethics)).expect(400);
+    await t
+      .http()
+      .get(`/api/audit/events?situationReference=${encodeURIComponent("x' OR 1=1")}`)
+      .set(bearer(ethics))
+      .expect(400);
     await t.http().get(`/api/audit/events?situationReference=${situation.reference}`).set(bearer(coordinator)).expect(403);
   });
 });

@@ -44,7 +44,14 @@ describe('audit trail: what is recorded', () => {
     return (response.body.items as EventView[]).filter((event) => event.seq > afterSeq).sort((a, b) => a.seq - b.seq);
   };
   const headSeq = async () => Number((await t.superuser.query('SELECT coalesce(max(seq), 0) AS seq FROM audit.event')).rows[0].seq);
-  const pick = (event: EventView) => ({ action: event.action, resourceType: event.resourceType, resourceId: event.resourceId, outcome: event.outcome, userId: event.actor.userId, role: event.actor.role });
+  const pick = (event: EventView) => ({
+    action: event.action,
+    resourceType: event.resourceType,
+    resourceId: event.resourceId,
+    outcome: event.outcome,
+    userId: event.actor.userId,
+    role: event.actor.role,
+  });
   /** Entries of one operation, without the committee's own query that read them. */
   const recordedBy = async (operation: () => Promise<unknown>) => {
     const before = await headSeq();
@@ -103,13 +110,27 @@ describe('audit trail: what is recorded', () => {
     let userId = '';
     let changeId = '';
     const entries = await recordedBy(async () => {
-      const created = await t.http().post('/api/users').set('Authorization', `Bearer ${admin.token}`)
-        .send({ email: `${unique('audite')}@test.example`, displayName: 'Personne Audit', professionalCategory: 'nurse', roles: ['member', 'referrer'], password: TEST_PASSWORD })
+      const created = await t
+        .http()
+        .post('/api/users')
+        .set('Authorization', `Bearer ${admin.token}`)
+        .send({
+          email: `${unique('audite')}@test.example`,
+          displayName: 'Personne Audit',
+          professionalCategory: 'nurse',
+          roles: ['member', 'referrer'],
+          password: TEST_PASSWORD,
+        })
         .expect(201);
       userId = created.body.id;
       changeId = created.body.pendingAccessChangeId;
       await approveAccessChange(t, admin, changeId, userId);
-      await t.http().patch(`/api/users/${userId}`).set('Authorization', `Bearer ${admin.token}`).send({ roles: ['member'] }).expect(200);
+      await t
+        .http()
+        .patch(`/api/users/${userId}`)
+        .set('Authorization', `Bearer ${admin.token}`)
+        .send({ roles: ['member'] })
+        .expect(200);
       await t.http().patch(`/api/users/${userId}`).set('Authorization', `Bearer ${admin.token}`).send({ active: false }).expect(200);
     });
     const admin_ = { userId: admin.id, role: 'admin', resourceType: 'user_account', resourceId: userId, outcome: 'granted' };
@@ -129,7 +150,12 @@ describe('audit trail: what is recorded', () => {
 
   it('organisation creation and directory lists are recorded', async () => {
     const entries = await recordedBy(async () => {
-      await t.http().post('/api/organizations').set('Authorization', `Bearer ${admin.token}`).send({ name: unique('CCAS'), kind: 'ccas' }).expect(201);
+      await t
+        .http()
+        .post('/api/organizations')
+        .set('Authorization', `Bearer ${admin.token}`)
+        .send({ name: unique('CCAS'), kind: 'ccas' })
+        .expect(201);
       await t.http().get('/api/organizations').set('Authorization', `Bearer ${admin.token}`).expect(200);
       await t.http().get('/api/users').set('Authorization', `Bearer ${admin.token}`).expect(200);
     });
@@ -143,20 +169,37 @@ describe('audit trail: what is recorded', () => {
   it('a denied request leaves a denied entry naming the actor and the resource', async () => {
     const member = await createUser(t, admin, { roles: ['member'] });
     const entries = await recordedBy(() => t.http().get('/api/users').set('Authorization', `Bearer ${member.token}`).expect(403));
-    expect(entries).toEqual([{ action: 'access.denied', resourceType: 'users', resourceId: null, outcome: 'denied', userId: member.id, role: null }]);
+    expect(entries).toEqual([
+      { action: 'access.denied', resourceType: 'users', resourceId: null, outcome: 'denied', userId: member.id, role: null },
+    ]);
   });
 
   it("the committee's own queries are recorded, without their filters", async () => {
     const before = await headSeq();
-    await t.http().get(`/api/audit/events?actorId=${admin.id}&action=user.create`).set('Authorization', `Bearer ${ethics.token}`).expect(200);
+    await t
+      .http()
+      .get(`/api/audit/events?actorId=${admin.id}&action=user.create`)
+      .set('Authorization', `Bearer ${ethics.token}`)
+      .expect(200);
     await t.http().get('/api/audit/events?format=csv').set('Authorization', `Bearer ${ethics.token}`).expect(200);
     await t.http().get('/api/audit/anomalies').set('Authorization', `Bearer ${ethics.token}`).expect(200);
     await t.http().get('/api/audit/verify').set('Authorization', `Bearer ${ethics.token}`).expect(200);
     const situationId = '11111111-1111-4111-8111-111111111111';
     await t.http().get(`/api/audit/situations/${situationId}/accesses`).set('Authorization', `Bearer ${ethics.token}`).expect(200);
-    const { rows } = await t.superuser.query('SELECT action, actor_user_id, actor_role, resource_id, canonical FROM audit.event WHERE seq > $1 ORDER BY seq', [before]);
-    expect(rows.map((row: { action: string }) => row.action)).toEqual(['audit.search', 'audit.export', 'audit.anomalies', 'audit.verify', 'audit.situation_accesses']);
-    expect(rows.every((row: { actor_user_id: string; actor_role: string }) => row.actor_user_id === ethics.id && row.actor_role === 'ethics')).toBe(true);
+    const { rows } = await t.superuser.query(
+      'SELECT action, actor_user_id, actor_role, resource_id, canonical FROM audit.event WHERE seq > $1 ORDER BY seq',
+      [before],
+    );
+    expect(rows.map((row: { action: string }) => row.action)).toEqual([
+      'audit.search',
+      'audit.export',
+      'audit.anomalies',
+      'audit.verify',
+      'audit.situation_accesses',
+    ]);
+    expect(
+      rows.every((row: { actor_user_id: string; actor_role: string }) => row.actor_user_id === ethics.id && row.actor_role === 'ethics'),
+    ).toBe(true);
     expect(rows[4].resource_id).toBe(situationId);
     expect(rows.map((row: { canonical: Buffer }) => row.canonical.toString()).join()).not.toContain('user.create');
   });
@@ -172,7 +215,9 @@ describe('audit trail: what is recorded', () => {
     const csv = await as(`actorId=${member.id}&format=csv`);
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.text.trim().split('\r\n');
-    expect(lines[0]).toBe('seq,recorded_at,actor_user_id,actor_role,actor_organization_id,action,resource_type,resource_id,situation_id,outcome,purpose_type,purpose_id,policy_version,request_id,client_address');
+    expect(lines[0]).toBe(
+      'seq,recorded_at,actor_user_id,actor_role,actor_organization_id,action,resource_type,resource_id,situation_id,outcome,purpose_type,purpose_id,policy_version,request_id,client_address',
+    );
     expect(lines.slice(1).some((line) => line.includes('"access.denied"'))).toBe(true);
     await t.http().get('/api/audit/events?outcome=maybe').set('Authorization', `Bearer ${ethics.token}`).expect(400);
   });
@@ -188,7 +233,12 @@ describe('audit trail: what is recorded', () => {
   it('roles other than ethics get 403 on every audit route', async () => {
     const others = await createUser(t, admin, { roles: ['coordinator', 'member', 'referrer', 'dac'] });
     for (const user of [admin, others]) {
-      for (const path of ['/api/audit/events', '/api/audit/verify', '/api/audit/anomalies', '/api/audit/situations/11111111-1111-4111-8111-111111111111/accesses']) {
+      for (const path of [
+        '/api/audit/events',
+        '/api/audit/verify',
+        '/api/audit/anomalies',
+        '/api/audit/situations/11111111-1111-4111-8111-111111111111/accesses',
+      ]) {
         const response = await t.http().get(path).set('Authorization', `Bearer ${user.token}`);
         expect({ path, status: response.status }).toEqual({ path, status: 403 });
       }
@@ -198,10 +248,18 @@ describe('audit trail: what is recorded', () => {
   it('no entry holds a personal value submitted through the API', async () => {
     const displayName = `Jeanne Témoin ${unique('nom')}`;
     const email = `${unique('jeanne.temoin')}@test.example`;
-    await t.http().post('/api/users').set('Authorization', `Bearer ${admin.token}`)
-      .send({ email, displayName, professionalCategory: 'nurse', roles: ['member'], password: TEST_PASSWORD }).expect(201);
+    await t
+      .http()
+      .post('/api/users')
+      .set('Authorization', `Bearer ${admin.token}`)
+      .send({ email, displayName, professionalCategory: 'nurse', roles: ['member'], password: TEST_PASSWORD })
+      .expect(201);
     await t.http().post('/api/auth/login').send({ email, password: 'a wrong passphrase' }).expect(401);
-    await t.http().post('/api/auth/login').send({ email: `${unique('inconnu')}@test.example`, password: 'x' }).expect(401);
+    await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: `${unique('inconnu')}@test.example`, password: 'x' })
+      .expect(401);
     const { rows } = await t.superuser.query(`SELECT e::text AS row, encode(canonical, 'escape') AS canonical FROM audit.event e`);
     const everything = rows.map((row: { row: string; canonical: string }) => `${row.row} ${row.canonical}`).join('\n');
     for (const value of [displayName, 'Témoin', email, 'inconnu', TEST_PASSWORD, 'a wrong passphrase', '@test.example']) {
@@ -257,7 +315,12 @@ describe('audit trail: append-only and concurrent', () => {
       const client = new pg.Client({ connectionString: url });
       await client.connect();
       try {
-        for (const sql of ["UPDATE audit.event SET action = 'auth.logout'", 'DELETE FROM audit.event', 'TRUNCATE audit.event', 'DELETE FROM audit.checkpoint']) {
+        for (const sql of [
+          "UPDATE audit.event SET action = 'auth.logout'",
+          'DELETE FROM audit.event',
+          'TRUNCATE audit.event',
+          'DELETE FROM audit.checkpoint',
+        ]) {
           await expect(client.query(sql)).rejects.toMatchObject({ code: '42501' });
         }
       } finally {
@@ -284,7 +347,12 @@ describe('audit trail: append-only and concurrent', () => {
     const clients = Array.from({ length: 50 }, (_, i) => async () => {
       if (i % 5 === 0) {
         const user = users[i % users.length];
-        await t.http().patch(`/api/users/${user.id}`).set('Authorization', `Bearer ${admin.token}`).send({ displayName: `Renommé ${i}` }).expect(200);
+        await t
+          .http()
+          .patch(`/api/users/${user.id}`)
+          .set('Authorization', `Bearer ${admin.token}`)
+          .send({ displayName: `Renommé ${i}` })
+          .expect(200);
       } else if (i % 5 === 1) {
         await t.http().get('/api/users').set('Authorization', `Bearer ${users[0].token}`).expect(403);
       } else {
@@ -303,7 +371,9 @@ describe('audit trail: append-only and concurrent', () => {
 
   it('signs a checkpoint after N entries, over the head of the chain', async () => {
     await t.app.get(AuditService).checkpoint();
-    const { rows } = await t.superuser.query('SELECT c.seq, c.head_hash = e.hash AS matches FROM audit.checkpoint c JOIN audit.event e USING (seq)');
+    const { rows } = await t.superuser.query(
+      'SELECT c.seq, c.head_hash = e.hash AS matches FROM audit.checkpoint c JOIN audit.event e USING (seq)',
+    );
     expect(rows.length).toBeGreaterThanOrEqual(1);
     expect(rows.every((row: { matches: boolean }) => row.matches)).toBe(true);
   });
@@ -358,7 +428,10 @@ describe('audit trail: tampering is detected at the right entry', () => {
   });
 
   it('one changed byte of the hashed content is reported at that entry', async () => {
-    const undo = await asAttacker(`UPDATE audit.event SET canonical = overlay(canonical placing '\\x58'::bytea from 20 for 1) WHERE seq = 5`, restoreAll);
+    const undo = await asAttacker(
+      `UPDATE audit.event SET canonical = overlay(canonical placing '\\x58'::bytea from 20 for 1) WHERE seq = 5`,
+      restoreAll,
+    );
     try {
       expect((await verify()).firstBroken).toEqual({ seq: 5, kind: 'hash_mismatch', problem: 'hash does not match the recorded content' });
     } finally {
@@ -369,7 +442,11 @@ describe('audit trail: tampering is detected at the right entry', () => {
   it('a changed column is reported at that entry even when the hashed bytes are left alone', async () => {
     const undo = await asAttacker(`UPDATE audit.event SET outcome = 'denied' WHERE seq = 7`, restoreAll);
     try {
-      expect((await verify()).firstBroken).toEqual({ seq: 7, kind: 'columns_differ', problem: 'stored columns differ from the hashed content' });
+      expect((await verify()).firstBroken).toEqual({
+        seq: 7,
+        kind: 'columns_differ',
+        problem: 'stored columns differ from the hashed content',
+      });
     } finally {
       await undo();
     }
@@ -415,7 +492,11 @@ describe('audit trail: tampering is detected at the right entry', () => {
     const checkpointSeq = rows[0].seq as number;
     const undo = await asAttacker(`DELETE FROM audit.event WHERE seq > ${checkpointSeq - 3}`, restoreAll);
     try {
-      expect((await verify()).firstBroken).toEqual({ seq: checkpointSeq - 2, kind: 'truncated_tail', problem: `entries missing: a signed checkpoint covers up to ${checkpointSeq}` });
+      expect((await verify()).firstBroken).toEqual({
+        seq: checkpointSeq - 2,
+        kind: 'truncated_tail',
+        problem: `entries missing: a signed checkpoint covers up to ${checkpointSeq}`,
+      });
     } finally {
       await undo();
     }
@@ -428,7 +509,11 @@ describe('audit trail: tampering is detected at the right entry', () => {
     );
     try {
       const { rows } = await t.superuser.query('SELECT max(seq)::int AS seq FROM audit.checkpoint');
-      expect((await verify()).firstBroken).toEqual({ seq: rows[0].seq, kind: 'invalid_checkpoint_signature', problem: 'checkpoint signature is invalid' });
+      expect((await verify()).firstBroken).toEqual({
+        seq: rows[0].seq,
+        kind: 'invalid_checkpoint_signature',
+        problem: 'checkpoint signature is invalid',
+      });
     } finally {
       await undo();
     }
@@ -437,14 +522,26 @@ describe('audit trail: tampering is detected at the right entry', () => {
   it('after every restoration the chain verifies again, and the CLI agrees (exit 0), then reports a break (exit 3)', async () => {
     expect(await verify()).toMatchObject({ valid: true });
     const environment = { ...testEnvironment({ DATABASE_URL: databaseUrl }), PATH: process.env.PATH };
-    const intact = spawnSync(process.execPath, ['dist/src/cli.js', 'verify-audit'], { env: environment, encoding: 'utf8', timeout: 30_000 });
+    const intact = spawnSync(process.execPath, ['dist/src/cli.js', 'verify-audit'], {
+      env: environment,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(intact.status).toBe(0);
     expect(JSON.parse(intact.stdout)).toMatchObject({ valid: true });
     const undo = await asAttacker('DELETE FROM audit.event WHERE seq = 3', restoreAll);
     try {
-      const broken = spawnSync(process.execPath, ['dist/src/cli.js', 'verify-audit'], { env: environment, encoding: 'utf8', timeout: 30_000 });
+      const broken = spawnSync(process.execPath, ['dist/src/cli.js', 'verify-audit'], {
+        env: environment,
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
       expect(broken.status).toBe(3);
-      expect(JSON.parse(broken.stdout).firstBroken).toEqual({ seq: 3, kind: 'missing_entry', problem: 'entry missing (the next entry is 4)' });
+      expect(JSON.parse(broken.stdout).firstBroken).toEqual({
+        seq: 3,
+        kind: 'missing_entry',
+        problem: 'entry missing (the next entry is 4)',
+      });
     } finally {
       await undo();
     }

@@ -12,8 +12,7 @@ describe('signed-in sessions', () => {
   });
   afterAll(() => t.close());
 
-  const signIn = async (email: string, client: string) =>
-    (await login(t, email, TEST_PASSWORD, { userAgent: client })).accessToken;
+  const signIn = async (email: string, client: string) => (await login(t, email, TEST_PASSWORD, { userAgent: client })).accessToken;
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 
   it('lists one’s own signed-in devices, and ending one cuts its tokens at once', async () => {
@@ -23,7 +22,12 @@ describe('signed-in sessions', () => {
     const listed = await t.http().get('/api/auth/sessions').set(auth(laptop)).expect(200);
     expect(listed.body).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ client: 'Firefox sur le poste du CCAS', current: true, createdAt: expect.any(String), lastUsedAt: expect.any(String) }),
+        expect.objectContaining({
+          client: 'Firefox sur le poste du CCAS',
+          current: true,
+          createdAt: expect.any(String),
+          lastUsedAt: expect.any(String),
+        }),
         expect.objectContaining({ client: 'Navigateur du telephone', current: false }),
       ]),
     );
@@ -31,7 +35,9 @@ describe('signed-in sessions', () => {
     await t.http().delete(`/api/auth/sessions/${phoneSession}`).set(auth(laptop)).expect(204);
     await t.http().get('/api/auth/me').set(auth(phone)).expect(401);
     await t.http().get('/api/auth/me').set(auth(laptop)).expect(200);
-    const entries = await t.superuser.query(`SELECT outcome FROM audit.event WHERE action = 'auth.session_end' AND resource_id = $1`, [phoneSession]);
+    const entries = await t.superuser.query(`SELECT outcome FROM audit.event WHERE action = 'auth.session_end' AND resource_id = $1`, [
+      phoneSession,
+    ]);
     expect(entries.rows).toEqual([{ outcome: 'granted' }]);
   });
 

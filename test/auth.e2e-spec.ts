@@ -2,7 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { JwtService } from '@nestjs/jwt';
 import { createHash } from 'node:crypto';
 import { JWT_AUDIENCE, JWT_ISSUER } from '../src/auth/auth.service.js';
-import { approveAccessChange, createAdmin, createUser, login, startTestApp, TEST_PASSWORD, TestApp, TestUser, unique } from './support/test-app.js';
+import {
+  approveAccessChange,
+  createAdmin,
+  createUser,
+  login,
+  startTestApp,
+  TEST_PASSWORD,
+  TestApp,
+  TestUser,
+  unique,
+} from './support/test-app.js';
 
 describe('authentication', () => {
   let t: TestApp;
@@ -26,7 +36,10 @@ describe('authentication', () => {
   it('answers a wrong password and an unknown e-mail identically', async () => {
     const user = await createUser(t, admin, { roles: ['member'] });
     const wrongPassword = await t.http().post('/api/auth/login').send({ email: user.email, password: 'not the password' });
-    const unknownEmail = await t.http().post('/api/auth/login').send({ email: `${unique('nobody')}@test.example`, password: 'not the password' });
+    const unknownEmail = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: `${unique('nobody')}@test.example`, password: 'not the password' });
     expect(wrongPassword.status).toBe(401);
     expect(unknownEmail.status).toBe(401);
     expect(wrongPassword.headers['content-type']).toContain('application/problem+json');
@@ -67,10 +80,7 @@ describe('authentication', () => {
     await t.http().post('/api/auth/refresh').send({ refreshToken: rotated.body.refreshToken }).expect(401);
     await me(rotated.body.accessToken).expect(401);
     await me(user.token).expect(401);
-    const { rows } = await t.superuser.query(
-      `SELECT s.revoked_reason FROM clsm.auth_session s WHERE s.user_id = $1`,
-      [user.id],
-    );
+    const { rows } = await t.superuser.query(`SELECT s.revoked_reason FROM clsm.auth_session s WHERE s.user_id = $1`, [user.id]);
     expect(rows).toEqual([{ revoked_reason: 'refresh_token_reuse' }]);
   });
 
@@ -136,7 +146,12 @@ describe('authentication', () => {
   it('changing roles takes effect at the next request (once the ethics committee approves a widening)', async () => {
     const user = await createUser(t, admin, { roles: ['dac'] });
     await t.http().get('/api/sessions').set('Authorization', `Bearer ${user.token}`).expect(404);
-    const changed = await t.http().patch(`/api/users/${user.id}`).set('Authorization', `Bearer ${admin.token}`).send({ roles: ['member'] }).expect(200);
+    const changed = await t
+      .http()
+      .patch(`/api/users/${user.id}`)
+      .set('Authorization', `Bearer ${admin.token}`)
+      .send({ roles: ['member'] })
+      .expect(200);
     await approveAccessChange(t, admin, changed.body.pendingAccessChangeId, user.id);
     await t.http().get('/api/sessions').set('Authorization', `Bearer ${user.token}`).expect(200);
   });
@@ -158,13 +173,25 @@ describe('login throttling per client address', () => {
   it('locks a client address that fails across many accounts, and only that address', async () => {
     const address = '203.0.113.7';
     for (let attempt = 0; attempt < 4; attempt++) {
-      await t.http().post('/api/auth/login').set('X-Forwarded-For', address)
-        .send({ email: `${unique('spray')}@test.example`, password: 'wrong password!' }).expect(401);
+      await t
+        .http()
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', address)
+        .send({ email: `${unique('spray')}@test.example`, password: 'wrong password!' })
+        .expect(401);
     }
-    await t.http().post('/api/auth/login').set('X-Forwarded-For', address)
-      .send({ email: `${unique('spray')}@test.example`, password: 'wrong password!' }).expect(429);
-    await t.http().post('/api/auth/login').set('X-Forwarded-For', '203.0.113.8')
-      .send({ email: `${unique('spray')}@test.example`, password: 'wrong password!' }).expect(401);
+    await t
+      .http()
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', address)
+      .send({ email: `${unique('spray')}@test.example`, password: 'wrong password!' })
+      .expect(429);
+    await t
+      .http()
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', '203.0.113.8')
+      .send({ email: `${unique('spray')}@test.example`, password: 'wrong password!' })
+      .expect(401);
   });
 });
 
@@ -176,7 +203,11 @@ describe('rate limit on authentication routes', () => {
   afterAll(() => t.close());
 
   it('answers 429 problem+json past the per-minute limit', async () => {
-    const attempt = () => t.http().post('/api/auth/refresh').send({ refreshToken: 'x'.repeat(43) });
+    const attempt = () =>
+      t
+        .http()
+        .post('/api/auth/refresh')
+        .send({ refreshToken: 'x'.repeat(43) });
     for (let i = 0; i < 3; i++) await attempt().expect(401);
     const limited = await attempt().expect(429);
     expect(limited.headers['content-type']).toContain('application/problem+json');

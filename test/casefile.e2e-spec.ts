@@ -15,7 +15,14 @@ describe('the case-file path', () => {
   beforeAll(async () => {
     t = await startTestApp();
     admin = await createAdmin(t);
-    dacOrganization = (await t.http().post('/api/organizations').set(bearer(admin)).send({ name: unique('dac'), kind: 'dac' }).expect(201)).body.id;
+    dacOrganization = (
+      await t
+        .http()
+        .post('/api/organizations')
+        .set(bearer(admin))
+        .send({ name: unique('dac'), kind: 'dac' })
+        .expect(201)
+    ).body.id;
     coordinator = await createUser(t, admin, { roles: ['coordinator'], professionalCategory: 'social_worker' });
     referrer = await createUser(t, admin, { roles: ['referrer'] });
     housingOfficer = await createUser(t, admin, { roles: ['member'], professionalCategory: 'housing_officer' });
@@ -24,7 +31,12 @@ describe('the case-file path', () => {
 
   const head = async () => Number((await t.superuser.query('SELECT coalesce(max(seq), 0) AS seq FROM audit.event')).rows[0].seq);
   const lastEntries = async (situationId: string, after = 0) =>
-    (await t.superuser.query('SELECT action, outcome FROM audit.event WHERE situation_id = $1 AND seq > $2 ORDER BY seq', [situationId, after])).rows as {
+    (
+      await t.superuser.query('SELECT action, outcome FROM audit.event WHERE situation_id = $1 AND seq > $2 ORDER BY seq', [
+        situationId,
+        after,
+      ])
+    ).rows as {
       action: string;
       outcome: string;
     }[];
@@ -38,7 +50,13 @@ describe('the case-file path', () => {
       .http()
       .post('/api/referrals')
       .set(bearer(coordinator))
-      .send({ situationId: situation.id, dacOrganizationId: dacOrganization, reason: 'Motif', summaryForDac: 'Résumé', sharedGroups: ['identity', 'health'] })
+      .send({
+        situationId: situation.id,
+        dacOrganizationId: dacOrganization,
+        reason: 'Motif',
+        summaryForDac: 'Résumé',
+        sharedGroups: ['identity', 'health'],
+      })
       .expect(201);
     await t.http().post(`/api/referrals/${created.body.id}/status`).set(bearer(coordinator)).send({ to: 'sent' }).expect(200);
     const asCoordinator = await t.http().get(`/api/referrals/${created.body.id}`).set(bearer(coordinator)).expect(200);
@@ -63,7 +81,13 @@ describe('the case-file path', () => {
       .http()
       .post('/api/referrals')
       .set(bearer(housingOfficer))
-      .send({ situationId: situation.id, dacOrganizationId: dacOrganization, reason: 'Motif', summaryForDac: 'Résumé', sharedGroups: ['health'] })
+      .send({
+        situationId: situation.id,
+        dacOrganizationId: dacOrganization,
+        reason: 'Motif',
+        summaryForDac: 'Résumé',
+        sharedGroups: ['health'],
+      })
       .expect(422);
     expect(refused.headers['content-type']).toContain('application/problem+json');
     expect(refused.body.detail).toContain('health');
@@ -73,16 +97,25 @@ describe('the case-file path', () => {
     const situation = await createSituation(t, referrer);
     const other = await createSituation(t, referrer);
     // Another situation's ciphertext copied over this one's narrative: authentication must fail.
-    await t.superuser.query('UPDATE cellule.situation SET narrative_enc = (SELECT narrative_enc FROM cellule.situation WHERE id = $2) WHERE id = $1', [situation.id, other.id]);
-    const before = (await t.superuser.query('SELECT social_enc FROM cellule.situation WHERE id = $1', [situation.id])).rows[0].social_enc as Buffer;
+    await t.superuser.query(
+      'UPDATE cellule.situation SET narrative_enc = (SELECT narrative_enc FROM cellule.situation WHERE id = $2) WHERE id = $1',
+      [situation.id, other.id],
+    );
+    const before = (await t.superuser.query('SELECT social_enc FROM cellule.situation WHERE id = $1', [situation.id])).rows[0]
+      .social_enc as Buffer;
     const seq = await head();
-    const response = await t.http().patch(`/api/situations/${situation.id}`).set(bearer(coordinator)).send({ problemAreas: ['isolation'] });
+    const response = await t
+      .http()
+      .patch(`/api/situations/${situation.id}`)
+      .set(bearer(coordinator))
+      .send({ problemAreas: ['isolation'] });
     expect(response.status).toBe(500);
     expect(response.body.type).toBe('https://clsm-cellule.fr/problems/integrity');
     const entries = await lastEntries(situation.id, seq);
     expect(entries.filter((entry) => entry.action === 'situation.update').map((entry) => entry.outcome)).toEqual(['error']);
     expect(entries.filter((entry) => entry.outcome === 'granted')).toEqual([]);
-    const after = (await t.superuser.query('SELECT social_enc, problem_areas FROM cellule.situation WHERE id = $1', [situation.id])).rows[0];
+    const after = (await t.superuser.query('SELECT social_enc, problem_areas FROM cellule.situation WHERE id = $1', [situation.id]))
+      .rows[0];
     expect(Buffer.compare(after.social_enc, before)).toBe(0);
     expect(after.problem_areas).toEqual(['housing', 'isolation']);
   });
@@ -91,12 +124,24 @@ describe('the case-file path', () => {
     const situation = await createSituation(t, referrer);
     await moveTo(t, coordinator, situation.id, [{ to: 'admissible' }]);
     await giveConsent(t, coordinator, situation.id);
-    const session = await t.http().post('/api/sessions').set(bearer(coordinator)).send({ scheduledAt: new Date(Date.now() + 86_400_000).toISOString(), location: 'Salle 2' }).expect(201);
-    await t.http().post(`/api/sessions/${session.body.id}/items`).set(bearer(coordinator)).send({ situationId: situation.id, invitedUserIds: [], personAttends: false, carersAttend: false }).expect(201);
+    const session = await t
+      .http()
+      .post('/api/sessions')
+      .set(bearer(coordinator))
+      .send({ scheduledAt: new Date(Date.now() + 86_400_000).toISOString(), location: 'Salle 2' })
+      .expect(201);
+    await t
+      .http()
+      .post(`/api/sessions/${session.body.id}/items`)
+      .set(bearer(coordinator))
+      .send({ situationId: situation.id, invitedUserIds: [], personAttends: false, carersAttend: false })
+      .expect(201);
     await t.app.get(DataKeyService).destroy(situation.id);
 
     const view = await t.http().get(`/api/sessions/${session.body.id}`).set(bearer(coordinator)).expect(200);
-    expect(view.body.items).toEqual([expect.objectContaining({ situationId: situation.id, reference: situation.reference, destroyed: true })]);
+    expect(view.body.items).toEqual([
+      expect.objectContaining({ situationId: situation.id, reference: situation.reference, destroyed: true }),
+    ]);
     expect(view.body.items[0]).not.toHaveProperty('identity');
     const gone = await t.http().get(`/api/situations/${situation.id}`).set(bearer(coordinator)).expect(410);
     expect(gone.body).toMatchObject({ type: 'https://clsm-cellule.fr/problems/destroyed', situationId: situation.id });
@@ -109,7 +154,12 @@ describe('the case-file path', () => {
     const situation = await createSituation(t, referrer);
     await moveTo(t, coordinator, situation.id, [{ to: 'admissible' }]);
     await giveConsent(t, coordinator, situation.id);
-    const session = await t.http().post('/api/sessions').set(bearer(coordinator)).send({ scheduledAt: new Date(Date.now() + 3_600_000).toISOString(), location: 'Salle 3' }).expect(201);
+    const session = await t
+      .http()
+      .post('/api/sessions')
+      .set(bearer(coordinator))
+      .send({ scheduledAt: new Date(Date.now() + 3_600_000).toISOString(), location: 'Salle 3' })
+      .expect(201);
     const added = await t
       .http()
       .post(`/api/sessions/${session.body.id}/items`)
@@ -126,14 +176,23 @@ describe('the case-file path', () => {
       .set(bearer(coordinator))
       .send({
         summary: 'Synthèse',
-        recommendations: Array.from({ length: 6 }, (_, index) => ({ action: `Action ${index}`, carrierUserId: housingOfficer.id, dueDate })),
+        recommendations: Array.from({ length: 6 }, (_, index) => ({
+          action: `Action ${index}`,
+          carrierUserId: housingOfficer.id,
+          dueDate,
+        })),
         pilotUserId: nurse.id,
         personResponse: { status: 'not_yet_asked' },
       })
       .expect(200);
     // The nurse now holds three relations to the situation (invitee, pilot, and the agenda's window).
     for (const recommendation of outcome.body.items[0].outcome.recommendations as { id: string }[]) {
-      await t.http().patch(`/api/recommendations/${recommendation.id}`).set(bearer(nurse)).send({ status: 'done', note: 'Fait' }).expect(200);
+      await t
+        .http()
+        .patch(`/api/recommendations/${recommendation.id}`)
+        .set(bearer(nurse))
+        .send({ status: 'done', note: 'Fait' })
+        .expect(200);
     }
   });
 

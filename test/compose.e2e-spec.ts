@@ -5,7 +5,17 @@ import { parse } from 'yaml';
 /** docker-compose.yml parses, and every variable and secret the service is given is one it knows. */
 describe('the docker-compose deployment', () => {
   const compose = parse(readFileSync('docker-compose.yml', 'utf8')) as {
-    services: Record<string, { environment?: Record<string, unknown>; secrets?: string[]; depends_on?: Record<string, unknown>; restart?: string; healthcheck?: { test: string[] }; build?: string }>;
+    services: Record<
+      string,
+      {
+        environment?: Record<string, unknown>;
+        secrets?: string[];
+        depends_on?: Record<string, unknown>;
+        restart?: string;
+        healthcheck?: { test: string[] };
+        build?: string;
+      }
+    >;
     secrets: Record<string, { file: string }>;
   };
   const environmentSource = readFileSync('src/config/environment.ts', 'utf8');
@@ -16,7 +26,9 @@ describe('the docker-compose deployment', () => {
   });
 
   it('gives the service only variables its configuration declares', () => {
-    const unknown = Object.keys(compose.services.api.environment ?? {}).filter((name) => !new RegExp(`^\\s+${name}\\b`, 'm').test(environmentSource));
+    const unknown = Object.keys(compose.services.api.environment ?? {}).filter(
+      (name) => !new RegExp(`^\\s+${name}\\b`, 'm').test(environmentSource),
+    );
     expect(unknown).toEqual([]);
   });
 

@@ -53,7 +53,11 @@ describe('embedded PostgreSQL across a crash and an orderly shutdown', () => {
     services.push(service);
     return service;
   };
-  const healthy = () => fetch(`http://127.0.0.1:${port}/api/health`).then((response) => response.ok, () => false);
+  const healthy = () =>
+    fetch(`http://127.0.0.1:${port}/api/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
   const postmaster = () => {
     const pid = Number(readFileSync(postmasterFile, 'utf8').split('\n')[0]);
     postmasters.add(pid);

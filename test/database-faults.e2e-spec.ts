@@ -179,9 +179,9 @@ describe('database faults', () => {
   }, 60_000);
 
   it('PostgreSQL sessions run in the configured time zone, so current_date is Clock.today()', async () => {
-    const [row] = await t!.app.get<DataSource>(getDataSourceToken('cellule')).query<{ zone: string; today: string }[]>(
-      `SELECT current_setting('TimeZone') AS zone, current_date::text AS today`,
-    );
+    const [row] = await t!.app
+      .get<DataSource>(getDataSourceToken('cellule'))
+      .query<{ zone: string; today: string }[]>(`SELECT current_setting('TimeZone') AS zone, current_date::text AS today`);
     expect(row.zone).toBe('Pacific/Kiritimati');
     expect(row.today).toBe(t!.app.get(Clock).today());
   });

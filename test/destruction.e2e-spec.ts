@@ -61,7 +61,9 @@ async function ciphertextColumns(t: TestApp): Promise<{ columns: { table: string
       unlinked.push(`${table}.${column}`);
       continue;
     }
-    const joins = path.map((link, index) => `JOIN cellule.${link.to} t${index + 1} ON t${index + 1}.${link.toColumn} = t${index}.${link.fromColumn}`);
+    const joins = path.map(
+      (link, index) => `JOIN cellule.${link.to} t${index + 1} ON t${index + 1}.${link.toColumn} = t${index}.${link.fromColumn}`,
+    );
     const situationAlias = `t${path.length}`;
     result.push({
       table,
@@ -98,28 +100,60 @@ describe('destruction leaves nothing decryptable', () => {
     // A situation that went everywhere: reviewed with a préconisation, corrections, the person's
     // response, minutes, a document, a DAC referral with its steps and a meeting, a restriction
     // placed and lifted, an objection, then closed.
-    const { situation, sessionId, itemId, recommendationIds: [recommendationId] } = await reviewed(
-      t,
-      c,
-      [{ action: 'Action confidentielle', carrierUserId: c.carrierA.id, dueDate: dateIn(20) }],
-      { chair: c.nurse },
-    );
-    await t.http().patch(`/api/sessions/${sessionId}/items/${itemId}/outcome`).set(bearer(c.coordinator)).send({ summary: 'Synthèse corrigée', reason: 'Oubli' }).expect(200);
-    await post(c.coordinator, `/api/recommendations/${recommendationId}/corrections`, { dueDate: dateIn(40), reason: 'Délai supplémentaire' }).expect(201);
-    await post(c.coordinator, `/api/sessions/${sessionId}/items/${itemId}/person-response`, { status: 'agreed', on: today(), how: 'Entretien avec le référent' }).expect(200);
-    await t.http().put(`/api/sessions/${sessionId}/minutes`).set(bearer(c.coordinator)).send({ items: [{ itemId, text: 'Compte rendu confidentiel' }] }).expect(200);
+    const {
+      situation,
+      sessionId,
+      itemId,
+      recommendationIds: [recommendationId],
+    } = await reviewed(t, c, [{ action: 'Action confidentielle', carrierUserId: c.carrierA.id, dueDate: dateIn(20) }], { chair: c.nurse });
+    await t
+      .http()
+      .patch(`/api/sessions/${sessionId}/items/${itemId}/outcome`)
+      .set(bearer(c.coordinator))
+      .send({ summary: 'Synthèse corrigée', reason: 'Oubli' })
+      .expect(200);
+    await post(c.coordinator, `/api/recommendations/${recommendationId}/corrections`, {
+      dueDate: dateIn(40),
+      reason: 'Délai supplémentaire',
+    }).expect(201);
+    await post(c.coordinator, `/api/sessions/${sessionId}/items/${itemId}/person-response`, {
+      status: 'agreed',
+      on: today(),
+      how: 'Entretien avec le référent',
+    }).expect(200);
+    await t
+      .http()
+      .put(`/api/sessions/${sessionId}/minutes`)
+      .set(bearer(c.coordinator))
+      .send({ items: [{ itemId, text: 'Compte rendu confidentiel' }] })
+      .expect(200);
     await t.http().post(`/api/situations/${situation.id}/documents`).set(bearer(c.referrer)).attach('file', pdf(), 'bilan.pdf').expect(201);
-    const referral = await post(c.coordinator, '/api/referrals', { situationId: situation.id, dacOrganizationId: c.dacOrganization, reason: 'Motif interne', summaryForDac: 'Résumé' }).expect(201);
+    const referral = await post(c.coordinator, '/api/referrals', {
+      situationId: situation.id,
+      dacOrganizationId: c.dacOrganization,
+      reason: 'Motif interne',
+      summaryForDac: 'Résumé',
+    }).expect(201);
     await post(c.coordinator, `/api/referrals/${referral.body.id}/status`, { to: 'sent' }).expect(200);
     await post(c.dac, `/api/referrals/${referral.body.id}/status`, { to: 'acknowledged' }).expect(200);
     await post(c.dac, `/api/referrals/${referral.body.id}/status`, { to: 'accepted' }).expect(200);
-    await post(c.coordinator, `/api/referrals/${referral.body.id}/meetings`, { heldOn: today(), note: 'Réunion de coordination' }).expect(201);
+    await post(c.coordinator, `/api/referrals/${referral.body.id}/meetings`, { heldOn: today(), note: 'Réunion de coordination' }).expect(
+      201,
+    );
     await post(c.coordinator, `/api/situations/${situation.id}/restriction`, { reason: 'Exactitude contestée' }).expect(200);
     await post(c.coordinator, `/api/situations/${situation.id}/restriction/lift`, { reason: 'Vérification faite' }).expect(200);
-    await t.http().patch(`/api/recommendations/${recommendationId}`).set(bearer(c.carrierA)).send({ status: 'done', note: 'Réalisée' }).expect(200);
+    await t
+      .http()
+      .patch(`/api/recommendations/${recommendationId}`)
+      .set(bearer(c.carrierA))
+      .send({ status: 'done', note: 'Réalisée' })
+      .expect(200);
     await post(c.coordinator, `/api/situations/${situation.id}/objection`, { reason: 'La personne s’oppose' }).expect(200);
     destroyed = situation;
-    await t.superuser.query(`UPDATE cellule.situation_transition SET at = now() - interval '800 days' WHERE situation_id = $1 AND to_status = 'closed'`, [situation.id]);
+    await t.superuser.query(
+      `UPDATE cellule.situation_transition SET at = now() - interval '800 days' WHERE situation_id = $1 AND to_status = 'closed'`,
+      [situation.id],
+    );
     saisinesBefore = (await t.http().get('/api/statistics').set(bearer(c.coordinator)).expect(200)).body.saisines as number;
     beforeDestruction = await withBytes(t, situation.id);
     expect(await t.app.get(RetentionService).runOnce()).toContain(situation.id);
@@ -170,36 +204,62 @@ describe('destruction leaves nothing decryptable', () => {
     expect(await withBytes(t, destroyed.id)).toEqual([]);
     const row = await t.superuser.query('SELECT blind_index, destroyed_at FROM cellule.situation WHERE id = $1', [destroyed.id]);
     expect(row.rows[0].blind_index).toBeNull();
-    const warnings = await t.superuser.query('SELECT count(*)::int AS n FROM cellule.duplicate_warning WHERE situation_id = $1 OR other_situation_id = $1', [destroyed.id]);
+    const warnings = await t.superuser.query(
+      'SELECT count(*)::int AS n FROM cellule.duplicate_warning WHERE situation_id = $1 OR other_situation_id = $1',
+      [destroyed.id],
+    );
     expect(warnings.rows[0].n).toBe(0);
   });
 
   it('keeps the tombstone (reference, dates, final state) and the statistics still count it', async () => {
-    const row = await t.superuser.query('SELECT reference, status, closure_outcome, created_at, destroyed_at FROM cellule.situation WHERE id = $1', [destroyed.id]);
+    const row = await t.superuser.query(
+      'SELECT reference, status, closure_outcome, created_at, destroyed_at FROM cellule.situation WHERE id = $1',
+      [destroyed.id],
+    );
     expect(row.rows[0]).toMatchObject({ reference: destroyed.reference, status: 'closed', closure_outcome: 'person_declined' });
     expect(row.rows[0].created_at).not.toBeNull();
     expect(row.rows[0].destroyed_at).not.toBeNull();
-    const transitions = await t.superuser.query('SELECT count(*)::int AS n FROM cellule.situation_transition WHERE situation_id = $1', [destroyed.id]);
+    const transitions = await t.superuser.query('SELECT count(*)::int AS n FROM cellule.situation_transition WHERE situation_id = $1', [
+      destroyed.id,
+    ]);
     expect(transitions.rows[0].n).toBeGreaterThan(0);
     expect((await t.http().get('/api/statistics').set(bearer(c.coordinator)).expect(200)).body.saisines).toBe(saisinesBefore);
   });
 
   it('answers 410 on every route that takes its id, in the path or in the body, to whoever could see it', async () => {
     const id = destroyed.id;
-    const [{ id: documentId }] = (await t.superuser.query('SELECT id FROM cellule.document WHERE situation_id = $1', [id])).rows as { id: string }[];
-    const [{ id: consentId }] = (await t.superuser.query('SELECT id FROM cellule.consent WHERE situation_id = $1 LIMIT 1', [id])).rows as { id: string }[];
+    const [{ id: documentId }] = (await t.superuser.query('SELECT id FROM cellule.document WHERE situation_id = $1', [id])).rows as {
+      id: string;
+    }[];
+    const [{ id: consentId }] = (await t.superuser.query('SELECT id FROM cellule.consent WHERE situation_id = $1 LIMIT 1', [id])).rows as {
+      id: string;
+    }[];
     const statement = { givenBy: 'person', method: 'oral_statement', statement: { recordedBy: 'CCAS', recordedOn: '2026-11-02' } };
     const pathRoutes: Record<string, () => Promise<{ status: number }>> = {
       'GET /api/situations/:id': () => t.http().get(`/api/situations/${id}`).set(bearer(c.coordinator)),
-      'PATCH /api/situations/:id': () => t.http().patch(`/api/situations/${id}`).set(bearer(c.coordinator)).send({ narrative: { narrative: 'x' } }),
+      'PATCH /api/situations/:id': () =>
+        t
+          .http()
+          .patch(`/api/situations/${id}`)
+          .set(bearer(c.coordinator))
+          .send({ narrative: { narrative: 'x' } }),
       'POST /api/situations/:id/transitions': () => post(c.coordinator, `/api/situations/${id}/transitions`, { to: 'scheduled' }),
       'POST /api/situations/:id/pilot': () => post(c.coordinator, `/api/situations/${id}/pilot`, { userId: c.nurse.id }),
-      'POST /api/situations/:id/documents': () => t.http().post(`/api/situations/${id}/documents`).set(bearer(c.coordinator)).attach('file', pdf(), 'x.pdf'),
+      'POST /api/situations/:id/documents': () =>
+        t.http().post(`/api/situations/${id}/documents`).set(bearer(c.coordinator)).attach('file', pdf(), 'x.pdf'),
       'GET /api/situations/:id/documents': () => t.http().get(`/api/situations/${id}/documents`).set(bearer(c.coordinator)),
-      'GET /api/situations/:id/documents/:documentId': () => t.http().get(`/api/situations/${id}/documents/${documentId}`).set(bearer(c.coordinator)),
-      'POST /api/situations/:id/consents': () => post(c.coordinator, `/api/situations/${id}/consents`, { purpose: 'review', decision: 'given', givenOn: '2026-11-02', ...statement }),
+      'GET /api/situations/:id/documents/:documentId': () =>
+        t.http().get(`/api/situations/${id}/documents/${documentId}`).set(bearer(c.coordinator)),
+      'POST /api/situations/:id/consents': () =>
+        post(c.coordinator, `/api/situations/${id}/consents`, {
+          purpose: 'review',
+          decision: 'given',
+          givenOn: '2026-11-02',
+          ...statement,
+        }),
       'GET /api/situations/:id/consents': () => t.http().get(`/api/situations/${id}/consents`).set(bearer(c.coordinator)),
-      'POST /api/situations/:id/consents/:consentId/withdraw': () => post(c.coordinator, `/api/situations/${id}/consents/${consentId}/withdraw`, statement),
+      'POST /api/situations/:id/consents/:consentId/withdraw': () =>
+        post(c.coordinator, `/api/situations/${id}/consents/${consentId}/withdraw`, statement),
       'GET /api/situations/:id/subject-access': () => t.http().get(`/api/situations/${id}/subject-access`).set(bearer(c.coordinator)),
       'POST /api/situations/:id/objection': () => post(c.coordinator, `/api/situations/${id}/objection`, { reason: 'x' }),
       'POST /api/situations/:id/restriction': () => post(c.coordinator, `/api/situations/${id}/restriction`, { reason: 'x' }),
@@ -212,10 +272,18 @@ describe('destruction leaves nothing decryptable', () => {
     expect(registered.filter((route) => !pathRoutes[route])).toEqual([]);
     const sessionId = await newSession(t, c, { inDays: 9 });
     const bodyRoutes: Record<string, () => Promise<{ status: number }>> = {
-      'POST /api/referrals': () => post(c.coordinator, '/api/referrals', { situationId: id, dacOrganizationId: c.dacOrganization, reason: 'x', summaryForDac: 'x' }),
-      'POST /api/rights-requests': () => post(c.coordinator, '/api/rights-requests', { kind: 'access', receivedOn: today(), situationId: id }),
+      'POST /api/referrals': () =>
+        post(c.coordinator, '/api/referrals', { situationId: id, dacOrganizationId: c.dacOrganization, reason: 'x', summaryForDac: 'x' }),
+      'POST /api/rights-requests': () =>
+        post(c.coordinator, '/api/rights-requests', { kind: 'access', receivedOn: today(), situationId: id }),
       'POST /api/retention/legal-holds': () => post(c.coordinator, '/api/retention/legal-holds', { situationId: id, reason: 'Procédure' }),
-      'POST /api/sessions/:id/items': () => post(c.coordinator, `/api/sessions/${sessionId}/items`, { situationId: id, invitedUserIds: [], personAttends: false, carersAttend: false }),
+      'POST /api/sessions/:id/items': () =>
+        post(c.coordinator, `/api/sessions/${sessionId}/items`, {
+          situationId: id,
+          invitedUserIds: [],
+          personAttends: false,
+          carersAttend: false,
+        }),
     };
     const answers: Record<string, number> = {};
     for (const [route, request] of Object.entries({ ...pathRoutes, ...bodyRoutes })) answers[route] = (await request()).status;

@@ -16,10 +16,8 @@ describe('directory administration', () => {
   });
   afterAll(() => t.close());
 
-  const asAdmin = (method: 'get' | 'post' | 'patch', path: string) =>
-    t.http()[method](path).set('Authorization', `Bearer ${admin.token}`);
-  const count = async (table: string) =>
-    Number((await t.superuser.query(`SELECT count(*) FROM clsm.${table}`)).rows[0].count);
+  const asAdmin = (method: 'get' | 'post' | 'patch', path: string) => t.http()[method](path).set('Authorization', `Bearer ${admin.token}`);
+  const count = async (table: string) => Number((await t.superuser.query(`SELECT count(*) FROM clsm.${table}`)).rows[0].count);
 
   it('an administrator creates and lists organisations', async () => {
     const name = unique('Secteur de psychiatrie');
@@ -31,13 +29,28 @@ describe('directory administration', () => {
   });
 
   it('an administrator creates a user attached to an organisation, without exposing the password hash', async () => {
-    const organization = await asAdmin('post', '/api/organizations').send({ name: unique('Bailleur'), kind: 'housing_provider' }).expect(201);
+    const organization = await asAdmin('post', '/api/organizations')
+      .send({ name: unique('Bailleur'), kind: 'housing_provider' })
+      .expect(201);
     const email = `${unique('bailleur')}@test.example`;
     const created = await asAdmin('post', '/api/users')
-      .send({ email, displayName: 'Agent du bailleur', organizationId: organization.body.id, professionalCategory: 'housing_officer', roles: ['member'], password: TEST_PASSWORD })
+      .send({
+        email,
+        displayName: 'Agent du bailleur',
+        organizationId: organization.body.id,
+        professionalCategory: 'housing_officer',
+        roles: ['member'],
+        password: TEST_PASSWORD,
+      })
       .expect(201);
     // The case role waits for the ethics committee (separation of duties); the account exists meanwhile.
-    expect(created.body).toMatchObject({ email, organizationId: organization.body.id, roles: [], active: true, pendingAccessChangeId: expect.any(String) });
+    expect(created.body).toMatchObject({
+      email,
+      organizationId: organization.body.id,
+      roles: [],
+      active: true,
+      pendingAccessChangeId: expect.any(String),
+    });
     expect(JSON.stringify(created.body)).not.toMatch(/password|argon2/i);
     const listed = await asAdmin('get', '/api/users?limit=200').expect(200);
     expect(JSON.stringify(listed.body)).not.toMatch(/argon2/);
@@ -49,7 +62,9 @@ describe('directory administration', () => {
     const email = `${unique('double')}@test.example`;
     const body = { email, displayName: 'Double', professionalCategory: 'nurse', roles: ['member'], password: TEST_PASSWORD };
     await asAdmin('post', '/api/users').send(body).expect(201);
-    const again = await asAdmin('post', '/api/users').send({ ...body, email: email.toUpperCase() }).expect(409);
+    const again = await asAdmin('post', '/api/users')
+      .send({ ...body, email: email.toUpperCase() })
+      .expect(409);
     expect(again.headers['content-type']).toContain('application/problem+json');
   });
 
@@ -57,15 +72,26 @@ describe('directory administration', () => {
     const before = await count('user_account');
     const email = `${unique('faible')}@test.example`;
     const base = { email, displayName: 'Faible', professionalCategory: 'nurse', roles: ['member'] };
-    await asAdmin('post', '/api/users').send({ ...base, password: email }).expect(422);
-    const short = await asAdmin('post', '/api/users').send({ ...base, password: 'court' }).expect(400);
+    await asAdmin('post', '/api/users')
+      .send({ ...base, password: email })
+      .expect(422);
+    const short = await asAdmin('post', '/api/users')
+      .send({ ...base, password: 'court' })
+      .expect(400);
     expect(short.body.errors[0].field).toBe('password');
     expect(await count('user_account')).toBe(before);
   });
 
   it('refuses a user attached to an unknown organisation with 422', async () => {
     await asAdmin('post', '/api/users')
-      .send({ email: `${unique('orphelin')}@test.example`, displayName: 'X', organizationId: '00000000-0000-4000-8000-000000000000', professionalCategory: 'nurse', roles: ['member'], password: TEST_PASSWORD })
+      .send({
+        email: `${unique('orphelin')}@test.example`,
+        displayName: 'X',
+        organizationId: '00000000-0000-4000-8000-000000000000',
+        professionalCategory: 'nurse',
+        roles: ['member'],
+        password: TEST_PASSWORD,
+      })
       .expect(422);
   });
 
@@ -123,27 +149,38 @@ describe('directory administration', () => {
 
     it('refuses malformed JSON', async () => {
       const before = await count('organization');
-      const response = await asAdmin('post', '/api/organizations').set('Content-Type', 'application/json').send('{"name": "CCAS",').expect(400);
+      const response = await asAdmin('post', '/api/organizations')
+        .set('Content-Type', 'application/json')
+        .send('{"name": "CCAS",')
+        .expect(400);
       expect(response.headers['content-type']).toContain('application/problem+json');
       expect(response.body.type).toBe('https://clsm-cellule.fr/problems/malformed-body');
       expect(await count('organization')).toBe(before);
     });
 
     it('refuses a body larger than the limit with 413', async () => {
-      const response = await asAdmin('post', '/api/organizations').send({ name: 'x'.repeat(300_000), kind: 'other' }).expect(413);
+      const response = await asAdmin('post', '/api/organizations')
+        .send({ name: 'x'.repeat(300_000), kind: 'other' })
+        .expect(413);
       expect(response.headers['content-type']).toContain('application/problem+json');
     });
 
     it('refuses an unknown organisation kind and an unknown field on organisations', async () => {
       const before = await count('organization');
-      await asAdmin('post', '/api/organizations').send({ name: unique('Asso'), kind: 'club' }).expect(400);
-      await asAdmin('post', '/api/organizations').send({ name: unique('Asso'), kind: 'other', id: 'chosen' }).expect(400);
+      await asAdmin('post', '/api/organizations')
+        .send({ name: unique('Asso'), kind: 'club' })
+        .expect(400);
+      await asAdmin('post', '/api/organizations')
+        .send({ name: unique('Asso'), kind: 'other', id: 'chosen' })
+        .expect(400);
       expect(await count('organization')).toBe(before);
     });
 
     it('refuses an unknown field on PATCH and changes nothing', async () => {
       const user = await createUser(t, admin, { roles: ['member'] });
-      await asAdmin('patch', `/api/users/${user.id}`).send({ roles: ['admin'], email: 'pirate@test.example' }).expect(400);
+      await asAdmin('patch', `/api/users/${user.id}`)
+        .send({ roles: ['admin'], email: 'pirate@test.example' })
+        .expect(400);
       const { rows } = await t.superuser.query('SELECT roles, email FROM clsm.user_account WHERE id = $1', [user.id]);
       expect(rows[0]).toEqual({ roles: ['member'], email: user.email });
     });

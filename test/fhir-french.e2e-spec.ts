@@ -7,7 +7,9 @@ import { createAdmin, createUser, startTestApp, TestApp, TestUser, unique } from
 
 /** n random digits followed by their Luhn key. */
 function withLuhnKey(length: number): string {
-  const body = Array.from({ length: length - 1 }, (_, i) => (i === 0 ? 1 + Math.floor(Math.random() * 9) : Math.floor(Math.random() * 10))).join('');
+  const body = Array.from({ length: length - 1 }, (_, i) =>
+    i === 0 ? 1 + Math.floor(Math.random() * 9) : Math.floor(Math.random() * 10),
+  ).join('');
   const key = [...'0123456789'].find((digit) => luhnValid(body + digit));
   return body + key;
 }
@@ -74,14 +76,26 @@ describe('FHIR export with the French identifier systems', () => {
   afterAll(() => t.close());
 
   const organization = async (kind: string, finess?: string) =>
-    (await t.http().post('/api/organizations').set(bearer(admin)).send({ name: unique(kind), kind, ...(finess ? { finess } : {}) }).expect(201)).body as { id: string; finess: string | null };
+    (
+      await t
+        .http()
+        .post('/api/organizations')
+        .set(bearer(admin))
+        .send({ name: unique(kind), kind, ...(finess ? { finess } : {}) })
+        .expect(201)
+    ).body as { id: string; finess: string | null };
 
   /** A DAC, a coordinator of a structure, an admissible situation with consent for transmission, a referral sent: its export. */
   async function exported(options: { dacFiness?: string; senderFiness?: string; professionalId?: string; ins?: object }) {
     const dac = await organization('dac', options.dacFiness);
     const structure = await organization('ccas', options.senderFiness);
-    const coordinator = await createUser(t, admin, { roles: ['coordinator'], organizationId: structure.id, professionalCategory: 'social_worker' });
-    if (options.professionalId) await t.http().patch(`/api/users/${coordinator.id}`).set(bearer(admin)).send({ professionalId: options.professionalId }).expect(200);
+    const coordinator = await createUser(t, admin, {
+      roles: ['coordinator'],
+      organizationId: structure.id,
+      professionalCategory: 'social_worker',
+    });
+    if (options.professionalId)
+      await t.http().patch(`/api/users/${coordinator.id}`).set(bearer(admin)).send({ professionalId: options.professionalId }).expect(200);
     const dacUser = await createUser(t, admin, { roles: ['dac'], organizationId: dac.id, professionalCategory: 'nurse' });
     const body = intakeBody();
     if (options.ins) Object.assign(body.identity, { ins: options.ins });
@@ -92,7 +106,12 @@ describe('FHIR export with the French identifier systems', () => {
       .http()
       .post('/api/referrals')
       .set(bearer(coordinator))
-      .send({ situationId: situation.id, dacOrganizationId: dac.id, reason: 'Motif interne', summaryForDac: 'Coordination logement et soins.' })
+      .send({
+        situationId: situation.id,
+        dacOrganizationId: dac.id,
+        reason: 'Motif interne',
+        summaryForDac: 'Coordination logement et soins.',
+      })
       .expect(201);
     await t.http().post(`/api/referrals/${created.body.id}/status`).set(bearer(coordinator)).send({ to: 'sent' }).expect(200);
     const response = await t.http().get(`/api/referrals/${created.body.id}/fhir`).set(bearer(dacUser)).expect(200);
@@ -106,7 +125,8 @@ describe('FHIR export with the French identifier systems', () => {
     for (const reference of references) expect(urls).toContain(reference);
     return { bundle, dac, structure, coordinator, situation, body };
   }
-  const resource = (bundle: Bundle, type: string, id?: string) => bundle.entry.map((entry) => entry.resource).find((r) => r.resourceType === type && (id === undefined || r.id === id)) as Resource;
+  const resource = (bundle: Bundle, type: string, id?: string) =>
+    bundle.entry.map((entry) => entry.resource).find((r) => r.resourceType === type && (id === undefined || r.id === id)) as Resource;
   const bySystem = (item: Resource, system: string) => item.identifier?.find((identifier) => identifier.system === system);
 
   it('carries the INS (NIR), the FINESS of both structures and the sender’s RPPS, typed and labelled as FR Core does', async () => {
@@ -114,11 +134,21 @@ describe('FHIR export with the French identifier systems', () => {
     const dacFiness = withLuhnKey(9);
     const senderFiness = withLuhnKey(9);
     const rpps = withLuhnKey(11);
-    const { bundle, dac, structure, coordinator } = await exported({ dacFiness, senderFiness, professionalId: `8${rpps}`, ins: { matricule, kind: 'nir' } });
+    const { bundle, dac, structure, coordinator } = await exported({
+      dacFiness,
+      senderFiness,
+      professionalId: `8${rpps}`,
+      ins: { matricule, kind: 'nir' },
+    });
 
     const patient = resource(bundle, 'Patient');
     expect(patient.identifier).toEqual([
-      { use: 'official', type: { coding: [{ system: FR_TYPES, code: 'INS-NIR', display: 'NIR définitif' }] }, system: 'urn:oid:1.2.250.1.213.1.4.8', value: matricule },
+      {
+        use: 'official',
+        type: { coding: [{ system: FR_TYPES, code: 'INS-NIR', display: 'NIR définitif' }] },
+        system: 'urn:oid:1.2.250.1.213.1.4.8',
+        value: matricule,
+      },
     ]);
 
     const dacResource = resource(bundle, 'Organization', dac.id);
@@ -128,7 +158,10 @@ describe('FHIR export with the French identifier systems', () => {
       system: 'https://finess.esante.gouv.fr',
       value: dacFiness,
     });
-    expect(bySystem(dacResource, 'urn:oid:1.2.250.1.71.4.2.2')).toMatchObject({ type: { coding: [{ code: 'IDNST' }] }, value: `1${dacFiness}` });
+    expect(bySystem(dacResource, 'urn:oid:1.2.250.1.71.4.2.2')).toMatchObject({
+      type: { coding: [{ code: 'IDNST' }] },
+      value: `1${dacFiness}`,
+    });
     expect(bySystem(resource(bundle, 'Organization', structure.id), 'https://finess.esante.gouv.fr')?.value).toBe(senderFiness);
 
     const practitioner = resource(bundle, 'Practitioner', coordinator.id);
@@ -139,7 +172,12 @@ describe('FHIR export with the French identifier systems', () => {
         system: 'urn:oid:1.2.250.1.71.4.2.1',
         value: `8${rpps}`,
       },
-      { use: 'official', type: { coding: [{ system: FR_TYPES, code: 'RPPS', display: 'N° RPPS' }] }, system: 'https://rpps.esante.gouv.fr', value: rpps },
+      {
+        use: 'official',
+        type: { coding: [{ system: FR_TYPES, code: 'RPPS', display: 'N° RPPS' }] },
+        system: 'https://rpps.esante.gouv.fr',
+        value: rpps,
+      },
     ]);
 
     const request = resource(bundle, 'ServiceRequest');
@@ -150,7 +188,10 @@ describe('FHIR export with the French identifier systems', () => {
       organization: { reference: `Organization/${structure.id}` },
     });
     // Codings for people carry French text.
-    expect(resource(bundle, 'Task').businessStatus).toEqual({ coding: [{ system: 'urn:clsm-cellule:referral-status', code: 'sent', display: 'Envoyée' }], text: 'Envoyée' });
+    expect(resource(bundle, 'Task').businessStatus).toEqual({
+      coding: [{ system: 'urn:clsm-cellule:referral-status', code: 'sent', display: 'Envoyée' }],
+      text: 'Envoyée',
+    });
     for (const entry of bundle.entry) expect(entry.resource.language).toBe('fr-FR');
   });
 
@@ -158,7 +199,12 @@ describe('FHIR export with the French identifier systems', () => {
     const matricule = withInsKey('7900199999123');
     const { bundle } = await exported({ ins: { matricule, kind: 'nia' } });
     expect(resource(bundle, 'Patient').identifier).toEqual([
-      { use: 'temp', type: { coding: [{ system: FR_TYPES, code: 'INS-NIA', display: 'NIR temporaire' }] }, system: 'urn:oid:1.2.250.1.213.1.4.9', value: matricule },
+      {
+        use: 'temp',
+        type: { coding: [{ system: FR_TYPES, code: 'INS-NIA', display: 'NIR temporaire' }] },
+        system: 'urn:oid:1.2.250.1.213.1.4.9',
+        value: matricule,
+      },
     ]);
   });
 
@@ -166,16 +212,28 @@ describe('FHIR export with the French identifier systems', () => {
     const { bundle, dac } = await exported({ professionalId: 'LOCAL42' });
     expect(resource(bundle, 'Patient').identifier).toBeUndefined();
     expect(resource(bundle, 'Practitioner').identifier).toBeUndefined();
-    expect(resource(bundle, 'Organization', dac.id).identifier).toEqual([expect.objectContaining({ system: 'urn:clsm-cellule:organization', value: dac.id })]);
+    expect(resource(bundle, 'Organization', dac.id).identifier).toEqual([
+      expect.objectContaining({ system: 'urn:clsm-cellule:organization', value: dac.id }),
+    ]);
     const text = JSON.stringify(bundle);
     for (const system of FRENCH_SYSTEMS) expect(text).not.toContain(system);
     expect(text).not.toContain('LOCAL42');
   });
 
   it('refuses a FINESS or an INS whose format or key is wrong, in French', async () => {
-    const bad = await t.http().post('/api/organizations').set(bearer(admin)).send({ name: unique('cmp'), kind: 'ccas', finess: '750712185' }).expect(400);
+    const bad = await t
+      .http()
+      .post('/api/organizations')
+      .set(bearer(admin))
+      .send({ name: unique('cmp'), kind: 'ccas', finess: '750712185' })
+      .expect(400);
     expect(JSON.stringify(bad.body)).toContain('Le numéro FINESS compte 9 chiffres, dont une clé de contrôle juste.');
-    await t.http().post('/api/organizations').set(bearer(admin)).send({ name: unique('cmp'), kind: 'ccas', finess: '12345' }).expect(400);
+    await t
+      .http()
+      .post('/api/organizations')
+      .set(bearer(admin))
+      .send({ name: unique('cmp'), kind: 'ccas', finess: '12345' })
+      .expect(400);
 
     const referrer = await createUser(t, admin, { roles: ['referrer'] });
     const wrongKey = await t
@@ -204,7 +262,12 @@ describe('FHIR export with the French identifier systems', () => {
     expect(rows[0].row).not.toContain(Buffer.from(matricule).toString('hex'));
     const read = await t.http().get(`/api/situations/${situation.id}`).set(bearer(coordinator)).expect(200);
     expect(read.body.identity.ins).toEqual({ matricule, kind: 'nir' });
-    await t.http().patch(`/api/situations/${situation.id}`).set(bearer(coordinator)).send({ identity: { ins: null } }).expect(200);
+    await t
+      .http()
+      .patch(`/api/situations/${situation.id}`)
+      .set(bearer(coordinator))
+      .send({ identity: { ins: null } })
+      .expect(200);
     const cleared = await t.http().get(`/api/situations/${situation.id}`).set(bearer(coordinator)).expect(200);
     expect(cleared.body.identity.ins).toBeUndefined();
   });

@@ -41,10 +41,12 @@ describe('words for people in French', () => {
   /** Records every problem whose title, detail or field messages are not French. */
   function checkProblem(where: string, answer: { status: number; body: unknown; headers: Record<string, string> }, failures: string[]) {
     if (answer.status < 400) return;
-    if (!String(answer.headers['content-type']).startsWith('application/problem+json')) return failures.push(`${where} → ${answer.status}: not problem+json`);
+    if (!String(answer.headers['content-type']).startsWith('application/problem+json'))
+      return failures.push(`${where} → ${answer.status}: not problem+json`);
     const problem = answer.body as { type?: string; title?: unknown; detail?: unknown; errors?: { field: string; messages: string[] }[] };
     // The type stays a stable URI for programs.
-    if (!/^https:\/\/clsm-cellule\.fr\/problems\/[a-z-]+$/.test(String(problem.type))) failures.push(`${where} → ${answer.status}: type ${String(problem.type)}`);
+    if (!/^https:\/\/clsm-cellule\.fr\/problems\/[a-z-]+$/.test(String(problem.type)))
+      failures.push(`${where} → ${answer.status}: type ${String(problem.type)}`);
     for (const part of notFrenchParts(problem)) failures.push(`${where} → ${answer.status} ${part}`);
   }
 
@@ -59,10 +61,18 @@ describe('words for people in French', () => {
 
   it('gives class-validator messages in French, and keeps the ones a DTO wrote in French', () => {
     expect(frenchMessage('isString', 'identity.birthName', 'birthName must be a string')).toBe('identity.birthName doit être un texte');
-    expect(frenchMessage('maxLength', 'reason', 'reason must be shorter than or equal to 2000 characters')).toBe('reason doit compter au plus 2000 caractères');
-    expect(frenchMessage('isIn', 'to', 'to must be one of the following values: admissible, not_admissible')).toBe("to doit valoir l'une de ces valeurs : admissible, not_admissible");
-    expect(frenchMessage('whitelistValidation', 'extra', 'property extra should not exist')).toBe("extra n'est pas un champ attendu : retirez-le");
-    expect(frenchMessage('isCalendarDate', 'birthDate', 'birthDate doit être une date réelle au format AAAA-MM-JJ')).toBe('birthDate doit être une date réelle au format AAAA-MM-JJ');
+    expect(frenchMessage('maxLength', 'reason', 'reason must be shorter than or equal to 2000 characters')).toBe(
+      'reason doit compter au plus 2000 caractères',
+    );
+    expect(frenchMessage('isIn', 'to', 'to must be one of the following values: admissible, not_admissible')).toBe(
+      "to doit valoir l'une de ces valeurs : admissible, not_admissible",
+    );
+    expect(frenchMessage('whitelistValidation', 'extra', 'property extra should not exist')).toBe(
+      "extra n'est pas un champ attendu : retirez-le",
+    );
+    expect(frenchMessage('isCalendarDate', 'birthDate', 'birthDate doit être une date réelle au format AAAA-MM-JJ')).toBe(
+      'birthDate doit être une date réelle au format AAAA-MM-JJ',
+    );
   });
 
   it('answers every route of the OpenAPI document without a token in French', async () => {
@@ -84,9 +94,10 @@ describe('words for people in French', () => {
     for (const { method, path, url } of operations) {
       // Signing out or changing one's own factors would end the walk; those routes are walked without a token above.
       if (path.startsWith('/api/auth')) continue;
-      const answer = method === 'get'
-        ? await send(method, `${url}?limit=-1&offset=abc&champInattendu=1`, coordinator)
-        : await send(method, url, coordinator).send(method === 'delete' ? undefined : { champInattendu: 1, reason: 42 });
+      const answer =
+        method === 'get'
+          ? await send(method, `${url}?limit=-1&offset=abc&champInattendu=1`, coordinator)
+          : await send(method, url, coordinator).send(method === 'delete' ? undefined : { champInattendu: 1, reason: 42 });
       if (answer.status >= 400) problems++;
       checkProblem(`${method.toUpperCase()} ${url}`, answer, failures);
     }
@@ -97,13 +108,28 @@ describe('words for people in French', () => {
   it('answers an unknown route, a malformed body and invalid fields in French with the property paths', async () => {
     const unknown = await t.http().get('/api/nulle-part').set(bearer(coordinator)).expect(404);
     expect(notFrenchParts(unknown.body)).toEqual([]);
-    const malformed = await t.http().post('/api/situations').set(bearer(coordinator)).set('Content-Type', 'application/json').send('{"identity":').expect(400);
+    const malformed = await t
+      .http()
+      .post('/api/situations')
+      .set(bearer(coordinator))
+      .set('Content-Type', 'application/json')
+      .send('{"identity":')
+      .expect(400);
     expect(notFrenchParts(malformed.body)).toEqual([]);
     const body = intakeBody();
-    const invalid = await t.http().post('/api/situations').set(bearer(coordinator))
-      .send({ ...body, identity: { ...body.identity, birthName: 42, sex: 'autre' }, problemAreas: ['logement'], extra: true }).expect(400);
+    const invalid = await t
+      .http()
+      .post('/api/situations')
+      .set(bearer(coordinator))
+      .send({ ...body, identity: { ...body.identity, birthName: 42, sex: 'autre' }, problemAreas: ['logement'], extra: true })
+      .expect(400);
     expect(invalid.body.title).toBe('Requête invalide');
-    expect(invalid.body.errors.map((error: { field: string }) => error.field).sort()).toEqual(['extra', 'identity.birthName', 'identity.sex', 'problemAreas']);
+    expect(invalid.body.errors.map((error: { field: string }) => error.field).sort()).toEqual([
+      'extra',
+      'identity.birthName',
+      'identity.sex',
+      'problemAreas',
+    ]);
     expect(notFrenchParts(invalid.body)).toEqual([]);
   });
 });

@@ -118,7 +118,8 @@ describe('fuzzing every write endpoint with bad input', () => {
         const common = [12345, true, null, [], {}, 'a\u0000b', 'a\ud800b', 'b\udc00'];
         if (schema.format === 'uuid') return [...common, 'pas-un-uuid'];
         if (schema.format === 'date') return [...common, '2026-02-30', '2026-13-01', '0000-01-01', '20261102'];
-        if (schema.format === 'date-time') return [...common, '2026-02-30T10:00:00+01:00', '2026-12-10T25:00:00Z', '2026-12-10T14:00:00', '275760-09-13T00:00:00Z'];
+        if (schema.format === 'date-time')
+          return [...common, '2026-02-30T10:00:00+01:00', '2026-12-10T25:00:00Z', '2026-12-10T14:00:00', '275760-09-13T00:00:00Z'];
         return [...common, LONG];
       }
     }
@@ -138,7 +139,8 @@ describe('fuzzing every write endpoint with bad input', () => {
         }
         const resolved = resolve(child);
         if (resolved.properties) visit(resolved, childPath);
-        if (resolved.type === 'array' && resolved.items && resolve(resolved.items).properties) visit(resolve(resolved.items), [...childPath, 0]);
+        if (resolved.type === 'array' && resolved.items && resolve(resolved.items).properties)
+          visit(resolve(resolved.items), [...childPath, 0]);
       }
     };
     visit(schema, []);
@@ -147,7 +149,7 @@ describe('fuzzing every write endpoint with bad input', () => {
 
   const bodyCases = (schema: Schema, base: Record<string, unknown>): Case[] => {
     const firstKey = Object.keys(resolve(schema).properties ?? {})[0] ?? 'a';
-    const nothingRequired = !(resolve(schema).required?.length);
+    const nothingRequired = !resolve(schema).required?.length;
     const deepArray = '['.repeat(DEPTH) + ']'.repeat(DEPTH);
     const deepObject = '{"a":'.repeat(DEPTH) + '1' + '}'.repeat(DEPTH);
     const json = JSON.stringify(base);
@@ -194,7 +196,14 @@ describe('fuzzing every write endpoint with bad input', () => {
     baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
     const admin = await createAdmin(t);
     const organization = async (kind: string) =>
-      (await t.http().post('/api/organizations').set(bearer(admin)).send({ name: unique(kind), kind }).expect(201)).body.id as string;
+      (
+        await t
+          .http()
+          .post('/api/organizations')
+          .set(bearer(admin))
+          .send({ name: unique(kind), kind })
+          .expect(201)
+      ).body.id as string;
     const dacOrganization = await organization('dac');
     const coordinator = await createUser(t, admin, { roles: ['coordinator'], professionalCategory: 'coordinator' });
     const dac = await createUser(t, admin, { roles: ['dac'], organizationId: dacOrganization, professionalCategory: 'nurse' });
@@ -207,13 +216,27 @@ describe('fuzzing every write endpoint with bad input', () => {
     await moveTo(t, coordinator, situation.id, [{ to: 'admissible' }]);
     const consent = await giveConsent(t, coordinator, situation.id);
     await giveConsent(t, coordinator, situation.id, { purpose: 'dac_transmission' });
-    const memberId = (await t.http().post('/api/commission/members').set(bearer(coordinator)).send({ userId: member.id, kind: 'permanent' }).expect(201)).body.id as string;
-    const session = await t.http().post('/api/sessions').set(bearer(coordinator))
-      .send({ scheduledAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), location: 'Mairie, salle 2' }).expect(201);
-    const withItem = await t.http().post(`/api/sessions/${session.body.id}/items`).set(bearer(coordinator))
-      .send({ situationId: situation.id, invitedUserIds: [], personAttends: false, carersAttend: false }).expect(201);
-    const referral = await t.http().post('/api/referrals').set(bearer(coordinator))
-      .send({ situationId: situation.id, dacOrganizationId: dacOrganization, reason: 'Coordination des soins', summaryForDac: 'Synthèse' }).expect(201);
+    const memberId = (
+      await t.http().post('/api/commission/members').set(bearer(coordinator)).send({ userId: member.id, kind: 'permanent' }).expect(201)
+    ).body.id as string;
+    const session = await t
+      .http()
+      .post('/api/sessions')
+      .set(bearer(coordinator))
+      .send({ scheduledAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), location: 'Mairie, salle 2' })
+      .expect(201);
+    const withItem = await t
+      .http()
+      .post(`/api/sessions/${session.body.id}/items`)
+      .set(bearer(coordinator))
+      .send({ situationId: situation.id, invitedUserIds: [], personAttends: false, carersAttend: false })
+      .expect(201);
+    const referral = await t
+      .http()
+      .post('/api/referrals')
+      .set(bearer(coordinator))
+      .send({ situationId: situation.id, dacOrganizationId: dacOrganization, reason: 'Coordination des soins', summaryForDac: 'Synthèse' })
+      .expect(201);
     pathIds = {
       situations: situation.id,
       sessions: session.body.id,
@@ -230,7 +253,8 @@ describe('fuzzing every write endpoint with bad input', () => {
       const key = `${route.method} ${route.path.replace(/:([A-Za-z]+)/g, '{$1}')}`;
       const access = route.access;
       if (access?.kind === 'public') roleOf.set(key, 'public');
-      else if (access?.kind === 'roles') roleOf.set(key, access.roles.includes('coordinator') ? 'coordinator' : access.roles.includes('admin') ? 'admin' : 'dac');
+      else if (access?.kind === 'roles')
+        roleOf.set(key, access.roles.includes('coordinator') ? 'coordinator' : access.roles.includes('admin') ? 'admin' : 'dac');
       else roleOf.set(key, route.path.endsWith('/inbound') ? 'dac' : 'coordinator');
     }
 
@@ -290,7 +314,8 @@ describe('fuzzing every write endpoint with bad input', () => {
     };
     // First the empty bodies that are valid (a PATCH changing nothing may still touch a row): no 5xx.
     for (const operation of operations) {
-      for (const testCase of casesOf(operation).cases.filter((candidate) => !candidate.mustRefuse)) check(operation, testCase, await send(operation, testCase));
+      for (const testCase of casesOf(operation).cases.filter((candidate) => !candidate.mustRefuse))
+        check(operation, testCase, await send(operation, testCase));
     }
     const before = await fingerprint();
     for (const operation of operations) {
@@ -329,7 +354,9 @@ describe('fuzzing every write endpoint with bad input', () => {
     expect(await status(create, { ...intake, screening: [] })).toBe(400);
     expect(await status(create, { ...intake, screening: {} })).toBe(400);
     expect(await status(create, { ...intake, screening: { immediateDanger: false } })).toBe(400);
-    expect(await status(create, { ...intake, screening: { immediateDanger: 'false', acuteMedicalNeed: false, suicidalRisk: false } })).toBe(400);
+    expect(await status(create, { ...intake, screening: { immediateDanger: 'false', acuteMedicalNeed: false, suicidalRisk: false } })).toBe(
+      400,
+    );
     expect(await status(create, { ...intake, screening: { immediateDanger: false, acuteMedicalNeed: false } })).toBe(400);
     expect(await status(create, { ...intake, identity: [] })).toBe(400);
     expect(await status(create, { ...intake, identity: { ...intake.identity, birthDate: '1984-02-30' } })).toBe(400);
@@ -350,10 +377,19 @@ describe('fuzzing every write endpoint with bad input', () => {
     const huge = await send(create, { label: 'huge', body: JSON.stringify({ ...intake, narrative: HUGE }), mustRefuse: true });
     expect(huge.status).toBe(413);
     expect(JSON.parse(huge.text).detail).toMatch(/trop volumineux/);
-    const nul = await send(create, { label: 'nul', body: JSON.stringify({ ...intake, identity: { ...intake.identity, birthName: 'Du\u0000pont' } }), mustRefuse: true });
+    const nul = await send(create, {
+      label: 'nul',
+      body: JSON.stringify({ ...intake, identity: { ...intake.identity, birthName: 'Du\u0000pont' } }),
+      mustRefuse: true,
+    });
     expect(nul.status).toBe(400);
     expect(JSON.parse(nul.text).errors).toEqual([{ field: 'identity.birthName', messages: [expect.stringMatching(/caractère interdit/)] }]);
-    const form = await send(create, { label: 'form', body: 'identity=x', contentType: 'application/x-www-form-urlencoded', mustRefuse: true });
+    const form = await send(create, {
+      label: 'form',
+      body: 'identity=x',
+      contentType: 'application/x-www-form-urlencoded',
+      mustRefuse: true,
+    });
     expect(form.status).toBe(415);
   });
 });

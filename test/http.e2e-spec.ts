@@ -42,11 +42,17 @@ describe('HTTP surface', () => {
 
   it('serves the OpenAPI document with every route, documented errors and the bearer scheme', async () => {
     const response = await t.http().get('/api/docs-json').expect(200);
-    const document = response.body as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>>; components: { securitySchemes: object; schemas: object } };
+    const document = response.body as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+      components: { securitySchemes: object; schemas: object };
+    };
     for (const route of listRoutes(t.app)) {
       const openApiPath = route.path.replace(/:([A-Za-z]+)/g, '{$1}');
       const operation = document.paths[openApiPath]?.[route.method.toLowerCase()];
-      expect({ route: `${route.method} ${route.path}`, documented: Boolean(operation) }).toEqual({ route: `${route.method} ${route.path}`, documented: true });
+      expect({ route: `${route.method} ${route.path}`, documented: Boolean(operation) }).toEqual({
+        route: `${route.method} ${route.path}`,
+        documented: true,
+      });
       if (route.access?.kind !== 'public') expect(Object.keys(operation.responses)).toContain('401');
     }
     expect(document.components.securitySchemes).toHaveProperty('bearer');

@@ -21,26 +21,59 @@ describe('input limits', () => {
   afterAll(() => t.close());
 
   it('accepts only real calendar dates and ISO 8601 date-times with an offset', () => {
-    for (const good of ['2026-02-28', '2024-02-29', '1900-01-01', '2199-12-31', '9999-12-31']) expect({ good, ok: isCalendarDate(good) }).toEqual({ good, ok: true });
-    for (const bad of ['2026-02-30', '2025-02-29', '2026-13-01', '2026-00-10', '2026-04-31', '0000-01-01', '1899-12-31', '10000-01-01', '20261102', '2026-1-2', 12345, true, null, '2026-11-02T00:00:00Z']) {
+    for (const good of ['2026-02-28', '2024-02-29', '1900-01-01', '2199-12-31', '9999-12-31'])
+      expect({ good, ok: isCalendarDate(good) }).toEqual({ good, ok: true });
+    for (const bad of [
+      '2026-02-30',
+      '2025-02-29',
+      '2026-13-01',
+      '2026-00-10',
+      '2026-04-31',
+      '0000-01-01',
+      '1899-12-31',
+      '10000-01-01',
+      '20261102',
+      '2026-1-2',
+      12345,
+      true,
+      null,
+      '2026-11-02T00:00:00Z',
+    ]) {
       expect({ bad, ok: isCalendarDate(bad) }).toEqual({ bad, ok: false });
     }
     for (const good of ['2026-12-10T14:00:00+01:00', '2026-12-10T14:00Z', '2026-12-10T14:00:00.123Z', '2026-06-30T23:59:59-05:30']) {
       expect({ good, ok: isIsoDateTime(good) }).toEqual({ good, ok: true });
     }
-    for (const bad of ['2026-12-10T14:00:00', '2026-12-10', '2026-02-30T10:00:00Z', '2026-12-10T24:00:00Z', '2026-12-10T14:60:00Z', '2026-12-10T14:00:00+15:00', '275760-09-13T00:00:00Z', 12345, true, '12345']) {
+    for (const bad of [
+      '2026-12-10T14:00:00',
+      '2026-12-10',
+      '2026-02-30T10:00:00Z',
+      '2026-12-10T24:00:00Z',
+      '2026-12-10T14:60:00Z',
+      '2026-12-10T14:00:00+15:00',
+      '275760-09-13T00:00:00Z',
+      12345,
+      true,
+      '12345',
+    ]) {
       expect({ bad, ok: isIsoDateTime(bad) }).toEqual({ bad, ok: false });
     }
   });
 
   it('walks a body 100,000 levels deep without recursion and names the field holding it', () => {
     const deep = JSON.parse(`{"ok":1,"narrative":${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
-    expect(() => inspectJson(deep)).toThrow(expect.objectContaining({ extensions: { errors: [{ field: 'narrative', messages: [expect.any(String)] }] } }));
+    expect(() => inspectJson(deep)).toThrow(
+      expect.objectContaining({ extensions: { errors: [{ field: 'narrative', messages: [expect.any(String)] }] } }),
+    );
     expect(() => inspectJson({ a: { b: [{ c: 'ok' }] } })).not.toThrow();
     expect(() => inspectJson({ a: [{ c: 'pair 😀 ok' }] })).not.toThrow();
-    expect(() => inspectJson({ a: [{ c: 'lone \ud83d' }] })).toThrow(expect.objectContaining({ extensions: { errors: [{ field: 'a[0].c', messages: [expect.any(String)] }] } }));
+    expect(() => inspectJson({ a: [{ c: 'lone \ud83d' }] })).toThrow(
+      expect.objectContaining({ extensions: { errors: [{ field: 'a[0].c', messages: [expect.any(String)] }] } }),
+    );
     // A key holding a NUL is not echoed back: the object that holds it is named.
-    expect(() => inspectJson({ a: { ['b\u0000']: 1 } })).toThrow(expect.objectContaining({ extensions: { errors: [{ field: 'a', messages: [expect.any(String)] }] } }));
+    expect(() => inspectJson({ a: { ['b\u0000']: 1 } })).toThrow(
+      expect.objectContaining({ extensions: { errors: [{ field: 'a', messages: [expect.any(String)] }] } }),
+    );
   });
 
   it('refuses NUL bytes in the query string and the path with 400 problem+json', async () => {
@@ -66,7 +99,9 @@ describe('input limits', () => {
     const suffix = unique('t').replace(/[^a-z0-9]/g, '_');
     try {
       await client.query(`CREATE TEMP TABLE parent_${suffix} (id int PRIMARY KEY)`);
-      await client.query(`CREATE TEMP TABLE child_${suffix} (parent_id int REFERENCES parent_${suffix} (id), label varchar(3) NOT NULL CHECK (label <> 'no') UNIQUE)`);
+      await client.query(
+        `CREATE TEMP TABLE child_${suffix} (parent_id int REFERENCES parent_${suffix} (id), label varchar(3) NOT NULL CHECK (label <> 'no') UNIQUE)`,
+      );
       const cases: [unknown, number, string?][] = [
         [await codeOf(`INSERT INTO child_${suffix} VALUES (4242, 'a')`), 422, 'parentId'],
         [await codeOf(`INSERT INTO child_${suffix} VALUES (NULL, NULL)`), 422],
@@ -106,22 +141,35 @@ describe('input limits', () => {
     const situation = await createSituation(t, referrer);
     await moveTo(t, coordinator, situation.id, [{ to: 'admissible' }]);
     await giveConsent(t, coordinator, situation.id);
-    const session = await t.http().post('/api/sessions').set(bearer(coordinator))
-      .send({ scheduledAt: new Date(Date.now() + 86_400_000).toISOString(), location: 'Salle 2' }).expect(201);
+    const session = await t
+      .http()
+      .post('/api/sessions')
+      .set(bearer(coordinator))
+      .send({ scheduledAt: new Date(Date.now() + 86_400_000).toISOString(), location: 'Salle 2' })
+      .expect(201);
     const sessionId = session.body.id as string;
-    const item = await t.http().post(`/api/sessions/${sessionId}/items`).set(bearer(coordinator))
-      .send({ situationId: situation.id, invitedUserIds: [], personAttends: false, carersAttend: false }).expect(201);
+    const item = await t
+      .http()
+      .post(`/api/sessions/${sessionId}/items`)
+      .set(bearer(coordinator))
+      .send({ situationId: situation.id, invitedUserIds: [], personAttends: false, carersAttend: false })
+      .expect(201);
     const itemId = item.body.items[0].id as string;
     await t.http().post(`/api/sessions/${sessionId}/status`).set(bearer(coordinator)).send({ to: 'agenda_published' }).expect(200);
     await t.http().post(`/api/sessions/${sessionId}/status`).set(bearer(coordinator)).send({ to: 'held' }).expect(200);
-    const count = async () => (await t.superuser.query('SELECT count(*)::int AS n FROM cellule.recommendation WHERE situation_id = $1', [situation.id])).rows[0].n;
+    const count = async () =>
+      (await t.superuser.query('SELECT count(*)::int AS n FROM cellule.recommendation WHERE situation_id = $1', [situation.id])).rows[0].n;
 
-    const response = await t.http().put(`/api/sessions/${sessionId}/items/${itemId}/outcome`).set(bearer(coordinator)).send({
-      summary: 'Synthèse',
-      recommendations: [{ action: 'Relancer le bailleur', carrierUserId: randomUUID(), dueDate: '2027-01-15' }],
-      pilotUserId: member.id,
-      personResponse: { status: 'not_yet_asked' },
-    });
+    const response = await t
+      .http()
+      .put(`/api/sessions/${sessionId}/items/${itemId}/outcome`)
+      .set(bearer(coordinator))
+      .send({
+        summary: 'Synthèse',
+        recommendations: [{ action: 'Relancer le bailleur', carrierUserId: randomUUID(), dueDate: '2027-01-15' }],
+        pilotUserId: member.id,
+        personResponse: { status: 'not_yet_asked' },
+      });
     expect(response.status).toBe(422);
     expect(response.headers['content-type']).toContain('application/problem+json');
     expect(response.body).toMatchObject({ status: 422, errors: [{ field: 'recommendations.carrierUserId' }] });
@@ -129,7 +177,17 @@ describe('input limits', () => {
   });
 
   it('declares a maximum length for every string and a maximum size for every array of every request body', async () => {
-    interface Schema { $ref?: string; allOf?: Schema[]; type?: string; format?: string; enum?: unknown[]; maxLength?: number; maxItems?: number; items?: Schema; properties?: Record<string, Schema> }
+    interface Schema {
+      $ref?: string;
+      allOf?: Schema[];
+      type?: string;
+      format?: string;
+      enum?: unknown[];
+      maxLength?: number;
+      maxItems?: number;
+      items?: Schema;
+      properties?: Record<string, Schema>;
+    }
     const document = (await t.http().get('/api/docs-json').expect(200)).body as {
       paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: Schema }> } }>>;
       components: { schemas: Record<string, Schema> };
@@ -144,7 +202,13 @@ describe('input limits', () => {
         return visit(document.components.schemas[name], name);
       }
       schema.allOf?.forEach((part) => visit(part, where));
-      if (schema.type === 'string' && !schema.enum && schema.maxLength === undefined && !['uuid', 'date', 'date-time', 'binary'].includes(schema.format ?? '')) unbounded.push(`${where}: string without maxLength`);
+      if (
+        schema.type === 'string' &&
+        !schema.enum &&
+        schema.maxLength === undefined &&
+        !['uuid', 'date', 'date-time', 'binary'].includes(schema.format ?? '')
+      )
+        unbounded.push(`${where}: string without maxLength`);
       if (schema.type === 'array' && schema.maxItems === undefined) unbounded.push(`${where}: array without maxItems`);
       if (schema.items) visit(schema.items, `${where}[]`);
       for (const [key, property] of Object.entries(schema.properties ?? {})) visit(property, `${where}.${key}`);

@@ -20,9 +20,23 @@ describe('retention: legal holds and what is due', () => {
 
   it('a coordinator places a legal hold naming the procedure, once per situation, and lifts it; every step is recorded', async () => {
     const situation = await createSituation(t, coordinator);
-    const placed = await t.http().post('/api/retention/legal-holds').set(bearer(coordinator)).send({ situationId: situation.id, reason: 'Réquisition judiciaire n° 2026/118' }).expect(201);
-    expect(placed.body).toMatchObject({ situationId: situation.id, reference: situation.reference, reason: 'Réquisition judiciaire n° 2026/118' });
-    const again = await t.http().post('/api/retention/legal-holds').set(bearer(coordinator)).send({ situationId: situation.id, reason: 'Autre procédure' }).expect(409);
+    const placed = await t
+      .http()
+      .post('/api/retention/legal-holds')
+      .set(bearer(coordinator))
+      .send({ situationId: situation.id, reason: 'Réquisition judiciaire n° 2026/118' })
+      .expect(201);
+    expect(placed.body).toMatchObject({
+      situationId: situation.id,
+      reference: situation.reference,
+      reason: 'Réquisition judiciaire n° 2026/118',
+    });
+    const again = await t
+      .http()
+      .post('/api/retention/legal-holds')
+      .set(bearer(coordinator))
+      .send({ situationId: situation.id, reason: 'Autre procédure' })
+      .expect(409);
     expect(again.body.detail).toMatch(/déjà sous conservation légale/);
 
     const listed = await t.http().get('/api/retention/legal-holds').set(bearer(ethics)).expect(200);
@@ -39,15 +53,30 @@ describe('retention: legal holds and what is due', () => {
 
   it('the ethics committee reads holds and what is due but places none; a member sees neither', async () => {
     const situation = await createSituation(t, coordinator);
-    await t.http().post('/api/retention/legal-holds').set(bearer(ethics)).send({ situationId: situation.id, reason: 'Contrôle' }).expect(404);
+    await t
+      .http()
+      .post('/api/retention/legal-holds')
+      .set(bearer(ethics))
+      .send({ situationId: situation.id, reason: 'Contrôle' })
+      .expect(404);
     await t.http().get('/api/retention/due?until=2099-12-31').set(bearer(ethics)).expect(200);
     await t.http().get('/api/retention/due').set(bearer(member)).expect(404);
     await t.http().get('/api/retention/legal-holds').set(bearer(member)).expect(404);
   });
 
   it('a hold on an unknown situation is a 404, and bad input a French 400 that changes nothing', async () => {
-    await t.http().post('/api/retention/legal-holds').set(bearer(coordinator)).send({ situationId: '00000000-0000-4000-8000-000000000000', reason: 'Procédure' }).expect(404);
-    const invalid = await t.http().post('/api/retention/legal-holds').set(bearer(coordinator)).send({ situationId: 'pas-un-id', reason: '' }).expect(400);
+    await t
+      .http()
+      .post('/api/retention/legal-holds')
+      .set(bearer(coordinator))
+      .send({ situationId: '00000000-0000-4000-8000-000000000000', reason: 'Procédure' })
+      .expect(404);
+    const invalid = await t
+      .http()
+      .post('/api/retention/legal-holds')
+      .set(bearer(coordinator))
+      .send({ situationId: 'pas-un-id', reason: '' })
+      .expect(400);
     expect(invalid.headers['content-type']).toContain('application/problem+json');
     await t.http().get('/api/retention/due?until=2026-02-30').set(bearer(coordinator)).expect(400);
   });

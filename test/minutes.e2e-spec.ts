@@ -19,10 +19,19 @@ describe('minutes', () => {
     const sessionId = await newSession(t, c, { inDays: 1, chair });
     const itemId = await addItem(t, c, sessionId, situation.id);
     await setSessionStatus(t, c, sessionId, 'agenda_published', 'held');
-    await t.http().put(`/api/sessions/${sessionId}/items/${itemId}/outcome`).set(bearer(c.coordinator))
-      .send({ summary: 'Synthèse', recommendations: [], pilotUserId: c.nurse.id, personResponse: { status: 'not_yet_asked' } }).expect(200);
+    await t
+      .http()
+      .put(`/api/sessions/${sessionId}/items/${itemId}/outcome`)
+      .set(bearer(c.coordinator))
+      .send({ summary: 'Synthèse', recommendations: [], pilotUserId: c.nurse.id, personResponse: { status: 'not_yet_asked' } })
+      .expect(200);
     const text = `Procès-verbal : échanges sur le logement, décisions prises à l'unanimité ${Date.now()}`;
-    const written = await t.http().put(`/api/sessions/${sessionId}/minutes`).set(bearer(author)).send({ items: [{ itemId, text }] }).expect(200);
+    const written = await t
+      .http()
+      .put(`/api/sessions/${sessionId}/minutes`)
+      .set(bearer(author))
+      .send({ items: [{ itemId, text }] })
+      .expect(200);
     expect(written.body).toMatchObject({ draftedBy: author.id, approvedAt: null });
     return { situation, sessionId, itemId, text };
   }
@@ -46,25 +55,45 @@ describe('minutes', () => {
     expect(refused.body.detail).toContain('chairUserId');
     // The chair is an active member of the commission.
     await t.http().patch(`/api/sessions/${sessionId}`).set(bearer(c.coordinator)).send({ chairUserId: c.invitee.id }).expect(422);
-    const named = await t.http().patch(`/api/sessions/${sessionId}`).set(bearer(c.coordinator)).send({ chairUserId: c.housing.id }).expect(200);
+    const named = await t
+      .http()
+      .patch(`/api/sessions/${sessionId}`)
+      .set(bearer(c.coordinator))
+      .send({ chairUserId: c.housing.id })
+      .expect(200);
     expect(named.body.chairUserId).toBe(c.housing.id);
   });
 
   it('the chair may not approve minutes they drafted (the rule names the author)', async () => {
     const chairingCoordinator = await createUser(t, c.admin, { roles: ['coordinator', 'member'], professionalCategory: 'coordinator' });
-    await t.http().post('/api/commission/members').set(bearer(c.coordinator)).send({ userId: chairingCoordinator.id, kind: 'permanent' }).expect(201);
+    await t
+      .http()
+      .post('/api/commission/members')
+      .set(bearer(c.coordinator))
+      .send({ userId: chairingCoordinator.id, kind: 'permanent' })
+      .expect(201);
     const { sessionId, itemId, text } = await drafted(chairingCoordinator, chairingCoordinator);
     const refused = await approve(chairingCoordinator, sessionId).expect(403);
     expect(refused.body.detail).toContain("approbation par un autre membre que l'auteur");
     // Drafted again by another coordinator, the minutes are approved by the chair.
-    await t.http().put(`/api/sessions/${sessionId}/minutes`).set(bearer(c.coordinator)).send({ items: [{ itemId, text }] }).expect(200);
+    await t
+      .http()
+      .put(`/api/sessions/${sessionId}/minutes`)
+      .set(bearer(c.coordinator))
+      .send({ items: [{ itemId, text }] })
+      .expect(200);
     await approve(chairingCoordinator, sessionId).expect(200);
   });
 
   it('approved minutes are frozen: they can no longer be written nor approved again', async () => {
     const { sessionId, itemId } = await drafted(c.nurse);
     await approve(c.nurse, sessionId).expect(200);
-    await t.http().put(`/api/sessions/${sessionId}/minutes`).set(bearer(c.coordinator)).send({ items: [{ itemId, text: 'Réécriture' }] }).expect(409);
+    await t
+      .http()
+      .put(`/api/sessions/${sessionId}/minutes`)
+      .set(bearer(c.coordinator))
+      .send({ items: [{ itemId, text: 'Réécriture' }] })
+      .expect(409);
     await approve(c.nurse, sessionId).expect(409);
     const read = await t.http().get(`/api/sessions/${sessionId}/minutes`).set(bearer(c.nurse)).expect(200);
     expect(read.body.items[0].text).not.toBe('Réécriture');
@@ -75,11 +104,17 @@ describe('minutes', () => {
     await t.http().get(`/api/sessions/${sessionId}/minutes/pdf`).set(bearer(c.coordinator)).expect(409);
     await approve(c.nurse, sessionId).expect(200);
     for (const user of [c.coordinator, c.nurse]) {
-      const response = await t.http().get(`/api/sessions/${sessionId}/minutes/pdf`).set(bearer(user)).buffer(true).parse((res, callback) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => callback(null, Buffer.concat(chunks)));
-      }).expect(200);
+      const response = await t
+        .http()
+        .get(`/api/sessions/${sessionId}/minutes/pdf`)
+        .set(bearer(user))
+        .buffer(true)
+        .parse((res, callback) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => callback(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
       expect(response.headers['content-type']).toBe('application/pdf');
       expect(response.headers['content-disposition']).toContain('attachment');
       const body = response.body as Buffer;
@@ -92,8 +127,14 @@ describe('minutes', () => {
       [sessionId, itemId],
     );
     const granted = rows.filter((row: { outcome: string }) => row.outcome === 'granted');
-    expect(granted.filter((row: { action: string }) => row.action === 'session.minutes_download').map((row: { actor_user_id: string }) => row.actor_user_id)).toEqual([c.coordinator.id, c.nurse.id]);
+    expect(
+      granted
+        .filter((row: { action: string }) => row.action === 'session.minutes_download')
+        .map((row: { actor_user_id: string }) => row.actor_user_id),
+    ).toEqual([c.coordinator.id, c.nurse.id]);
     expect(granted.filter((row: { action: string }) => row.action === 'agenda_item.minutes_download')).toHaveLength(2);
-    expect(rows.some((row: { outcome: string; actor_user_id: string }) => row.outcome === 'denied' && row.actor_user_id === c.housing.id)).toBe(true);
+    expect(
+      rows.some((row: { outcome: string; actor_user_id: string }) => row.outcome === 'denied' && row.actor_user_id === c.housing.id),
+    ).toBe(true);
   });
 });

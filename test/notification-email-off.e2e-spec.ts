@@ -22,7 +22,9 @@ describe('without SMTP_URL', () => {
       expect(inbox.body.total).toBe(1);
       const jobs = await t.superuser.query(`SELECT to_regclass('pgboss.job') IS NOT NULL AS present`);
       if (jobs.rows[0].present) {
-        const queued = await t.superuser.query(`SELECT count(*)::int AS count FROM pgboss.job WHERE data->>'recipientId' = $1`, [c.invitee.id]);
+        const queued = await t.superuser.query(`SELECT count(*)::int AS count FROM pgboss.job WHERE data->>'recipientId' = $1`, [
+          c.invitee.id,
+        ]);
         expect(queued.rows[0].count).toBe(0);
       }
       // Logged at start (the stream is written asynchronously: read once requests went through).

@@ -21,7 +21,15 @@ describe('notification e-mails through SMTP, sent from the job queue', () => {
   });
 
   /** Values of the person that no e-mail may carry. */
-  const personal = (body: ReturnType<typeof intakeBody>) => [body.identity.birthName, body.identity.usedName, body.identity.firstNames.split(' ')[0], '1984', '21/03', 'Traitement', 'Recit'];
+  const personal = (body: ReturnType<typeof intakeBody>) => [
+    body.identity.birthName,
+    body.identity.usedName,
+    body.identity.firstNames.split(' ')[0],
+    '1984',
+    '21/03',
+    'Traitement',
+    'Recit',
+  ];
 
   it('an invitee receives a French e-mail with the case reference, a link and an iCalendar request, and nothing about the person', async () => {
     const body = intakeBody();
@@ -30,7 +38,9 @@ describe('notification e-mails through SMTP, sent from the job queue', () => {
     await giveConsent(t, c.coordinator, situation.id);
     const sessionId = await newSession(t, c, { inDays: 9 });
     const itemId = await addItem(t, c, sessionId, situation.id, [c.invitee.id]);
-    const session = (await t.http().get(`/api/sessions/${sessionId}`).set(bearer(c.coordinator)).expect(200)).body as { scheduledAt: string };
+    const session = (await t.http().get(`/api/sessions/${sessionId}`).set(bearer(c.coordinator)).expect(200)).body as {
+      scheduledAt: string;
+    };
 
     const mail = await smtp.waitFor((candidate) => candidate.to.includes(c.invitee.email) && candidate.body.includes(sessionId));
     expect(mail.to).toEqual([c.invitee.email]);
@@ -41,26 +51,39 @@ describe('notification e-mails through SMTP, sent from the job queue', () => {
     expect(mail.body).toContain(`${PUBLIC_URL}/seances/${sessionId}`);
     expect(mail.body).toContain('METHOD:REQUEST');
     expect(mail.body).toContain(`UID:${itemId}@clsm-cellule`);
-    const start = new Date(session.scheduledAt).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+    const start = new Date(session.scheduledAt)
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d{3}Z$/, 'Z');
     expect(mail.body).toContain(`DTSTART:${start}`);
     expect(mail.body).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i);
     expect(mail.body).toContain('SUMMARY:Séance de la commission cas complexes (CLSM)');
     for (const value of personal(body)) expect(mail.raw + mail.body + mail.subject).not.toContain(value);
     // Only the invitee: nobody else was sent this invitation.
-    expect(smtp.received.filter((candidate) => candidate.body.includes(`/seances/${sessionId}`)).flatMap((candidate) => candidate.to)).toEqual([c.invitee.email]);
+    expect(
+      smtp.received.filter((candidate) => candidate.body.includes(`/seances/${sessionId}`)).flatMap((candidate) => candidate.to),
+    ).toEqual([c.invitee.email]);
   });
 
   it('the carrier of a préconisation and the DAC of a sent referral are written to, without the content of the case', async () => {
-    const { situation } = await reviewed(t, c, [{ action: 'ActionConfidentielle au domicile', carrierUserId: c.carrierA.id, dueDate: dateIn(15) }]);
-    const assigned = await smtp.waitFor((candidate) => candidate.to.includes(c.carrierA.email) && candidate.subject.includes(situation.reference));
+    const { situation } = await reviewed(t, c, [
+      { action: 'ActionConfidentielle au domicile', carrierUserId: c.carrierA.id, dueDate: dateIn(15) },
+    ]);
+    const assigned = await smtp.waitFor(
+      (candidate) => candidate.to.includes(c.carrierA.email) && candidate.subject.includes(situation.reference),
+    );
     expect(assigned.subject).toBe(`[CLSM] Une préconisation vous est confiée (${situation.reference})`);
     expect(assigned.body).toContain(`${PUBLIC_URL}/situations/${situation.id}`);
     expect(assigned.body).not.toContain('ActionConfidentielle');
     expect(assigned.body).not.toContain('BEGIN:VCALENDAR');
 
     const ready = await readySituation(t, c);
-    const referral = await t.http().post('/api/referrals').set(bearer(c.coordinator))
-      .send({ situationId: ready.id, dacOrganizationId: c.dacOrganization, reason: 'MotifSecret', summaryForDac: 'ResumeSecret' }).expect(201);
+    const referral = await t
+      .http()
+      .post('/api/referrals')
+      .set(bearer(c.coordinator))
+      .send({ situationId: ready.id, dacOrganizationId: c.dacOrganization, reason: 'MotifSecret', summaryForDac: 'ResumeSecret' })
+      .expect(201);
     await t.http().post(`/api/referrals/${referral.body.id}/status`).set(bearer(c.coordinator)).send({ to: 'sent' }).expect(200);
     const sent = await smtp.waitFor((candidate) => candidate.to.includes(c.dac.email) && candidate.body.includes(referral.body.id));
     expect(sent.subject).toBe('[CLSM] Orientation adressée par le CLSM');

@@ -4,8 +4,22 @@ import { addItem, type Commission, commission, dateIn, newSession, readySituatio
 import { bearer, intakeBody } from './support/situations.js';
 import { startTestApp, type TestApp, type TestUser, unique } from './support/test-app.js';
 
-interface Notification { id: string; kind: string; message: string; reference: string | null; link: string; createdAt: string; readAt: string | null }
-interface NotificationPage { items: Notification[]; total: number; unread: number; limit: number; offset: number }
+interface Notification {
+  id: string;
+  kind: string;
+  message: string;
+  reference: string | null;
+  link: string;
+  createdAt: string;
+  readAt: string | null;
+}
+interface NotificationPage {
+  items: Notification[];
+  total: number;
+  unread: number;
+  limit: number;
+  offset: number;
+}
 
 describe('in-app notifications', () => {
   let t: TestApp;
@@ -16,7 +30,8 @@ describe('in-app notifications', () => {
   });
   afterAll(() => t.close());
 
-  const inbox = async (user: TestUser, query = '') => (await t.http().get(`/api/notifications${query}`).set(bearer(user)).expect(200)).body as NotificationPage;
+  const inbox = async (user: TestUser, query = '') =>
+    (await t.http().get(`/api/notifications${query}`).set(bearer(user)).expect(200)).body as NotificationPage;
   const ofKind = async (user: TestUser, kind: string) => (await inbox(user, '?limit=200')).items.filter((item) => item.kind === kind);
 
   it('an invitee of an agenda item is told of the session with the case reference and a link, and nothing about the person', async () => {
@@ -28,7 +43,8 @@ describe('in-app notifications', () => {
     expect(told).toMatchObject({ reference: situation.reference, link: `/seances/${sessionId}`, readAt: null });
     expect(told.message).toMatch(/^Vous êtes invité\(e\) à l'examen d'une situation lors de la séance du \d{2}\/\d{2}\/\d{4}\.$/);
     const raw = JSON.stringify(told);
-    for (const personal of [body.identity.birthName, body.identity.usedName, body.identity.birthDate, 'Traitement']) expect(raw).not.toContain(personal);
+    for (const personal of [body.identity.birthName, body.identity.usedName, body.identity.birthDate, 'Traitement'])
+      expect(raw).not.toContain(personal);
     // Nobody else hears of it: the coordinator who made the change is not an invitee.
     expect((await ofKind(c.coordinator, 'agenda.invited')).filter((item) => item.link === `/seances/${sessionId}`)).toEqual([]);
   });
@@ -39,9 +55,21 @@ describe('in-app notifications', () => {
     const sessionId = await newSession(t, c);
     const firstItem = await addItem(t, c, sessionId, first.id, [c.invitee.id]);
     const secondItem = await addItem(t, c, sessionId, second.id);
-    await t.http().put(`/api/sessions/${sessionId}/items/${secondItem}/invitees`).set(bearer(c.coordinator)).send({ invitedUserIds: [c.housing.id] }).expect(200);
-    expect((await ofKind(c.housing, 'agenda.invited')).find((item) => item.link === `/seances/${sessionId}`)).toMatchObject({ reference: second.reference });
-    await t.http().put(`/api/sessions/${sessionId}/items/order`).set(bearer(c.coordinator)).send({ itemIds: [secondItem, firstItem] }).expect(200);
+    await t
+      .http()
+      .put(`/api/sessions/${sessionId}/items/${secondItem}/invitees`)
+      .set(bearer(c.coordinator))
+      .send({ invitedUserIds: [c.housing.id] })
+      .expect(200);
+    expect((await ofKind(c.housing, 'agenda.invited')).find((item) => item.link === `/seances/${sessionId}`)).toMatchObject({
+      reference: second.reference,
+    });
+    await t
+      .http()
+      .put(`/api/sessions/${sessionId}/items/order`)
+      .set(bearer(c.coordinator))
+      .send({ itemIds: [secondItem, firstItem] })
+      .expect(200);
     for (const invitee of [c.invitee, c.housing]) {
       const changes = (await ofKind(invitee, 'agenda.changed')).filter((item) => item.link === `/seances/${sessionId}`);
       expect(changes).toHaveLength(1);
@@ -64,15 +92,26 @@ describe('in-app notifications', () => {
 
   it('a referral sent to a DAC tells its liaison users; a referral from a DAC tells the coordination', async () => {
     const situation = await readySituation(t, c);
-    const created = await t.http().post('/api/referrals').set(bearer(c.coordinator))
-      .send({ situationId: situation.id, dacOrganizationId: c.dacOrganization, reason: 'Motif', summaryForDac: 'Résumé' }).expect(201);
+    const created = await t
+      .http()
+      .post('/api/referrals')
+      .set(bearer(c.coordinator))
+      .send({ situationId: situation.id, dacOrganizationId: c.dacOrganization, reason: 'Motif', summaryForDac: 'Résumé' })
+      .expect(201);
     expect((await ofKind(c.dac, 'referral.sent')).filter((item) => item.link === `/orientations/${created.body.id}`)).toEqual([]);
     await t.http().post(`/api/referrals/${created.body.id}/status`).set(bearer(c.coordinator)).send({ to: 'sent' }).expect(200);
     const [sent] = (await ofKind(c.dac, 'referral.sent')).filter((item) => item.link === `/orientations/${created.body.id}`);
     expect(sent).toMatchObject({ message: 'Le CLSM vous adresse une orientation.', reference: null });
 
-    const inbound = await t.http().post('/api/referrals/inbound').set(bearer(c.dac)).send({ ...intakeBody(), dacReferralId: unique('DAC') }).expect(201);
-    const [received] = (await ofKind(c.coordinator, 'referral.received')).filter((item) => item.link === `/orientations/${inbound.body.id}`);
+    const inbound = await t
+      .http()
+      .post('/api/referrals/inbound')
+      .set(bearer(c.dac))
+      .send({ ...intakeBody(), dacReferralId: unique('DAC') })
+      .expect(201);
+    const [received] = (await ofKind(c.coordinator, 'referral.received')).filter(
+      (item) => item.link === `/orientations/${inbound.body.id}`,
+    );
     expect(received).toMatchObject({ message: 'Un DAC adresse une situation à la commission.' });
     expect(received.reference).toMatch(/\S/);
   });

@@ -4,7 +4,13 @@ import { openApiDocumentWithoutDatabase } from '../src/openapi-preview.js';
 import { listRoutes } from './support/routes.js';
 import { createAdmin, startTestApp, type TestApp, type TestUser } from './support/test-app.js';
 
-type Schema = Record<string, unknown> & { $ref?: string; type?: string; properties?: Record<string, Schema>; items?: Schema; allOf?: Schema[] };
+type Schema = Record<string, unknown> & {
+  $ref?: string;
+  type?: string;
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  allOf?: Schema[];
+};
 interface Operation {
   operationId?: string;
   summary?: string;
@@ -25,7 +31,12 @@ const operationsOf = (document: OpenApiDocument) =>
   );
 
 /** Every string, integer and array schema reachable from `schema`, with where it was found. */
-function boundedSchemas(document: OpenApiDocument, schema: Schema, where: string, seen = new Set<string>()): { where: string; schema: Schema }[] {
+function boundedSchemas(
+  document: OpenApiDocument,
+  schema: Schema,
+  where: string,
+  seen = new Set<string>(),
+): { where: string; schema: Schema }[] {
   if (schema.$ref) {
     const name = schema.$ref.split('/').pop()!;
     if (seen.has(name)) return [];
@@ -34,16 +45,17 @@ function boundedSchemas(document: OpenApiDocument, schema: Schema, where: string
   }
   const found: { where: string; schema: Schema }[] = [];
   if (schema.type === 'string' || schema.type === 'integer' || schema.type === 'array') found.push({ where, schema });
-  for (const [name, property] of Object.entries(schema.properties ?? {})) found.push(...boundedSchemas(document, property, `${where}.${name}`, seen));
+  for (const [name, property] of Object.entries(schema.properties ?? {}))
+    found.push(...boundedSchemas(document, property, `${where}.${name}`, seen));
   if (schema.items) found.push(...boundedSchemas(document, schema.items, `${where}[]`, seen));
   for (const part of schema.allOf ?? []) found.push(...boundedSchemas(document, part, where, seen));
   return found;
 }
 
 const unbounded = (schema: Schema) =>
-  (schema.type === 'string' && schema.maxLength === undefined && schema.enum === undefined && schema.format !== 'binary')
-  || (schema.type === 'integer' && (schema.minimum === undefined || schema.maximum === undefined))
-  || (schema.type === 'array' && schema.maxItems === undefined);
+  (schema.type === 'string' && schema.maxLength === undefined && schema.enum === undefined && schema.format !== 'binary') ||
+  (schema.type === 'integer' && (schema.minimum === undefined || schema.maximum === undefined)) ||
+  (schema.type === 'array' && schema.maxItems === undefined);
 
 /** The contract clients generate code from (README "The API contract"); `npm run lint:api` lints it. */
 describe('OpenAPI contract', () => {
@@ -65,10 +77,13 @@ describe('OpenAPI contract', () => {
     const operations = operationsOf(document);
     expect(operations.length).toBeGreaterThanOrEqual(90);
     const bad = operations
-      .filter(({ operation }) =>
-        !operation.summary || operation.summary.length > 80
-        || !operation.tags?.length
-        || !/^[A-Z][A-Za-z]+Controller_[a-z][A-Za-z]+$/.test(operation.operationId ?? ''))
+      .filter(
+        ({ operation }) =>
+          !operation.summary ||
+          operation.summary.length > 80 ||
+          !operation.tags?.length ||
+          !/^[A-Z][A-Za-z]+Controller_[a-z][A-Za-z]+$/.test(operation.operationId ?? ''),
+      )
       .map(({ route }) => route);
     expect(bad).toEqual([]);
     const ids = operations.map(({ operation }) => operation.operationId);
@@ -77,19 +92,28 @@ describe('OpenAPI contract', () => {
   });
 
   it('security follows each route’s access declaration and every error is a documented problem+json', () => {
-    const accessByRoute = new Map(listRoutes(t.app).map((route) => [`${route.method} ${route.path.replace(/:([A-Za-z]+)/g, '{$1}')}`, route.access]));
+    const accessByRoute = new Map(
+      listRoutes(t.app).map((route) => [`${route.method} ${route.path.replace(/:([A-Za-z]+)/g, '{$1}')}`, route.access]),
+    );
     const wrong: string[] = [];
     for (const { route, path, operation } of operationsOf(document)) {
       const access = accessByRoute.get(route);
       const statuses = Object.keys(operation.responses);
       const isPublic = access?.kind === 'public';
       if (JSON.stringify(operation.security) !== JSON.stringify(isPublic ? [] : [{ bearer: [] }])) wrong.push(`${route}: security`);
-      for (const status of ['400', '500', ...(isPublic ? [] : ['401']), ...(access?.kind === 'roles' ? ['403'] : []), ...(access?.kind === 'subject' ? ['403', '404'] : [])]) {
+      for (const status of [
+        '400',
+        '500',
+        ...(isPublic ? [] : ['401']),
+        ...(access?.kind === 'roles' ? ['403'] : []),
+        ...(access?.kind === 'subject' ? ['403', '404'] : []),
+      ]) {
         if (!statuses.includes(status)) wrong.push(`${route}: no ${status}`);
       }
       if (path.includes('{') && !statuses.includes('404')) wrong.push(`${route}: no 404`);
       if (operation.requestBody && !(statuses.includes('413') && statuses.includes('415'))) wrong.push(`${route}: no 413/415`);
-      if (path.startsWith('/api/auth/') && !(operation.responses['429']?.headers && 'Retry-After' in operation.responses['429'].headers)) wrong.push(`${route}: no 429 with Retry-After`);
+      if (path.startsWith('/api/auth/') && !(operation.responses['429']?.headers && 'Retry-After' in operation.responses['429'].headers))
+        wrong.push(`${route}: no 429 with Retry-After`);
       for (const status of statuses.filter((code) => /^[45]/.test(code))) {
         if (!operation.responses[status].content?.['application/problem+json']) wrong.push(`${route}: ${status} is not problem+json`);
       }
@@ -118,7 +142,11 @@ describe('OpenAPI contract', () => {
   it('the limits it states are the ones the service enforces', async () => {
     const users = document.paths['/api/users'].get.parameters!;
     expect(users.find((parameter) => parameter.name === 'limit')!.schema).toMatchObject({ type: 'integer', minimum: 1, maximum: 200 });
-    expect(users.find((parameter) => parameter.name === 'offset')!.schema).toMatchObject({ type: 'integer', minimum: 0, maximum: MAX_PAGE_OFFSET });
+    expect(users.find((parameter) => parameter.name === 'offset')!.schema).toMatchObject({
+      type: 'integer',
+      minimum: 0,
+      maximum: MAX_PAGE_OFFSET,
+    });
     const list = (query: string) => t.http().get(`/api/users?${query}`).set('Authorization', `Bearer ${admin.token}`);
     await list('limit=200').expect(200);
     await list('limit=201').expect(400);

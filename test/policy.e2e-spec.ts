@@ -41,7 +41,9 @@ describe('the ethics policy', () => {
   });
 
   it('names an unknown role', () => {
-    expect(problemsOf(ethicsDirWith((text) => text.replace('role: referrer', 'role: referent')))).toContain('grants[1].role: unknown role "referent"');
+    expect(problemsOf(ethicsDirWith((text) => text.replace('role: referrer', 'role: referent')))).toContain(
+      'grants[1].role: unknown role "referent"',
+    );
   });
 
   it('names a rule without its article', () => {
@@ -52,7 +54,10 @@ describe('the ethics policy', () => {
   it('refuses a grant that would let the ethics committee read content, unknown categories and a charter version mismatch', () => {
     const problems = problemsOf(
       ethicsDirWith((text) =>
-        text.replace('role: coordinator', 'role: ethics').replace('readers: [physician, nurse, psychologist, social_worker, educator, legal_protector]', 'readers: [physician, wizard]').replace('charter_version: "2026-1"', 'charter_version: "2030-1"'),
+        text
+          .replace('role: coordinator', 'role: ethics')
+          .replace('readers: [physician, nurse, psychologist, social_worker, educator, legal_protector]', 'readers: [physician, wizard]')
+          .replace('charter_version: "2026-1"', 'charter_version: "2030-1"'),
       ),
     );
     expect(problems).toEqual(
@@ -66,13 +71,20 @@ describe('the ethics policy', () => {
 
   for (const [label, edit, expected] of [
     ['an unknown role', (text: string) => text.replace('role: referrer', 'role: referent'), 'unknown role "referent"'],
-    ['a rule without article', (text: string) => text.replace('  - name: coordination\n    article: 5\n', '  - name: coordination\n'), 'grants[0].article: every rule must name the charter article it implements'],
+    [
+      'a rule without article',
+      (text: string) => text.replace('  - name: coordination\n    article: 5\n', '  - name: coordination\n'),
+      'grants[0].article: every rule must name the charter article it implements',
+    ],
     ['YAML that does not parse', (text: string) => `${text}\n  : [unbalanced`, 'policy.yaml: not valid YAML'],
   ] as const) {
     it(`the service refuses to start with ${label}, naming the error`, () => {
       const result = spawnSync(process.execPath, ['dist/src/main.js'], {
         // The test run's own settings (role passwords are cluster-wide), with the broken policy.
-        env: { ...testEnvironment({ ETHICS_DIR: ethicsDirWith(edit), PORT: String(20_000 + Math.floor(Math.random() * 20_000)) }), PATH: process.env.PATH },
+        env: {
+          ...testEnvironment({ ETHICS_DIR: ethicsDirWith(edit), PORT: String(20_000 + Math.floor(Math.random() * 20_000)) }),
+          PATH: process.env.PATH,
+        },
         encoding: 'utf8',
         timeout: 30_000,
       });

@@ -9,9 +9,12 @@ describe('the README describes the workflow', () => {
 
   it('its Mermaid state diagram has exactly the transitions of the state machine, each with who moves it', () => {
     expect(diagram).toMatch(/^stateDiagram-v2/);
-    const drawn = [...diagram.matchAll(/^\s*([a-z_]+) --> ([a-z_]+): (.+)$/gm)]
-      .filter(([, from, to]) => (SITUATION_STATUSES as readonly string[]).includes(from) && (SITUATION_STATUSES as readonly string[]).includes(to));
-    const expected = Object.entries(TRANSITIONS).flatMap(([from, tos]) => tos.map((to) => `${from}>${to}`)).sort();
+    const drawn = [...diagram.matchAll(/^\s*([a-z_]+) --> ([a-z_]+): (.+)$/gm)].filter(
+      ([, from, to]) => (SITUATION_STATUSES as readonly string[]).includes(from) && (SITUATION_STATUSES as readonly string[]).includes(to),
+    );
+    const expected = Object.entries(TRANSITIONS)
+      .flatMap(([from, tos]) => tos.map((to) => `${from}>${to}`))
+      .sort();
     expect(drawn.map(([, from, to]) => `${from}>${to}`).sort()).toEqual(expected);
     // Only the coordination holds the `transition` action: every arrow names the coordinator.
     for (const [line, , , label] of drawn) expect({ line, names: /coordinator/.test(label) }).toEqual({ line, names: true });

@@ -54,7 +54,10 @@ describe('rectification: PATCH /api/situations/:id changes only the fields sent'
     const refused = await patch(situation.id, { health: { details: 'Remplacé' } }, housing).expect(403);
     expect(refused.body.detail).toMatch(/consulter/);
     await patch(situation.id, { narrative: { expectations: 'Attente précisée' } }, housing).expect(200);
-    const { rows } = await t.superuser.query(`SELECT actor_user_id FROM audit.event WHERE action = 'situation.update' AND situation_id = $1 AND outcome = 'granted'`, [situation.id]);
+    const { rows } = await t.superuser.query(
+      `SELECT actor_user_id FROM audit.event WHERE action = 'situation.update' AND situation_id = $1 AND outcome = 'granted'`,
+      [situation.id],
+    );
     expect(rows.map((row) => row.actor_user_id)).toEqual([housing.id]);
   });
 });

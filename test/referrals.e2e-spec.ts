@@ -21,7 +21,15 @@ describe('referrals to and from the DAC', () => {
   beforeAll(async () => {
     t = await startTestApp();
     const admin = await createAdmin(t);
-    const organization = async (kind: string) => (await t.http().post('/api/organizations').set(bearer(admin)).send({ name: unique(kind), kind }).expect(201)).body.id as string;
+    const organization = async (kind: string) =>
+      (
+        await t
+          .http()
+          .post('/api/organizations')
+          .set(bearer(admin))
+          .send({ name: unique(kind), kind })
+          .expect(201)
+      ).body.id as string;
     const dacOrganizationA = await organization('dac');
     const dacOrganizationB = await organization('dac');
     c = {
@@ -49,7 +57,10 @@ describe('referrals to and from the DAC', () => {
     const body = intakeBody();
     const situation = await createSituation(t, c.referrer, body);
     await moveTo(t, c.coordinator, situation.id, [{ to: 'admissible' }]);
-    const consent = await giveConsent(t, c.coordinator, situation.id, { purpose: 'dac_transmission', refusedOrganizationIds: options.refused });
+    const consent = await giveConsent(t, c.coordinator, situation.id, {
+      purpose: 'dac_transmission',
+      refusedOrganizationIds: options.refused,
+    });
     return { situation, body, consent };
   }
 
@@ -68,14 +79,34 @@ describe('referrals to and from the DAC', () => {
     const { situation: other } = await admissibleWithDacConsent({ refused: [c.dacOrganizationA] });
     const structure = await t.http().post('/api/referrals').set(bearer(c.coordinator)).send(referralBody(other.id)).expect(422);
     expect(structure.body.type).toBe('https://clsm-cellule.fr/problems/structure-refused');
-    await t.http().post('/api/referrals').set(bearer(c.coordinator)).send(referralBody(other.id, { dacOrganizationId: (await t.http().post('/api/organizations').set(bearer(c.admin)).send({ name: unique('ccas'), kind: 'ccas' })).body.id })).expect(422);
+    await t
+      .http()
+      .post('/api/referrals')
+      .set(bearer(c.coordinator))
+      .send(
+        referralBody(other.id, {
+          dacOrganizationId: (
+            await t
+              .http()
+              .post('/api/organizations')
+              .set(bearer(c.admin))
+              .send({ name: unique('ccas'), kind: 'ccas' })
+          ).body.id,
+        }),
+      )
+      .expect(422);
   });
 
   it('freezes the shared data set when sent: later edits of the situation do not reach the DAC', async () => {
     const { situation, body, id } = await sentReferral();
     const before = await t.http().get(`/api/referrals/${id}`).set(bearer(c.dacA)).expect(200);
     expect(before.body.shared.contact).toEqual(body.contact);
-    await t.http().patch(`/api/situations/${situation.id}`).set(bearer(c.coordinator)).send({ contact: { district: 'Nouveau quartier' }, problemAreas: ['family'] }).expect(200);
+    await t
+      .http()
+      .patch(`/api/situations/${situation.id}`)
+      .set(bearer(c.coordinator))
+      .send({ contact: { district: 'Nouveau quartier' }, problemAreas: ['family'] })
+      .expect(200);
     const after = await t.http().get(`/api/referrals/${id}`).set(bearer(c.dacA)).expect(200);
     expect(after.body.shared).toEqual(before.body.shared);
     expect(after.body.shared.contact).toEqual(body.contact);
@@ -86,7 +117,8 @@ describe('referrals to and from the DAC', () => {
     const view = await t.http().get(`/api/referrals/${id}`).set(bearer(c.dacA)).expect(200);
     expect(Object.keys(view.body.shared).sort()).toEqual(['contact', 'identity', 'problemAreas', 'reference', 'summary']);
     const text = JSON.stringify(view.body);
-    for (const hidden of [body.narrative.narrative, body.health.details, body.social.referrerContact.name, 'MotifInterne']) expect(text).not.toContain(hidden);
+    for (const hidden of [body.narrative.narrative, body.health.details, body.social.referrerContact.name, 'MotifInterne'])
+      expect(text).not.toContain(hidden);
     expect(view.body).not.toHaveProperty('situationId');
     expect(view.body).not.toHaveProperty('meetings');
     await t.http().get(`/api/situations/${situation.id}`).set(bearer(c.dacA)).expect(404);
@@ -106,8 +138,18 @@ describe('referrals to and from the DAC', () => {
     const housing = await createUser(t, c.admin, { roles: ['member'], professionalCategory: 'housing_officer' });
     await t.http().post(`/api/situations/${situation.id}/pilot`).set(bearer(c.coordinator)).send({ userId: housing.id }).expect(200);
     await giveConsent(t, c.coordinator, situation.id);
-    await t.http().post('/api/referrals').set(bearer(housing)).send(referralBody(situation.id, { sharedGroups: ['identity', 'health'] })).expect(422);
-    const allowed = await t.http().post('/api/referrals').set(bearer(c.coordinator)).send(referralBody(situation.id, { sharedGroups: ['identity', 'health'] })).expect(201);
+    await t
+      .http()
+      .post('/api/referrals')
+      .set(bearer(housing))
+      .send(referralBody(situation.id, { sharedGroups: ['identity', 'health'] }))
+      .expect(422);
+    const allowed = await t
+      .http()
+      .post('/api/referrals')
+      .set(bearer(c.coordinator))
+      .send(referralBody(situation.id, { sharedGroups: ['identity', 'health'] }))
+      .expect(201);
     await status(c.coordinator, allowed.body.id, { to: 'sent' }).expect(200);
     const view = await t.http().get(`/api/referrals/${allowed.body.id}`).set(bearer(c.dacA)).expect(200);
     expect(view.body.shared.health.details).toContain('suivi au CMP');
@@ -118,10 +160,26 @@ describe('referrals to and from the DAC', () => {
     const path: Record<string, [TestUser | 'dac', object][]> = {
       draft: [],
       sent: [['clsm' as never, { to: 'sent' }]],
-      acknowledged: [['clsm' as never, { to: 'sent' }], ['dac', { to: 'acknowledged' }]],
-      accepted: [['clsm' as never, { to: 'sent' }], ['dac', { to: 'acknowledged' }], ['dac', { to: 'accepted' }]],
-      declined: [['clsm' as never, { to: 'sent' }], ['dac', { to: 'acknowledged' }], ['dac', { to: 'declined', reason: 'Hors territoire' }]],
-      closed: [['clsm' as never, { to: 'sent' }], ['dac', { to: 'acknowledged' }], ['dac', { to: 'accepted' }], ['clsm' as never, { to: 'closed' }]],
+      acknowledged: [
+        ['clsm' as never, { to: 'sent' }],
+        ['dac', { to: 'acknowledged' }],
+      ],
+      accepted: [
+        ['clsm' as never, { to: 'sent' }],
+        ['dac', { to: 'acknowledged' }],
+        ['dac', { to: 'accepted' }],
+      ],
+      declined: [
+        ['clsm' as never, { to: 'sent' }],
+        ['dac', { to: 'acknowledged' }],
+        ['dac', { to: 'declined', reason: 'Hors territoire' }],
+      ],
+      closed: [
+        ['clsm' as never, { to: 'sent' }],
+        ['dac', { to: 'acknowledged' }],
+        ['dac', { to: 'accepted' }],
+        ['clsm' as never, { to: 'closed' }],
+      ],
       withdrawn: [['clsm' as never, { to: 'withdrawn' }]],
     };
     const legal: Record<string, string[]> = {
@@ -143,7 +201,13 @@ describe('referrals to and from the DAC', () => {
           const created = await t.http().post('/api/referrals').set(bearer(c.coordinator)).send(referralBody(situation.id)).expect(201);
           for (const [actor, body] of path[from]) await status(actor === 'dac' ? c.dacA : c.coordinator, created.body.id, body).expect(200);
           const response = await status(actorFor(to) === 'dac' ? c.dacA : c.coordinator, created.body.id, bodyFor(to));
-          const expected = legal[from].includes(to) ? 200 : from === 'draft' || from === 'withdrawn' ? (actorFor(to) === 'dac' ? 404 : 409) : 409;
+          const expected = legal[from].includes(to)
+            ? 200
+            : from === 'draft' || from === 'withdrawn'
+              ? actorFor(to) === 'dac'
+                ? 404
+                : 409
+              : 409;
           expect({ from, to, status: response.status }).toEqual({ from, to, status: expected });
         }
       });
@@ -157,7 +221,12 @@ describe('referrals to and from the DAC', () => {
       expect(acknowledged.body).toMatchObject({ delivery: 'acknowledged', decision: 'pending' });
       await status(c.dacA, id, { to: 'declined' }).expect(422);
       const declined = await status(c.dacA, id, { to: 'declined', reason: 'Hors de notre territoire' }).expect(200);
-      expect(declined.body).toMatchObject({ status: 'declined', delivery: 'acknowledged', decision: 'declined', declineReason: 'Hors de notre territoire' });
+      expect(declined.body).toMatchObject({
+        status: 'declined',
+        delivery: 'acknowledged',
+        decision: 'declined',
+        declineReason: 'Hors de notre territoire',
+      });
     });
 
     it('withdrawal by the sender cuts the DAC’s access to the content; it keeps the status', async () => {
@@ -172,8 +241,12 @@ describe('referrals to and from the DAC', () => {
 
     it('withdrawing the consent for transmission before acceptance withdraws the referral and cuts the DAC’s access', async () => {
       const { situation, consent, id } = await sentReferral();
-      await t.http().post(`/api/situations/${situation.id}/consents/${consent.id}/withdraw`).set(bearer(c.coordinator))
-        .send({ givenBy: 'person', method: 'oral_statement', statement: { recordedBy: 'Coordinatrice', recordedOn: '2026-11-20' } }).expect(201);
+      await t
+        .http()
+        .post(`/api/situations/${situation.id}/consents/${consent.id}/withdraw`)
+        .set(bearer(c.coordinator))
+        .send({ givenBy: 'person', method: 'oral_statement', statement: { recordedBy: 'Coordinatrice', recordedOn: '2026-11-20' } })
+        .expect(201);
       const dac = await t.http().get(`/api/referrals/${id}`).set(bearer(c.dacA)).expect(200);
       expect(dac.body).toMatchObject({ status: 'withdrawn' });
       expect(dac.body).not.toHaveProperty('shared');
@@ -183,11 +256,21 @@ describe('referrals to and from the DAC', () => {
 
     it('once accepted, the CLSM contact keeps a log of the DAC’s coordination meetings (encrypted)', async () => {
       const { id } = await sentReferral();
-      await t.http().post(`/api/referrals/${id}/meetings`).set(bearer(c.coordinator)).send({ heldOn: '2026-12-01', note: 'Trop tôt' }).expect(409);
+      await t
+        .http()
+        .post(`/api/referrals/${id}/meetings`)
+        .set(bearer(c.coordinator))
+        .send({ heldOn: '2026-12-01', note: 'Trop tôt' })
+        .expect(409);
       await status(c.dacA, id, { to: 'acknowledged' }).expect(200);
       await status(c.dacA, id, { to: 'accepted' }).expect(200);
       const note = `ReunionDAC${Date.now()} : point logement`;
-      const logged = await t.http().post(`/api/referrals/${id}/meetings`).set(bearer(c.coordinator)).send({ heldOn: '2026-12-01', note }).expect(201);
+      const logged = await t
+        .http()
+        .post(`/api/referrals/${id}/meetings`)
+        .set(bearer(c.coordinator))
+        .send({ heldOn: '2026-12-01', note })
+        .expect(201);
       expect(logged.body.meetings).toEqual([{ id: expect.any(String), heldOn: '2026-12-01', note }]);
       expect(logged.body.clsmContactUserId).toBe(c.coordinator.id);
       await t.http().post(`/api/referrals/${id}/meetings`).set(bearer(c.dacA)).send({ heldOn: '2026-12-01', note: 'x' }).expect(404);
@@ -213,7 +296,12 @@ describe('referrals to and from the DAC', () => {
       expect(submitted.body).toMatchObject({ status: 'submitted', referrer: { userId: c.dacA.id, organizationId: c.dacOrganizationA } });
       await moveTo(t, c.coordinator, situationId, [{ to: 'admissible' }]);
       const secret = `NoteCommission${Date.now()}`;
-      await t.http().patch(`/api/situations/${situationId}`).set(bearer(c.coordinator)).send({ narrative: { narrative: secret, alreadyTried: '', expectations: 'x' } }).expect(200);
+      await t
+        .http()
+        .patch(`/api/situations/${situationId}`)
+        .set(bearer(c.coordinator))
+        .send({ narrative: { narrative: secret, alreadyTried: '', expectations: 'x' } })
+        .expect(200);
       const followed = await t.http().get(`/api/referrals/${first.body.id}`).set(bearer(c.dacA)).expect(200);
       expect(followed.body.situationStatus).toBe('admissible');
       expect(JSON.stringify(followed.body)).not.toContain(secret);
@@ -225,14 +313,29 @@ describe('referrals to and from the DAC', () => {
 
     it('concurrent retries of one inbound referral still create a single situation', async () => {
       const body = { ...intakeBody(), dacReferralId: `DAC57-race-${Date.now()}` };
-      const responses = await Promise.all(Array.from({ length: 5 }, () => t.http().post('/api/referrals/inbound').set(bearer(c.dacA)).send(body)));
+      const responses = await Promise.all(
+        Array.from({ length: 5 }, () => t.http().post('/api/referrals/inbound').set(bearer(c.dacA)).send(body)),
+      );
       expect(new Set(responses.map((response) => response.body.id)).size).toBe(1);
       expect(responses.filter((response) => response.status === 201)).toHaveLength(1);
     });
 
     it('an emergency is refused to the DAC too, and only coordinators decide admissibility', async () => {
-      await t.http().post('/api/referrals/inbound').set(bearer(c.dacA)).send({ ...intakeBody({ screening: { immediateDanger: true, acuteMedicalNeed: false, suicidalRisk: false } }), dacReferralId: `DAC57-urgence-${Date.now()}` }).expect(422);
-      await t.http().post('/api/referrals/inbound').set(bearer(c.coordinator)).send({ ...intakeBody(), dacReferralId: 'X1' }).expect(404);
+      await t
+        .http()
+        .post('/api/referrals/inbound')
+        .set(bearer(c.dacA))
+        .send({
+          ...intakeBody({ screening: { immediateDanger: true, acuteMedicalNeed: false, suicidalRisk: false } }),
+          dacReferralId: `DAC57-urgence-${Date.now()}`,
+        })
+        .expect(422);
+      await t
+        .http()
+        .post('/api/referrals/inbound')
+        .set(bearer(c.coordinator))
+        .send({ ...intakeBody(), dacReferralId: 'X1' })
+        .expect(404);
     });
   });
 
@@ -248,12 +351,21 @@ describe('referrals to and from the DAC', () => {
       const bundle = response.body as { resourceType: string; entry: { resource: { resourceType: string } }[] };
       expect(validateResource(bundle as never)).toEqual([]);
       for (const entry of bundle.entry) expect(validateResource(entry.resource as never)).toEqual([]);
-      expect(bundle.entry.map((entry) => entry.resource.resourceType)).toEqual(['ServiceRequest', 'Task', 'Patient', 'Consent', 'Organization', 'Practitioner', 'PractitionerRole']);
+      expect(bundle.entry.map((entry) => entry.resource.resourceType)).toEqual([
+        'ServiceRequest',
+        'Task',
+        'Patient',
+        'Consent',
+        'Organization',
+        'Practitioner',
+        'PractitionerRole',
+      ]);
       const patient = bundle.entry[2].resource as unknown as { name: { family: string }[]; birthDate: string };
       expect(patient.name[0].family).toBe(body.identity.birthName);
       expect(patient.birthDate).toBe(body.identity.birthDate);
       const text = JSON.stringify(bundle);
-      for (const hidden of [body.narrative.narrative, body.health.details, body.social.professionalsInvolved[0].name, 'MotifInterne']) expect(text).not.toContain(hidden);
+      for (const hidden of [body.narrative.narrative, body.health.details, body.social.professionalsInvolved[0].name, 'MotifInterne'])
+        expect(text).not.toContain(hidden);
       // The validator is real: a broken resource fails it.
       expect(() => validateResource({ ...(bundle.entry[2].resource as object), birthDate: 'hier' })).toThrow(/birthDate/);
     });
@@ -265,10 +377,22 @@ describe('referrals to and from the DAC', () => {
     await status(c.dacA, id, { to: 'acknowledged' }).expect(200);
     await t.http().get(`/api/referrals/${id}/fhir`).set(bearer(c.coordinator)).expect(200);
     await t.http().get(`/api/referrals/${id}`).set(bearer(c.dacB)).expect(404);
-    const { rows } = await t.superuser.query(`SELECT action, outcome, actor_user_id, purpose_type, purpose_id FROM audit.event WHERE resource_id = $1 AND resource_type = 'referral' ORDER BY seq`, [id]);
-    expect(rows.map((row: { action: string; outcome: string }) => `${row.action}:${row.outcome}`)).toEqual(
-      expect.arrayContaining(['referral.create:granted', 'referral.sent:granted', 'referral.read:granted', 'referral.acknowledged:granted', 'referral.export:granted', 'referral.read:denied']),
+    const { rows } = await t.superuser.query(
+      `SELECT action, outcome, actor_user_id, purpose_type, purpose_id FROM audit.event WHERE resource_id = $1 AND resource_type = 'referral' ORDER BY seq`,
+      [id],
     );
-    expect(rows.every((row: { purpose_type: string; purpose_id: string }) => row.purpose_type === 'referral' && row.purpose_id === id)).toBe(true);
+    expect(rows.map((row: { action: string; outcome: string }) => `${row.action}:${row.outcome}`)).toEqual(
+      expect.arrayContaining([
+        'referral.create:granted',
+        'referral.sent:granted',
+        'referral.read:granted',
+        'referral.acknowledged:granted',
+        'referral.export:granted',
+        'referral.read:denied',
+      ]),
+    );
+    expect(
+      rows.every((row: { purpose_type: string; purpose_id: string }) => row.purpose_type === 'referral' && row.purpose_id === id),
+    ).toBe(true);
   });
 });

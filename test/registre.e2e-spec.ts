@@ -22,7 +22,9 @@ describe('ethics/registre.md, the record of processing activities', () => {
   });
 
   it('follows the policy: a changed retention period or threshold changes the record', () => {
-    const { policy, charter: loaded } = loadEthics(ethicsWith((text) => text.replace('      days: 2190\n', '      days: 1825\n').replace('minimum_count: 5', 'minimum_count: 11')));
+    const { policy, charter: loaded } = loadEthics(
+      ethicsWith((text) => text.replace('      days: 2190\n', '      days: 1825\n').replace('minimum_count: 5', 'minimum_count: 11')),
+    );
     const rendered = renderRegistre(policy, loaded);
     expect(rendered).not.toBe(readFileSync('ethics/registre.md', 'utf8'));
     expect(rendered).toContain('| Journal d’audit (traces d’accès) | 5 ans (1825 jours) | après l’enregistrement | art. 8 |');
@@ -31,15 +33,28 @@ describe('ethics/registre.md, the record of processing activities', () => {
 
   it('lists every encrypted column with the categories entitled to its field group, and every retention period with its article', () => {
     const text = readFileSync('ethics/registre.md', 'utf8');
-    expect(text).toContain('| situation | health_enc | Santé (informations de santé utiles à la situation) | médecin, infirmier, psychologue, travailleur social, éducateur, mandataire judiciaire |');
-    expect(text).toContain('| Situation close (dossier, transitions, synthèses, préconisations) | 2 ans (730 jours) | après la clôture | art. 10 |');
+    expect(text).toContain(
+      '| situation | health_enc | Santé (informations de santé utiles à la situation) | médecin, infirmier, psychologue, travailleur social, éducateur, mandataire judiciaire |',
+    );
+    expect(text).toContain(
+      '| Situation close (dossier, transitions, synthèses, préconisations) | 2 ans (730 jours) | après la clôture | art. 10 |',
+    );
     expect(text).toMatch(/## 8\. Inventaire pour l’analyse d’impact/);
   });
 
   it('refuses a policy whose retention period lacks its article or contradicts the closed-situation rule', () => {
     const problems = (() => {
       try {
-        loadEthics(ethicsWith((text) => text.replace('    audit_trail:\n      article: 8\n', '    audit_trail:\n').replace('    closed_situation:\n      article: 10\n      days: 730', '    closed_situation:\n      article: 10\n      days: 700')));
+        loadEthics(
+          ethicsWith((text) =>
+            text
+              .replace('    audit_trail:\n      article: 8\n', '    audit_trail:\n')
+              .replace(
+                '    closed_situation:\n      article: 10\n      days: 730',
+                '    closed_situation:\n      article: 10\n      days: 700',
+              ),
+          ),
+        );
         return [];
       } catch (error) {
         return (error as PolicyError).problems;

@@ -46,7 +46,12 @@ describe('daily jobs: reminders of préconisations and retention', () => {
     ).rows as { recipient_id: string; message: string }[];
   /** E-mails queued for a recipient and kind, whatever their state (sent, retrying). */
   const queuedMails = async (kind: string, recipientId: string) =>
-    (await a.superuser.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'notification-email' AND data->>'kind' = $1 AND data->>'recipientId' = $2`, [kind, recipientId])).rows[0].n as number;
+    (
+      await a.superuser.query(
+        `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'notification-email' AND data->>'kind' = $1 AND data->>'recipientId' = $2`,
+        [kind, recipientId],
+      )
+    ).rows[0].n as number;
   const frenchDate = (iso: string) => iso.split('-').reverse().join('/');
   /** The reminder e-mails about a case, once `count` have arrived (fails after 30 s). */
   const mailsAbout = async (reference: string, count: number) => {
@@ -76,17 +81,31 @@ describe('daily jobs: reminders of préconisations and retention', () => {
     ]);
     // Each préconisation by its due date (the answer lists them by due date, not as given).
     const byDue = new Map(
-      (await a.superuser.query(`SELECT id, to_char(due_date, 'YYYY-MM-DD') AS due FROM cellule.recommendation WHERE situation_id = $1`, [situation.id])).rows.map(
-        (row: { id: string; due: string }) => [row.due, row.id],
-      ),
+      (
+        await a.superuser.query(`SELECT id, to_char(due_date, 'YYYY-MM-DD') AS due FROM cellule.recommendation WHERE situation_id = $1`, [
+          situation.id,
+        ])
+      ).rows.map((row: { id: string; due: string }) => [row.due, row.id]),
     );
-    const [person, structure, done, abandoned, later] = [personDue, structureDue, dateIn(2), dateIn(4), dateIn(40)].map((due) => byDue.get(due)!);
+    const [person, structure, done, abandoned, later] = [personDue, structureDue, dateIn(2), dateIn(4), dateIn(40)].map((due) =>
+      byDue.get(due)!,
+    );
     await a.http().patch(`/api/recommendations/${done}`).set(bearer(c.coordinator)).send({ status: 'done', note: 'Faite' }).expect(200);
-    await a.http().patch(`/api/recommendations/${abandoned}`).set(bearer(c.coordinator)).send({ status: 'abandoned', note: 'Sans objet' }).expect(200);
+    await a
+      .http()
+      .patch(`/api/recommendations/${abandoned}`)
+      .set(bearer(c.coordinator))
+      .send({ status: 'abandoned', note: 'Sans objet' })
+      .expect(200);
 
     // Today: both open préconisations falling due within 7 days; the run again the same day sends nothing.
     const first = await jobs(a).remind();
-    expect(first.map(({ recommendationId, kind }) => [recommendationId, kind]).sort()).toEqual([[person, 'due_soon'], [structure, 'due_soon']].sort());
+    expect(first.map(({ recommendationId, kind }) => [recommendationId, kind]).sort()).toEqual(
+      [
+        [person, 'due_soon'],
+        [structure, 'due_soon'],
+      ].sort(),
+    );
     expect(await jobs(a).remind()).toEqual([]);
     expect(await jobs(a).remind(inDays(1))).toEqual([]);
     const dueSoon = await notified('recommendation.due_soon', situation.id);
@@ -100,14 +119,24 @@ describe('daily jobs: reminders of préconisations and retention', () => {
 
     // Ten days later both are overdue: one more reminder each, once, however often the job runs.
     const overdue = await jobs(a).remind(inDays(10));
-    expect(overdue.map(({ recommendationId, kind }) => [recommendationId, kind]).sort()).toEqual([[person, 'overdue'], [structure, 'overdue']].sort());
+    expect(overdue.map(({ recommendationId, kind }) => [recommendationId, kind]).sort()).toEqual(
+      [
+        [person, 'overdue'],
+        [structure, 'overdue'],
+      ].sort(),
+    );
     expect(await jobs(a).remind(inDays(11))).toEqual([]);
-    expect((await notified('recommendation.overdue', situation.id)).map((row) => row.recipient_id).sort()).toEqual([c.housing.id, c.carrierA.id, c.carrierB.id].sort());
+    expect((await notified('recommendation.overdue', situation.id)).map((row) => row.recipient_id).sort()).toEqual(
+      [c.housing.id, c.carrierA.id, c.carrierB.id].sort(),
+    );
 
     // Months later: still nothing more, and nothing ever for the done, abandoned or (still open) later ones but once.
     const final = await jobs(a).remind(inDays(60));
     expect(final.map(({ recommendationId, kind }) => [recommendationId, kind])).toEqual([[later, 'overdue']]);
-    const keys = await a.superuser.query(`SELECT recommendation_id, kind FROM cellule.recommendation_reminder WHERE recommendation_id = ANY($1) ORDER BY 1, 2`, [[done, abandoned]]);
+    const keys = await a.superuser.query(
+      `SELECT recommendation_id, kind FROM cellule.recommendation_reminder WHERE recommendation_id = ANY($1) ORDER BY 1, 2`,
+      [[done, abandoned]],
+    );
     expect(keys.rows).toEqual([]);
 
     // E-mails: one per person and kind (two overdue for the carrier of two), never more.
@@ -123,7 +152,11 @@ describe('daily jobs: reminders of préconisations and retention', () => {
     expect(mail.subject).toBe(`[CLSM] Préconisation en retard (${situation.reference})`);
     expect(mail.body).toContain(`Une préconisation que vous suivez a dépassé son échéance du ${frenchDate(structureDue)}`);
     expect(mail.body).toContain(`${PUBLIC_URL}/situations/${situation.id}`);
-    const identity = (await a.http().get(`/api/situations/${situation.id}`).set(bearer(c.coordinator)).expect(200)).body.identity as { birthName: string; usedName: string; firstNames: string };
+    const identity = (await a.http().get(`/api/situations/${situation.id}`).set(bearer(c.coordinator)).expect(200)).body.identity as {
+      birthName: string;
+      usedName: string;
+      firstNames: string;
+    };
     for (const candidate of reminderMails) {
       for (const value of [identity.birthName, identity.usedName, identity.firstNames.split(' ')[0], 'Visite à domicile', 'Relogement']) {
         expect(candidate.raw + candidate.body + candidate.subject).not.toContain(value);
@@ -136,15 +169,22 @@ describe('daily jobs: reminders of préconisations and retention', () => {
       { action: 'Accompagnement', carrierUserId: c.housing.id, dueDate: dateIn(2) },
       { action: 'Bail glissant', carrierOrganizationId: c.carrierOrganization, dueDate: dateIn(6) },
     ]);
-    for (const [asOf, kind] of [[inDays(0), 'due_soon'], [inDays(30), 'overdue']] as const) {
+    for (const [asOf, kind] of [
+      [inDays(0), 'due_soon'],
+      [inDays(30), 'overdue'],
+    ] as const) {
       const runs = await Promise.all([jobs(a).remind(asOf), jobs(b).remind(asOf), jobs(a).remind(asOf), jobs(b).remind(asOf)]);
       const sent = runs.flat().filter((reminder) => recommendationIds.includes(reminder.recommendationId));
       expect(sent.map((reminder) => reminder.recommendationId).sort()).toEqual([...recommendationIds].sort());
       expect(sent.every((reminder) => reminder.kind === kind)).toBe(true);
-      expect((await notified(`recommendation.${kind}`, situation.id)).map((row) => row.recipient_id).sort()).toEqual([c.housing.id, c.carrierA.id, c.carrierB.id].sort());
+      expect((await notified(`recommendation.${kind}`, situation.id)).map((row) => row.recipient_id).sort()).toEqual(
+        [c.housing.id, c.carrierA.id, c.carrierB.id].sort(),
+      );
     }
     const mails = await mailsAbout(situation.reference, 6);
-    expect(mails.flatMap((mail) => mail.to).sort()).toEqual([c.housing.email, c.carrierA.email, c.carrierB.email, c.housing.email, c.carrierA.email, c.carrierB.email].sort());
+    expect(mails.flatMap((mail) => mail.to).sort()).toEqual(
+      [c.housing.email, c.carrierA.email, c.carrierB.email, c.housing.email, c.carrierA.email, c.carrierB.email].sort(),
+    );
     const queued = await a.superuser.query(
       `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'notification-email' AND data->>'reference' = $1`,
       [situation.reference],
@@ -154,7 +194,9 @@ describe('daily jobs: reminders of préconisations and retention', () => {
   }, 120_000);
 
   it('nobody is reminded of a préconisation while its file is restricted; the reminder comes once the restriction is lifted', async () => {
-    const { situation, recommendationIds } = await reviewed(t(), c, [{ action: 'Rendez-vous', carrierUserId: c.housing.id, dueDate: dateIn(3) }]);
+    const { situation, recommendationIds } = await reviewed(t(), c, [
+      { action: 'Rendez-vous', carrierUserId: c.housing.id, dueDate: dateIn(3) },
+    ]);
     const post = (path: string, body: object) => t().http().post(path).set(bearer(c.coordinator)).send(body).expect(200);
     await post(`/api/situations/${situation.id}/restriction`, { reason: 'La personne conteste l’exactitude des données.' });
     const whileRestricted = await jobs(a).remind(inDays(0));
@@ -162,7 +204,9 @@ describe('daily jobs: reminders of préconisations and retention', () => {
     expect(await notified('recommendation.due_soon', situation.id)).toEqual([]);
     await post(`/api/situations/${situation.id}/restriction/lift`, { reason: 'Données vérifiées avec la personne.' });
     const afterLift = await jobs(a).remind(inDays(0));
-    expect(afterLift.filter((reminder) => recommendationIds.includes(reminder.recommendationId)).map((reminder) => reminder.kind)).toEqual(['due_soon']);
+    expect(afterLift.filter((reminder) => recommendationIds.includes(reminder.recommendationId)).map((reminder) => reminder.kind)).toEqual([
+      'due_soon',
+    ]);
     expect((await notified('recommendation.due_soon', situation.id)).map((row) => row.recipient_id)).toEqual([c.housing.id]);
   }, 60_000);
 
@@ -170,7 +214,8 @@ describe('daily jobs: reminders of préconisations and retention', () => {
     const { situation } = await reviewed(t(), c, [{ action: 'Démarches', carrierUserId: c.housing.id, dueDate: dateIn(1) }]);
     await b.app.get(JobQueue).send(REMINDERS_QUEUE, [{}]);
     const deadline = Date.now() + 30_000;
-    while ((await notified('recommendation.due_soon', situation.id)).length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    while ((await notified('recommendation.due_soon', situation.id)).length === 0 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 200));
     expect((await notified('recommendation.due_soon', situation.id)).map((row) => row.recipient_id)).toEqual([c.housing.id]);
   }, 60_000);
 
@@ -178,18 +223,27 @@ describe('daily jobs: reminders of préconisations and retention', () => {
     const situation = await createSituation(a, c.referrer, intakeBody());
     await moveTo(a, c.coordinator, situation.id, [{ to: 'admissible' }]);
     await giveConsent(a, c.coordinator, situation.id);
-    await a.http().post(`/api/situations/${situation.id}/transitions`).set(bearer(c.coordinator)).send({ to: 'closed', outcome: 'resolved', reason: 'Situation résolue' }).expect(200);
+    await a
+      .http()
+      .post(`/api/situations/${situation.id}/transitions`)
+      .set(bearer(c.coordinator))
+      .send({ to: 'closed', outcome: 'resolved', reason: 'Situation résolue' })
+      .expect(200);
 
     expect(await jobs(a).applyRetention()).not.toContain(situation.id);
     await a.http().get(`/api/situations/${situation.id}`).set(bearer(c.coordinator)).expect(200);
 
     expect(await jobs(b).applyRetention(inDays(731))).toContain(situation.id);
-    const key = await a.superuser.query('SELECT wrapped_dek, destroyed_at FROM cellule.situation_key WHERE situation_id = $1', [situation.id]);
+    const key = await a.superuser.query('SELECT wrapped_dek, destroyed_at FROM cellule.situation_key WHERE situation_id = $1', [
+      situation.id,
+    ]);
     expect(key.rows[0].wrapped_dek).toBeNull();
     expect(key.rows[0].destroyed_at).not.toBeNull();
     await a.http().get(`/api/situations/${situation.id}`).set(bearer(c.coordinator)).expect(410);
-    const audit = await a.superuser.query(`SELECT outcome, purpose_type FROM audit.event WHERE action = 'situation.destroy' AND situation_id = $1`, [situation.id]);
+    const audit = await a.superuser.query(
+      `SELECT outcome, purpose_type FROM audit.event WHERE action = 'situation.destroy' AND situation_id = $1`,
+      [situation.id],
+    );
     expect(audit.rows).toEqual([{ outcome: 'granted', purpose_type: 'retention' }]);
   }, 60_000);
-
 });

@@ -3,7 +3,8 @@ import { bearer, createSituation } from './support/situations.js';
 import { createAdmin, createUser, startTestApp, TestApp, TestUser } from './support/test-app.js';
 
 /** A calendar day `days` before today, in Europe/Paris. */
-const daysAgo = (days: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date(Date.now() - days * 86_400_000));
+const daysAgo = (days: number) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date(Date.now() - days * 86_400_000));
 
 describe('the rights register (/api/rights-requests)', () => {
   let t: TestApp;
@@ -25,7 +26,15 @@ describe('the rights register (/api/rights-requests)', () => {
   it('computes the one-month deadline from receipt (end of month kept) and names the situation by its reference only', async () => {
     const situation = await createSituation(t, referrer);
     const response = await create({ kind: 'access', receivedOn: '2026-01-31', situationId: situation.id }).expect(201);
-    expect(response.body).toMatchObject({ kind: 'access', receivedOn: '2026-01-31', deadline: '2026-02-28', status: 'received', situationReference: situation.reference, extended: false, outcome: null });
+    expect(response.body).toMatchObject({
+      kind: 'access',
+      receivedOn: '2026-01-31',
+      deadline: '2026-02-28',
+      status: 'received',
+      situationReference: situation.reference,
+      extended: false,
+      outcome: null,
+    });
     const plain = await create({ kind: 'erasure', receivedOn: '2026-03-15' }).expect(201);
     expect(plain.body).toMatchObject({ deadline: '2026-04-15', situationId: null });
     await create({ kind: 'access', receivedOn: '2026-03-15', situationId: '00000000-0000-4000-8000-000000000000' }).expect(404);
@@ -43,9 +52,19 @@ describe('the rights register (/api/rights-requests)', () => {
     expect(ids).not.toContain(recent.body.id);
     expect(overdue.body.items.every((item: { overdue: boolean }) => item.overdue)).toBe(true);
 
-    const incomplete = await t.http().patch(`/api/rights-requests/${late.body.id}`).set(bearer(coordinator)).send({ status: 'answered' }).expect(400);
+    const incomplete = await t
+      .http()
+      .patch(`/api/rights-requests/${late.body.id}`)
+      .set(bearer(coordinator))
+      .send({ status: 'answered' })
+      .expect(400);
     expect(incomplete.body.detail).toMatch(/réponse/);
-    const answered = await t.http().patch(`/api/rights-requests/${late.body.id}`).set(bearer(coordinator)).send({ status: 'answered', outcome: 'granted', answeredOn: daysAgo(0) }).expect(200);
+    const answered = await t
+      .http()
+      .patch(`/api/rights-requests/${late.body.id}`)
+      .set(bearer(coordinator))
+      .send({ status: 'answered', outcome: 'granted', answeredOn: daysAgo(0) })
+      .expect(200);
     expect(answered.body).toMatchObject({ status: 'answered', outcome: 'granted', overdue: false });
     await t.http().patch(`/api/rights-requests/${late.body.id}`).set(bearer(coordinator)).send({ status: 'in_progress' }).expect(400);
     const after = await t.http().get('/api/rights-requests?overdue=true&limit=200').set(bearer(ethics)).expect(200);
@@ -54,9 +73,19 @@ describe('the rights register (/api/rights-requests)', () => {
 
   it('extends the deadline by two months once (GDPR art. 12.3)', async () => {
     const request = await create({ kind: 'rectification', receivedOn: '2026-05-10' }).expect(201);
-    const extended = await t.http().patch(`/api/rights-requests/${request.body.id}`).set(bearer(coordinator)).send({ extended: true, status: 'in_progress' }).expect(200);
+    const extended = await t
+      .http()
+      .patch(`/api/rights-requests/${request.body.id}`)
+      .set(bearer(coordinator))
+      .send({ extended: true, status: 'in_progress' })
+      .expect(200);
     expect(extended.body).toMatchObject({ deadline: '2026-08-10', extended: true, status: 'in_progress' });
-    const again = await t.http().patch(`/api/rights-requests/${request.body.id}`).set(bearer(coordinator)).send({ extended: true }).expect(200);
+    const again = await t
+      .http()
+      .patch(`/api/rights-requests/${request.body.id}`)
+      .set(bearer(coordinator))
+      .send({ extended: true })
+      .expect(200);
     expect(again.body.deadline).toBe('2026-08-10');
   });
 
@@ -67,7 +96,12 @@ describe('the rights register (/api/rights-requests)', () => {
     expect(all.body.total).toBeGreaterThanOrEqual(1);
     const received = await t.http().get('/api/rights-requests?status=received&limit=200').set(bearer(coordinator)).expect(200);
     expect(received.body.items.every((item: { status: string }) => item.status === 'received')).toBe(true);
-    await t.http().post('/api/rights-requests').set(bearer(ethics)).send({ kind: 'access', receivedOn: daysAgo(1) }).expect(404);
+    await t
+      .http()
+      .post('/api/rights-requests')
+      .set(bearer(ethics))
+      .send({ kind: 'access', receivedOn: daysAgo(1) })
+      .expect(404);
     await t.http().patch(`/api/rights-requests/${request.body.id}`).set(bearer(ethics)).send({ status: 'in_progress' }).expect(404);
     await t.http().get('/api/rights-requests').set(bearer(referrer)).expect(404);
     const { rows } = await t.superuser.query(

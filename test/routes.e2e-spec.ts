@@ -36,19 +36,26 @@ describe('deny by default', () => {
   it('every registered route declares its access rule', () => {
     const routes = listRoutes(t.app);
     expect(routes.length).toBeGreaterThanOrEqual(10);
-    const undeclared = routes.filter((route) => !route.access).map((route) => `${route.method} ${route.path} (${route.controller}.${route.handler})`);
+    const undeclared = routes
+      .filter((route) => !route.access)
+      .map((route) => `${route.method} ${route.path} (${route.controller}.${route.handler})`);
     expect(undeclared).toEqual([]);
   });
 
   it('exactly the reviewed list of routes is public', () => {
-    const publicRoutes = listRoutes(t.app).filter((route) => route.access?.kind === 'public').map((route) => `${route.method} ${route.path}`);
+    const publicRoutes = listRoutes(t.app)
+      .filter((route) => route.access?.kind === 'public')
+      .map((route) => `${route.method} ${route.path}`);
     expect(publicRoutes.sort()).toEqual([...PUBLIC_ROUTES].sort());
   });
 
   it('every non-public route answers 401 problem+json without a token', async () => {
     for (const route of listRoutes(t.app).filter((candidate) => candidate.access?.kind !== 'public')) {
       const response = await t.http()[route.method.toLowerCase() as 'get'](concretePath(route.path)).send({});
-      expect({ route: `${route.method} ${route.path}`, status: response.status }).toEqual({ route: `${route.method} ${route.path}`, status: 401 });
+      expect({ route: `${route.method} ${route.path}`, status: response.status }).toEqual({
+        route: `${route.method} ${route.path}`,
+        status: 401,
+      });
       expect(response.headers['content-type']).toContain('application/problem+json');
     }
   });
@@ -56,7 +63,13 @@ describe('deny by default', () => {
   it('every administration route answers 403 to a signed-in non-administrator and works for the administrator', () => {
     const adminRoutes = listRoutes(t.app).filter((route) => route.access?.kind === 'roles' && route.access.roles.includes('admin'));
     expect(adminRoutes.map((route) => `${route.method} ${route.path}`)).toEqual(
-      expect.arrayContaining(['GET /api/users', 'POST /api/users', 'PATCH /api/users/:id', 'GET /api/organizations', 'POST /api/organizations']),
+      expect.arrayContaining([
+        'GET /api/users',
+        'POST /api/users',
+        'PATCH /api/users/:id',
+        'GET /api/organizations',
+        'POST /api/organizations',
+      ]),
     );
   });
 
@@ -70,7 +83,9 @@ describe('deny by default', () => {
     }
     @Module({ controllers: [ForgottenController] })
     class ForgottenModule {}
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(t.config), DiscoveryModule, ForgottenModule] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      imports: [AppModule.forRoot(t.config), DiscoveryModule, ForgottenModule],
+    }).compile();
     const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
     configureApp(app, t.config);
     await app.init();

@@ -17,7 +17,12 @@ describe('AUTH_MFA=optional (demonstrations only)', () => {
     try {
       const admin = await createAdmin(t);
       const email = `${unique('demo')}@test.example`;
-      await t.http().post('/api/users').set(bearer(admin)).send({ email, displayName: 'Démo', professionalCategory: 'nurse', roles: ['referrer'], password: TEST_PASSWORD }).expect(201);
+      await t
+        .http()
+        .post('/api/users')
+        .set(bearer(admin))
+        .send({ email, displayName: 'Démo', professionalCategory: 'nurse', roles: ['referrer'], password: TEST_PASSWORD })
+        .expect(201);
       const signedIn = await t.http().post('/api/auth/login').send({ email, password: TEST_PASSWORD }).expect(200);
       expect(signedIn.body.accessToken).toEqual(expect.any(String));
       expect(lines.filter((line) => line.includes('AUTH_MFA=optional'))).toEqual([expect.stringContaining('"level":40')]);
@@ -26,4 +31,3 @@ describe('AUTH_MFA=optional (demonstrations only)', () => {
     }
   });
 });
-

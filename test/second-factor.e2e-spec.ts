@@ -46,7 +46,12 @@ describe('second factor (TOTP and recovery codes)', () => {
     expect(enrolment.body.secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(enrolment.body.otpauthUrl).toMatch(/^otpauth:\/\/totp\/.+\?.*secret=[A-Z2-7]+/);
     const valid = [-1, 0, 1].map((offset) => codeAt(enrolment.body.secret, currentStep() + offset));
-    await t.http().post('/api/auth/mfa/totp/confirm').set('Authorization', `Bearer ${mfaToken}`).send({ code: ['000000', '000001', '000002', '000003'].find((code) => !valid.includes(code)) }).expect(401);
+    await t
+      .http()
+      .post('/api/auth/mfa/totp/confirm')
+      .set('Authorization', `Bearer ${mfaToken}`)
+      .send({ code: ['000000', '000001', '000002', '000003'].find((code) => !valid.includes(code)) })
+      .expect(401);
     const confirmed = await t
       .http()
       .post('/api/auth/mfa/totp/confirm')
@@ -67,7 +72,9 @@ describe('second factor (TOTP and recovery codes)', () => {
     const codes = await t.superuser.query('SELECT code_hash FROM clsm.recovery_code WHERE user_id = $1', [account.id]);
     expect(codes.rows).toHaveLength(10);
     for (const code of confirmed.body.recoveryCodes as string[]) {
-      expect(codes.rows.some((row: { code_hash: Buffer }) => row.code_hash.toString('latin1').includes(code.replace(/-/g, '')))).toBe(false);
+      expect(codes.rows.some((row: { code_hash: Buffer }) => row.code_hash.toString('latin1').includes(code.replace(/-/g, '')))).toBe(
+        false,
+      );
     }
   });
 
@@ -75,17 +82,31 @@ describe('second factor (TOTP and recovery codes)', () => {
     const user = await createUser(t, admin, { roles: ['member'] });
     const first = await passwordStep(user.email).expect(200);
     expect(first.body).toEqual({ mfaRequired: true, mfaToken: expect.any(String) });
-    const wrong = await t.http().post('/api/auth/mfa/verify').send({ mfaToken: first.body.mfaToken, code: wrongCode(user.email) });
+    const wrong = await t
+      .http()
+      .post('/api/auth/mfa/verify')
+      .send({ mfaToken: first.body.mfaToken, code: wrongCode(user.email) });
     expect(wrong.status).toBe(401);
     expect(wrong.headers['content-type']).toContain('application/problem+json');
-    const verified = await t.http().post('/api/auth/mfa/verify').send({ mfaToken: first.body.mfaToken, code: nextCode(user.email) }).expect(200);
+    const verified = await t
+      .http()
+      .post('/api/auth/mfa/verify')
+      .send({ mfaToken: first.body.mfaToken, code: nextCode(user.email) })
+      .expect(200);
     await t.http().get('/api/auth/me').set('Authorization', `Bearer ${verified.body.accessToken}`).expect(200);
     const audit = await t.superuser.query(
       `SELECT action, outcome FROM audit.event WHERE actor_user_id = $1 AND action IN ('auth.mfa_verify', 'auth.login') ORDER BY seq`,
       [user.id],
     );
-    expect(audit.rows).toEqual(expect.arrayContaining([{ action: 'auth.mfa_verify', outcome: 'denied' }, { action: 'auth.login', outcome: 'granted' }]));
-    const method = await t.superuser.query(`SELECT method FROM clsm.auth_session WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1`, [user.id]);
+    expect(audit.rows).toEqual(
+      expect.arrayContaining([
+        { action: 'auth.mfa_verify', outcome: 'denied' },
+        { action: 'auth.login', outcome: 'granted' },
+      ]),
+    );
+    const method = await t.superuser.query(`SELECT method FROM clsm.auth_session WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1`, [
+      user.id,
+    ]);
     expect(method.rows[0].method).toBe('password_totp');
   });
 
@@ -103,9 +124,16 @@ describe('second factor (TOTP and recovery codes)', () => {
   it('a recovery code signs in once, then never again', async () => {
     const account = await newAccount();
     const { mfaToken } = (await passwordStep(account.email).expect(200)).body as { mfaToken: string };
-    const { secret } = (await t.http().post('/api/auth/mfa/totp/enroll').set('Authorization', `Bearer ${mfaToken}`).expect(200)).body as { secret: string };
+    const { secret } = (await t.http().post('/api/auth/mfa/totp/enroll').set('Authorization', `Bearer ${mfaToken}`).expect(200)).body as {
+      secret: string;
+    };
     const { recoveryCodes } = (
-      await t.http().post('/api/auth/mfa/totp/confirm').set('Authorization', `Bearer ${mfaToken}`).send({ code: codeAt(secret, currentStep()) }).expect(200)
+      await t
+        .http()
+        .post('/api/auth/mfa/totp/confirm')
+        .set('Authorization', `Bearer ${mfaToken}`)
+        .send({ code: codeAt(secret, currentStep()) })
+        .expect(200)
     ).body as { recoveryCodes: string[] };
     const first = await passwordStep(account.email).expect(200);
     // Typed back from paper: upper case, spaces instead of hyphens.
@@ -121,9 +149,16 @@ describe('second factor (TOTP and recovery codes)', () => {
     const user = await createUser(t, admin, { roles: ['member'] });
     const first = await passwordStep(user.email).expect(200);
     for (let attempt = 0; attempt < 4; attempt++) {
-      await t.http().post('/api/auth/mfa/verify').send({ mfaToken: first.body.mfaToken, code: wrongCode(user.email, attempt + 1) }).expect(401);
+      await t
+        .http()
+        .post('/api/auth/mfa/verify')
+        .send({ mfaToken: first.body.mfaToken, code: wrongCode(user.email, attempt + 1) })
+        .expect(401);
     }
-    const locked = await t.http().post('/api/auth/mfa/verify').send({ mfaToken: first.body.mfaToken, code: nextCode(user.email) });
+    const locked = await t
+      .http()
+      .post('/api/auth/mfa/verify')
+      .send({ mfaToken: first.body.mfaToken, code: nextCode(user.email) });
     expect(locked.status).toBe(429);
     expect(locked.body.detail).toMatch(/Trop de tentatives/);
   });
@@ -146,7 +181,10 @@ describe('second factor (TOTP and recovery codes)', () => {
     forgetAuthenticator(user.email);
     const first = await passwordStep(user.email).expect(200);
     expect(first.body.mfaEnrollmentRequired).toBe(true);
-    const audit = await t.superuser.query(`SELECT actor_user_id, outcome FROM audit.event WHERE action = 'user.second_factor_reset' AND resource_id = $1`, [user.id]);
+    const audit = await t.superuser.query(
+      `SELECT actor_user_id, outcome FROM audit.event WHERE action = 'user.second_factor_reset' AND resource_id = $1`,
+      [user.id],
+    );
     expect(audit.rows).toEqual([{ actor_user_id: admin.id, outcome: 'granted' }]);
     // Re-enrolling through the harness works like the first time.
     const again = await login(t, user.email);

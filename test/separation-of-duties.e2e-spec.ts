@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { bearer } from './support/situations.js';
-import { approveAccessChange, createAdmin, createUser, login, startTestApp, TEST_PASSWORD, TestApp, TestUser, unique } from './support/test-app.js';
+import {
+  approveAccessChange,
+  createAdmin,
+  createUser,
+  login,
+  startTestApp,
+  TEST_PASSWORD,
+  TestApp,
+  TestUser,
+  unique,
+} from './support/test-app.js';
 
 /** Charter article 8: nobody widens their own access; widening changes wait for the ethics committee. */
 describe('separation of duties', () => {
@@ -16,12 +26,23 @@ describe('separation of duties', () => {
   afterAll(() => t.close());
 
   const newAccount = (roles: string[], professionalCategory = 'social_worker') =>
-    t.http().post('/api/users').set(bearer(admin)).send({ email: `${unique('sod')}@test.example`, displayName: 'Compte', professionalCategory, roles, password: TEST_PASSWORD });
+    t
+      .http()
+      .post('/api/users')
+      .set(bearer(admin))
+      .send({ email: `${unique('sod')}@test.example`, displayName: 'Compte', professionalCategory, roles, password: TEST_PASSWORD });
   const audited = async (action: string, resourceId: string) =>
-    Number((await t.superuser.query('SELECT count(*) FROM audit.event WHERE action = $1 AND resource_id = $2', [action, resourceId])).rows[0].count);
+    Number(
+      (await t.superuser.query('SELECT count(*) FROM audit.event WHERE action = $1 AND resource_id = $2', [action, resourceId])).rows[0]
+        .count,
+    );
 
   it('an administrator cannot give itself the coordinator role, nor change its own account', async () => {
-    const mixed = await t.http().patch(`/api/users/${admin.id}`).set(bearer(admin)).send({ roles: ['admin', 'coordinator'] });
+    const mixed = await t
+      .http()
+      .patch(`/api/users/${admin.id}`)
+      .set(bearer(admin))
+      .send({ roles: ['admin', 'coordinator'] });
     expect([403, 422]).toContain(mixed.status);
     const self = await t.http().patch(`/api/users/${admin.id}`).set(bearer(admin)).send({ professionalCategory: 'nurse' }).expect(403);
     expect(self.headers['content-type']).toContain('application/problem+json');
@@ -30,7 +51,11 @@ describe('separation of duties', () => {
   });
 
   it('refuses role sets that mix duties (422) and administrators created through the API (403)', async () => {
-    for (const roles of [['ethics', 'coordinator'], ['admin', 'member'], ['ethics', 'dac']]) {
+    for (const roles of [
+      ['ethics', 'coordinator'],
+      ['admin', 'member'],
+      ['ethics', 'dac'],
+    ]) {
       const response = await newAccount(roles).expect(422);
       expect(response.body.detail).toMatch(/rôle/);
     }
@@ -42,13 +67,23 @@ describe('separation of duties', () => {
     expect(created.body.roles).toEqual([]);
     expect(created.body.pendingAccessChangeId).toEqual(expect.any(String));
     const tokens = await login(t, created.body.email);
-    const user = { id: created.body.id, email: created.body.email, password: TEST_PASSWORD, token: tokens.accessToken, refreshToken: tokens.refreshToken };
+    const user = {
+      id: created.body.id,
+      email: created.body.email,
+      password: TEST_PASSWORD,
+      token: tokens.accessToken,
+      refreshToken: tokens.refreshToken,
+    };
     const charter = await t.http().get('/api/ethics/charter').set(bearer(user)).expect(200);
     await t.http().post('/api/ethics/charter/accept').set(bearer(user)).send({ version: charter.body.version }).expect(200);
     await t.http().get('/api/situations').set(bearer(user)).expect(404);
 
     const pending = await t.http().get('/api/access-changes?status=pending').set(bearer(ethics)).expect(200);
-    expect(pending.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ id: created.body.pendingAccessChangeId, userId: user.id, addRoles: ['coordinator'] })]));
+    expect(pending.body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: created.body.pendingAccessChangeId, userId: user.id, addRoles: ['coordinator'] }),
+      ]),
+    );
     await t.http().post(`/api/access-changes/${created.body.pendingAccessChangeId}/approve`).set(bearer(admin)).send({}).expect(403);
     await t.http().post(`/api/access-changes/${created.body.pendingAccessChangeId}/approve`).set(bearer(ethics)).send({}).expect(200);
     await t.http().get('/api/situations').set(bearer(user)).expect(200);
@@ -58,12 +93,22 @@ describe('separation of duties', () => {
 
   it('a category that unlocks health details waits for approval; a refusal needs a reason and changes nothing', async () => {
     const housing = await createUser(t, admin, { roles: ['member'], professionalCategory: 'housing_officer' });
-    const changed = await t.http().patch(`/api/users/${housing.id}`).set(bearer(admin)).send({ professionalCategory: 'nurse', displayName: 'Nouveau nom' }).expect(200);
+    const changed = await t
+      .http()
+      .patch(`/api/users/${housing.id}`)
+      .set(bearer(admin))
+      .send({ professionalCategory: 'nurse', displayName: 'Nouveau nom' })
+      .expect(200);
     expect(changed.body).toMatchObject({ professionalCategory: 'housing_officer', displayName: 'Nouveau nom' });
     const changeId = changed.body.pendingAccessChangeId as string;
     expect(changeId).toEqual(expect.any(String));
     await t.http().post(`/api/access-changes/${changeId}/refuse`).set(bearer(ethics)).send({}).expect(422);
-    const refused = await t.http().post(`/api/access-changes/${changeId}/refuse`).set(bearer(ethics)).send({ reason: 'Pas de besoin d’en connaître.' }).expect(200);
+    const refused = await t
+      .http()
+      .post(`/api/access-changes/${changeId}/refuse`)
+      .set(bearer(ethics))
+      .send({ reason: 'Pas de besoin d’en connaître.' })
+      .expect(200);
     expect(refused.body).toMatchObject({ status: 'refused', decidedBy: ethics.id });
     await t.http().post(`/api/access-changes/${changeId}/approve`).set(bearer(ethics)).send({}).expect(409);
     const me = await t.http().get('/api/auth/me').set(bearer(housing)).expect(200);
@@ -73,7 +118,12 @@ describe('separation of duties', () => {
 
   it('narrowing applies at once: removing a case role needs no approval', async () => {
     const member = await createUser(t, admin, { roles: ['member', 'referrer'] });
-    const changed = await t.http().patch(`/api/users/${member.id}`).set(bearer(admin)).send({ roles: ['referrer'] }).expect(200);
+    const changed = await t
+      .http()
+      .patch(`/api/users/${member.id}`)
+      .set(bearer(admin))
+      .send({ roles: ['referrer'] })
+      .expect(200);
     expect(changed.body).toMatchObject({ roles: ['referrer'], pendingAccessChangeId: null });
   });
 
@@ -82,9 +132,19 @@ describe('separation of duties', () => {
     expect(second.body.pendingAccessChangeId).toEqual(expect.any(String));
     const tokens = await login(t, second.body.email);
     const charter = await t.http().get('/api/ethics/charter').set('Authorization', `Bearer ${tokens.accessToken}`).expect(200);
-    await t.http().post('/api/ethics/charter/accept').set('Authorization', `Bearer ${tokens.accessToken}`).send({ version: charter.body.version }).expect(200);
+    await t
+      .http()
+      .post('/api/ethics/charter/accept')
+      .set('Authorization', `Bearer ${tokens.accessToken}`)
+      .send({ version: charter.body.version })
+      .expect(200);
     // Not yet a member: the route refuses them; and once approved by another member, they are.
-    await t.http().post(`/api/access-changes/${second.body.pendingAccessChangeId}/approve`).set('Authorization', `Bearer ${tokens.accessToken}`).send({}).expect(403);
+    await t
+      .http()
+      .post(`/api/access-changes/${second.body.pendingAccessChangeId}/approve`)
+      .set('Authorization', `Bearer ${tokens.accessToken}`)
+      .send({})
+      .expect(403);
     await approveAccessChange(t, admin, second.body.pendingAccessChangeId, second.body.id);
     const me = await t.http().get('/api/auth/me').set('Authorization', `Bearer ${tokens.accessToken}`).expect(200);
     expect(me.body.roles).toEqual(['ethics']);

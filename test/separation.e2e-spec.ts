@@ -61,9 +61,7 @@ describe('data separation enforced by PostgreSQL', () => {
   });
 
   it('tables belong to a role that cannot log in, and the application roles are not superusers', async () => {
-    const owners = await t.superuser.query(
-      `SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname IN ('clsm', 'cellule', 'audit')`,
-    );
+    const owners = await t.superuser.query(`SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname IN ('clsm', 'cellule', 'audit')`);
     expect(owners.rows).toEqual([{ tableowner: OWNER_DB_ROLE }]);
     const roles = await t.superuser.query(
       `SELECT rolname, rolcanlogin, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = ANY($1) ORDER BY rolname`,
@@ -77,9 +75,7 @@ describe('data separation enforced by PostgreSQL', () => {
   });
 
   it('the service serves requests through the two application roles, never the administrative one', async () => {
-    const { rows } = await t.superuser.query(
-      `SELECT DISTINCT usename FROM pg_stat_activity WHERE application_name LIKE 'clsm-cellule:%'`,
-    );
+    const { rows } = await t.superuser.query(`SELECT DISTINCT usename FROM pg_stat_activity WHERE application_name LIKE 'clsm-cellule:%'`);
     expect(rows.map((row: { usename: string }) => row.usename).sort()).toEqual([CELLULE_DB_ROLE, GENERAL_DB_ROLE].sort());
   });
 

@@ -23,19 +23,48 @@ interface Cast {
 /** The commission: three permanent members (one from a structure the person will refuse), a substitute. */
 async function cast(t: TestApp): Promise<Cast> {
   const admin = await createAdmin(t);
-  const organization = async (kind: string) => (await t.http().post('/api/organizations').set(bearer(admin)).send({ name: unique(kind), kind }).expect(201)).body.id as string;
+  const organization = async (kind: string) =>
+    (
+      await t
+        .http()
+        .post('/api/organizations')
+        .set(bearer(admin))
+        .send({ name: unique(kind), kind })
+        .expect(201)
+    ).body.id as string;
   const referrerOrganization = await organization('ccas');
   const refusedOrganization = await organization('municipal_social_service');
   const coordinator = await createUser(t, admin, { roles: ['coordinator'], professionalCategory: 'coordinator' });
   const referrer = await createUser(t, admin, { roles: ['referrer'], organizationId: referrerOrganization });
-  const nurse = await createUser(t, admin, { roles: ['member'], organizationId: await organization('psychiatry_sector'), professionalCategory: 'nurse' });
-  const housing = await createUser(t, admin, { roles: ['member'], organizationId: await organization('housing_provider'), professionalCategory: 'housing_officer' });
-  const refusedMember = await createUser(t, admin, { roles: ['member'], organizationId: refusedOrganization, professionalCategory: 'social_worker' });
-  const substitute = await createUser(t, admin, { roles: ['member'], organizationId: await organization('housing_provider'), professionalCategory: 'housing_officer' });
-  const invitee = await createUser(t, admin, { roles: ['referrer'], organizationId: await organization('other'), professionalCategory: 'psychologist' });
+  const nurse = await createUser(t, admin, {
+    roles: ['member'],
+    organizationId: await organization('psychiatry_sector'),
+    professionalCategory: 'nurse',
+  });
+  const housing = await createUser(t, admin, {
+    roles: ['member'],
+    organizationId: await organization('housing_provider'),
+    professionalCategory: 'housing_officer',
+  });
+  const refusedMember = await createUser(t, admin, {
+    roles: ['member'],
+    organizationId: refusedOrganization,
+    professionalCategory: 'social_worker',
+  });
+  const substitute = await createUser(t, admin, {
+    roles: ['member'],
+    organizationId: await organization('housing_provider'),
+    professionalCategory: 'housing_officer',
+  });
+  const invitee = await createUser(t, admin, {
+    roles: ['referrer'],
+    organizationId: await organization('other'),
+    professionalCategory: 'psychologist',
+  });
   const outsider = await createUser(t, admin, { roles: ['member'], professionalCategory: 'physician' });
   const addMember = async (user: TestUser, kind: string, substituteFor?: string) =>
-    (await t.http().post('/api/commission/members').set(bearer(coordinator)).send({ userId: user.id, kind, substituteFor }).expect(201)).body.id as string;
+    (await t.http().post('/api/commission/members').set(bearer(coordinator)).send({ userId: user.id, kind, substituteFor }).expect(201))
+      .body.id as string;
   const members = {
     nurse: await addMember(nurse, 'permanent'),
     housing: await addMember(housing, 'permanent'),
@@ -43,7 +72,20 @@ async function cast(t: TestApp): Promise<Cast> {
     substitute: '',
   };
   members.substitute = await addMember(substitute, 'substitute', members.housing);
-  return { admin, coordinator, referrer, nurse, housing, refusedMember, substitute, invitee, outsider, refusedOrganization, referrerOrganization, members };
+  return {
+    admin,
+    coordinator,
+    referrer,
+    nurse,
+    housing,
+    refusedMember,
+    substitute,
+    invitee,
+    outsider,
+    refusedOrganization,
+    referrerOrganization,
+    members,
+  };
 }
 
 /** A situation ready for the agenda: admissible, with consent for review (refusing one structure) and attendance. */
@@ -56,9 +98,18 @@ async function readySituation(t: TestApp, c: Cast) {
 }
 
 async function sessionWithItem(t: TestApp, c: Cast, situationId: string, scheduledInDays = 7) {
-  const session = await t.http().post('/api/sessions').set(bearer(c.coordinator)).send({ scheduledAt: inDays(scheduledInDays).toISOString(), location: 'Mairie, salle 2', chairUserId: c.nurse.id }).expect(201);
-  const withItem = await t.http().post(`/api/sessions/${session.body.id}/items`).set(bearer(c.coordinator))
-    .send({ situationId, invitedUserIds: [c.invitee.id], personAttends: true, carersAttend: false }).expect(201);
+  const session = await t
+    .http()
+    .post('/api/sessions')
+    .set(bearer(c.coordinator))
+    .send({ scheduledAt: inDays(scheduledInDays).toISOString(), location: 'Mairie, salle 2', chairUserId: c.nurse.id })
+    .expect(201);
+  const withItem = await t
+    .http()
+    .post(`/api/sessions/${session.body.id}/items`)
+    .set(bearer(c.coordinator))
+    .send({ situationId, invitedUserIds: [c.invitee.id], personAttends: true, carersAttend: false })
+    .expect(201);
   return { sessionId: session.body.id as string, itemId: withItem.body.items[0].id as string };
 }
 
@@ -79,7 +130,12 @@ describe('commission sessions', () => {
     await moveTo(t, c.coordinator, situation.id, [{ to: 'admissible' }]);
     await giveConsent(t, c.coordinator, situation.id, { refusedOrganizationIds: [c.refusedOrganization] });
     await giveConsent(t, c.coordinator, situation.id, { purpose: 'attendance' });
-    await t.http().post(`/api/situations/${situation.id}/transitions`).set(bearer(c.coordinator)).send({ to: 'in_preparation' }).expect(200);
+    await t
+      .http()
+      .post(`/api/situations/${situation.id}/transitions`)
+      .set(bearer(c.coordinator))
+      .send({ to: 'in_preparation' })
+      .expect(200);
 
     const { sessionId, itemId } = await sessionWithItem(t, c, situation.id);
     expect((await read(c.coordinator, situation.id).expect(200)).body.status).toBe('scheduled');
@@ -99,30 +155,52 @@ describe('commission sessions', () => {
     expect(agenda.body.items[0]).not.toHaveProperty('invitedUserIds');
 
     await t.http().post(`/api/sessions/${sessionId}/status`).set(bearer(c.coordinator)).send({ to: 'held' }).expect(200);
-    await t.http().post(`/api/sessions/${sessionId}/attendance`).set(bearer(c.coordinator)).send({
-      attendees: [{ userId: c.nurse.id, as: 'member' }, { userId: c.invitee.id, as: 'invitee', itemIds: [itemId] }],
-      personAttendedItemIds: [itemId],
-      carersAttendedItemIds: [],
-    }).expect(200);
+    await t
+      .http()
+      .post(`/api/sessions/${sessionId}/attendance`)
+      .set(bearer(c.coordinator))
+      .send({
+        attendees: [
+          { userId: c.nurse.id, as: 'member' },
+          { userId: c.invitee.id, as: 'invitee', itemIds: [itemId] },
+        ],
+        personAttendedItemIds: [itemId],
+        carersAttendedItemIds: [],
+      })
+      .expect(200);
 
-    const outcome = await t.http().put(`/api/sessions/${sessionId}/items/${itemId}/outcome`).set(bearer(c.coordinator)).send({
-      summary: 'Synthèse : logement à sécuriser, reprise du suivi au CMP.',
-      recommendations: [
-        { action: 'Solliciter le bailleur pour un plan d’apurement', carrierUserId: c.housing.id, dueDate: dateIn(-2) },
-        { action: 'Proposer un rendez-vous au CMP', carrierOrganizationId: c.referrerOrganization, dueDate: dateIn(20) },
-      ],
-      pilotUserId: c.nurse.id,
-      nextReviewDate: dateIn(-1),
-      personResponse: { status: 'not_yet_asked' },
-    }).expect(200);
+    const outcome = await t
+      .http()
+      .put(`/api/sessions/${sessionId}/items/${itemId}/outcome`)
+      .set(bearer(c.coordinator))
+      .send({
+        summary: 'Synthèse : logement à sécuriser, reprise du suivi au CMP.',
+        recommendations: [
+          { action: 'Solliciter le bailleur pour un plan d’apurement', carrierUserId: c.housing.id, dueDate: dateIn(-2) },
+          { action: 'Proposer un rendez-vous au CMP', carrierOrganizationId: c.referrerOrganization, dueDate: dateIn(20) },
+        ],
+        pilotUserId: c.nurse.id,
+        nextReviewDate: dateIn(-1),
+        personResponse: { status: 'not_yet_asked' },
+      })
+      .expect(200);
     expect(outcome.body.items[0].outcome.recommendations).toHaveLength(2);
     expect((await read(c.coordinator, situation.id)).body.status).toBe('reviewed');
 
-    const response = await t.http().post(`/api/sessions/${sessionId}/items/${itemId}/person-response`).set(bearer(c.coordinator))
-      .send({ status: 'agreed', on: dateIn(0), how: 'Entretien avec la référente' }).expect(200);
+    const response = await t
+      .http()
+      .post(`/api/sessions/${sessionId}/items/${itemId}/person-response`)
+      .set(bearer(c.coordinator))
+      .send({ status: 'agreed', on: dateIn(0), how: 'Entretien avec la référente' })
+      .expect(200);
     expect(response.body.items[0].outcome.personResponse).toEqual({ status: 'agreed', on: dateIn(0), how: 'Entretien avec la référente' });
 
-    await t.http().put(`/api/sessions/${sessionId}/minutes`).set(bearer(c.coordinator)).send({ items: [{ itemId, text: 'Procès-verbal du point : échanges et décisions.' }] }).expect(200);
+    await t
+      .http()
+      .put(`/api/sessions/${sessionId}/minutes`)
+      .set(bearer(c.coordinator))
+      .send({ items: [{ itemId, text: 'Procès-verbal du point : échanges et décisions.' }] })
+      .expect(200);
     const approved = await t.http().post(`/api/sessions/${sessionId}/minutes/approve`).set(bearer(c.nurse)).expect(200);
     expect(approved.body.approvedAt).not.toBeNull();
 
@@ -133,23 +211,55 @@ describe('commission sessions', () => {
     const mine = overdue.body.items.find((item: { situationId: string }) => item.situationId === situation.id);
     expect(mine).toMatchObject({ carrierUserId: c.housing.id, overdue: true, action: 'Solliciter le bailleur pour un plan d’apurement' });
     await moveTo(t, c.coordinator, situation.id, [{ to: 'follow_up' }]);
-    const done = await t.http().patch(`/api/recommendations/${mine.id}`).set(bearer(c.housing)).send({ status: 'done', note: 'Plan signé le 3 décembre.' }).expect(200);
+    const done = await t
+      .http()
+      .patch(`/api/recommendations/${mine.id}`)
+      .set(bearer(c.housing))
+      .send({ status: 'done', note: 'Plan signé le 3 décembre.' })
+      .expect(200);
     expect(done.body).toMatchObject({ status: 'done', overdue: false, note: 'Plan signé le 3 décembre.' });
     // Every préconisation is settled before the closure (the other one is transferred, with a reason).
     const other = outcome.body.items[0].outcome.recommendations.find((item: { id: string }) => item.id !== mine.id);
-    await t.http().patch(`/api/recommendations/${other.id}`).set(bearer(c.coordinator)).send({ status: 'transferred', note: 'Confié au CMP du secteur.' }).expect(200);
+    await t
+      .http()
+      .patch(`/api/recommendations/${other.id}`)
+      .set(bearer(c.coordinator))
+      .send({ status: 'transferred', note: 'Confié au CMP du secteur.' })
+      .expect(200);
     await moveTo(t, c.coordinator, situation.id, [{ to: 'closed', outcome: 'resolved' }]);
     const closed = await read(c.coordinator, situation.id).expect(200);
     expect(closed.body).toMatchObject({ status: 'closed', closureOutcome: 'resolved' });
-    expect(closed.body.history.map((step: { to: string }) => step.to)).toEqual(['admissible', 'in_preparation', 'scheduled', 'reviewed', 'follow_up', 'closed']);
+    expect(closed.body.history.map((step: { to: string }) => step.to)).toEqual([
+      'admissible',
+      'in_preparation',
+      'scheduled',
+      'reviewed',
+      'follow_up',
+      'closed',
+    ]);
   });
 
   it('a member not convened cannot read any item; an invitee reads only their item; a member of a refused structure cannot read it', async () => {
     const first = await readySituation(t, c);
     const second = await readySituation(t, c);
-    const session = await t.http().post('/api/sessions').set(bearer(c.coordinator)).send({ scheduledAt: inDays(5).toISOString(), location: 'CCAS' }).expect(201);
-    await t.http().post(`/api/sessions/${session.body.id}/items`).set(bearer(c.coordinator)).send({ situationId: first.id, invitedUserIds: [c.invitee.id], personAttends: false, carersAttend: false }).expect(201);
-    await t.http().post(`/api/sessions/${session.body.id}/items`).set(bearer(c.coordinator)).send({ situationId: second.id, invitedUserIds: [], personAttends: false, carersAttend: false }).expect(201);
+    const session = await t
+      .http()
+      .post('/api/sessions')
+      .set(bearer(c.coordinator))
+      .send({ scheduledAt: inDays(5).toISOString(), location: 'CCAS' })
+      .expect(201);
+    await t
+      .http()
+      .post(`/api/sessions/${session.body.id}/items`)
+      .set(bearer(c.coordinator))
+      .send({ situationId: first.id, invitedUserIds: [c.invitee.id], personAttends: false, carersAttend: false })
+      .expect(201);
+    await t
+      .http()
+      .post(`/api/sessions/${session.body.id}/items`)
+      .set(bearer(c.coordinator))
+      .send({ situationId: second.id, invitedUserIds: [], personAttends: false, carersAttend: false })
+      .expect(201);
     await t.http().post(`/api/sessions/${session.body.id}/status`).set(bearer(c.coordinator)).send({ to: 'agenda_published' }).expect(200);
 
     for (const situation of [first, second]) {
@@ -163,63 +273,155 @@ describe('commission sessions', () => {
     await read(c.invitee, second.id).expect(404);
     const asInvitee = await t.http().get(`/api/sessions/${session.body.id}`).set(bearer(c.invitee)).expect(200);
     expect(asInvitee.body.items.map((item: { situationId: string }) => item.situationId)).toEqual([first.id]);
-    const { rows } = await t.superuser.query(`SELECT relation, purpose_type, situation_id FROM cellule.situation_relation WHERE user_id = $1 AND situation_id = ANY($2)`, [c.refusedMember.id, [first.id, second.id]]);
+    const { rows } = await t.superuser.query(
+      `SELECT relation, purpose_type, situation_id FROM cellule.situation_relation WHERE user_id = $1 AND situation_id = ANY($2)`,
+      [c.refusedMember.id, [first.id, second.id]],
+    );
     expect(rows).toEqual([]);
   });
 
   it('a substitute standing in is convened instead of the permanent member', async () => {
     const situation = await readySituation(t, c);
-    const session = await t.http().post('/api/sessions').set(bearer(c.coordinator)).send({ scheduledAt: inDays(5).toISOString(), location: 'CCAS' }).expect(201);
-    await t.http().post(`/api/sessions/${session.body.id}/items`).set(bearer(c.coordinator)).send({ situationId: situation.id, invitedUserIds: [], personAttends: false, carersAttend: false }).expect(201);
-    await t.http().post(`/api/sessions/${session.body.id}/stand-ins`).set(bearer(c.coordinator)).send({ memberId: c.members.housing, substituteMemberId: c.members.substitute }).expect(200);
-    await t.http().post(`/api/sessions/${session.body.id}/stand-ins`).set(bearer(c.coordinator)).send({ memberId: c.members.nurse, substituteMemberId: c.members.substitute }).expect(422);
+    const session = await t
+      .http()
+      .post('/api/sessions')
+      .set(bearer(c.coordinator))
+      .send({ scheduledAt: inDays(5).toISOString(), location: 'CCAS' })
+      .expect(201);
+    await t
+      .http()
+      .post(`/api/sessions/${session.body.id}/items`)
+      .set(bearer(c.coordinator))
+      .send({ situationId: situation.id, invitedUserIds: [], personAttends: false, carersAttend: false })
+      .expect(201);
+    await t
+      .http()
+      .post(`/api/sessions/${session.body.id}/stand-ins`)
+      .set(bearer(c.coordinator))
+      .send({ memberId: c.members.housing, substituteMemberId: c.members.substitute })
+      .expect(200);
+    await t
+      .http()
+      .post(`/api/sessions/${session.body.id}/stand-ins`)
+      .set(bearer(c.coordinator))
+      .send({ memberId: c.members.nurse, substituteMemberId: c.members.substitute })
+      .expect(422);
     await t.http().post(`/api/sessions/${session.body.id}/status`).set(bearer(c.coordinator)).send({ to: 'agenda_published' }).expect(200);
     await read(c.substitute, situation.id).expect(200);
     await read(c.housing, situation.id).expect(404);
   });
 
   it('a situation without consent for review cannot be put on an agenda, nor the person attend without consent for attendance', async () => {
-    const session = await t.http().post('/api/sessions').set(bearer(c.coordinator)).send({ scheduledAt: inDays(5).toISOString(), location: 'CCAS' }).expect(201);
+    const session = await t
+      .http()
+      .post('/api/sessions')
+      .set(bearer(c.coordinator))
+      .send({ scheduledAt: inDays(5).toISOString(), location: 'CCAS' })
+      .expect(201);
     const withoutConsent = await createSituation(t, c.referrer);
     await moveTo(t, c.coordinator, withoutConsent.id, [{ to: 'admissible' }]);
-    const refused = await t.http().post(`/api/sessions/${session.body.id}/items`).set(bearer(c.coordinator)).send({ situationId: withoutConsent.id, invitedUserIds: [], personAttends: false, carersAttend: false }).expect(422);
+    const refused = await t
+      .http()
+      .post(`/api/sessions/${session.body.id}/items`)
+      .set(bearer(c.coordinator))
+      .send({ situationId: withoutConsent.id, invitedUserIds: [], personAttends: false, carersAttend: false })
+      .expect(422);
     expect(refused.body.type).toBe('https://clsm-cellule.fr/problems/consent-required');
     const reviewOnly = await createSituation(t, c.referrer);
     await moveTo(t, c.coordinator, reviewOnly.id, [{ to: 'admissible' }]);
     await giveConsent(t, c.coordinator, reviewOnly.id);
-    await t.http().post(`/api/sessions/${session.body.id}/items`).set(bearer(c.coordinator)).send({ situationId: reviewOnly.id, invitedUserIds: [], personAttends: true, carersAttend: false }).expect(422);
+    await t
+      .http()
+      .post(`/api/sessions/${session.body.id}/items`)
+      .set(bearer(c.coordinator))
+      .send({ situationId: reviewOnly.id, invitedUserIds: [], personAttends: true, carersAttend: false })
+      .expect(422);
     const submitted = await createSituation(t, c.referrer);
-    await t.http().post(`/api/sessions/${session.body.id}/items`).set(bearer(c.coordinator)).send({ situationId: submitted.id, invitedUserIds: [], personAttends: false, carersAttend: false }).expect(409);
+    await t
+      .http()
+      .post(`/api/sessions/${session.body.id}/items`)
+      .set(bearer(c.coordinator))
+      .send({ situationId: submitted.id, invitedUserIds: [], personAttends: false, carersAttend: false })
+      .expect(409);
     for (const id of [withoutConsent.id, reviewOnly.id]) expect((await read(c.coordinator, id)).body.status).toBe('admissible');
   });
 
   it('minutes and summaries are encrypted at rest, and each attendee reads only the items they had access to', async () => {
     const first = await readySituation(t, c);
     const second = await readySituation(t, c);
-    const session = await t.http().post('/api/sessions').set(bearer(c.coordinator)).send({ scheduledAt: inDays(1).toISOString(), location: 'CCAS' }).expect(201);
+    const session = await t
+      .http()
+      .post('/api/sessions')
+      .set(bearer(c.coordinator))
+      .send({ scheduledAt: inDays(1).toISOString(), location: 'CCAS' })
+      .expect(201);
     const id = session.body.id as string;
     const added = [];
     for (const situation of [first, second]) {
-      added.push((await t.http().post(`/api/sessions/${id}/items`).set(bearer(c.coordinator)).send({ situationId: situation.id, invitedUserIds: situation === first ? [c.invitee.id] : [], personAttends: false, carersAttend: false }).expect(201)).body);
+      added.push(
+        (
+          await t
+            .http()
+            .post(`/api/sessions/${id}/items`)
+            .set(bearer(c.coordinator))
+            .send({
+              situationId: situation.id,
+              invitedUserIds: situation === first ? [c.invitee.id] : [],
+              personAttends: false,
+              carersAttend: false,
+            })
+            .expect(201)
+        ).body,
+      );
     }
     const [firstItem, secondItem] = added.at(-1).items.map((item: { id: string }) => item.id);
     await t.http().post(`/api/sessions/${id}/status`).set(bearer(c.coordinator)).send({ to: 'agenda_published' }).expect(200);
     await t.http().post(`/api/sessions/${id}/status`).set(bearer(c.coordinator)).send({ to: 'held' }).expect(200);
-    await t.http().post(`/api/sessions/${id}/attendance`).set(bearer(c.coordinator)).send({
-      attendees: [{ userId: c.nurse.id, as: 'member' }, { userId: c.invitee.id, as: 'invitee', itemIds: [firstItem] }],
-      personAttendedItemIds: [], carersAttendedItemIds: [],
-    }).expect(200);
+    await t
+      .http()
+      .post(`/api/sessions/${id}/attendance`)
+      .set(bearer(c.coordinator))
+      .send({
+        attendees: [
+          { userId: c.nurse.id, as: 'member' },
+          { userId: c.invitee.id, as: 'invitee', itemIds: [firstItem] },
+        ],
+        personAttendedItemIds: [],
+        carersAttendedItemIds: [],
+      })
+      .expect(200);
     const summary = `SyntheseSecrete${Date.now()}`;
     const minutes = `ProcesVerbalSecret${Date.now()}`;
     for (const itemId of [firstItem, secondItem]) {
-      await t.http().put(`/api/sessions/${id}/items/${itemId}/outcome`).set(bearer(c.coordinator)).send({
-        summary: `${summary} ${itemId}`, recommendations: [{ action: `ActionSecrete ${itemId}`, carrierUserId: c.housing.id, dueDate: dateIn(30) }],
-        pilotUserId: c.nurse.id, personResponse: { status: 'not_yet_asked' },
-      }).expect(200);
+      await t
+        .http()
+        .put(`/api/sessions/${id}/items/${itemId}/outcome`)
+        .set(bearer(c.coordinator))
+        .send({
+          summary: `${summary} ${itemId}`,
+          recommendations: [{ action: `ActionSecrete ${itemId}`, carrierUserId: c.housing.id, dueDate: dateIn(30) }],
+          pilotUserId: c.nurse.id,
+          personResponse: { status: 'not_yet_asked' },
+        })
+        .expect(200);
     }
-    await t.http().put(`/api/sessions/${id}/minutes`).set(bearer(c.coordinator)).send({ items: [{ itemId: firstItem, text: `${minutes} A` }, { itemId: secondItem, text: `${minutes} B` }] }).expect(200);
+    await t
+      .http()
+      .put(`/api/sessions/${id}/minutes`)
+      .set(bearer(c.coordinator))
+      .send({
+        items: [
+          { itemId: firstItem, text: `${minutes} A` },
+          { itemId: secondItem, text: `${minutes} B` },
+        ],
+      })
+      .expect(200);
 
-    const raw = (await t.superuser.query(`SELECT o::text AS row FROM cellule.item_outcome o UNION ALL SELECT r::text FROM cellule.recommendation r`)).rows.map((row: { row: string }) => row.row).join('\n');
+    const raw = (
+      await t.superuser.query(`SELECT o::text AS row FROM cellule.item_outcome o UNION ALL SELECT r::text FROM cellule.recommendation r`)
+    ).rows
+      .map((row: { row: string }) => row.row)
+      .join('\n');
     expect(raw).not.toContain(summary);
     expect(raw).not.toContain(minutes);
     expect(raw).not.toContain('ActionSecrete');
@@ -238,11 +440,23 @@ describe('commission sessions', () => {
     await t.http().post(`/api/sessions/${sessionId}/status`).set(bearer(c.coordinator)).send({ to: 'agenda_published' }).expect(200);
     await t.http().post(`/api/sessions/${sessionId}/status`).set(bearer(c.coordinator)).send({ to: 'held' }).expect(200);
     const action = `Relancer${Date.now()}`;
-    await t.http().put(`/api/sessions/${sessionId}/items/${itemId}/outcome`).set(bearer(c.coordinator)).send({
-      summary: 'Synthèse', recommendations: [{ action, carrierUserId: c.substitute.id, dueDate: dateIn(-5) }], pilotUserId: c.nurse.id, personResponse: { status: 'not_yet_asked' },
-    }).expect(200);
+    await t
+      .http()
+      .put(`/api/sessions/${sessionId}/items/${itemId}/outcome`)
+      .set(bearer(c.coordinator))
+      .send({
+        summary: 'Synthèse',
+        recommendations: [{ action, carrierUserId: c.substitute.id, dueDate: dateIn(-5) }],
+        pilotUserId: c.nurse.id,
+        personResponse: { status: 'not_yet_asked' },
+      })
+      .expect(200);
     const seen = async (user: TestUser) =>
-      ((await t.http().get('/api/recommendations?status=overdue&limit=200').set(bearer(user)).expect(200)).body.items as { action: string }[]).some((item) => item.action === action);
+      (
+        (await t.http().get('/api/recommendations?status=overdue&limit=200').set(bearer(user)).expect(200)).body.items as {
+          action: string;
+        }[]
+      ).some((item) => item.action === action);
     expect(await seen(c.substitute)).toBe(true);
     expect(await seen(c.coordinator)).toBe(true);
     expect(await seen(c.nurse)).toBe(true); // the pilot of the situation
@@ -251,8 +465,18 @@ describe('commission sessions', () => {
     expect(await seen(c.housing)).toBe(false);
     const open = await t.http().get('/api/recommendations?status=done').set(bearer(c.substitute)).expect(200);
     expect(open.body.items.some((item: { action: string }) => item.action === action)).toBe(false);
-    const recommendation = ((await t.http().get('/api/recommendations?status=overdue&limit=200').set(bearer(c.coordinator))).body.items as { id: string; action: string }[]).find((item) => item.action === action)!;
-    await t.http().patch(`/api/recommendations/${recommendation.id}`).set(bearer(c.outsider)).send({ status: 'done', note: 'x' }).expect(404);
+    const recommendation = (
+      (await t.http().get('/api/recommendations?status=overdue&limit=200').set(bearer(c.coordinator))).body.items as {
+        id: string;
+        action: string;
+      }[]
+    ).find((item) => item.action === action)!;
+    await t
+      .http()
+      .patch(`/api/recommendations/${recommendation.id}`)
+      .set(bearer(c.outsider))
+      .send({ status: 'done', note: 'x' })
+      .expect(404);
   });
 });
 
@@ -271,8 +495,13 @@ describe('anomaly report: accesses outside a session window', () => {
     // A faulty code path granting access before publication, recorded through the real audit service.
     const { AuditService } = await import('../src/audit/audit.service.js');
     await t.app.get(AuditService).record({
-      action: 'situation.read', resourceType: 'situation', resourceId: situation.id, situationId: situation.id, outcome: 'granted',
-      purpose: { type: 'agenda_item', id: itemId }, actor: { userId: c.nurse.id, role: 'member', organizationId: null },
+      action: 'situation.read',
+      resourceType: 'situation',
+      resourceId: situation.id,
+      situationId: situation.id,
+      outcome: 'granted',
+      purpose: { type: 'agenda_item', id: itemId },
+      actor: { userId: c.nurse.id, role: 'member', organizationId: null },
     });
     await t.http().post(`/api/sessions/${sessionId}/status`).set(bearer(c.coordinator)).send({ to: 'agenda_published' }).expect(200);
     await t.http().get(`/api/situations/${situation.id}`).set(bearer(c.nurse)).expect(200);

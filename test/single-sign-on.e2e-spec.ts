@@ -42,7 +42,11 @@ describe('single sign-on (OpenID Connect)', () => {
     expect(flowCookie).toMatch(/HttpOnly/i);
     const browser = new ProviderBrowser();
     const back = await browser.follow(authorize.href, CALLBACK, (action) =>
-      browser.request(action, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ subject, acr }).toString() }),
+      browser.request(action, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ subject, acr }).toString(),
+      }),
     );
     return { back, flowCookie: flowCookie.split(';')[0] };
   }
@@ -59,13 +63,24 @@ describe('single sign-on (OpenID Connect)', () => {
     expect(callback.headers.location).toBe('/');
     const cookies = callback.headers['set-cookie'] as unknown as string[];
     const refresh = cookies.find((cookie) => cookie.startsWith('clsm_refresh='))!;
-    const csrf = cookies.find((cookie) => cookie.startsWith('clsm_csrf='))!.split(';')[0].split('=')[1];
+    const csrf = cookies
+      .find((cookie) => cookie.startsWith('clsm_csrf='))!
+      .split(';')[0]
+      .split('=')[1];
     expect(refresh).toMatch(/HttpOnly/i);
     expect(refresh).toMatch(/SameSite=Strict/i);
-    const session = await t.http().post('/api/auth/refresh').set('Cookie', [refresh.split(';')[0], `clsm_csrf=${csrf}`]).set('X-CSRF-Token', csrf).send({}).expect(200);
+    const session = await t
+      .http()
+      .post('/api/auth/refresh')
+      .set('Cookie', [refresh.split(';')[0], `clsm_csrf=${csrf}`])
+      .set('X-CSRF-Token', csrf)
+      .send({})
+      .expect(200);
     const me = await t.http().get('/api/auth/me').set('Authorization', `Bearer ${session.body.accessToken}`).expect(200);
     expect(me.body.id).toBe(member.id);
-    const method = await t.superuser.query('SELECT method FROM clsm.auth_session WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1', [member.id]);
+    const method = await t.superuser.query('SELECT method FROM clsm.auth_session WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1', [
+      member.id,
+    ]);
     expect(method.rows[0].method).toBe('oidc');
   });
 
@@ -76,8 +91,13 @@ describe('single sign-on (OpenID Connect)', () => {
     const { back, flowCookie } = await signInAtProvider('psc-inconnu', 'eidas1');
     const callback = await t.http().get(`${back.pathname}${back.search}`).set('Cookie', flowCookie).expect(302);
     expect(callback.headers.location).toBe('/?sso=inconnu');
-    expect(((callback.headers['set-cookie'] as unknown as string[]) ?? []).some((cookie) => cookie.startsWith('clsm_refresh='))).toBe(false);
-    const entries = await t.superuser.query(`SELECT actor_user_id, outcome, client_address FROM audit.event WHERE action = 'auth.oidc_login' AND seq > $1`, [before.rows[0].seq]);
+    expect(((callback.headers['set-cookie'] as unknown as string[]) ?? []).some((cookie) => cookie.startsWith('clsm_refresh='))).toBe(
+      false,
+    );
+    const entries = await t.superuser.query(
+      `SELECT actor_user_id, outcome, client_address FROM audit.event WHERE action = 'auth.oidc_login' AND seq > $1`,
+      [before.rows[0].seq],
+    );
     expect(entries.rows).toEqual([{ actor_user_id: null, outcome: 'denied', client_address: expect.any(String) }]);
   });
 
@@ -89,7 +109,9 @@ describe('single sign-on (OpenID Connect)', () => {
     const { back, flowCookie } = await signInAtProvider(`psc-faible-${professionalId}`, 'eidas0');
     const callback = await t.http().get(`${back.pathname}${back.search}`).set('Cookie', flowCookie).expect(302);
     expect(callback.headers.location).toBe('/?sso=niveau');
-    const entries = await t.superuser.query(`SELECT outcome FROM audit.event WHERE action = 'auth.oidc_login' AND actor_user_id = $1`, [member.id]);
+    const entries = await t.superuser.query(`SELECT outcome FROM audit.event WHERE action = 'auth.oidc_login' AND actor_user_id = $1`, [
+      member.id,
+    ]);
     expect(entries.rows).toEqual([{ outcome: 'denied' }]);
   });
 
@@ -114,7 +136,10 @@ describe('single sign-on (OpenID Connect)', () => {
     await t.http().patch(`/api/users/${first.id}`).set(bearer(admin)).send({ professionalId }).expect(200);
     const duplicate = await t.http().patch(`/api/users/${second.id}`).set(bearer(admin)).send({ professionalId }).expect(409);
     expect(duplicate.body.detail).toBe('Cet identifiant professionnel est déjà lié à un autre compte.');
-    const audit = await t.superuser.query(`SELECT count(*)::int AS n FROM audit.event WHERE action = 'user.sso_link' AND resource_id = $1`, [first.id]);
+    const audit = await t.superuser.query(
+      `SELECT count(*)::int AS n FROM audit.event WHERE action = 'user.sso_link' AND resource_id = $1`,
+      [first.id],
+    );
     expect(audit.rows[0].n).toBe(1);
   });
 

@@ -11,7 +11,12 @@ import { bearer, createSituation, giveConsent, intakeBody, moveTo } from './supp
 import { createAdmin, createFreshDatabase, createUser, startTestApp, TestApp, TestUser } from './support/test-app.js';
 
 /** A small but real PDF, with random bytes so every upload is distinct. */
-const pdf = () => Buffer.concat([Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n'), randomBytes(512), Buffer.from('\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n')]);
+const pdf = () =>
+  Buffer.concat([
+    Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n'),
+    randomBytes(512),
+    Buffer.from('\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n'),
+  ]);
 
 /** The legal path from `submitted` to each state, as transition bodies. */
 const PATH_TO: Record<SituationStatus, Record<string, unknown>[]> = {
@@ -26,9 +31,16 @@ const PATH_TO: Record<SituationStatus, Record<string, unknown>[]> = {
   closed: [{ to: 'admissible' }, { to: 'closed', outcome: 'resolved' }],
 };
 const bodyFor = (to: SituationStatus): Record<string, unknown> =>
-  to === 'rejected' ? { to, reason: 'Motif' } : to === 'redirected' ? { to, reason: 'Motif', redirectedTo: 'other_service' } : to === 'closed' ? { to, outcome: 'resolved' }
-    // Going back (scheduled → in_preparation, follow_up → scheduled) requires a reason.
-    : to === 'in_preparation' || to === 'scheduled' ? { to, reason: 'Motif' } : { to };
+  to === 'rejected'
+    ? { to, reason: 'Motif' }
+    : to === 'redirected'
+      ? { to, reason: 'Motif', redirectedTo: 'other_service' }
+      : to === 'closed'
+        ? { to, outcome: 'resolved' }
+        : // Going back (scheduled → in_preparation, follow_up → scheduled) requires a reason.
+          to === 'in_preparation' || to === 'scheduled'
+          ? { to, reason: 'Motif' }
+          : { to };
 
 describe('case files', () => {
   let t: TestApp;
@@ -42,7 +54,12 @@ describe('case files', () => {
   beforeAll(async () => {
     t = await startTestApp();
     admin = await createAdmin(t);
-    const organization = await t.http().post('/api/organizations').set(bearer(admin)).send({ name: `CCAS ${Date.now()}`, kind: 'ccas' }).expect(201);
+    const organization = await t
+      .http()
+      .post('/api/organizations')
+      .set(bearer(admin))
+      .send({ name: `CCAS ${Date.now()}`, kind: 'ccas' })
+      .expect(201);
     coordinator = await createUser(t, admin, { roles: ['coordinator'], professionalCategory: 'coordinator' });
     referrer = await createUser(t, admin, { roles: ['referrer'], organizationId: organization.body.id });
     otherReferrer = await createUser(t, admin, { roles: ['referrer'] });
@@ -52,7 +69,8 @@ describe('case files', () => {
   afterAll(() => t.close());
 
   const auditRows = async (situationId: string) =>
-    (await t.superuser.query('SELECT action, outcome, actor_user_id FROM audit.event WHERE situation_id = $1 ORDER BY seq', [situationId])).rows as {
+    (await t.superuser.query('SELECT action, outcome, actor_user_id FROM audit.event WHERE situation_id = $1 ORDER BY seq', [situationId]))
+      .rows as {
       action: string;
       outcome: string;
       actor_user_id: string;
@@ -63,11 +81,22 @@ describe('case files', () => {
     it('records a saisine as submitted with a yearly reference, and its referrer reads it back whole', async () => {
       const body = intakeBody();
       const created = await t.http().post('/api/situations').set(bearer(referrer)).send(body).expect(201);
-      expect(created.body).toMatchObject({ status: 'submitted', year: new Date().getUTCFullYear(), problemAreas: ['housing', 'isolation'], birthDecade: 1980 });
+      expect(created.body).toMatchObject({
+        status: 'submitted',
+        year: new Date().getUTCFullYear(),
+        problemAreas: ['housing', 'isolation'],
+        birthDecade: 1980,
+      });
       expect(created.body.reference).toMatch(new RegExp(`^CC-${new Date().getUTCFullYear()}-\\d{4,}$`));
       expect(created.body.referrer.userId).toBe(referrer.id);
       const read = await t.http().get(`/api/situations/${created.body.id}`).set(bearer(referrer)).expect(200);
-      expect(read.body).toMatchObject({ identity: body.identity, contact: body.contact, social: body.social, health: body.health, narrative: body.narrative });
+      expect(read.body).toMatchObject({
+        identity: body.identity,
+        contact: body.contact,
+        social: body.social,
+        health: body.health,
+        narrative: body.narrative,
+      });
       expect(read.body).not.toHaveProperty('possibleDuplicates');
       expect(JSON.stringify(read.body)).not.toMatch(/_enc|Enc"|wrapped|blind/i);
     });
@@ -82,7 +111,10 @@ describe('case files', () => {
     it('refuses an emergency with the dedicated problem type and the numbers to call, storing only a counter', async () => {
       const before = { situations: await count('situation'), keys: await count('situation_key') };
       const year = new Date().getUTCFullYear();
-      const counterBefore = Number((await t.superuser.query('SELECT coalesce(sum(refusals), 0) AS n FROM cellule.emergency_refusal_counter WHERE year = $1', [year])).rows[0].n);
+      const counterBefore = Number(
+        (await t.superuser.query('SELECT coalesce(sum(refusals), 0) AS n FROM cellule.emergency_refusal_counter WHERE year = $1', [year]))
+          .rows[0].n,
+      );
       const screenings = [
         { immediateDanger: true, acuteMedicalNeed: false, suicidalRisk: false },
         { immediateDanger: false, acuteMedicalNeed: true, suicidalRisk: false },
@@ -98,29 +130,50 @@ describe('case files', () => {
         expect(response.body.emergencyNumbers).toEqual(['15', '112', '3114']);
       }
       expect({ situations: await count('situation'), keys: await count('situation_key') }).toEqual(before);
-      const counterAfter = Number((await t.superuser.query('SELECT refusals FROM cellule.emergency_refusal_counter WHERE year = $1', [year])).rows[0].refusals);
+      const counterAfter = Number(
+        (await t.superuser.query('SELECT refusals FROM cellule.emergency_refusal_counter WHERE year = $1', [year])).rows[0].refusals,
+      );
       expect(counterAfter).toBe(counterBefore + 3);
     });
 
     it('keeps nothing of the identity of an emergency: no row of any table, no audit entry holds it', async () => {
       const lastSeq = Number((await t.superuser.query('SELECT coalesce(max(seq), 0) AS seq FROM audit.event')).rows[0].seq);
       const body = intakeBody({ screening: { immediateDanger: false, acuteMedicalNeed: false, suicidalRisk: true } });
-      const values = [body.identity.birthName, body.identity.usedName, body.identity.firstNames.split(' ')[0], body.contact.address, body.narrative.narrative, body.health.details];
+      const values = [
+        body.identity.birthName,
+        body.identity.usedName,
+        body.identity.firstNames.split(' ')[0],
+        body.contact.address,
+        body.narrative.narrative,
+        body.health.details,
+      ];
       await t.http().post('/api/situations').set(bearer(referrer)).send(body).expect(422);
       // Every table of every schema, read as text by the database administrator.
-      const tables = (await t.superuser.query(
-        `SELECT format('%I.%I', table_schema, table_name) AS name FROM information_schema.tables
+      const tables = (
+        await t.superuser.query(
+          `SELECT format('%I.%I', table_schema, table_name) AS name FROM information_schema.tables
           WHERE table_schema IN ('clsm', 'cellule', 'audit') AND table_type = 'BASE TABLE'`,
-      )).rows as { name: string }[];
+        )
+      ).rows as { name: string }[];
       expect(tables.length).toBeGreaterThan(10);
       const holding: string[] = [];
       for (const { name } of tables) {
-        const { rows } = await t.superuser.query(`SELECT count(*)::int AS n FROM ${name} r WHERE r::text LIKE ANY ($1)`, [values.map((value) => `%${value}%`)]);
+        const { rows } = await t.superuser.query(`SELECT count(*)::int AS n FROM ${name} r WHERE r::text LIKE ANY ($1)`, [
+          values.map((value) => `%${value}%`),
+        ]);
         if (rows[0].n > 0) holding.push(name);
       }
       expect(holding).toEqual([]);
       // The refusal itself is audited (denied), without a situation and without any value of the saisine.
-      const entries = (await t.superuser.query('SELECT e.*, e::text AS raw FROM audit.event e WHERE seq > $1 ORDER BY seq', [lastSeq])).rows as { action: string; outcome: string; actor_user_id: string; situation_id: string | null; resource_id: string | null; raw: string }[];
+      const entries = (await t.superuser.query('SELECT e.*, e::text AS raw FROM audit.event e WHERE seq > $1 ORDER BY seq', [lastSeq]))
+        .rows as {
+        action: string;
+        outcome: string;
+        actor_user_id: string;
+        situation_id: string | null;
+        resource_id: string | null;
+        raw: string;
+      }[];
       const refusal = entries.filter((entry) => entry.action === 'situation.emergency_refused' && entry.actor_user_id === referrer.id);
       expect(refusal).toHaveLength(1);
       expect(refusal[0]).toMatchObject({ outcome: 'denied', situation_id: null, resource_id: null });
@@ -135,14 +188,31 @@ describe('case files', () => {
       ['an unknown top-level field', (body) => ({ ...body, status: 'closed' }), 'status'],
       ['an unknown nested field', (body) => ({ ...body, identity: { ...body.identity, nir: '284037512345678' } }), 'identity.nir'],
       ['a missing screening', (body) => ({ ...body, screening: undefined }), 'screening'],
-      ['a screening answer that is not a boolean', (body) => ({ ...body, screening: { immediateDanger: 'no', acuteMedicalNeed: false, suicidalRisk: false } }), 'screening.immediateDanger'],
-      ['an unanswered screening question', (body) => ({ ...body, screening: { immediateDanger: false, acuteMedicalNeed: false } }), 'screening.suicidalRisk'],
-      ['an oversized narrative', (body) => ({ ...body, narrative: { ...body.narrative, narrative: 'x'.repeat(20_001) } }), 'narrative.narrative'],
+      [
+        'a screening answer that is not a boolean',
+        (body) => ({ ...body, screening: { immediateDanger: 'no', acuteMedicalNeed: false, suicidalRisk: false } }),
+        'screening.immediateDanger',
+      ],
+      [
+        'an unanswered screening question',
+        (body) => ({ ...body, screening: { immediateDanger: false, acuteMedicalNeed: false } }),
+        'screening.suicidalRisk',
+      ],
+      [
+        'an oversized narrative',
+        (body) => ({ ...body, narrative: { ...body.narrative, narrative: 'x'.repeat(20_001) } }),
+        'narrative.narrative',
+      ],
     ];
     for (const [label, mutate, field] of invalid) {
       it(`refuses ${label} with 400 problem+json and stores nothing`, async () => {
         const before = await count('situation');
-        const response = await t.http().post('/api/situations').set(bearer(referrer)).send(mutate(intakeBody()) as object).expect(400);
+        const response = await t
+          .http()
+          .post('/api/situations')
+          .set(bearer(referrer))
+          .send(mutate(intakeBody()) as object)
+          .expect(400);
         expect(response.headers['content-type']).toContain('application/problem+json');
         expect(response.body.errors.map((error: { field: string }) => error.field)).toContain(field);
         expect(await count('situation')).toBe(before);
@@ -155,7 +225,12 @@ describe('case files', () => {
       const body = intakeBody();
       const situation = await createSituation(t, referrer, body);
       const documentBytes = pdf();
-      await t.http().post(`/api/situations/${situation.id}/documents`).set(bearer(referrer)).attach('file', documentBytes, `Compte-rendu ${body.identity.birthName}.pdf`).expect(201);
+      await t
+        .http()
+        .post(`/api/situations/${situation.id}/documents`)
+        .set(bearer(referrer))
+        .attach('file', documentBytes, `Compte-rendu ${body.identity.birthName}.pdf`)
+        .expect(201);
       const rejected = await createSituation(t, referrer, intakeBody());
       const reason = `MotifDeRefus${Date.now()} confidentiel`;
       await moveTo(t, coordinator, rejected.id, [{ to: 'rejected', reason }]);
@@ -182,7 +257,8 @@ describe('case files', () => {
       const haystacks: Buffer[] = [];
       for (const { tablename } of tables as { tablename: string }[]) {
         const { rows } = await t.superuser.query(`SELECT * FROM cellule.${tablename}`);
-        for (const row of rows) for (const value of Object.values(row)) haystacks.push(Buffer.isBuffer(value) ? value : Buffer.from(String(value)));
+        for (const row of rows)
+          for (const value of Object.values(row)) haystacks.push(Buffer.isBuffer(value) ? value : Buffer.from(String(value)));
       }
       const everything = Buffer.concat(haystacks);
       for (const secret of secrets) {
@@ -208,7 +284,11 @@ describe('case files', () => {
     });
 
     it('a damaged case file does not block the intake of another person in its blind-index bucket', async () => {
-      const damaged = await createSituation(t, referrer, intakeBody({ identity: { birthName: 'Abime', firstNames: 'Paul', birthDate: '1970-01-01', sex: 'male' } }));
+      const damaged = await createSituation(
+        t,
+        referrer,
+        intakeBody({ identity: { birthName: 'Abime', firstNames: 'Paul', birthDate: '1970-01-01', sex: 'male' } }),
+      );
       await t.superuser.query('UPDATE cellule.situation SET identity_enc = contact_enc WHERE id = $1', [damaged.id]);
       const crypto = t.app.get(CryptoService);
       const bucket = crypto.blindIndex({ birthName: 'Abime', firstNames: 'Paul', birthDate: '1970-01-01' });
@@ -216,11 +296,18 @@ describe('case files', () => {
       const letters = (n: number): string => (n < 26 ? '' : letters(Math.floor(n / 26) - 1)) + String.fromCharCode(97 + (n % 26));
       let birthName = '';
       for (let i = 0; !birthName && i < 100_000; i++) {
-        if (crypto.blindIndex({ birthName: `Voisin${letters(i)}`, firstNames: 'Luc', birthDate: '1971-01-01' }) === bucket) birthName = `Voisin${letters(i)}`;
+        if (crypto.blindIndex({ birthName: `Voisin${letters(i)}`, firstNames: 'Luc', birthDate: '1971-01-01' }) === bucket)
+          birthName = `Voisin${letters(i)}`;
       }
       expect(birthName).not.toBe('');
-      const neighbour = await createSituation(t, referrer, intakeBody({ identity: { birthName, firstNames: 'Luc', birthDate: '1971-01-01', sex: 'male' } }));
-      const { rows } = await t.superuser.query('SELECT blind_index FROM cellule.situation WHERE id = ANY($1)', [[damaged.id, neighbour.id]]);
+      const neighbour = await createSituation(
+        t,
+        referrer,
+        intakeBody({ identity: { birthName, firstNames: 'Luc', birthDate: '1971-01-01', sex: 'male' } }),
+      );
+      const { rows } = await t.superuser.query('SELECT blind_index FROM cellule.situation WHERE id = ANY($1)', [
+        [damaged.id, neighbour.id],
+      ]);
       expect(new Set(rows.map((row: { blind_index: number }) => row.blind_index)).size).toBe(1);
     });
 
@@ -234,13 +321,20 @@ describe('case files', () => {
     it('crypto-shredding makes a situation and its documents unreadable while others stay readable', async () => {
       const shredded = await createSituation(t, referrer);
       const kept = await createSituation(t, referrer);
-      const uploaded = await t.http().post(`/api/situations/${shredded.id}/documents`).set(bearer(referrer)).attach('file', pdf(), 'a.pdf').expect(201);
+      const uploaded = await t
+        .http()
+        .post(`/api/situations/${shredded.id}/documents`)
+        .set(bearer(referrer))
+        .attach('file', pdf(), 'a.pdf')
+        .expect(201);
       await t.app.get(DataKeyService).destroy(shredded.id);
       const gone = await t.http().get(`/api/situations/${shredded.id}`).set(bearer(coordinator)).expect(410);
       expect(gone.body.type).toBe('https://clsm-cellule.fr/problems/destroyed');
       await t.http().get(`/api/situations/${shredded.id}/documents/${uploaded.body.id}`).set(bearer(coordinator)).expect(410);
       await t.http().get(`/api/situations/${kept.id}`).set(bearer(coordinator)).expect(200);
-      const { rows } = await t.superuser.query('SELECT wrapped_dek, destroyed_at FROM cellule.situation_key WHERE situation_id = $1', [shredded.id]);
+      const { rows } = await t.superuser.query('SELECT wrapped_dek, destroyed_at FROM cellule.situation_key WHERE situation_id = $1', [
+        shredded.id,
+      ]);
       expect(rows[0].wrapped_dek).toBeNull();
       expect(rows[0].destroyed_at).toBeInstanceOf(Date);
       // The list still shows the shredded situation's clear metadata, without identity.
@@ -285,7 +379,14 @@ describe('case files', () => {
       const read = await t.http().get(`/api/situations/${situation.id}`).set(bearer(referrer)).expect(200);
       expect(read.body).toMatchObject({ status: 'redirected', redirectedTo: 'dac' });
       expect(read.body.history).toEqual([
-        { from: 'submitted', to: 'redirected', at: expect.any(String), actorUserId: coordinator.id, reason: 'Relève du DAC de Moselle', redirectedTo: 'dac' },
+        {
+          from: 'submitted',
+          to: 'redirected',
+          at: expect.any(String),
+          actorUserId: coordinator.id,
+          reason: 'Relève du DAC de Moselle',
+          redirectedTo: 'dac',
+        },
       ]);
     });
 
@@ -293,7 +394,12 @@ describe('case files', () => {
       const situation = await createSituation(t, referrer);
       await t.http().post(`/api/situations/${situation.id}/transitions`).set(bearer(referrer)).send({ to: 'admissible' }).expect(404);
       await moveTo(t, coordinator, situation.id, PATH_TO.closed);
-      await t.http().patch(`/api/situations/${situation.id}`).set(bearer(referrer)).send({ problemAreas: ['family'] }).expect(409);
+      await t
+        .http()
+        .patch(`/api/situations/${situation.id}`)
+        .set(bearer(referrer))
+        .send({ problemAreas: ['family'] })
+        .expect(409);
     });
   });
 
@@ -302,21 +408,42 @@ describe('case files', () => {
       const body = intakeBody();
       const situation = await createSituation(t, referrer, body);
       const contact = { district: 'Metz-Nord' };
-      const updated = await t.http().patch(`/api/situations/${situation.id}`).set(bearer(referrer)).send({ contact, problemAreas: ['family'] }).expect(200);
+      const updated = await t
+        .http()
+        .patch(`/api/situations/${situation.id}`)
+        .set(bearer(referrer))
+        .send({ contact, problemAreas: ['family'] })
+        .expect(200);
       expect(updated.body).toMatchObject({ contact, problemAreas: ['family'], identity: body.identity, narrative: body.narrative });
-      await t.http().patch(`/api/situations/${situation.id}`).set(bearer(referrer)).send({ contact: { phone: 'not a phone!' } }).expect(400);
+      await t
+        .http()
+        .patch(`/api/situations/${situation.id}`)
+        .set(bearer(referrer))
+        .send({ contact: { phone: 'not a phone!' } })
+        .expect(400);
       await t.http().patch(`/api/situations/${situation.id}`).set(bearer(referrer)).send({ status: 'closed' }).expect(400);
     });
   });
 
   describe('duplicate detection', () => {
     it('tells the coordinator, and only the coordinator, about the same person despite case and accents', async () => {
-      const first = await createSituation(t, referrer, intakeBody({
-        identity: { birthName: 'Dupont-Martin', firstNames: 'Élodie Marie', birthDate: '1979-11-02', sex: 'female' },
-      }));
-      const second = await t.http().post('/api/situations').set(bearer(otherReferrer)).send(intakeBody({
-        identity: { birthName: 'DUPONT MARTIN', firstNames: 'elodie', birthDate: '1979-11-02', sex: 'female' },
-      })).expect(201);
+      const first = await createSituation(
+        t,
+        referrer,
+        intakeBody({
+          identity: { birthName: 'Dupont-Martin', firstNames: 'Élodie Marie', birthDate: '1979-11-02', sex: 'female' },
+        }),
+      );
+      const second = await t
+        .http()
+        .post('/api/situations')
+        .set(bearer(otherReferrer))
+        .send(
+          intakeBody({
+            identity: { birthName: 'DUPONT MARTIN', firstNames: 'elodie', birthDate: '1979-11-02', sex: 'female' },
+          }),
+        )
+        .expect(201);
       expect(second.body).not.toHaveProperty('possibleDuplicates');
       expect(JSON.stringify(second.body)).not.toContain(first.id);
       const asCoordinator = await t.http().get(`/api/situations/${second.body.id}`).set(bearer(coordinator)).expect(200);
@@ -326,8 +453,16 @@ describe('case files', () => {
     });
 
     it('does not fire for a different birth date', async () => {
-      await createSituation(t, referrer, intakeBody({ identity: { birthName: 'Lefèvre', firstNames: 'Jules', birthDate: '1990-05-05', sex: 'male' } }));
-      const other = await createSituation(t, referrer, intakeBody({ identity: { birthName: 'Lefevre', firstNames: 'Jules', birthDate: '1990-05-06', sex: 'male' } }));
+      await createSituation(
+        t,
+        referrer,
+        intakeBody({ identity: { birthName: 'Lefèvre', firstNames: 'Jules', birthDate: '1990-05-05', sex: 'male' } }),
+      );
+      const other = await createSituation(
+        t,
+        referrer,
+        intakeBody({ identity: { birthName: 'Lefevre', firstNames: 'Jules', birthDate: '1990-05-06', sex: 'male' } }),
+      );
       const view = await t.http().get(`/api/situations/${other.id}`).set(bearer(coordinator)).expect(200);
       expect(view.body.possibleDuplicates).toEqual([]);
     });
@@ -337,15 +472,31 @@ describe('case files', () => {
     it('round-trips a document byte for byte, typed from its content, with its name encrypted', async () => {
       const situation = await createSituation(t, referrer);
       const bytes = pdf();
-      const uploaded = await t.http().post(`/api/situations/${situation.id}/documents`).set(bearer(referrer)).attach('file', bytes, { filename: 'bilan.txt', contentType: 'text/plain' }).expect(201);
-      expect(uploaded.body).toMatchObject({ mediaType: 'application/pdf', sizeBytes: bytes.length, filename: 'bilan.txt', uploadedBy: referrer.id });
+      const uploaded = await t
+        .http()
+        .post(`/api/situations/${situation.id}/documents`)
+        .set(bearer(referrer))
+        .attach('file', bytes, { filename: 'bilan.txt', contentType: 'text/plain' })
+        .expect(201);
+      expect(uploaded.body).toMatchObject({
+        mediaType: 'application/pdf',
+        sizeBytes: bytes.length,
+        filename: 'bilan.txt',
+        uploadedBy: referrer.id,
+      });
       const listed = await t.http().get(`/api/situations/${situation.id}/documents`).set(bearer(coordinator)).expect(200);
       expect(listed.body).toEqual([uploaded.body]);
-      const downloaded = await t.http().get(`/api/situations/${situation.id}/documents/${uploaded.body.id}`).set(bearer(coordinator)).buffer(true).parse((response, callback) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => callback(null, Buffer.concat(chunks)));
-      }).expect(200);
+      const downloaded = await t
+        .http()
+        .get(`/api/situations/${situation.id}/documents/${uploaded.body.id}`)
+        .set(bearer(coordinator))
+        .buffer(true)
+        .parse((response, callback) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => callback(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
       expect(downloaded.headers['content-type']).toBe('application/pdf');
       expect(downloaded.headers['content-disposition']).toContain('bilan.txt');
       expect(Buffer.compare(downloaded.body as Buffer, bytes)).toBe(0);
@@ -354,8 +505,12 @@ describe('case files', () => {
     it('refuses a type it does not accept (415), whatever the declared name and type, and stores nothing', async () => {
       const situation = await createSituation(t, referrer);
       const before = await count('document');
-      const response = await t.http().post(`/api/situations/${situation.id}/documents`).set(bearer(referrer))
-        .attach('file', Buffer.from('#!/bin/sh\necho not a pdf\n'), { filename: 'rapport.pdf', contentType: 'application/pdf' }).expect(415);
+      const response = await t
+        .http()
+        .post(`/api/situations/${situation.id}/documents`)
+        .set(bearer(referrer))
+        .attach('file', Buffer.from('#!/bin/sh\necho not a pdf\n'), { filename: 'rapport.pdf', contentType: 'application/pdf' })
+        .expect(415);
       expect(response.headers['content-type']).toContain('application/problem+json');
       await t.http().post(`/api/situations/${situation.id}/documents`).set(bearer(referrer)).field('other', 'x').expect(400);
       expect(await count('document')).toBe(before);
@@ -364,7 +519,12 @@ describe('case files', () => {
     it('a document of another situation is not reachable through this one', async () => {
       const first = await createSituation(t, referrer);
       const second = await createSituation(t, referrer);
-      const uploaded = await t.http().post(`/api/situations/${first.id}/documents`).set(bearer(referrer)).attach('file', pdf(), 'a.pdf').expect(201);
+      const uploaded = await t
+        .http()
+        .post(`/api/situations/${first.id}/documents`)
+        .set(bearer(referrer))
+        .attach('file', pdf(), 'a.pdf')
+        .expect(201);
       await t.http().get(`/api/situations/${second.id}/documents/${uploaded.body.id}`).set(bearer(referrer)).expect(404);
     });
   });
@@ -372,12 +532,22 @@ describe('case files', () => {
   describe('interim need-to-know', () => {
     it('another referrer, a member, an administrator and the ethics committee cannot read, list or download', async () => {
       const situation = await createSituation(t, referrer);
-      const uploaded = await t.http().post(`/api/situations/${situation.id}/documents`).set(bearer(referrer)).attach('file', pdf(), 'a.pdf').expect(201);
+      const uploaded = await t
+        .http()
+        .post(`/api/situations/${situation.id}/documents`)
+        .set(bearer(referrer))
+        .attach('file', pdf(), 'a.pdf')
+        .expect(201);
       for (const outsider of [otherReferrer, member, admin, ethics]) {
         await t.http().get(`/api/situations/${situation.id}`).set(bearer(outsider)).expect(404);
         await t.http().get(`/api/situations/${situation.id}/documents`).set(bearer(outsider)).expect(404);
         await t.http().get(`/api/situations/${situation.id}/documents/${uploaded.body.id}`).set(bearer(outsider)).expect(404);
-        await t.http().patch(`/api/situations/${situation.id}`).set(bearer(outsider)).send({ problemAreas: ['family'] }).expect(404);
+        await t
+          .http()
+          .patch(`/api/situations/${situation.id}`)
+          .set(bearer(outsider))
+          .send({ problemAreas: ['family'] })
+          .expect(404);
         const list = await t.http().get(`/api/situations?reference=${situation.reference}`).set(bearer(outsider));
         if (list.status === 200) expect(list.body.items).toEqual([]);
         else expect(list.status).toBe(404);
@@ -407,7 +577,12 @@ describe('case files', () => {
       await t.http().get(`/api/situations/${situation.id}`).set(bearer(coordinator)).expect(200);
       await t.http().get(`/api/situations?reference=${situation.reference}`).set(bearer(coordinator)).expect(200);
       await moveTo(t, coordinator, situation.id, [{ to: 'admissible' }]);
-      const uploaded = await t.http().post(`/api/situations/${situation.id}/documents`).set(bearer(referrer)).attach('file', pdf(), 'a.pdf').expect(201);
+      const uploaded = await t
+        .http()
+        .post(`/api/situations/${situation.id}/documents`)
+        .set(bearer(referrer))
+        .attach('file', pdf(), 'a.pdf')
+        .expect(201);
       await t.http().get(`/api/situations/${situation.id}/documents`).set(bearer(referrer)).expect(200);
       await t.http().get(`/api/situations/${situation.id}/documents/${uploaded.body.id}`).set(bearer(referrer)).expect(200);
       await t.http().get(`/api/situations/${situation.id}`).set(bearer(otherReferrer)).expect(404);
@@ -446,7 +621,12 @@ describe('documents over the size limit', () => {
   it('are refused with 413 problem+json and nothing is stored', async () => {
     const situation = await createSituation(t, referrer);
     const big = Buffer.concat([pdf(), randomBytes(8192)]);
-    const response = await t.http().post(`/api/situations/${situation.id}/documents`).set(bearer(referrer)).attach('file', big, 'gros.pdf').expect(413);
+    const response = await t
+      .http()
+      .post(`/api/situations/${situation.id}/documents`)
+      .set(bearer(referrer))
+      .attach('file', big, 'gros.pdf')
+      .expect(413);
     expect(response.headers['content-type']).toContain('application/problem+json');
     const { rows } = await t.superuser.query('SELECT count(*)::int AS n FROM cellule.document WHERE situation_id = $1', [situation.id]);
     expect(rows[0].n).toBe(0);
@@ -473,7 +653,10 @@ describe('master-key rotation under traffic', () => {
   it('reads succeed during and after rotation, and no data key stays wrapped under the old version', async () => {
     const keyringFile = t.config.crypto.masterKeyFile!;
     expect(JSON.parse(readFileSync(keyringFile, 'utf8')).current).toBe(1);
-    const cli = spawn(process.execPath, ['dist/src/cli.js', 'rotate-master-key'], { env: { ...t.environment, KEY_ROTATION_GRACE_MS: '300' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const cli = spawn(process.execPath, ['dist/src/cli.js', 'rotate-master-key'], {
+      env: { ...t.environment, KEY_ROTATION_GRACE_MS: '300' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     cli.stdout.on('data', (chunk) => (output += chunk));
     cli.stderr.on('data', (chunk) => (output += chunk));

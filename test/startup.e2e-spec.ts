@@ -37,7 +37,10 @@ describe('zero-setup start on the embedded PostgreSQL', () => {
     service = spawn(process.execPath, ['dist/src/main.js'], { env: baseEnvironment(port), stdio: 'ignore' });
     let healthy = false;
     while (!healthy && Date.now() - started < 30_000 && service.exitCode === null) {
-      healthy = await fetch(`http://127.0.0.1:${port}/api/health`).then((response) => response.ok, () => false);
+      healthy = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+        (response) => response.ok,
+        () => false,
+      );
       if (!healthy) await sleep(250);
     }
     expect(healthy).toBe(true);

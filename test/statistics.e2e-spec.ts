@@ -9,7 +9,12 @@ import { createAdmin, createUser, startTestApp, TestApp, TestUser, unique } from
 const K = 5;
 
 /** Every published cell of a table, interior and margins. */
-const publishedCells = (table: CountTable) => [...table.cells.flat(), ...(table.rowTotals ?? []), ...(table.columnTotals ?? []), ...(table.total ? [table.total] : [])];
+const publishedCells = (table: CountTable) => [
+  ...table.cells.flat(),
+  ...(table.rowTotals ?? []),
+  ...(table.columnTotals ?? []),
+  ...(table.total ? [table.total] : []),
+];
 
 describe('small-count suppression (primary and secondary) on crafted tables', () => {
   const crafted = {
@@ -34,7 +39,18 @@ describe('small-count suppression (primary and secondary) on crafted tables', ()
     // A zero is not a small count: published.
     expect(table.cells[3][0]).toEqual({ value: 0 });
     for (const cell of publishedCells(table)) if (cell.value !== null) expect(cell.value === 0 || cell.value >= K).toBe(true);
-    const margins = protect({ ...crafted, counts: [[2, 1], [9, 12]], rows: crafted.rows.slice(0, 2), columns: crafted.columns.slice(0, 2) }, K);
+    const margins = protect(
+      {
+        ...crafted,
+        counts: [
+          [2, 1],
+          [9, 12],
+        ],
+        rows: crafted.rows.slice(0, 2),
+        columns: crafted.columns.slice(0, 2),
+      },
+      K,
+    );
     // Row a totals 3: a small count in a margin is suppressed too.
     expect(margins.rowTotals![0].suppressed).toBe('primary');
   });
@@ -43,7 +59,9 @@ describe('small-count suppression (primary and secondary) on crafted tables', ()
     const table = protect(crafted, K);
     const naive: CountTable = {
       ...table,
-      cells: crafted.counts.map((row) => row.map((value) => (value > 0 && value < K ? { value: null, suppressed: 'primary' as const } : { value }))),
+      cells: crafted.counts.map((row) =>
+        row.map((value) => (value > 0 && value < K ? { value: null, suppressed: 'primary' as const } : { value })),
+      ),
       rowTotals: crafted.counts.map((row) => ({ value: row.reduce((a, b) => a + b, 0) })),
       columnTotals: [0, 1, 2].map((c) => ({ value: crafted.counts.reduce((sum, row) => sum + row[c], 0) })),
       total: { value: 87 },
@@ -63,7 +81,16 @@ describe('small-count suppression (primary and secondary) on crafted tables', ()
   });
 
   it('protects a one-way table whose single small count would otherwise follow from its total', () => {
-    const table = protect({ key: 'one', title: 'Une dimension', rowTitle: 'Mois', rows: ['m1', 'm2', 'm3', 'm4'].map((key) => ({ key, label: key })), counts: [[9], [2], [11], [6]] }, K);
+    const table = protect(
+      {
+        key: 'one',
+        title: 'Une dimension',
+        rowTitle: 'Mois',
+        rows: ['m1', 'm2', 'm3', 'm4'].map((key) => ({ key, label: key })),
+        counts: [[9], [2], [11], [6]],
+      },
+      K,
+    );
     expect(table.cells[1][0].suppressed).toBe('primary');
     expect(table.cells.flat().filter((cell) => cell.suppressed === 'secondary')).toHaveLength(1);
     // The smallest non-zero other cell is chosen as the complement.
@@ -73,14 +100,46 @@ describe('small-count suppression (primary and secondary) on crafted tables', ()
   });
 
   it('keeps a table whose margins are themselves small safe, and leaves tables without small counts intact', () => {
-    const small = protect({ ...crafted, counts: [[1, 0, 2], [0, 6, 7], [0, 0, 0], [5, 0, 9]] }, K);
+    const small = protect(
+      {
+        ...crafted,
+        counts: [
+          [1, 0, 2],
+          [0, 6, 7],
+          [0, 0, 0],
+          [5, 0, 9],
+        ],
+      },
+      K,
+    );
     expect(recoverable(small, 30)).toEqual([]);
-    const intact = protect({ ...crafted, counts: [[5, 6, 0], [7, 8, 9], [10, 0, 11], [12, 13, 14]] }, K);
+    const intact = protect(
+      {
+        ...crafted,
+        counts: [
+          [5, 6, 0],
+          [7, 8, 9],
+          [10, 0, 11],
+          [12, 13, 14],
+        ],
+      },
+      K,
+    );
     expect(publishedCells(intact).every((cell) => cell.suppressed === undefined)).toBe(true);
   });
 
   it('does not add margins to a table whose rows overlap (problem areas): primary suppression only', () => {
-    const table = protect({ key: 'areas', title: 'Problématiques', rowTitle: 'Problématique', rows: ['p', 'q', 'r'].map((key) => ({ key, label: key })), counts: [[8], [3], [7]], additive: false }, K);
+    const table = protect(
+      {
+        key: 'areas',
+        title: 'Problématiques',
+        rowTitle: 'Problématique',
+        rows: ['p', 'q', 'r'].map((key) => ({ key, label: key })),
+        counts: [[8], [3], [7]],
+        additive: false,
+      },
+      K,
+    );
     expect(table.total).toBeNull();
     expect(table.cells.map((row) => row[0])).toEqual([{ value: 8 }, { value: null, suppressed: 'primary' }, { value: 7 }]);
   });
@@ -111,14 +170,25 @@ describe('GET /api/statistics', () => {
     await t.close();
   });
 
-  const organization = async (kind: string) => (await t.http().post('/api/organizations').set(bearer(admin)).send({ name: unique(kind), kind }).expect(201)).body.id as string;
+  const organization = async (kind: string) =>
+    (
+      await t
+        .http()
+        .post('/api/organizations')
+        .set(bearer(admin))
+        .send({ name: unique(kind), kind })
+        .expect(201)
+    ).body.id as string;
 
   /**
    * A situation recorded on `day` with these clear columns only. Its data key is destroyed and its
    * ciphertexts are random bytes: the statistics must never need them (a crypto-shredded situation
    * is still counted).
    */
-  async function craft(day: string, values: { decade: number; sex: string | null; organizationId: string | null; areas: string[]; closed?: string }) {
+  async function craft(
+    day: string,
+    values: { decade: number; sex: string | null; organizationId: string | null; areas: string[]; closed?: string },
+  ) {
     const id = randomUUID();
     crafted.push(id);
     const year = Number(day.slice(0, 4));
@@ -127,9 +197,24 @@ describe('GET /api/statistics', () => {
       `INSERT INTO cellule.situation (id, reference, year, status, problem_areas, birth_decade, sex, referrer_user_id, referrer_organization_id, blind_index,
          closure_outcome, identity_enc, contact_enc, social_enc, health_enc, narrative_enc, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, $10, '\\x00', '\\x00', '\\x00', '\\x00', '\\x00', $11::date + time '10:00', $11::date + time '10:00')`,
-      [id, reference, year, values.closed ? 'closed' : 'submitted', values.areas, values.decade, values.sex, referrer.id, values.organizationId, values.closed ?? null, day],
+      [
+        id,
+        reference,
+        year,
+        values.closed ? 'closed' : 'submitted',
+        values.areas,
+        values.decade,
+        values.sex,
+        referrer.id,
+        values.organizationId,
+        values.closed ?? null,
+        day,
+      ],
     );
-    await t.superuser.query(`INSERT INTO cellule.situation_key (situation_id, kek_version, wrapped_dek, destroyed_at) VALUES ($1, 1, NULL, now())`, [id]);
+    await t.superuser.query(
+      `INSERT INTO cellule.situation_key (situation_id, kek_version, wrapped_dek, destroyed_at) VALUES ($1, 1, NULL, now())`,
+      [id],
+    );
     if (values.closed) {
       await t.superuser.query(
         `INSERT INTO cellule.situation_transition (id, situation_id, from_status, to_status, actor_user_id, at, closure_outcome) VALUES ($1, $2, 'follow_up', 'closed', $3, $4::date + time '12:00', $5)`,
@@ -145,9 +230,29 @@ describe('GET /api/statistics', () => {
     // 2003: 16 saisines. Decade × sex: 1960s female 6, male 2 (small); 1980s female 5, male 3 (small).
     const plan: [string, number, string, string, string[], string?][] = [
       ...Array.from({ length: 6 }, (): [string, number, string, string, string[]] => ['2003-01-15', 1960, 'female', ccas, ['housing']]),
-      ...Array.from({ length: 2 }, (): [string, number, string, string, string[]] => ['2003-02-10', 1960, 'male', sector, ['housing', 'isolation']]),
-      ...Array.from({ length: 5 }, (): [string, number, string, string, string[], string] => ['2003-03-05', 1980, 'female', ccas, ['family'], 'resolved']),
-      ...Array.from({ length: 3 }, (): [string, number, string, string, string[], string] => ['2003-03-20', 1980, 'male', sector, ['isolation'], 'moved_away']),
+      ...Array.from({ length: 2 }, (): [string, number, string, string, string[]] => [
+        '2003-02-10',
+        1960,
+        'male',
+        sector,
+        ['housing', 'isolation'],
+      ]),
+      ...Array.from({ length: 5 }, (): [string, number, string, string, string[], string] => [
+        '2003-03-05',
+        1980,
+        'female',
+        ccas,
+        ['family'],
+        'resolved',
+      ]),
+      ...Array.from({ length: 3 }, (): [string, number, string, string, string[], string] => [
+        '2003-03-20',
+        1980,
+        'male',
+        sector,
+        ['isolation'],
+        'moved_away',
+      ]),
     ];
     for (const [day, decade, sex, organizationId, areas, closed] of plan) await craft(day, { decade, sex, organizationId, areas, closed });
 
@@ -156,14 +261,25 @@ describe('GET /api/statistics', () => {
       const body = response.body as { saisines: number; withheld: boolean; minimumCount: number; tables: CountTable[] };
       expect(body).toMatchObject({ saisines: 16, withheld: false, minimumCount: K });
       expect(body.tables.map((table) => table.key)).toEqual(
-        expect.arrayContaining(['saisinesByMonth', 'saisinesByReferrerKind', 'saisinesByProblemArea', 'saisinesByBirthDecadeAndSex', 'admissibility', 'closuresByOutcome', 'recommendationsByStatusAndCarrierKind', 'dacReferralsByDirectionAndStatus']),
+        expect.arrayContaining([
+          'saisinesByMonth',
+          'saisinesByReferrerKind',
+          'saisinesByProblemArea',
+          'saisinesByBirthDecadeAndSex',
+          'admissibility',
+          'closuresByOutcome',
+          'recommendationsByStatusAndCarrierKind',
+          'dacReferralsByDirectionAndStatus',
+        ]),
       );
       for (const table of body.tables) {
         for (const cell of publishedCells(table)) {
-          if (cell.value !== null) expect({ table: table.key, small: cell.value > 0 && cell.value < K }).toEqual({ table: table.key, small: false });
+          if (cell.value !== null)
+            expect({ table: table.key, small: cell.value > 0 && cell.value < K }).toEqual({ table: table.key, small: false });
           else expect(['primary', 'secondary']).toContain(cell.suppressed);
         }
-        if (table.additive) expect({ table: table.key, recoverable: recoverable(table, 16) }).toEqual({ table: table.key, recoverable: [] });
+        if (table.additive)
+          expect({ table: table.key, recoverable: recoverable(table, 16) }).toEqual({ table: table.key, recoverable: [] });
       }
       const ageSex = body.tables.find((table) => table.key === 'saisinesByBirthDecadeAndSex')!;
       expect(ageSex.rows.map((row) => row.key)).toEqual(['1960', '1980']);
@@ -192,7 +308,10 @@ describe('GET /api/statistics', () => {
       expect(closures.total).toEqual({ value: 8 });
     }
     // Counted without any data key: every crafted situation's key is destroyed.
-    const { rows } = await t.superuser.query('SELECT count(*)::int AS n FROM cellule.situation_key WHERE situation_id = ANY($1) AND wrapped_dek IS NOT NULL', [crafted]);
+    const { rows } = await t.superuser.query(
+      'SELECT count(*)::int AS n FROM cellule.situation_key WHERE situation_id = ANY($1) AND wrapped_dek IS NOT NULL',
+      [crafted],
+    );
     expect(rows[0].n).toBe(0);
   });
 
@@ -216,11 +335,17 @@ describe('GET /api/statistics', () => {
   });
 
   it('renders the yearly report as a French PDF with the same protected tables', async () => {
-    const response = await t.http().get('/api/statistics/report.pdf?year=2003').set(bearer(ethics)).buffer(true).parse((res, callback) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => callback(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const response = await t
+      .http()
+      .get('/api/statistics/report.pdf?year=2003')
+      .set(bearer(ethics))
+      .buffer(true)
+      .parse((res, callback) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => callback(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     expect(response.headers['content-type']).toContain('application/pdf');
     const pdf = response.body as Buffer;
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
@@ -249,9 +374,15 @@ describe('GET /api/statistics', () => {
   it('is refused to the other roles, audited without its filters, and validates the period', async () => {
     await t.http().get('/api/statistics').set(bearer(referrer)).expect(404);
     await t.http().get('/api/statistics').set(bearer(admin)).expect(404);
-    const before = await t.superuser.query(`SELECT count(*)::int AS n FROM audit.event WHERE action = 'statistics.read' AND actor_user_id = $1`, [ethics.id]);
+    const before = await t.superuser.query(
+      `SELECT count(*)::int AS n FROM audit.event WHERE action = 'statistics.read' AND actor_user_id = $1`,
+      [ethics.id],
+    );
     await t.http().get('/api/statistics?from=2003-01-01&to=2003-06-30').set(bearer(ethics)).expect(200);
-    const after = await t.superuser.query(`SELECT count(*)::int AS n FROM audit.event WHERE action = 'statistics.read' AND actor_user_id = $1`, [ethics.id]);
+    const after = await t.superuser.query(
+      `SELECT count(*)::int AS n FROM audit.event WHERE action = 'statistics.read' AND actor_user_id = $1`,
+      [ethics.id],
+    );
     expect(after.rows[0].n).toBe(before.rows[0].n + 1);
     const inverted = await t.http().get('/api/statistics?from=2003-06-01&to=2003-01-01').set(bearer(coordinator)).expect(400);
     expect(inverted.body.detail).toMatch(/précéder/);
@@ -263,7 +394,12 @@ describe('GET /api/statistics', () => {
     const { rows } = await t.superuser.query('SELECT sex FROM cellule.situation WHERE id = $1', [situation.id]);
     expect(rows[0].sex).toBe('female');
     const read = await t.http().get(`/api/situations/${situation.id}`).set(bearer(coordinator)).expect(200);
-    await t.http().patch(`/api/situations/${situation.id}`).set(bearer(coordinator)).send({ identity: { ...read.body.identity, sex: 'male' } }).expect(200);
+    await t
+      .http()
+      .patch(`/api/situations/${situation.id}`)
+      .set(bearer(coordinator))
+      .send({ identity: { ...read.body.identity, sex: 'male' } })
+      .expect(200);
     const after = await t.superuser.query('SELECT sex FROM cellule.situation WHERE id = $1', [situation.id]);
     expect(after.rows[0].sex).toBe('male');
   });

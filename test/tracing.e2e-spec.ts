@@ -36,7 +36,9 @@ async function startReceiver(): Promise<{ server: Server; url: string; payloads:
 }
 
 const spansOf = (payloads: string[]) =>
-  payloads.flatMap((payload) => (JSON.parse(payload) as OtlpRequest).resourceSpans.flatMap((resource) => resource.scopeSpans.flatMap((scope) => scope.spans)));
+  payloads.flatMap((payload) =>
+    (JSON.parse(payload) as OtlpRequest).resourceSpans.flatMap((resource) => resource.scopeSpans.flatMap((scope) => scope.spans)),
+  );
 const attribute = (span: OtlpSpan, key: string) => span.attributes?.find((item) => item.key === key)?.value;
 
 /**
@@ -75,7 +77,10 @@ describe('OpenTelemetry tracing', () => {
 
   it('is off without OTEL_EXPORTER_OTLP_ENDPOINT: the module loads no tracer at all', async () => {
     const probe = `process.stdout.write(String(globalThis[Symbol.for('opentelemetry.js.api.1')] !== undefined))`;
-    const run = (env: NodeJS.ProcessEnv) => promisify(execFile)(process.execPath, ['--import', './dist/src/tracing.js', '--input-type=module', '-e', probe], { env: { PATH: process.env.PATH, ...env } });
+    const run = (env: NodeJS.ProcessEnv) =>
+      promisify(execFile)(process.execPath, ['--import', './dist/src/tracing.js', '--input-type=module', '-e', probe], {
+        env: { PATH: process.env.PATH, ...env },
+      });
     expect((await run({})).stdout).toBe('false');
     // The probe can tell: with the variable set, the tracer is registered.
     expect((await run({ OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url })).stdout).toBe('true');
@@ -95,14 +100,21 @@ describe('OpenTelemetry tracing', () => {
     });
     const base = `http://127.0.0.1:${port}`;
     const deadline = Date.now() + 90_000;
-    while (!(await fetch(`${base}/api/health`).then((response) => response.ok, () => false))) {
+    while (
+      !(await fetch(`${base}/api/health`).then(
+        (response) => response.ok,
+        () => false,
+      ))
+    ) {
       if (Date.now() > deadline || service.exitCode !== null) throw new Error('the traced service did not start');
       await sleep(250);
     }
 
     const firstName = body.identity.firstNames.split(' ')[0];
     // A read that decrypts the person's identity; the query string carries the name too.
-    const read = await fetch(`${base}/api/situations/${situation.id}?recherche=${encodeURIComponent(body.identity.birthName)}`, { headers: bearer(coordinator) });
+    const read = await fetch(`${base}/api/situations/${situation.id}?recherche=${encodeURIComponent(body.identity.birthName)}`, {
+      headers: bearer(coordinator),
+    });
     expect(read.status).toBe(200);
     expect(((await read.json()) as { identity: { birthName: string } }).identity.birthName).toBe(body.identity.birthName);
     // A login: the e-mail is a query parameter of the account lookup.
@@ -127,7 +139,9 @@ describe('OpenTelemetry tracing', () => {
     const server = spans.find((span) => attribute(span, 'http.route')?.stringValue === '/api/situations/:id')!;
     expect(server.name).toBe('GET /api/situations/:id');
     expect(attribute(server, 'http.status_code') ?? attribute(server, 'http.response.status_code')).toEqual({ intValue: 200 });
-    const statements = spans.map((span) => attribute(span, 'db.statement')?.stringValue ?? attribute(span, 'db.query.text')?.stringValue).filter(Boolean);
+    const statements = spans
+      .map((span) => attribute(span, 'db.statement')?.stringValue ?? attribute(span, 'db.query.text')?.stringValue)
+      .filter(Boolean);
     expect(statements.length).toBeGreaterThan(0);
 
     // Nothing personal and no parameter anywhere in what left the process: names, e-mail, the
@@ -135,9 +149,22 @@ describe('OpenTelemetry tracing', () => {
     const resource = (JSON.parse(receiver.payloads[0]) as OtlpRequest).resourceSpans[0].resource?.attributes ?? [];
     expect(resource.find((item) => item.key === 'service.name')?.value).toEqual({ stringValue: 'clsm-cellule' });
     const exported = receiver.payloads.join('\n');
-    for (const secret of [body.identity.birthName, body.identity.usedName, firstName, body.identity.birthDate, coordinator.email, situation.id, 'recherche', '127.0.0.1']) {
+    for (const secret of [
+      body.identity.birthName,
+      body.identity.usedName,
+      firstName,
+      body.identity.birthDate,
+      coordinator.email,
+      situation.id,
+      'recherche',
+      '127.0.0.1',
+    ]) {
       expect(exported).not.toContain(secret);
     }
-    for (const span of spans) for (const item of span.attributes ?? []) expect(item.key).not.toMatch(/^(url\.full|url\.query|url\.path|http\.url|http\.target|client\.|net\.peer|network\.peer|user_agent|http\.user_agent|db\.connection_string|db\.user)/);
+    for (const span of spans)
+      for (const item of span.attributes ?? [])
+        expect(item.key).not.toMatch(
+          /^(url\.full|url\.query|url\.path|http\.url|http\.target|client\.|net\.peer|network\.peer|user_agent|http\.user_agent|db\.connection_string|db\.user)/,
+        );
   }, 180_000);
 });

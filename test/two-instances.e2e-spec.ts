@@ -38,7 +38,11 @@ describe('two instances on one database', () => {
     expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, index) => index + 1));
     for (const instance of [a, b]) {
       const report = await instance.app.get(AuditVerifierService).verify();
-      expect({ valid: report.valid, firstBroken: report.firstBroken, lastSeq: report.lastSeq }).toEqual({ valid: true, firstBroken: undefined, lastSeq: seqs.length });
+      expect({ valid: report.valid, firstBroken: report.firstBroken, lastSeq: report.lastSeq }).toEqual({
+        valid: true,
+        firstBroken: undefined,
+        lastSeq: seqs.length,
+      });
     }
   });
 
@@ -75,11 +79,18 @@ describe('the authentication rate limit shared by two instances', () => {
   it('counts a client address across both instances', async () => {
     const address = `198.51.100.${Math.floor(Math.random() * 200) + 20}`;
     const attempt = (instance: TestApp) =>
-      instance.http().post('/api/auth/login').set('X-Forwarded-For', address).send({ email: `${unique('limite')}@test.example`, password: 'mauvais mot de passe' });
+      instance
+        .http()
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', address)
+        .send({ email: `${unique('limite')}@test.example`, password: 'mauvais mot de passe' });
     const statuses = [];
     for (const instance of [a, b, a, b, a]) statuses.push((await attempt(instance)).status);
     expect(statuses).toEqual([401, 401, 401, 401, 429]);
-    const stored = await a.superuser.query(`SELECT count(*)::int AS n FROM clsm.rate_limit WHERE position(convert_to($1, 'UTF8') IN key) > 0`, [address]);
+    const stored = await a.superuser.query(
+      `SELECT count(*)::int AS n FROM clsm.rate_limit WHERE position(convert_to($1, 'UTF8') IN key) > 0`,
+      [address],
+    );
     expect(stored.rows[0].n).toBe(0);
   });
 });

@@ -147,10 +147,18 @@ export class AccessService {
    * préconisations, its carrier (the person, or a member of the structure, named), and the
    * situation's référent.
    */
-  followsUp(user: AuthenticatedUser, access: SituationAccess, carrier: { carrier_user_id: string | null; carrier_organization_id: string | null }): boolean {
+  followsUp(
+    user: AuthenticatedUser,
+    access: SituationAccess,
+    carrier: { carrier_user_id: string | null; carrier_organization_id: string | null },
+  ): boolean {
     const ofCarryingStructure =
-      carrier.carrier_organization_id !== null && carrier.carrier_organization_id === user.organizationId && access.relations.has('recommendation_carrier');
-    return this.manages(user, 'Recommendation') || carrier.carrier_user_id === user.id || ofCarryingStructure || access.relations.has('pilot');
+      carrier.carrier_organization_id !== null &&
+      carrier.carrier_organization_id === user.organizationId &&
+      access.relations.has('recommendation_carrier');
+    return (
+      this.manages(user, 'Recommendation') || carrier.carrier_user_id === user.id || ofCarryingStructure || access.relations.has('pilot')
+    );
   }
 
   /** The user chairs the session (or manages sessions): corrections of what it decided. */
@@ -160,7 +168,9 @@ export class AccessService {
 
   /** The user acts for the DAC of `organizationId` on a referral (the counterpart, never the commission). */
   isCounterpart(user: AuthenticatedUser, organizationId: string): boolean {
-    return user.organizationId === organizationId && this.ethics.policy.subjects.Referral.counterpart.some((role) => user.roles.includes(role));
+    return (
+      user.organizationId === organizationId && this.ethics.policy.subjects.Referral.counterpart.some((role) => user.roles.includes(role))
+    );
   }
 
   /**
@@ -188,7 +198,12 @@ export class AccessService {
       // received does not exist for it.
       const ended = referral.direction === 'outbound' && ['declined', 'withdrawn', 'closed'].includes(referral.status);
       const groups = new Set<FieldGroup>(ended ? ['narrative'] : [...referral.shared_groups, 'narrative']);
-      const grant = { situationId: referral.situation_id, groups, purpose: { type: 'referral', id: referral.id }, ...(ended ? { dataSets: false } : {}) };
+      const grant = {
+        situationId: referral.situation_id,
+        groups,
+        purpose: { type: 'referral', id: referral.id },
+        ...(ended ? { dataSets: false } : {}),
+      };
       if (referral.direction === 'inbound') return { kind: 'dac', grant };
       if (referral.status === 'draft' || referral.sent_at === null) return undefined;
       if (ended) return { kind: 'dac', grant };
@@ -305,7 +320,9 @@ export class AccessService {
 
   async consentInForce(situationId: string, purpose: ConsentPurposeName): Promise<boolean> {
     const manager = await this.uow.manager();
-    const [row] = await manager.query<{ in_force: boolean }[]>(`SELECT ${consentInForceSql('$1::uuid', purpose)} AS in_force`, [situationId]);
+    const [row] = await manager.query<{ in_force: boolean }[]>(`SELECT ${consentInForceSql('$1::uuid', purpose)} AS in_force`, [
+      situationId,
+    ]);
     return row.in_force;
   }
 
@@ -329,7 +346,13 @@ export class AccessService {
     const decided = await this.visible(user, ids);
     for (const id of ids) {
       const access = decided.get(id);
-      const entry = { action: `situation.${action}`, resourceType: 'situation', resourceId: id, situationId: id, outcome: 'denied' as const };
+      const entry = {
+        action: `situation.${action}`,
+        resourceType: 'situation',
+        resourceId: id,
+        situationId: id,
+        outcome: 'denied' as const,
+      };
       if (!access) {
         this.uow.current.recordAlways(entry);
         throw notFound();
@@ -355,7 +378,13 @@ export class AccessService {
   async requireRecordWrite(situationId: string): Promise<void> {
     const facts = (await this.loadFacts([situationId], { refresh: true })).get(situationId);
     if (facts?.restricted) {
-      this.uow.current.recordAlways({ action: 'situation.record_write', resourceType: 'situation', resourceId: situationId, situationId, outcome: 'denied' });
+      this.uow.current.recordAlways({
+        action: 'situation.record_write',
+        resourceType: 'situation',
+        resourceId: situationId,
+        situationId,
+        outcome: 'denied',
+      });
       throw restrictedProblem();
     }
   }
@@ -382,7 +411,10 @@ export class AccessService {
       groups,
       actions,
       purpose,
-      relations: new Set([...held.map((candidate) => candidate.relation), ...(facts.referrerUserId === user.id ? (['referrer'] as const) : [])]),
+      relations: new Set([
+        ...held.map((candidate) => candidate.relation),
+        ...(facts.referrerUserId === user.id ? (['referrer'] as const) : []),
+      ]),
       grant: grant?.name ?? 'relation',
       seesDuplicates: grant?.seesDuplicates === true,
     };
@@ -412,7 +444,8 @@ export class AccessService {
       }
       if (grant.requiresReviewConsent) conditions = { ...conditions, reviewConsentValid: true };
       // Once the person objected, the relations the objection ends open nothing (RGPD art. 21).
-      if (grant.relation && policy.rightsMeasures.objection.endsRelations.includes(grant.relation)) conditions = { ...conditions, objected: false };
+      if (grant.relation && policy.rightsMeasures.objection.endsRelations.includes(grant.relation))
+        conditions = { ...conditions, objected: false };
       for (const action of grant.actions) {
         if (action === 'create') can('create', 'Situation').because(grant.name);
         else if (grant.scope === 'none') continue;
@@ -422,7 +455,11 @@ export class AccessService {
     }
     // A structure the person refused never gets access (charter, article 3).
     if (respectsRefusals && user.organizationId) {
-      cannot(SITUATION_ACTIONS.filter((action) => action !== 'create'), 'Situation', { refusedOrganizationIds: { $in: [user.organizationId] } } as never);
+      cannot(
+        SITUATION_ACTIONS.filter((action) => action !== 'create'),
+        'Situation',
+        { refusedOrganizationIds: { $in: [user.organizationId] } } as never,
+      );
     }
     // Closed case files are read-only, whoever asks (checked before and after every write).
     cannot(WRITES, 'Situation', { status: { $in: TERMINAL } } as never);

@@ -26,7 +26,12 @@ export class RelationsService {
   /** Makes `userId` the référent of the situation, ending the previous one's relation. */
   async designatePilot(situationId: string, userId: string): Promise<void> {
     if (!(await this.eligible(userId, 'pilot'))) {
-      throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.validation, 'Membre inconnu', 'Le référent doit être un membre actif de la commission.');
+      throw new ProblemException(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        ProblemType.validation,
+        'Membre inconnu',
+        'Le référent doit être un membre actif de la commission.',
+      );
     }
     await this.assertNotRefused(situationId, { userIds: [userId] });
     const manager = await this.uow.manager();
@@ -52,7 +57,10 @@ export class RelationsService {
   async eligible(userId: string, relation: Relation): Promise<boolean> {
     const roles = this.ethics.policy.grants.filter((grant) => grant.relation === relation).map((grant) => grant.role);
     const manager = await this.uow.manager();
-    const [row] = await manager.query<unknown[]>('SELECT 1 FROM clsm.directory_entry WHERE user_id = $1 AND active AND roles && $2::text[]', [userId, roles]);
+    const [row] = await manager.query<unknown[]>(
+      'SELECT 1 FROM clsm.directory_entry WHERE user_id = $1 AND active AND roles && $2::text[]',
+      [userId, roles],
+    );
     return row !== undefined;
   }
 
@@ -100,7 +108,11 @@ export class RelationsService {
    * the members of the structure named (those whose role the carrier grants name), so that they
    * see and update it.
    */
-  async addCarrier(situationId: string, carrier: { userId?: string | null; organizationId?: string | null }, recommendationId: string): Promise<string[]> {
+  async addCarrier(
+    situationId: string,
+    carrier: { userId?: string | null; organizationId?: string | null },
+    recommendationId: string,
+  ): Promise<string[]> {
     const manager = await this.uow.manager();
     const roles = this.ethics.policy.grants.filter((grant) => grant.relation === 'recommendation_carrier').map((grant) => grant.role);
     const rows = await manager.query<{ user_id: string }[]>(
@@ -151,7 +163,7 @@ export class RelationsService {
         HttpStatus.UNPROCESSABLE_ENTITY,
         ProblemType.structureRefused,
         'Structure refusée par la personne',
-        "Règle « structure refusée par la personne » (charte, article 3) : la personne a refusé que cette structure soit associée à sa situation ; " +
+        'Règle « structure refusée par la personne » (charte, article 3) : la personne a refusé que cette structure soit associée à sa situation ; ' +
           "aucun de ses professionnels ne peut en être référent, participant, invité ni porteur d'une préconisation. Choisissez un professionnel d'une autre structure.",
         { rule: 'structure-refusee' },
       );

@@ -131,8 +131,13 @@ export class ChainWalker {
     const fetch = (after: number): Promise<[FastRow[], StoredCheckpoint[]]> => {
       const until = Math.min(after + batchSize, uptoSeq);
       const batch = Promise.all([
-        runner.query(`SELECT ${FAST_COLUMNS} FROM audit.event WHERE seq > $1 AND seq <= $2 ORDER BY seq`, [after, until]) as Promise<FastRow[]>,
-        runner.query(`SELECT ${CHECKPOINT_COLUMNS} FROM audit.checkpoint WHERE seq > $1 AND seq <= $2 ORDER BY seq`, [after, until]) as Promise<StoredCheckpoint[]>,
+        runner.query(`SELECT ${FAST_COLUMNS} FROM audit.event WHERE seq > $1 AND seq <= $2 ORDER BY seq`, [after, until]) as Promise<
+          FastRow[]
+        >,
+        runner.query(`SELECT ${CHECKPOINT_COLUMNS} FROM audit.checkpoint WHERE seq > $1 AND seq <= $2 ORDER BY seq`, [
+          after,
+          until,
+        ]) as Promise<StoredCheckpoint[]>,
       ]);
       // Awaited in the next turn; if this walk fails first, its failure must not go unhandled.
       batch.catch(() => undefined);

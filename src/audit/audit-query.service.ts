@@ -32,7 +32,9 @@ export class AuditQueryService {
     if (query.organizationId) builder.andWhere('event.actor_organization_id = :organizationId', { organizationId: query.organizationId });
     if (query.situationId) builder.andWhere('event.situation_id = :situationId', { situationId: query.situationId });
     if (query.situationReference)
-      builder.andWhere('event.situation_id IN (SELECT s.id FROM cellule.situation s WHERE s.reference = :situationReference)', { situationReference: query.situationReference });
+      builder.andWhere('event.situation_id IN (SELECT s.id FROM cellule.situation s WHERE s.reference = :situationReference)', {
+        situationReference: query.situationReference,
+      });
     if (query.action) builder.andWhere('event.action = :action', { action: query.action });
     if (query.outcome) builder.andWhere('event.outcome = :outcome', { outcome: query.outcome });
     if (query.from) builder.andWhere('event.recorded_at >= :from', { from: query.from });
@@ -42,7 +44,9 @@ export class AuditQueryService {
   }
 
   async anomalies(from: Date, to: Date): Promise<AnomalyReportDto> {
-    const deniedBursts = await this.dataSource.query<{ actor_user_id: string | null; client_address: string | null; window_start: Date; denials: number }[]>(
+    const deniedBursts = await this.dataSource.query<
+      { actor_user_id: string | null; client_address: string | null; window_start: Date; denials: number }[]
+    >(
       `SELECT actor_user_id, CASE WHEN actor_user_id IS NULL THEN client_address END AS client_address,
               date_bin('10 minutes', recorded_at, TIMESTAMPTZ 'epoch') AS window_start, count(*)::int AS denials
          FROM audit.event
@@ -89,7 +93,12 @@ export class AuditQueryService {
       [from, to],
     );
     const chain = this.audit.chainStatus();
-    const access = (row: AccessRow) => ({ seq: Number(row.seq), actorUserId: row.actor_user_id, situationId: row.situation_id, recordedAt: new Date(row.recorded_at).toISOString() });
+    const access = (row: AccessRow) => ({
+      seq: Number(row.seq),
+      actorUserId: row.actor_user_id,
+      situationId: row.situation_id,
+      recordedAt: new Date(row.recorded_at).toISOString(),
+    });
     return {
       from: from.toISOString(),
       to: to.toISOString(),

@@ -62,8 +62,16 @@ export class AuditVerifierService {
           walker.broken({ seq: Number(checkpoint.seq), kind: 'invalid_checkpoint_signature', problem: 'checkpoint signature is invalid' });
           continue;
         }
-        if (Number(checkpoint.seq) > headSeq && ((await runner.query('SELECT 1 FROM audit.event WHERE seq = $1', [checkpoint.seq])) as unknown[]).length > 0) continue;
-        walker.broken({ seq: walker.lastSeq + 1, kind: 'truncated_tail', problem: `entries missing: a signed checkpoint covers up to ${checkpoint.seq}` });
+        if (
+          Number(checkpoint.seq) > headSeq &&
+          ((await runner.query('SELECT 1 FROM audit.event WHERE seq = $1', [checkpoint.seq])) as unknown[]).length > 0
+        )
+          continue;
+        walker.broken({
+          seq: walker.lastSeq + 1,
+          kind: 'truncated_tail',
+          problem: `entries missing: a signed checkpoint covers up to ${checkpoint.seq}`,
+        });
       }
       const [last] = (await runner.query('SELECT seq, signed_at FROM audit.checkpoint WHERE seq <= $1 ORDER BY seq DESC LIMIT 1', [
         walker.lastSeq,

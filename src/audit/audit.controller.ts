@@ -56,7 +56,12 @@ export class AuditController {
     if (query.format === 'csv') {
       await this.audit.record({ action: 'audit.export', resourceType: 'audit_event', outcome: 'granted' });
       response.type('text/csv').attachment('audit-events.csv');
-      return [CSV_COLUMNS.map(([name]) => name).join(','), ...items.map((event) => CSV_COLUMNS.map(([, value]) => csvCell(value(event))).join(','))].join('\r\n') + '\r\n';
+      return (
+        [
+          CSV_COLUMNS.map(([name]) => name).join(','),
+          ...items.map((event) => CSV_COLUMNS.map(([, value]) => csvCell(value(event))).join(',')),
+        ].join('\r\n') + '\r\n'
+      );
     }
     await this.audit.record({ action: 'audit.search', resourceType: 'audit_event', outcome: 'granted' });
     return { items, total, limit: query.limit, offset: query.offset };
@@ -68,7 +73,13 @@ export class AuditController {
   async situationAccesses(@Param('id', new ParseUUIDPipe()) situationId: string, @Query() page: PageQueryDto): Promise<AuditEventPageDto> {
     const query = Object.assign(new AuditEventQueryDto(), { situationId, limit: page.limit, offset: page.offset });
     const { items, total } = await this.queries.search(query);
-    await this.audit.record({ action: 'audit.situation_accesses', resourceType: 'situation', resourceId: situationId, situationId, outcome: 'granted' });
+    await this.audit.record({
+      action: 'audit.situation_accesses',
+      resourceType: 'situation',
+      resourceId: situationId,
+      situationId,
+      outcome: 'granted',
+    });
     return { items, total, limit: page.limit, offset: page.offset };
   }
 

@@ -97,7 +97,8 @@ export class AuditService implements OnModuleInit, OnApplicationBootstrap, Befor
   async onModuleInit(): Promise<void> {
     this.signer = await Ed25519Signer.fromSeed(this.settings.signingSeed);
     this.timer = setInterval(() => {
-      if (this.entriesSinceCheckpoint > 0) void this.checkpoint().catch((error) => this.logger.error({ error: loggable(error) }, 'Audit checkpoint failed'));
+      if (this.entriesSinceCheckpoint > 0)
+        void this.checkpoint().catch((error) => this.logger.error({ error: loggable(error) }, 'Audit checkpoint failed'));
     }, this.settings.checkpointSeconds * 1000);
     this.timer.unref();
   }
@@ -114,7 +115,8 @@ export class AuditService implements OnModuleInit, OnApplicationBootstrap, Befor
   async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
     await this.flushing;
-    if (this.entriesSinceCheckpoint > 0) await this.checkpoint().catch((error) => this.logger.error({ error: loggable(error) }, 'Audit checkpoint failed'));
+    if (this.entriesSinceCheckpoint > 0)
+      await this.checkpoint().catch((error) => this.logger.error({ error: loggable(error) }, 'Audit checkpoint failed'));
   }
 
   get signingPublicKey(): Uint8Array {
@@ -153,7 +155,9 @@ export class AuditService implements OnModuleInit, OnApplicationBootstrap, Befor
     try {
       await this.record({ ...entry, outcome: 'error' });
     } catch (failure) {
-      this.logger.error(`Audit entry for a failed ${entry.action} could not be written (${(failure as Error).name}; cause ${(cause as Error | undefined)?.name ?? 'unknown'})`);
+      this.logger.error(
+        `Audit entry for a failed ${entry.action} could not be written (${(failure as Error).name}; cause ${(cause as Error | undefined)?.name ?? 'unknown'})`,
+      );
     }
   }
 
@@ -175,7 +179,10 @@ export class AuditService implements OnModuleInit, OnApplicationBootstrap, Befor
   }
 
   async recordWithin(manager: EntityManager, ...entries: AuditEntry[]): Promise<void> {
-    await this.append(manager, entries.map((entry) => this.prepare(entry)));
+    await this.append(
+      manager,
+      entries.map((entry) => this.prepare(entry)),
+    );
   }
 
   record(...entries: AuditEntry[]): Promise<void> {
@@ -206,7 +213,13 @@ export class AuditService implements OnModuleInit, OnApplicationBootstrap, Befor
       .createQueryBuilder()
       .insert()
       .into(AuditCheckpoint)
-      .values({ seq: head.seq, headHash: head.hash, signedAt, publicKey: Buffer.from(this.signer.publicKey), signature: Buffer.from(signature) })
+      .values({
+        seq: head.seq,
+        headHash: head.hash,
+        signedAt,
+        publicKey: Buffer.from(this.signer.publicKey),
+        signature: Buffer.from(signature),
+      })
       .orIgnore()
       .execute();
     this.lastSignedSeq = head.seq;
@@ -221,7 +234,9 @@ export class AuditService implements OnModuleInit, OnApplicationBootstrap, Befor
     const runner = this.dataSource.createQueryRunner();
     try {
       await runner.connect();
-      const [last] = (await runner.query(`SELECT ${CHECKPOINT_COLUMNS} FROM audit.checkpoint ORDER BY seq DESC LIMIT 1`)) as StoredCheckpoint[];
+      const [last] = (await runner.query(
+        `SELECT ${CHECKPOINT_COLUMNS} FROM audit.checkpoint ORDER BY seq DESC LIMIT 1`,
+      )) as StoredCheckpoint[];
       const [head] = (await runner.query('SELECT seq, hash FROM audit.event ORDER BY seq DESC LIMIT 1')) as { seq: string; hash: Buffer }[];
       const anchor = { seq: last ? Number(last.seq) : 0, hash: last ? last.head_hash : GENESIS_HASH };
       const walker = new ChainWalker(this.settings.macKey, this.signer.publicKey, anchor);
@@ -231,11 +246,16 @@ export class AuditService implements OnModuleInit, OnApplicationBootstrap, Befor
       } else if (last && !walker.signatureValid(last)) {
         walker.broken({ seq: anchor.seq, kind: 'invalid_checkpoint_signature', problem: 'checkpoint signature is invalid' });
       } else if (headSeq < anchor.seq) {
-        walker.broken({ seq: headSeq + 1, kind: 'truncated_tail', problem: `entries missing: a signed checkpoint covers up to ${anchor.seq}` });
+        walker.broken({
+          seq: headSeq + 1,
+          kind: 'truncated_tail',
+          problem: `entries missing: a signed checkpoint covers up to ${anchor.seq}`,
+        });
       } else if (last) {
         const [entry] = (await runner.query('SELECT hash FROM audit.event WHERE seq = $1', [anchor.seq])) as { hash: Buffer }[];
         if (!entry) walker.broken({ seq: anchor.seq, kind: 'missing_entry', problem: 'entry missing (a signed checkpoint covers it)' });
-        else if (!entry.hash.equals(anchor.hash)) walker.broken({ seq: anchor.seq, kind: 'checkpoint_mismatch', problem: 'entry differs from the one a signed checkpoint covers' });
+        else if (!entry.hash.equals(anchor.hash))
+          walker.broken({ seq: anchor.seq, kind: 'checkpoint_mismatch', problem: 'entry differs from the one a signed checkpoint covers' });
       }
       if (walker.valid) await walker.walk(runner, headSeq);
       if (walker.firstBroken) {

@@ -48,7 +48,12 @@ export class AccessGuard extends AuthGuard('jwt') {
     } catch (error) {
       // Every refusal is traced, an unknown caller's too: no actor, the client address only.
       if (error instanceof UnauthorizedException) {
-        await this.audit.record({ action: 'auth.token_refused', resourceType: routeResource(context), outcome: 'denied', actor: { userId: null, role: null, organizationId: null } });
+        await this.audit.record({
+          action: 'auth.token_refused',
+          resourceType: routeResource(context),
+          outcome: 'denied',
+          actor: { userId: null, role: null, organizationId: null },
+        });
       }
       throw error;
     }
@@ -90,7 +95,8 @@ export class AccessGuard extends AuthGuard('jwt') {
   override handleRequest<TUser>(error: unknown, user: TUser | false): TUser {
     // A failure while loading the user (the database is down) is not a bad token: it keeps its own
     // status (503 for an unavailable database) instead of becoming a 401.
-    if (error && !(error instanceof UnauthorizedException)) throw error instanceof Error ? error : new Error('Authentication failed', { cause: error });
+    if (error && !(error instanceof UnauthorizedException))
+      throw error instanceof Error ? error : new Error('Authentication failed', { cause: error });
     if (error || !user) {
       throw error instanceof UnauthorizedException
         ? error
@@ -105,5 +111,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The controller's path as an audit resource code ('users', 'audit', ...). */
 function routeResource(context: ExecutionContext): string {
   const path = String([Reflect.getMetadata(PATH_METADATA, context.getClass()) ?? 'route'].flat()[0]);
-  return path.toLowerCase().replace(/[^a-z]+/g, '_').replace(/^_+|_+$/g, '') || 'route';
+  return (
+    path
+      .toLowerCase()
+      .replace(/[^a-z]+/g, '_')
+      .replace(/^_+|_+$/g, '') || 'route'
+  );
 }

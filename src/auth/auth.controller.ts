@@ -1,4 +1,18 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Ip, Param, ParseUUIDPipe, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Ip,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Req,
+  Res,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Authenticated, Public } from '../common/access.decorators.js';
@@ -34,13 +48,13 @@ export class AuthController {
   @Public()
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: TokenPairDto })
-  @ApiHeader({ name: 'X-CSRF-Token', required: false, description: 'Required when the refresh token comes from the cookie: the value of the clsm_csrf cookie.' })
+  @ApiHeader({
+    name: 'X-CSRF-Token',
+    required: false,
+    description: 'Required when the refresh token comes from the cookie: the value of the clsm_csrf cookie.',
+  })
   @ApiProblems(400, 401, 403, 429)
-  async refresh(
-    @Body() body: RefreshDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<TokenPairDto> {
+  async refresh(@Body() body: RefreshDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<TokenPairDto> {
     if (body.refreshToken !== undefined) return this.auth.refresh(body.refreshToken);
     const cookie = readCookie(request, REFRESH_COOKIE);
     if (!cookie) throw new UnauthorizedException('Aucun jeton de renouvellement : connectez-vous.');

@@ -19,14 +19,18 @@ import { SecondFactorService } from './second-factor.service.js';
 
 /** Credentials, sessions and the login throttle (general side, schema clsm). */
 @Module({
-  imports: [PassportModule, JwtModule.registerAsync({
+  imports: [
+    PassportModule,
+    JwtModule.registerAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<AppConfig, true>) => ({
         secret: config.get('auth', { infer: true }).jwtSecret,
         signOptions: { algorithm: 'HS256' },
         verifyOptions: { algorithms: ['HS256'] },
       }),
-    }), TypeOrmModule.forFeature([UserAccount], 'general')],
+    }),
+    TypeOrmModule.forFeature([UserAccount], 'general'),
+  ],
   controllers: [AuthController, SecondFactorController, PasskeysController, OidcController],
   providers: [AuthService, JwtStrategy, LoginThrottleService, PasswordService, SecondFactorService, PasskeysService, OidcService],
   exports: [AuthService, PasswordService, SecondFactorService],

@@ -111,9 +111,7 @@ export class AuthService {
   /** Rotates the refresh token. Presenting a spent one revokes its whole family (theft signal). */
   async refresh(refreshToken: string): Promise<TokenPairDto> {
     const tokenHash = sha256(refreshToken);
-    const outcome = await this.dataSource.transaction(async (manager): Promise<
-      { tokens: TokenPairDto } | { reused: boolean }
-    > => {
+    const outcome = await this.dataSource.transaction(async (manager): Promise<{ tokens: TokenPairDto } | { reused: boolean }> => {
       // TypeORM answers an UPDATE ... RETURNING with [rows, affected count].
       const [[spent]] = await manager.query<[{ session_id: string; user_id: string; organization_id: string | null }[], number]>(
         `UPDATE clsm.refresh_token t SET used_at = now()
@@ -221,7 +219,9 @@ export class AuthService {
   /** Loads the caller for an access token; undefined when the user or the session is no longer valid. */
   async resolveAccessToken(payload: AccessTokenPayload): Promise<AuthenticatedUser | undefined> {
     // One statement: the session is valid, not left idle, and its last use is now.
-    const [rows] = await this.dataSource.query<[{ id: string; roles: Role[]; organization_id: string | null; professional_category: ProfessionalCategory }[], number]>(
+    const [rows] = await this.dataSource.query<
+      [{ id: string; roles: Role[]; organization_id: string | null; professional_category: ProfessionalCategory }[], number]
+    >(
       `UPDATE clsm.auth_session s SET last_used_at = now() FROM clsm.user_account u
         WHERE s.user_id = u.id AND u.id = $1 AND s.id = $2 AND u.active AND s.revoked_at IS NULL AND s.expires_at > now()
           AND s.last_used_at > now() - make_interval(mins => $3)
@@ -240,10 +240,10 @@ export class AuthService {
   }
 
   private async revokeSession(manager: EntityManager, sessionId: string, reason: SessionRevocationReason) {
-    await manager.query(
-      'UPDATE clsm.auth_session SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL',
-      [sessionId, reason],
-    );
+    await manager.query('UPDATE clsm.auth_session SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL', [
+      sessionId,
+      reason,
+    ]);
   }
 
   private async issueTokens(manager: EntityManager, userId: string, sessionId: string): Promise<TokenPairDto> {

@@ -27,9 +27,8 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
   }
 
   async validate(payload: AccessTokenPayload): Promise<AuthenticatedUser> {
-    const user = typeof payload.sub === 'string' && typeof payload.sid === 'string'
-      ? await this.auth.resolveAccessToken(payload)
-      : undefined;
+    const user =
+      typeof payload.sub === 'string' && typeof payload.sid === 'string' ? await this.auth.resolveAccessToken(payload) : undefined;
     if (!user) throw new UnauthorizedException('Session terminée ou compte désactivé.');
     return user;
   }

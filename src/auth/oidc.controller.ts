@@ -39,7 +39,13 @@ export class OidcController {
     try {
       const { redirectTo, flow } = await this.oidc.start();
       // Lax: the provider's redirect back is a cross-site top-level navigation.
-      response.cookie(FLOW_COOKIE, flow, { httpOnly: true, sameSite: 'lax', secure: request.secure, path: FLOW_COOKIE_PATH, maxAge: OIDC_FLOW_TTL_SECONDS * 1000 });
+      response.cookie(FLOW_COOKIE, flow, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: request.secure,
+        path: FLOW_COOKIE_PATH,
+        maxAge: OIDC_FLOW_TTL_SECONDS * 1000,
+      });
       response.redirect(302, redirectTo);
     } catch {
       response.redirect(302, '/?sso=erreur');

@@ -79,7 +79,12 @@ export class OidcService {
   async finish(query: string, flowCookie: string | undefined, client: string | undefined): Promise<TokenPairDto> {
     const settings = this.require();
     const refuse = async (reason: OidcRefusal, userId: string | null = null, organizationId: string | null = null): Promise<never> => {
-      await this.audit.record({ action: 'auth.oidc_login', resourceType: 'session', outcome: 'denied', actor: { userId, role: null, organizationId } });
+      await this.audit.record({
+        action: 'auth.oidc_login',
+        resourceType: 'session',
+        outcome: 'denied',
+        actor: { userId, role: null, organizationId },
+      });
       throw new OidcRefused(reason);
     };
     const flow = flowCookie ? await this.readFlow(flowCookie) : undefined;
@@ -105,14 +110,18 @@ export class OidcService {
       return refuse('erreur');
     }
     const identifier = claims[settings.identifierClaim];
-    const [account] = typeof identifier === 'string'
-      ? (await this.dataSource.query<{
-          id: string;
-          organization_id: string | null;
-        }[]>('SELECT id, organization_id FROM clsm.user_account WHERE professional_id = $1 AND active', [identifier]))
-      : [];
+    const [account] =
+      typeof identifier === 'string'
+        ? await this.dataSource.query<
+            {
+              id: string;
+              organization_id: string | null;
+            }[]
+          >('SELECT id, organization_id FROM clsm.user_account WHERE professional_id = $1 AND active', [identifier])
+        : [];
     if (!account) return refuse('inconnu');
-    if (typeof claims.acr !== 'string' || !settings.strongAcr.includes(claims.acr)) return refuse('niveau', account.id, account.organization_id);
+    if (typeof claims.acr !== 'string' || !settings.strongAcr.includes(claims.acr))
+      return refuse('niveau', account.id, account.organization_id);
     return this.auth.openSession(account.id, 'oidc', client);
   }
 

@@ -1,4 +1,18 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Ip, Param, ParseUUIDPipe, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Ip,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Req,
+  Res,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -82,9 +96,19 @@ export class PasskeysController {
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: TokenPairDto })
   @ApiProblems(400, 401, 429)
-  async verify(@Body() body: VerifyPasskeyDto, @Ip() clientAddress: string, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<TokenPairDto> {
+  async verify(
+    @Body() body: VerifyPasskeyDto,
+    @Ip() clientAddress: string,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<TokenPairDto> {
     const userId = await this.verifyingUser(body.mfaToken);
-    await this.passkeys.authenticate(userId, body.credential as unknown as AuthenticationResponseJSON, this.relyingParty(request), clientAddress);
+    await this.passkeys.authenticate(
+      userId,
+      body.credential as unknown as AuthenticationResponseJSON,
+      this.relyingParty(request),
+      clientAddress,
+    );
     const tokens = await this.auth.openSession(userId, 'password_passkey', request.headers['user-agent']);
     return deliverTokens(request, response, tokens, body.refreshTokenIn);
   }

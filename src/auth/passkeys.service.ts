@@ -48,10 +48,12 @@ export class PasskeysService {
   ) {}
 
   async registrationOptions(userId: string, rp: RelyingParty): Promise<PublicKeyCredentialCreationOptionsJSON> {
-    const [account] = await this.dataSource.query<{
-      email: string;
-      display_name: string;
-    }[]>('SELECT email, display_name FROM clsm.user_account WHERE id = $1', [userId]);
+    const [account] = await this.dataSource.query<
+      {
+        email: string;
+        display_name: string;
+      }[]
+    >('SELECT email, display_name FROM clsm.user_account WHERE id = $1', [userId]);
     const existing = await this.credentials(userId);
     const options = await generateRegistrationOptions({
       rpName: RP_NAME,
@@ -70,13 +72,22 @@ export class PasskeysService {
   async register(userId: string, response: RegistrationResponseJSON, name: string, rp: RelyingParty): Promise<PasskeyDto> {
     const challenge = await this.spendChallenge(userId, response.response?.clientDataJSON, 'registration');
     const verification = challenge
-      ? await verifyRegistrationResponse({ response, expectedChallenge: challenge, expectedOrigin: rp.origin, expectedRPID: rp.id, requireUserVerification: false }).catch(
-          () => undefined,
-        )
+      ? await verifyRegistrationResponse({
+          response,
+          expectedChallenge: challenge,
+          expectedOrigin: rp.origin,
+          expectedRPID: rp.id,
+          requireUserVerification: false,
+        }).catch(() => undefined)
       : undefined;
     if (!verification?.verified) {
       await this.audit.record({ action: 'auth.passkey_register', resourceType: 'user', resourceId: userId, outcome: 'denied' });
-      throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.validation, 'Clé d’accès refusée', 'La clé d’accès n’a pas pu être vérifiée : recommencez l’ajout.');
+      throw new ProblemException(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        ProblemType.validation,
+        'Clé d’accès refusée',
+        'La clé d’accès n’a pas pu être vérifiée : recommencez l’ajout.',
+      );
     }
     const { credential } = verification.registrationInfo;
     const [row] = await this.dataSource.transaction(async (manager) => {
@@ -86,7 +97,12 @@ export class PasskeysService {
         [userId, credential.id, Buffer.from(credential.publicKey), credential.counter, credential.transports ?? [], name],
       );
       if (inserted.length === 0) throw conflict('Cette clé d’accès est déjà enregistrée.');
-      await this.audit.recordWithin(manager, { action: 'auth.passkey_register', resourceType: 'passkey', resourceId: inserted[0].id, outcome: 'granted' });
+      await this.audit.recordWithin(manager, {
+        action: 'auth.passkey_register',
+        resourceType: 'passkey',
+        resourceId: inserted[0].id,
+        outcome: 'granted',
+      });
       return inserted;
     });
     return toDto(row);
@@ -95,7 +111,12 @@ export class PasskeysService {
   async authenticationOptions(userId: string, rp: RelyingParty): Promise<PublicKeyCredentialRequestOptionsJSON> {
     const existing = await this.credentials(userId);
     if (existing.length === 0) {
-      throw new ProblemException(HttpStatus.CONFLICT, ProblemType.conflict, 'Aucune clé d’accès', 'Aucune clé d’accès n’est enregistrée pour ce compte : saisissez le code de votre application.');
+      throw new ProblemException(
+        HttpStatus.CONFLICT,
+        ProblemType.conflict,
+        'Aucune clé d’accès',
+        'Aucune clé d’accès n’est enregistrée pour ce compte : saisissez le code de votre application.',
+      );
     }
     const options = await generateAuthenticationOptions({
       rpID: rp.id,
@@ -131,7 +152,10 @@ export class PasskeysService {
           }).catch(() => undefined)
         : undefined;
     if (!verification?.verified) return this.secondFactor.failAttempt(attempt, 'auth.passkey_verify');
-    await this.dataSource.query('UPDATE clsm.passkey SET counter = $2, last_used_at = now() WHERE id = $1', [passkey.id, verification.authenticationInfo.newCounter]);
+    await this.dataSource.query('UPDATE clsm.passkey SET counter = $2, last_used_at = now() WHERE id = $1', [
+      passkey.id,
+      verification.authenticationInfo.newCounter,
+    ]);
     await this.secondFactor.succeedAttempt(attempt);
   }
 
@@ -155,16 +179,27 @@ export class PasskeysService {
       if (!row) throw notFound('Cette clé d’accès est introuvable.');
       if (!row.totp && row.total <= 1) throw conflict('C’est votre seul second facteur : ajoutez-en un autre avant de retirer celui-ci.');
       await manager.query('DELETE FROM clsm.passkey WHERE id = $1', [passkeyId]);
-      await this.audit.recordWithin(manager, { action: 'auth.passkey_remove', resourceType: 'passkey', resourceId: passkeyId, outcome: 'granted' });
+      await this.audit.recordWithin(manager, {
+        action: 'auth.passkey_remove',
+        resourceType: 'passkey',
+        resourceId: passkeyId,
+        outcome: 'granted',
+      });
     });
   }
 
   private async credentials(userId: string): Promise<PasskeyRow[]> {
-    return await this.dataSource.query<PasskeyRow[]>('SELECT id, credential_id, public_key, counter, transports FROM clsm.passkey WHERE user_id = $1', [userId]);
+    return await this.dataSource.query<PasskeyRow[]>(
+      'SELECT id, credential_id, public_key, counter, transports FROM clsm.passkey WHERE user_id = $1',
+      [userId],
+    );
   }
 
   private async storeChallenge(userId: string, challenge: string, purpose: 'registration' | 'authentication'): Promise<void> {
-    await this.dataSource.query('DELETE FROM clsm.webauthn_challenge WHERE user_id = $1 AND (purpose = $2 OR expires_at < now())', [userId, purpose]);
+    await this.dataSource.query('DELETE FROM clsm.webauthn_challenge WHERE user_id = $1 AND (purpose = $2 OR expires_at < now())', [
+      userId,
+      purpose,
+    ]);
     await this.dataSource.query(
       `INSERT INTO clsm.webauthn_challenge (challenge, user_id, purpose, expires_at) VALUES ($1, $2, $3, now() + make_interval(secs => $4))`,
       [challenge, userId, purpose, CHALLENGE_TTL_SECONDS],
@@ -172,7 +207,11 @@ export class PasskeysService {
   }
 
   /** The challenge the browser signed, if it was issued to this account for this purpose and is still valid; spent now. */
-  private async spendChallenge(userId: string, clientDataJSON: string | undefined, purpose: 'registration' | 'authentication'): Promise<string | undefined> {
+  private async spendChallenge(
+    userId: string,
+    clientDataJSON: string | undefined,
+    purpose: 'registration' | 'authentication',
+  ): Promise<string | undefined> {
     let challenge: unknown;
     try {
       challenge = (JSON.parse(Buffer.from(String(clientDataJSON), 'base64url').toString('utf8')) as { challenge?: unknown }).challenge;

@@ -23,12 +23,7 @@ export class PasswordService {
       problems.push("Le mot de passe ne doit pas reprendre l'adresse e-mail.");
     }
     if (problems.length > 0) {
-      throw new ProblemException(
-        HttpStatus.UNPROCESSABLE_ENTITY,
-        ProblemType.weakPassword,
-        'Weak password',
-        problems.join(' '),
-      );
+      throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.weakPassword, 'Weak password', problems.join(' '));
     }
   }
 

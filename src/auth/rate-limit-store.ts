@@ -37,7 +37,9 @@ export class PostgresRateLimitStore implements Store {
   private async count(key: string): Promise<ClientRateLimitInfo> {
     // Now and then, windows long past are removed so the table stays small.
     if (++this.calls % 500 === 0) {
-      await this.dataSource.query('DELETE FROM clsm.rate_limit WHERE window_start < now() - make_interval(secs => $1)', [(2 * this.windowMs) / 1000]);
+      await this.dataSource.query('DELETE FROM clsm.rate_limit WHERE window_start < now() - make_interval(secs => $1)', [
+        (2 * this.windowMs) / 1000,
+      ]);
     }
     const [row] = await this.dataSource.query<{ hits: number; reset_time: Date }[]>(
       `INSERT INTO clsm.rate_limit AS r (key, window_start, hits) VALUES ($1, now(), 1)

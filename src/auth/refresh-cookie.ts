@@ -80,7 +80,7 @@ export function requireCsrf(request: Request): void {
       HttpStatus.FORBIDDEN,
       ProblemType.forbidden,
       'Forbidden',
-      "Jeton anti-falsification (CSRF) absent ou invalide : rechargez la page et reconnectez-vous.",
+      'Jeton anti-falsification (CSRF) absent ou invalide : rechargez la page et reconnectez-vous.',
     );
   }
 }

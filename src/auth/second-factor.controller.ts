@@ -5,7 +5,15 @@ import { Authenticated, Public, SecondFactorStep } from '../common/access.decora
 import { ApiProblems } from '../common/api-problems.decorator.js';
 import { AuthService } from './auth.service.js';
 import { CurrentUser, type AuthenticatedUser } from './authenticated-user.js';
-import { LoginResultDto, MfaConfirmationDto, MfaConfirmDto, MfaVerifyDto, SecondFactorStatusDto, TokenPairDto, TotpEnrolmentDto } from './dto/auth.dto.js';
+import {
+  LoginResultDto,
+  MfaConfirmationDto,
+  MfaConfirmDto,
+  MfaVerifyDto,
+  SecondFactorStatusDto,
+  TokenPairDto,
+  TotpEnrolmentDto,
+} from './dto/auth.dto.js';
 import { deliverTokens } from './refresh-cookie.js';
 import { MfaChallenge, SecondFactorService } from './second-factor.service.js';
 
@@ -25,7 +33,12 @@ export class SecondFactorController {
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: TokenPairDto })
   @ApiProblems(400, 401, 429)
-  async verify(@Body() body: MfaVerifyDto, @Ip() clientAddress: string, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<LoginResultDto> {
+  async verify(
+    @Body() body: MfaVerifyDto,
+    @Ip() clientAddress: string,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<LoginResultDto> {
     const challenge = await this.secondFactor.readChallenge(body.mfaToken);
     if (!challenge || challenge.stage !== 'verify') throw expiredStep();
     const method = await this.secondFactor.verify(challenge.userId, body.code, clientAddress);

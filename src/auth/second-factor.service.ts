@@ -68,7 +68,10 @@ export class SecondFactorService implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     if (!this.required) {
-      this.logger.warn('AUTH_MFA=optional: a password alone opens a session. For local demonstrations only, never with real case files.', SecondFactorService.name);
+      this.logger.warn(
+        'AUTH_MFA=optional: a password alone opens a session. For local demonstrations only, never with real case files.',
+        SecondFactorService.name,
+      );
     }
   }
 
@@ -108,7 +111,9 @@ export class SecondFactorService implements OnApplicationBootstrap {
     }
   }
 
-  async status(userId: string): Promise<{ enrolled: boolean; recoveryCodesLeft: number; passkeys: number; policy: 'required' | 'optional' }> {
+  async status(
+    userId: string,
+  ): Promise<{ enrolled: boolean; recoveryCodesLeft: number; passkeys: number; policy: 'required' | 'optional' }> {
     const [row] = await this.dataSource.query<{ enrolled: boolean; left: number; passkeys: number }[]>(
       `SELECT u.totp_confirmed_at IS NOT NULL AS enrolled,
               (SELECT count(*)::int FROM clsm.recovery_code r WHERE r.user_id = u.id AND r.used_at IS NULL) AS left,
@@ -138,7 +143,13 @@ export class SecondFactorService implements OnApplicationBootstrap {
       userId,
       this.keys.seal(userId, new Uint8Array(secret.buffer)),
     ]);
-    await this.audit.record({ action: 'auth.mfa_enrol', resourceType: 'user', resourceId: userId, outcome: 'granted', actor: actorOf(userId, account) });
+    await this.audit.record({
+      action: 'auth.mfa_enrol',
+      resourceType: 'user',
+      resourceId: userId,
+      outcome: 'granted',
+      actor: actorOf(userId, account),
+    });
     return { secret: secret.base32, otpauthUrl: totpFor(secret, account.email).toString() };
   }
 
@@ -166,11 +177,17 @@ export class SecondFactorService implements OnApplicationBootstrap {
         [userId, step],
       );
       await manager.query('DELETE FROM clsm.recovery_code WHERE user_id = $1', [userId]);
-      await manager.query(
-        'INSERT INTO clsm.recovery_code (user_id, code_hash) SELECT $1, unnest($2::bytea[])',
-        [userId, codes.map((value) => this.keys.recoveryCodeHash(userId, normaliseRecoveryCode(value)))],
-      );
-      await this.audit.recordWithin(manager, { action: 'auth.mfa_confirm', resourceType: 'user', resourceId: userId, outcome: 'granted', actor: actorOf(userId, account) });
+      await manager.query('INSERT INTO clsm.recovery_code (user_id, code_hash) SELECT $1, unnest($2::bytea[])', [
+        userId,
+        codes.map((value) => this.keys.recoveryCodeHash(userId, normaliseRecoveryCode(value))),
+      ]);
+      await this.audit.recordWithin(manager, {
+        action: 'auth.mfa_confirm',
+        resourceType: 'user',
+        resourceId: userId,
+        outcome: 'granted',
+        actor: actorOf(userId, account),
+      });
     });
     // After the commit: the throttle's statement never waits for a second connection inside the transaction.
     await this.throttle.recordSuccess(attempt);
@@ -259,7 +276,9 @@ export class SecondFactorService implements OnApplicationBootstrap {
     const holdBackMs = await this.throttle.recordFailure(attempt);
     await this.audit.record({ action, resourceType: 'user', resourceId: userId, outcome: 'denied', actor: actorOf(userId, account) });
     if (holdBackMs > 0) await sleep(holdBackMs);
-    throw new UnauthorizedException('Code incorrect ou déjà utilisé : saisissez le code affiché maintenant par votre application, ou un code de secours.');
+    throw new UnauthorizedException(
+      'Code incorrect ou déjà utilisé : saisissez le code affiché maintenant par votre application, ou un code de secours.',
+    );
   }
 
   private async account(userId: string): Promise<FactorRow> {

@@ -56,7 +56,8 @@ export class CaseFiles {
    */
   async situation(user: AuthenticatedUser, action: SubjectAction, id: string): Promise<{ situation: Situation; access: SituationAccess }> {
     const manager = await this.uow.manager();
-    const writes = action !== 'read' && action !== 'list' && action !== 'read_documents' && action !== 'read_consents' && action !== 'subject_access';
+    const writes =
+      action !== 'read' && action !== 'list' && action !== 'read_documents' && action !== 'read_consents' && action !== 'subject_access';
     const situation = writes
       ? await manager.findOne(Situation, { where: { id }, lock: { mode: 'pessimistic_write' as const } })
       : await this.readWithFactsAndKey(manager, id);
@@ -82,7 +83,9 @@ export class CaseFiles {
    * key is unwrapped only if the decision then grants a field group (reader()).
    */
   private async readWithFactsAndKey(manager: EntityManager, id: string): Promise<Situation | null> {
-    const [situation] = (await this.situationsWithAccess(manager.createQueryBuilder(Situation, 'situation').where('situation.id = :id', { id }))).rows;
+    const [situation] = (
+      await this.situationsWithAccess(manager.createQueryBuilder(Situation, 'situation').where('situation.id = :id', { id }))
+    ).rows;
     return situation ?? null;
   }
 
@@ -196,7 +199,10 @@ export class CaseFiles {
         return decrypt(dek);
       } catch (error) {
         if (error instanceof IntegrityError) {
-          this.deny({ action, resourceType: 'situation', resourceId: grant.situationId, situationId: grant.situationId, purpose: grant.purpose }, 'error');
+          this.deny(
+            { action, resourceType: 'situation', resourceId: grant.situationId, situationId: grant.situationId, purpose: grant.purpose },
+            'error',
+          );
         }
         throw error;
       }

@@ -38,15 +38,13 @@ export type SubjectAction =
 export const Public = () => SetMetadata(ACCESS_METADATA, { kind: 'public' } satisfies AccessRequirement);
 
 /** Any signed-in, active user (their own profile, logging out). */
-export const Authenticated = () =>
-  SetMetadata(ACCESS_METADATA, { kind: 'authenticated' } satisfies AccessRequirement);
+export const Authenticated = () => SetMetadata(ACCESS_METADATA, { kind: 'authenticated' } satisfies AccessRequirement);
 
 /**
  * The second-factor step of sign-in: the short-lived token POST /api/auth/login gives (and nothing
  * else accepts), or an access token for a signed-in user setting up their factor.
  */
-export const SecondFactorStep = () =>
-  SetMetadata(ACCESS_METADATA, { kind: 'second_factor' } satisfies AccessRequirement);
+export const SecondFactorStep = () => SetMetadata(ACCESS_METADATA, { kind: 'second_factor' } satisfies AccessRequirement);
 
 /**
  * A signed-in user holding one of these roles who accepted the charter in force (the ethics
@@ -56,15 +54,17 @@ export const RequireRolesUnderCharter = (...roles: Role[]) =>
   SetMetadata(ACCESS_METADATA, { kind: 'roles', roles, charter: true } satisfies AccessRequirement);
 
 /** A signed-in user holding at least one of these roles. */
-export const RequireRoles = (...roles: Role[]) =>
-  SetMetadata(ACCESS_METADATA, { kind: 'roles', roles } satisfies AccessRequirement);
+export const RequireRoles = (...roles: Role[]) => SetMetadata(ACCESS_METADATA, { kind: 'roles', roles } satisfies AccessRequirement);
 
 /**
  * An action on case data. The guard authenticates and refuses (404, audited) a caller whose roles
  * can never perform it; the feature service then decides row by row through the access module.
  */
 export function Authorize(action: SubjectAction, subject: 'Situation'): ReturnType<typeof SetMetadata>;
-export function Authorize(action: SessionAction, subject: 'Session' | 'Recommendation' | 'Referral' | 'Statistics' | 'RightsRequest' | 'Retention'): ReturnType<typeof SetMetadata>;
+export function Authorize(
+  action: SessionAction,
+  subject: 'Session' | 'Recommendation' | 'Referral' | 'Statistics' | 'RightsRequest' | 'Retention',
+): ReturnType<typeof SetMetadata>;
 export function Authorize(action: SubjectAction | SessionAction, subject: Subject) {
   return SetMetadata(ACCESS_METADATA, { kind: 'subject', action, subject } satisfies AccessRequirement);
 }

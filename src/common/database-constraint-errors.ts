@@ -87,9 +87,10 @@ export function problemFromDatabaseError(exception: unknown): ProblemDetails | u
         type: ProblemType.constraintViolation,
         title: 'Demande impossible à traiter',
         status: 422,
-        detail: error.code === '23502' && error.column
-          ? `Une valeur obligatoire manque (${camelCase(error.column)}).`
-          : 'Les valeurs fournies sont incompatibles entre elles ou avec les règles du dossier.',
+        detail:
+          error.code === '23502' && error.column
+            ? `Une valeur obligatoire manque (${camelCase(error.column)}).`
+            : 'Les valeurs fournies sont incompatibles entre elles ou avec les règles du dossier.',
       };
     case '22021':
     case '22P05':

@@ -42,7 +42,10 @@ export function isInsMatricule(value: unknown): value is string {
   if (typeof value !== 'string') return false;
   const match = INS_LAYOUT.exec(value);
   if (!match) return false;
-  const body = value.slice(0, 13).replace(/^(.{5})2A/, '$119').replace(/^(.{5})2B/, '$118');
+  const body = value
+    .slice(0, 13)
+    .replace(/^(.{5})2A/, '$119')
+    .replace(/^(.{5})2B/, '$118');
   const key = 97 - Number(BigInt(body) % 97n);
   return key === Number(match[1]);
 }

@@ -15,7 +15,13 @@ export function PageOf<T>(itemType: Type<T>): Type<Page<T>> {
     @ApiProperty({ type: [itemType], maxItems: 200 })
     items: T[];
 
-    @ApiProperty({ type: 'integer', format: 'int64', minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'Number of matching items, all pages together.' })
+    @ApiProperty({
+      type: 'integer',
+      format: 'int64',
+      minimum: 0,
+      maximum: Number.MAX_SAFE_INTEGER,
+      description: 'Number of matching items, all pages together.',
+    })
     total: number;
 
     @ApiProperty({ type: 'integer', format: 'int32', minimum: 1, maximum: 200 })

@@ -79,9 +79,15 @@ const FRENCH_TITLES: Record<string, string> = {
 const FRENCH_DETAILS: [RegExp, (status: number) => string][] = [
   // Nest's answer to an unknown route: "Cannot GET /api/…".
   [/^Cannot [A-Z]+ \//, () => 'Cette adresse ne correspond à aucune ressource de l’API : vérifiez le chemin (documentation : /api/docs).'],
-  [/^This route declares no access rule\.?$/, () => 'Cette route ne déclare aucune règle d’accès : elle est refusée. Signalez-le à l’équipe technique.'],
+  [
+    /^This route declares no access rule\.?$/,
+    () => 'Cette route ne déclare aucune règle d’accès : elle est refusée. Signalez-le à l’équipe technique.',
+  ],
   // Nest's default messages repeat the status text ("Not Found", "Forbidden resource"…).
-  [/^(Bad Request|Unauthorized|Forbidden( resource)?|Not Found|Conflict|Too Many Requests|Internal server error|Unprocessable Entity)$/i, (status) => DETAIL_BY_STATUS[status] ?? DETAIL_BY_STATUS[400]],
+  [
+    /^(Bad Request|Unauthorized|Forbidden( resource)?|Not Found|Conflict|Too Many Requests|Internal server error|Unprocessable Entity)$/i,
+    (status) => DETAIL_BY_STATUS[status] ?? DETAIL_BY_STATUS[400],
+  ],
 ];
 
 export function frenchTitle(title: string | undefined, status: number): string {
@@ -91,7 +97,8 @@ export function frenchTitle(title: string | undefined, status: number): string {
 }
 
 export function frenchDetail(detail: string | undefined, status: number): string | undefined {
-  if (detail === undefined || detail === '') return DETAIL_BY_STATUS[status] ?? (status >= 500 ? DETAIL_BY_STATUS[500] : DETAIL_BY_STATUS[400]);
+  if (detail === undefined || detail === '')
+    return DETAIL_BY_STATUS[status] ?? (status >= 500 ? DETAIL_BY_STATUS[500] : DETAIL_BY_STATUS[400]);
   for (const [pattern, replacement] of FRENCH_DETAILS) if (pattern.test(detail)) return replacement(status);
   return detail;
 }

@@ -85,11 +85,21 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException && exception.cause instanceof SyntaxError) {
       // The Express adapter wraps body-parser's JSON errors; their message quotes the body.
-      return { type: ProblemType.malformedBody, title: TITLE_BY_STATUS[400], status: 400, detail: "Le corps de la requête n'est pas du JSON valide." };
+      return {
+        type: ProblemType.malformedBody,
+        title: TITLE_BY_STATUS[400],
+        status: 400,
+        detail: "Le corps de la requête n'est pas du JSON valide.",
+      };
     }
     if (exception instanceof HttpException && exception.cause instanceof URIError) {
       // Express could not decode a path parameter; its message quotes the path.
-      return { type: ProblemType.validation, title: TITLE_BY_STATUS[400], status: 400, detail: "Le chemin de la requête n'est pas un encodage UTF-8 valide." };
+      return {
+        type: ProblemType.validation,
+        title: TITLE_BY_STATUS[400],
+        status: 400,
+        detail: "Le chemin de la requête n'est pas un encodage UTF-8 valide.",
+      };
     }
     const bodyProblem = exception instanceof HttpException ? problemFromBodyParserError(exception.cause, exception.getStatus()) : undefined;
     if (bodyProblem) return bodyProblem;
@@ -115,10 +125,20 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const status = httpError?.status ?? httpError?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       if (httpError.type === 'entity.parse.failed') {
-        return { type: ProblemType.malformedBody, title: TITLE_BY_STATUS[400], status: 400, detail: "Le corps de la requête n'est pas du JSON valide." };
+        return {
+          type: ProblemType.malformedBody,
+          title: TITLE_BY_STATUS[400],
+          status: 400,
+          detail: "Le corps de la requête n'est pas du JSON valide.",
+        };
       }
       if (httpError.type === 'entity.too.large') {
-        return { type: ProblemType.payloadTooLarge, title: TITLE_BY_STATUS[413], status: 413, detail: 'Le corps de la requête est trop volumineux (256 Ko au plus pour du JSON).' };
+        return {
+          type: ProblemType.payloadTooLarge,
+          title: TITLE_BY_STATUS[413],
+          status: 413,
+          detail: 'Le corps de la requête est trop volumineux (256 Ko au plus pour du JSON).',
+        };
       }
       return { type: TYPE_BY_STATUS[status] ?? 'about:blank', title: TITLE_BY_STATUS[400], status };
     }
@@ -126,7 +146,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       type: ProblemType.internal,
       title: TITLE_BY_STATUS[500],
       status: 500,
-      detail: 'Une erreur inattendue est survenue. Elle est journalisée avec l’identifiant de la requête (requestId) : communiquez-le au support si elle se répète.',
+      detail:
+        'Une erreur inattendue est survenue. Elle est journalisée avec l’identifiant de la requête (requestId) : communiquez-le au support si elle se répète.',
     };
   }
 }
@@ -138,10 +159,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
  */
 export function loggable(exception: unknown): Record<string, unknown> {
   if (!(exception instanceof Error)) return { kind: typeof exception };
-  const driverCode = (exception as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (exception as { code?: string }).code;
+  const driverCode =
+    (exception as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (exception as { code?: string }).code;
   return {
     kind: exception.name,
     ...(typeof driverCode === 'string' ? { code: driverCode } : {}),
-    frames: exception.stack?.split('\n').slice(1, 8).map((frame) => frame.trim()),
+    frames: exception.stack
+      ?.split('\n')
+      .slice(1, 8)
+      .map((frame) => frame.trim()),
   };
 }

@@ -21,7 +21,11 @@ const invalid = (field: string, message: string, detail: string) =>
   });
 
 const forbiddenCharacter = (field: string) =>
-  invalid(field, `${field} contient un caractère interdit (NUL ou demi-paire UTF-16 isolée)`, 'La requête contient un caractère interdit (NUL ou demi-paire UTF-16 isolée).');
+  invalid(
+    field,
+    `${field} contient un caractère interdit (NUL ou demi-paire UTF-16 isolée)`,
+    'La requête contient un caractère interdit (NUL ou demi-paire UTF-16 isolée).',
+  );
 
 const fieldPath = (parent: string, key: string | number) =>
   typeof key === 'number' ? `${parent}[${key}]` : parent ? `${parent}.${key}` : key;
@@ -43,10 +47,16 @@ export function inspectJson(value: unknown, root = 'body', maxDepth = MAX_JSON_D
     const depth = node.depth + 1;
     if (depth > maxDepth) {
       // Named by the top-level field that holds the nesting: the full path would be as deep.
-      throw invalid(node.field, `${node.field} est imbriqué trop profondément`, `La requête est imbriquée trop profondément (au plus ${maxDepth} niveaux).`);
+      throw invalid(
+        node.field,
+        `${node.field} est imbriqué trop profondément`,
+        `La requête est imbriquée trop profondément (au plus ${maxDepth} niveaux).`,
+      );
     }
     if (Array.isArray(node.value)) {
-      node.value.forEach((item, index) => stack.push({ value: item, path: fieldPath(node.path, index), field: node.path ? node.field : `${root}[${index}]`, depth }));
+      node.value.forEach((item, index) =>
+        stack.push({ value: item, path: fieldPath(node.path, index), field: node.path ? node.field : `${root}[${index}]`, depth }),
+      );
       continue;
     }
     for (const [key, item] of Object.entries(node.value)) {
@@ -67,12 +77,14 @@ const isMultipart = (request: Request) => Boolean(request.is('multipart/form-dat
  */
 export function requireJsonOrMultipart(request: Request, _response: Response, next: NextFunction): void {
   if (WRITE_METHODS.has(request.method) && hasBody(request) && !isJson(request) && !isMultipart(request)) {
-    next(new ProblemException(
-      HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-      ProblemType.unsupportedMediaType,
-      'Type de contenu non pris en charge',
-      'Le corps de la requête doit être du JSON (Content-Type: application/json), ou multipart/form-data pour un document.',
-    ));
+    next(
+      new ProblemException(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        ProblemType.unsupportedMediaType,
+        'Type de contenu non pris en charge',
+        'Le corps de la requête doit être du JSON (Content-Type: application/json), ou multipart/form-data pour un document.',
+      ),
+    );
     return;
   }
   next();
@@ -133,7 +145,8 @@ const BODY_PARSER_DETAILS: Record<string, string> = {
 export function problemFromBodyParserError(cause: unknown, status: number): ProblemDetails | undefined {
   const type = (cause as { type?: unknown } | undefined)?.type;
   if (typeof type !== 'string' || !(type in BODY_PARSER_DETAILS)) return undefined;
-  const problemType = status === 413 ? ProblemType.payloadTooLarge : status === 415 ? ProblemType.unsupportedMediaType : ProblemType.validation;
+  const problemType =
+    status === 413 ? ProblemType.payloadTooLarge : status === 415 ? ProblemType.unsupportedMediaType : ProblemType.validation;
   const title = status === 413 ? 'Payload Too Large' : status === 415 ? 'Unsupported Media Type' : 'Bad Request';
   return { type: problemType, title, status, detail: BODY_PARSER_DETAILS[type] };
 }

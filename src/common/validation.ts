@@ -77,7 +77,10 @@ export function IsIsoDateTime(validationOptions: ValidationOptions = {}): Proper
       name: 'isIsoDateTime',
       target: target.constructor,
       propertyName: String(propertyName),
-      options: { message: `${String(propertyName)} doit être une date-heure ISO 8601 avec fuseau (ex. 2026-12-10T14:00:00+01:00)`, ...validationOptions },
+      options: {
+        message: `${String(propertyName)} doit être une date-heure ISO 8601 avec fuseau (ex. 2026-12-10T14:00:00+01:00)`,
+        ...validationOptions,
+      },
       validator: { validate: (value: unknown) => isIsoDateTime(value) },
     });
 }

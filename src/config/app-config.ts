@@ -125,10 +125,7 @@ const generateDevSecrets = (): DevSecrets => {
  * Development secrets are generated once into DATA_DIR so restarts keep sessions and database
  * access. Production refuses to start without explicit values (see parseEnvironment).
  */
-export async function loadOrCreateDevSecrets(
-  dataDir: string,
-  warn: (message: string) => void,
-): Promise<DevSecrets> {
+export async function loadOrCreateDevSecrets(dataDir: string, warn: (message: string) => void): Promise<DevSecrets> {
   const file = path.join(dataDir, 'dev-secrets.json');
   let existing: Partial<DevSecrets> | undefined;
   try {
@@ -238,7 +235,9 @@ export function buildAppConfig(
             redirectUri: environment.OIDC_REDIRECT_URI!,
             scopes: environment.OIDC_SCOPES,
             identifierClaim: environment.OIDC_IDENTIFIER_CLAIM,
-            strongAcr: environment.OIDC_STRONG_ACR.split(',').map((value) => value.trim()).filter(Boolean),
+            strongAcr: environment.OIDC_STRONG_ACR.split(',')
+              .map((value) => value.trim())
+              .filter(Boolean),
           }
         : undefined,
     },

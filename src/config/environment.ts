@@ -1,20 +1,8 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsTimeZone,
-  Matches,
-  Max,
-  Min,
-  MinLength,
-  validateSync,
-} from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsTimeZone, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const BASE64_32_BYTES = /^[A-Za-z0-9+/]{43}=$/;
-const toInt = ({ value }: { value: unknown }) =>
-  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value);
 
 /**
  * Every environment variable the service reads. Validated once at boot; an invalid value stops the
@@ -317,17 +305,20 @@ export function parseEnvironment(env: NodeJS.ProcessEnv): Environment {
   const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const parsed = plainToInstance(Environment, defined, { exposeDefaultValues: true });
   const errors = validateSync(parsed, { whitelist: false, validationError: { target: false, value: false } });
-  const problems = errors.map(
-    (error) => `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`,
-  );
-  if (parsed.DB_QUERY_TIMEOUT_MS > 0 && parsed.DB_STATEMENT_TIMEOUT_MS > 0 && parsed.DB_QUERY_TIMEOUT_MS <= parsed.DB_STATEMENT_TIMEOUT_MS) {
+  const problems = errors.map((error) => `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`);
+  if (
+    parsed.DB_QUERY_TIMEOUT_MS > 0 &&
+    parsed.DB_STATEMENT_TIMEOUT_MS > 0 &&
+    parsed.DB_QUERY_TIMEOUT_MS <= parsed.DB_STATEMENT_TIMEOUT_MS
+  ) {
     // PostgreSQL cancels a slow statement first; the client-side timeout is for a server that no longer answers.
     problems.push('DB_QUERY_TIMEOUT_MS: must be greater than DB_STATEMENT_TIMEOUT_MS');
   }
   const oidc = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI'] as const;
   const oidcSet = oidc.filter((name) => parsed[name]);
   if (oidcSet.length > 0 && oidcSet.length < oidc.length) {
-    for (const name of oidc.filter((candidate) => !parsed[candidate])) problems.push(`${name}: is required when OIDC_ISSUER and the other OIDC_* variables are set`);
+    for (const name of oidc.filter((candidate) => !parsed[candidate]))
+      problems.push(`${name}: is required when OIDC_ISSUER and the other OIDC_* variables are set`);
   }
   if (parsed.NODE_ENV === 'production') {
     for (const name of PRODUCTION_SECRETS) {

@@ -16,7 +16,11 @@ export class ConsentController {
   @Authorize('record_consent', 'Situation')
   @ApiCreatedResponse({ type: ConsentDto, description: 'A new, immutable consent record (given or refused).' })
   @ApiProblems(400, 401, 403, 404, 422)
-  record(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: RecordConsentDto): Promise<ConsentDto> {
+  record(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: RecordConsentDto,
+  ): Promise<ConsentDto> {
     return this.consents.record(user, id, body);
   }
 

@@ -33,7 +33,8 @@ interface ConsentDetails {
   statement?: StatementDto;
 }
 
-const invalid = (detail: string) => new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.validation, 'Accord mal renseigné', detail);
+const invalid = (detail: string) =>
+  new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.validation, 'Accord mal renseigné', detail);
 
 /**
  * The person's consent, per purpose. Records are immutable (the database refuses updates): a
@@ -56,9 +57,10 @@ export class ConsentService {
     const manager = await this.cases.manager();
     await this.assertEvidence(situationId, input);
     if (input.refusedOrganizationIds?.length) {
-      const [{ known }] = await manager.query<{ known: number }[]>('SELECT count(*)::int AS known FROM clsm.directory_organization WHERE id = ANY($1)', [
-        input.refusedOrganizationIds,
-      ]);
+      const [{ known }] = await manager.query<{ known: number }[]>(
+        'SELECT count(*)::int AS known FROM clsm.directory_organization WHERE id = ANY($1)',
+        [input.refusedOrganizationIds],
+      );
       if (known !== new Set(input.refusedOrganizationIds).size) throw invalid('Une structure refusée est inconnue.');
     }
     const row = await this.insert(user, situationId, {
@@ -81,12 +83,15 @@ export class ConsentService {
     const manager = await this.cases.manager();
     // Serialise consent changes of one situation: the record in force cannot change under us.
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`consent:${situationId}`]);
-    const [target] = await manager.query<ConsentRow[]>('SELECT * FROM cellule.consent WHERE id = $1 AND situation_id = $2', [consentId, situationId]);
-    if (!target) throw notFound();
-    const [current] = await manager.query<{ id: string; decision: string }[]>('SELECT id, decision FROM cellule.current_consent WHERE situation_id = $1 AND purpose = $2', [
+    const [target] = await manager.query<ConsentRow[]>('SELECT * FROM cellule.consent WHERE id = $1 AND situation_id = $2', [
+      consentId,
       situationId,
-      target.purpose,
     ]);
+    if (!target) throw notFound();
+    const [current] = await manager.query<{ id: string; decision: string }[]>(
+      'SELECT id, decision FROM cellule.current_consent WHERE situation_id = $1 AND purpose = $2',
+      [situationId, target.purpose],
+    );
     if (current?.id !== consentId || current.decision !== 'given') {
       throw conflict("Seul l'accord en vigueur peut être retiré.");
     }
@@ -110,9 +115,13 @@ export class ConsentService {
   async list(user: AuthenticatedUser, situationId: string): Promise<ConsentDto[]> {
     const { access } = await this.cases.situation(user, 'read_consents', situationId);
     const manager = await this.cases.manager();
-    const rows = await manager.query<ConsentRow[]>('SELECT * FROM cellule.consent WHERE situation_id = $1 ORDER BY recorded_at, id', [situationId]);
+    const rows = await manager.query<ConsentRow[]>('SELECT * FROM cellule.consent WHERE situation_id = $1 ORDER BY recorded_at, id', [
+      situationId,
+    ]);
     const current = new Set(
-      (await manager.query<{ id: string }[]>('SELECT id FROM cellule.current_consent WHERE situation_id = $1', [situationId])).map((row) => row.id),
+      (await manager.query<{ id: string }[]>('SELECT id FROM cellule.current_consent WHERE situation_id = $1', [situationId])).map(
+        (row) => row.id,
+      ),
     );
     const reader = await this.cases.reader([access], 'consent.list');
     const items = rows.map((row) => this.view(row, access, reader, current.has(row.id)));
@@ -127,7 +136,10 @@ export class ConsentService {
     if (evidence.method === 'signed_form') {
       if (!evidence.documentId || evidence.statement) throw invalid('Un formulaire signé se joint comme document du dossier (documentId).');
       const manager = await this.cases.manager();
-      const [document] = await manager.query<unknown[]>('SELECT 1 FROM cellule.document WHERE id = $1 AND situation_id = $2', [evidence.documentId, situationId]);
+      const [document] = await manager.query<unknown[]>('SELECT 1 FROM cellule.document WHERE id = $1 AND situation_id = $2', [
+        evidence.documentId,
+        situationId,
+      ]);
       if (!document) throw invalid("Le formulaire signé n'est pas un document de cette situation.");
     } else if (!evidence.statement || evidence.documentId) {
       throw invalid('Une déclaration orale précise le professionnel qui l’a recueillie et sa date (statement).');

@@ -43,7 +43,11 @@ export interface IdentityKey {
 
 /** Case, accents, spaces and hyphens do not matter; only the first given name counts. */
 const normalise = (value: string) =>
-  value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z]/g, '');
+  value
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
 const identityKey = (identity: IdentityKey) =>
   `${normalise(identity.birthName)}|${normalise(identity.firstNames.trim().split(/[\s,]+/)[0] ?? '')}|${identity.birthDate}`;
 

@@ -13,5 +13,4 @@ export const hmacSha256 = (key: Uint8Array, ...parts: Uint8Array[]): Buffer => {
   return mac.digest();
 };
 
-export const constantTimeEqual = (a: Uint8Array, b: Uint8Array): boolean =>
-  a.length === b.length && timingSafeEqual(a, b);
+export const constantTimeEqual = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && timingSafeEqual(a, b);

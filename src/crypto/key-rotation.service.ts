@@ -32,7 +32,13 @@ export class KeyRotationService {
       if (more === 0) break;
     }
     this.crypto.keyring.retireOldVersions();
-    await this.audit.record({ action: 'crypto.key_rotation', resourceType: 'master_key', resourceId: String(newVersion), outcome: 'granted', actor: OPERATOR_ACTOR });
+    await this.audit.record({
+      action: 'crypto.key_rotation',
+      resourceType: 'master_key',
+      resourceId: String(newVersion),
+      outcome: 'granted',
+      actor: OPERATOR_ACTOR,
+    });
     this.logger.log(`master key rotated to version ${newVersion}; ${rewrapped} data keys re-wrapped`);
     return { newVersion, rewrapped };
   }

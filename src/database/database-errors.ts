@@ -12,7 +12,16 @@ export const DATABASE_RETRY_AFTER_SECONDS = 5;
 const UNAVAILABLE_SQLSTATES = new Set(['53300', '57P01', '57P02', '57P03', '57014', '55P03', '25P03']);
 
 /** Socket errors of an unreachable or vanished server. */
-const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const UNAVAILABLE_ERRNOS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 
 /**
  * Messages of node-postgres and pg-pool errors that carry no code: a connection lost or timed out,
@@ -44,7 +53,9 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
     return true;
   }
   if (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message))) return true;
-  return [driverError, cause, ...(Array.isArray(errors) ? (errors as unknown[]) : [])].some((inner) => isDatabaseUnavailable(inner, depth + 1));
+  return [driverError, cause, ...(Array.isArray(errors) ? (errors as unknown[]) : [])].some((inner) =>
+    isDatabaseUnavailable(inner, depth + 1),
+  );
 }
 
 /** The 503 every request gets while the database is unavailable. */

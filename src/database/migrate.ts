@@ -30,9 +30,7 @@ export async function migrateDatabase(config: AppConfig): Promise<string[]> {
         [GENERAL_DB_ROLE, config.database.generalPassword],
         [CELLULE_DB_ROLE, config.database.cellulePassword],
       ] as const) {
-        await dataSource.query(
-          `ALTER ROLE ${pg.escapeIdentifier(role)} WITH LOGIN PASSWORD ${pg.escapeLiteral(password)}`,
-        );
+        await dataSource.query(`ALTER ROLE ${pg.escapeIdentifier(role)} WITH LOGIN PASSWORD ${pg.escapeLiteral(password)}`);
       }
       return applied.map((migration) => migration.name);
     } finally {

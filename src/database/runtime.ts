@@ -19,9 +19,7 @@ export async function prepareRuntime(env: NodeJS.ProcessEnv, logger: Logger): Pr
   const environment = parseEnvironment(env);
   const dataDir = path.resolve(environment.DATA_DIR);
   const secrets =
-    environment.NODE_ENV === 'production'
-      ? undefined
-      : await loadOrCreateDevSecrets(dataDir, (message) => logger.warn(message));
+    environment.NODE_ENV === 'production' ? undefined : await loadOrCreateDevSecrets(dataDir, (message) => logger.warn(message));
   let embedded: EmbeddedServer | undefined;
   let adminUrl = environment.DATABASE_URL;
   if (!adminUrl) {

@@ -120,7 +120,9 @@ export class Unit {
     const entries = [...this.entries.map((entry) => (entry.outcome === 'granted' ? { ...entry, outcome } : entry)), ...this.always];
     if (entries.length === 0) return;
     // The request's own error is what the client gets; a failure to record is logged, kind only.
-    await this.audit.record(...entries).catch((error: unknown) => logger.error({ kind: (error as Error)?.name }, 'audit entries of a failed request not recorded'));
+    await this.audit
+      .record(...entries)
+      .catch((error: unknown) => logger.error({ kind: (error as Error)?.name }, 'audit entries of a failed request not recorded'));
   }
 }
 

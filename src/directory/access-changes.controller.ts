@@ -26,7 +26,11 @@ export class AccessChangesController {
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: AccessChangeDto, description: 'Applies the change: the roles are added, the category set.' })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  approve(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: AccessChangeDecisionDto): Promise<AccessChangeDto> {
+  approve(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: AccessChangeDecisionDto,
+  ): Promise<AccessChangeDto> {
     return this.changes.decide(user, id, true, body.reason);
   }
 
@@ -35,7 +39,11 @@ export class AccessChangesController {
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: AccessChangeDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  refuse(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: AccessChangeDecisionDto): Promise<AccessChangeDto> {
+  refuse(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: AccessChangeDecisionDto,
+  ): Promise<AccessChangeDto> {
     return this.changes.decide(user, id, false, body.reason);
   }
 }

@@ -23,7 +23,8 @@ interface ChangeRow {
   decision_reason: string | null;
 }
 
-const unprocessable = (detail: string) => new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.validation, 'Séparation des fonctions', detail);
+const unprocessable = (detail: string) =>
+  new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.validation, 'Séparation des fonctions', detail);
 
 /**
  * Separation of duties (charter, article 8): the technical administrator and the ethics committee
@@ -45,8 +46,11 @@ export class AccessChangesService {
 
   /** Refuses role sets that mix duties: admin, ethics and case roles exclude one another. */
   assertSeparateDuties(roles: Role[]): void {
-    const duties = new Set(roles.map((role) => (role === 'admin' || role === 'ethics' ? role : caseRoles(this.policy).includes(role) ? 'case' : role)));
-    if (roles.includes('admin') && duties.size > 1) throw unprocessable("Le rôle d'administrateur technique ne se cumule avec aucun autre rôle.");
+    const duties = new Set(
+      roles.map((role) => (role === 'admin' || role === 'ethics' ? role : caseRoles(this.policy).includes(role) ? 'case' : role)),
+    );
+    if (roles.includes('admin') && duties.size > 1)
+      throw unprocessable("Le rôle d'administrateur technique ne se cumule avec aucun autre rôle.");
     if (roles.includes('ethics') && duties.size > 1) throw unprocessable("Un membre du comité d'éthique ne tient aucun autre rôle.");
   }
 
@@ -72,15 +76,25 @@ export class AccessChangesService {
     if (bootstrap || (widening.addRoles.length === 0 && widening.professionalCategory === null)) {
       return { ...after, pending: null };
     }
-    await manager.query(`UPDATE clsm.access_change SET status = 'withdrawn', decided_at = now() WHERE user_id = $1 AND status = 'pending'`, [userId]);
+    await manager.query(
+      `UPDATE clsm.access_change SET status = 'withdrawn', decided_at = now() WHERE user_id = $1 AND status = 'pending'`,
+      [userId],
+    );
     const [row] = await manager.query<{ id: string }[]>(
       `INSERT INTO clsm.access_change (user_id, add_roles, professional_category, requested_by) VALUES ($1, $2, $3, $4) RETURNING id`,
       [userId, widening.addRoles, widening.professionalCategory, actor?.id ?? null],
     );
-    await this.audit.recordWithin(manager, { action: 'access_change.request', resourceType: 'access_change', resourceId: row.id, outcome: 'granted' });
+    await this.audit.recordWithin(manager, {
+      action: 'access_change.request',
+      resourceType: 'access_change',
+      resourceId: row.id,
+      outcome: 'granted',
+    });
     return {
       roles: after.roles.filter((role) => !widening.addRoles.includes(role)),
-      professionalCategory: widening.professionalCategory ? (before.professionalCategory ?? after.professionalCategory) : after.professionalCategory,
+      professionalCategory: widening.professionalCategory
+        ? (before.professionalCategory ?? after.professionalCategory)
+        : after.professionalCategory,
       pending: row.id,
     };
   }
@@ -102,25 +116,38 @@ export class AccessChangesService {
       if (!change) throw notFound();
       if (change.status !== 'pending') throw conflict('Cette demande a déjà été traitée.');
       if (change.user_id === actor.id || change.requested_by === actor.id) {
-        await this.audit.recordWithin(manager, { action: 'access_change.decide', resourceType: 'access_change', resourceId: id, outcome: 'denied' });
-        throw new ForbiddenException("Une demande se décide par un autre membre du comité d'éthique que son auteur ou la personne concernée.");
+        await this.audit.recordWithin(manager, {
+          action: 'access_change.decide',
+          resourceType: 'access_change',
+          resourceId: id,
+          outcome: 'denied',
+        });
+        throw new ForbiddenException(
+          "Une demande se décide par un autre membre du comité d'éthique que son auteur ou la personne concernée.",
+        );
       }
       if (approve) {
-        const [user] = await manager.query<{ roles: Role[] }[]>('SELECT roles FROM clsm.user_account WHERE id = $1 FOR UPDATE', [change.user_id]);
+        const [user] = await manager.query<{ roles: Role[] }[]>('SELECT roles FROM clsm.user_account WHERE id = $1 FOR UPDATE', [
+          change.user_id,
+        ]);
         const roles = [...new Set([...user.roles, ...change.add_roles])];
         this.assertSeparateDuties(roles);
-        await manager.query('UPDATE clsm.user_account SET roles = $2, professional_category = coalesce($3, professional_category), updated_at = now() WHERE id = $1', [
-          change.user_id,
-          roles,
-          change.professional_category,
-        ]);
+        await manager.query(
+          'UPDATE clsm.user_account SET roles = $2, professional_category = coalesce($3, professional_category), updated_at = now() WHERE id = $1',
+          [change.user_id, roles, change.professional_category],
+        );
       }
       const [[row]] = await manager.query<[ChangeRow[], number]>(
         `UPDATE clsm.access_change SET status = $2, decided_by = $3, decided_at = now(), decision_reason = $4 WHERE id = $1
          RETURNING *, (SELECT display_name FROM clsm.user_account WHERE id = user_id)`,
         [id, approve ? 'approved' : 'refused', actor.id, reason ?? null],
       );
-      await this.audit.recordWithin(manager, { action: approve ? 'access_change.approve' : 'access_change.refuse', resourceType: 'access_change', resourceId: id, outcome: 'granted' });
+      await this.audit.recordWithin(manager, {
+        action: approve ? 'access_change.approve' : 'access_change.refuse',
+        resourceType: 'access_change',
+        resourceId: id,
+        outcome: 'granted',
+      });
       return view(row);
     });
   }

@@ -6,7 +6,14 @@ import type { Page } from '../common/page.dto.js';
 import type { DirectoryOrganizationDto, OrganizationsQueryDto, PeopleQueryDto, PersonDto } from './dto/directory-search.dto.js';
 
 /** Accents and case ignored, LIKE wildcards taken literally. */
-export const pattern = (q: string | undefined) => (q ? `%${q.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null);
+export const pattern = (q: string | undefined) =>
+  q
+    ? `%${q
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '')
+        .toLowerCase()
+        .replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    : null;
 export const FOLD = (column: string) => `translate(lower(${column}), 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæ', 'aaaaaaceeeeiiiinooooouuuuyyoa')`;
 
 /**
@@ -22,7 +29,17 @@ export class DirectorySearchService {
   ) {}
 
   async people(query: PeopleQueryDto): Promise<Page<PersonDto>> {
-    const rows = await this.dataSource.query<{ id: string; display_name: string; organization_id: string | null; organization_name: string | null; professional_category: PersonDto['professionalCategory']; roles: PersonDto['roles']; total: number }[]>(
+    const rows = await this.dataSource.query<
+      {
+        id: string;
+        display_name: string;
+        organization_id: string | null;
+        organization_name: string | null;
+        professional_category: PersonDto['professionalCategory'];
+        roles: PersonDto['roles'];
+        total: number;
+      }[]
+    >(
       `SELECT u.id, u.display_name, u.organization_id, o.name AS organization_name, u.professional_category, u.roles, count(*) OVER ()::int AS total
          FROM clsm.user_account u LEFT JOIN clsm.organization o ON o.id = u.organization_id
         WHERE u.active AND cardinality(u.roles) > 0
@@ -55,6 +72,11 @@ export class DirectorySearchService {
       [pattern(query.q), query.kind ?? null, query.limit, query.offset],
     );
     await this.audit.record({ action: 'directory.search_organizations', resourceType: 'directory', outcome: 'granted' });
-    return { items: rows.map(({ id, name, kind }) => ({ id, name, kind })), total: rows[0]?.total ?? 0, limit: query.limit, offset: query.offset };
+    return {
+      items: rows.map(({ id, name, kind }) => ({ id, name, kind })),
+      total: rows[0]?.total ?? 0,
+      limit: query.limit,
+      offset: query.offset,
+    };
   }
 }

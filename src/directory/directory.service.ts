@@ -56,7 +56,12 @@ export class DirectoryService {
     try {
       return await this.dataSource.transaction(async (manager) => {
         const saved = await manager.save(manager.create(Organization, input));
-        await this.audit.recordWithin(manager, { action: 'organization.create', resourceType: 'organization', resourceId: saved.id, outcome: 'granted' });
+        await this.audit.recordWithin(manager, {
+          action: 'organization.create',
+          resourceType: 'organization',
+          resourceId: saved.id,
+          outcome: 'granted',
+        });
         return OrganizationDto.from(saved);
       });
     } catch (error) {
@@ -75,7 +80,12 @@ export class DirectoryService {
         if (input.kind !== undefined) organization.kind = input.kind;
         if (input.finess !== undefined) organization.finess = input.finess;
         const saved = await organizations.save(organization);
-        await this.audit.recordWithin(manager, { action: 'organization.update', resourceType: 'organization', resourceId: saved.id, outcome: 'granted' });
+        await this.audit.recordWithin(manager, {
+          action: 'organization.update',
+          resourceType: 'organization',
+          resourceId: saved.id,
+          outcome: 'granted',
+        });
         return OrganizationDto.from(saved);
       });
     } catch (error) {
@@ -98,7 +108,12 @@ export class DirectoryService {
   async createUser(actor: AuthenticatedUser, input: CreateUserDto): Promise<UserDto> {
     this.changes.assertSeparateDuties(input.roles);
     if (input.roles.includes('admin')) {
-      throw new ProblemException(HttpStatus.FORBIDDEN, ProblemType.forbidden, 'Action non autorisée', 'Un administrateur technique se crée en ligne de commande (npm run cli -- create-admin), jamais depuis l’API.');
+      throw new ProblemException(
+        HttpStatus.FORBIDDEN,
+        ProblemType.forbidden,
+        'Action non autorisée',
+        'Un administrateur technique se crée en ligne de commande (npm run cli -- create-admin), jamais depuis l’API.',
+      );
     }
     this.passwords.assertAcceptable(input.password, input.email);
     if (input.organizationId && !(await this.organizations.existsBy({ id: input.organizationId }))) {
@@ -106,25 +121,38 @@ export class DirectoryService {
     }
     const passwordHash = await this.passwords.hash(input.password);
     try {
-      return await this.announce(await this.dataSource.transaction(async (manager) => {
-        const saved = await manager.save(
-          manager.create(UserAccount, {
-            email: input.email,
-            displayName: input.displayName,
-            organizationId: input.organizationId ?? null,
-            professionalCategory: input.professionalCategory,
-            roles: [],
-            active: true,
-            professionalId: input.professionalId ?? null,
-            passwordHash,
-          }),
-        );
-        const applied = await this.changes.split(manager, actor, saved.id, { roles: [], professionalCategory: input.professionalCategory }, input);
-        saved.roles = applied.roles;
-        await manager.save(saved);
-        await this.audit.recordWithin(manager, { action: 'user.create', resourceType: 'user_account', resourceId: saved.id, outcome: 'granted' });
-        return { ...UserDto.from(saved), pendingAccessChangeId: applied.pending };
-      }));
+      return await this.announce(
+        await this.dataSource.transaction(async (manager) => {
+          const saved = await manager.save(
+            manager.create(UserAccount, {
+              email: input.email,
+              displayName: input.displayName,
+              organizationId: input.organizationId ?? null,
+              professionalCategory: input.professionalCategory,
+              roles: [],
+              active: true,
+              professionalId: input.professionalId ?? null,
+              passwordHash,
+            }),
+          );
+          const applied = await this.changes.split(
+            manager,
+            actor,
+            saved.id,
+            { roles: [], professionalCategory: input.professionalCategory },
+            input,
+          );
+          saved.roles = applied.roles;
+          await manager.save(saved);
+          await this.audit.recordWithin(manager, {
+            action: 'user.create',
+            resourceType: 'user_account',
+            resourceId: saved.id,
+            outcome: 'granted',
+          });
+          return { ...UserDto.from(saved), pendingAccessChangeId: applied.pending };
+        }),
+      );
     } catch (error) {
       if (isUniqueViolation(error)) throw duplicateAccount(error);
       throw error;
@@ -148,37 +176,53 @@ export class DirectoryService {
   async updateUser(actor: AuthenticatedUser, id: string, changes: UpdateUserDto): Promise<UserDto> {
     this.changes.assertNotSelf(actor, id);
     if (changes.roles) this.changes.assertSeparateDuties(changes.roles);
-    return this.announce(await this.dataSource.transaction(async (manager) => {
-      const users = manager.getRepository(UserAccount);
-      const user = await users.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!user) throw notFound();
-      const wanted = { roles: changes.roles ?? user.roles, professionalCategory: changes.professionalCategory ?? user.professionalCategory };
-      if (wanted.roles.includes('admin') && !user.roles.includes('admin')) {
-        throw new ProblemException(HttpStatus.FORBIDDEN, ProblemType.forbidden, 'Action non autorisée', 'Un administrateur technique se crée en ligne de commande, jamais depuis l’API.');
-      }
-      const applied = await this.changes.split(manager, actor, id, { roles: user.roles, professionalCategory: user.professionalCategory }, wanted);
-      const rolesChanged = [...applied.roles].sort().join() !== [...user.roles].sort().join();
-      const activeChanged = changes.active !== undefined && changes.active !== user.active;
-      user.roles = applied.roles;
-      user.professionalCategory = applied.professionalCategory;
-      if (changes.displayName !== undefined) user.displayName = changes.displayName;
-      if (changes.active !== undefined) user.active = changes.active;
-      const linkChanged = changes.professionalId !== undefined && changes.professionalId !== user.professionalId;
-      if (changes.professionalId !== undefined) user.professionalId = changes.professionalId;
-      const saved = await users.save(user).catch((error: unknown) => {
-        throw isUniqueViolation(error) ? duplicateAccount(error) : error;
-      });
-      if (changes.active === false) await this.auth.revokeAllSessions(manager, id, 'deactivated');
-      const entry = (action: string) => ({ action, resourceType: 'user_account', resourceId: id, outcome: 'granted' as const });
-      await this.audit.recordWithin(
-        manager,
-        entry('user.update'),
-        ...(rolesChanged ? [entry('user.role_change')] : []),
-        ...(activeChanged ? [entry(changes.active ? 'user.reactivate' : 'user.deactivate')] : []),
-        ...(linkChanged ? [entry(user.professionalId ? 'user.sso_link' : 'user.sso_unlink')] : []),
-      );
-      return { ...UserDto.from(saved), pendingAccessChangeId: applied.pending };
-    }));
+    return this.announce(
+      await this.dataSource.transaction(async (manager) => {
+        const users = manager.getRepository(UserAccount);
+        const user = await users.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+        if (!user) throw notFound();
+        const wanted = {
+          roles: changes.roles ?? user.roles,
+          professionalCategory: changes.professionalCategory ?? user.professionalCategory,
+        };
+        if (wanted.roles.includes('admin') && !user.roles.includes('admin')) {
+          throw new ProblemException(
+            HttpStatus.FORBIDDEN,
+            ProblemType.forbidden,
+            'Action non autorisée',
+            'Un administrateur technique se crée en ligne de commande, jamais depuis l’API.',
+          );
+        }
+        const applied = await this.changes.split(
+          manager,
+          actor,
+          id,
+          { roles: user.roles, professionalCategory: user.professionalCategory },
+          wanted,
+        );
+        const rolesChanged = [...applied.roles].sort().join() !== [...user.roles].sort().join();
+        const activeChanged = changes.active !== undefined && changes.active !== user.active;
+        user.roles = applied.roles;
+        user.professionalCategory = applied.professionalCategory;
+        if (changes.displayName !== undefined) user.displayName = changes.displayName;
+        if (changes.active !== undefined) user.active = changes.active;
+        const linkChanged = changes.professionalId !== undefined && changes.professionalId !== user.professionalId;
+        if (changes.professionalId !== undefined) user.professionalId = changes.professionalId;
+        const saved = await users.save(user).catch((error: unknown) => {
+          throw isUniqueViolation(error) ? duplicateAccount(error) : error;
+        });
+        if (changes.active === false) await this.auth.revokeAllSessions(manager, id, 'deactivated');
+        const entry = (action: string) => ({ action, resourceType: 'user_account', resourceId: id, outcome: 'granted' as const });
+        await this.audit.recordWithin(
+          manager,
+          entry('user.update'),
+          ...(rolesChanged ? [entry('user.role_change')] : []),
+          ...(activeChanged ? [entry(changes.active ? 'user.reactivate' : 'user.deactivate')] : []),
+          ...(linkChanged ? [entry(user.professionalId ? 'user.sso_link' : 'user.sso_unlink')] : []),
+        );
+        return { ...UserDto.from(saved), pendingAccessChangeId: applied.pending };
+      }),
+    );
   }
 
   /**
@@ -192,7 +236,12 @@ export class DirectoryService {
       if (!user) throw notFound('Ce compte est introuvable.');
       await this.secondFactor.reset(manager, id);
       await this.auth.revokeAllSessions(manager, id, 'second_factor_reset');
-      await this.audit.recordWithin(manager, { action: 'user.second_factor_reset', resourceType: 'user_account', resourceId: id, outcome: 'granted' });
+      await this.audit.recordWithin(manager, {
+        action: 'user.second_factor_reset',
+        resourceType: 'user_account',
+        resourceId: id,
+        outcome: 'granted',
+      });
       return { ...UserDto.from(user), secondFactorEnrolled: false };
     });
   }
@@ -217,7 +266,13 @@ export class DirectoryService {
         // Recovery of a lost access: the second factor is enrolled again at the next sign-in.
         await this.secondFactor.reset(manager, saved.id);
         await this.auth.revokeAllSessions(manager, saved.id, 'second_factor_reset');
-        await this.audit.recordWithin(manager, { action: 'user.admin_reset', resourceType: 'user_account', resourceId: saved.id, outcome: 'granted', actor: OPERATOR_ACTOR });
+        await this.audit.recordWithin(manager, {
+          action: 'user.admin_reset',
+          resourceType: 'user_account',
+          resourceId: saved.id,
+          outcome: 'granted',
+          actor: OPERATOR_ACTOR,
+        });
         return { user: UserDto.from(saved), created: false };
       }
       const created = await users.save(
@@ -231,7 +286,13 @@ export class DirectoryService {
           passwordHash,
         }),
       );
-      await this.audit.recordWithin(manager, { action: 'user.create', resourceType: 'user_account', resourceId: created.id, outcome: 'granted', actor: OPERATOR_ACTOR });
+      await this.audit.recordWithin(manager, {
+        action: 'user.create',
+        resourceType: 'user_account',
+        resourceId: created.id,
+        outcome: 'granted',
+        actor: OPERATOR_ACTOR,
+      });
       return { user: UserDto.from(created), created: true };
     });
   }

@@ -30,7 +30,11 @@ export class UsersController {
 
   @Post(':id/second-factor/reset')
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: UserDto, description: 'The second factor and its recovery codes are erased and every session of the account ends: the person enrols again at the next sign-in.' })
+  @ApiOkResponse({
+    type: UserDto,
+    description:
+      'The second factor and its recovery codes are erased and every session of the account ends: the person enrols again at the next sign-in.',
+  })
   @ApiProblems(400, 401, 403, 404)
   resetSecondFactor(@CurrentUser() actor: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string): Promise<UserDto> {
     return this.directory.resetSecondFactor(actor, id);
@@ -39,7 +43,11 @@ export class UsersController {
   @Patch(':id')
   @ApiOkResponse({ type: UserDto })
   @ApiProblems(400, 401, 403, 404, 422)
-  update(@CurrentUser() actor: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateUserDto): Promise<UserDto> {
+  update(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: UpdateUserDto,
+  ): Promise<UserDto> {
     return this.directory.updateUser(actor, id, body);
   }
 }

@@ -31,7 +31,12 @@ export class EthicsService implements OnApplicationBootstrap {
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.audit.record({ action: 'policy.load', resourceType: 'ethics_policy', outcome: 'granted', actor: { userId: null, role: 'system', organizationId: null } });
+    await this.audit.record({
+      action: 'policy.load',
+      resourceType: 'ethics_policy',
+      outcome: 'granted',
+      actor: { userId: null, role: 'system', organizationId: null },
+    });
   }
 
   async acceptedAt(userId: string): Promise<Date | null> {
@@ -71,11 +76,16 @@ export class EthicsService implements OnApplicationBootstrap {
       );
     }
     return this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        'INSERT INTO cellule.charter_acceptance (user_id, charter_version) VALUES ($1, $2) ON CONFLICT DO NOTHING',
-        [user.id, version],
-      );
-      await this.audit.recordWithin(manager, { action: 'charter.accept', resourceType: 'ethics_charter', resourceId: null, outcome: 'granted' });
+      await manager.query('INSERT INTO cellule.charter_acceptance (user_id, charter_version) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+        user.id,
+        version,
+      ]);
+      await this.audit.recordWithin(manager, {
+        action: 'charter.accept',
+        resourceType: 'ethics_charter',
+        resourceId: null,
+        outcome: 'granted',
+      });
       const [row] = await manager.query<{ accepted_at: Date }[]>(
         'SELECT accepted_at FROM cellule.charter_acceptance WHERE user_id = $1 AND charter_version = $2',
         [user.id, version],

@@ -162,7 +162,19 @@ export function loadEthics(directory: string): { policy: EthicsPolicy; charter: 
   const knownKeys = (where: string, value: Raw, keys: string[]) => {
     for (const key of Object.keys(value)) if (!keys.includes(key)) problems.push(`${where}.${key}: unknown key`);
   };
-  knownKeys('policy', raw, ['version', 'charter_version', 'field_groups', 'grants', 'subjects', 'consent_purposes', 'access_window', 'retention', 'statistics', 'rights_measures', 'register']);
+  knownKeys('policy', raw, [
+    'version',
+    'charter_version',
+    'field_groups',
+    'grants',
+    'subjects',
+    'consent_purposes',
+    'access_window',
+    'retention',
+    'statistics',
+    'rights_measures',
+    'register',
+  ]);
 
   const version = stringField('version', raw.version);
   const charterVersion = stringField('charter_version', raw.charter_version);
@@ -177,7 +189,8 @@ export function loadEthics(directory: string): { policy: EthicsPolicy; charter: 
     }
     const readers = Array.isArray(value.readers) ? (value.readers as string[]) : [];
     for (const reader of readers) {
-      if (!(PROFESSIONAL_CATEGORIES as readonly string[]).includes(reader)) problems.push(`field_groups.${group}.readers: unknown professional category "${reader}"`);
+      if (!(PROFESSIONAL_CATEGORIES as readonly string[]).includes(reader))
+        problems.push(`field_groups.${group}.readers: unknown professional category "${reader}"`);
     }
     fieldGroups[group] = { article: article(`field_groups.${group}`, value), readers: readers as ProfessionalCategory[] };
   }
@@ -191,17 +204,30 @@ export function loadEthics(directory: string): { policy: EthicsPolicy; charter: 
   rawGrants.forEach((value: unknown, index: number) => {
     const where = `grants[${index}]`;
     if (!isObject(value)) return void problems.push(`${where}: must be a mapping`);
-    knownKeys(where, value, ['name', 'article', 'role', 'scope', 'relation', 'actions', 'requires_review_consent', 'respects_refused_structures', 'sees_duplicates']);
+    knownKeys(where, value, [
+      'name',
+      'article',
+      'role',
+      'scope',
+      'relation',
+      'actions',
+      'requires_review_consent',
+      'respects_refused_structures',
+      'sees_duplicates',
+    ]);
     if (!(ROLES as readonly string[]).includes(value.role as string)) problems.push(`${where}.role: unknown role "${String(value.role)}"`);
-    if (value.role === 'admin' || value.role === 'ethics') problems.push(`${where}.role: ${String(value.role)} never reads situation content (article 5)`);
+    if (value.role === 'admin' || value.role === 'ethics')
+      problems.push(`${where}.role: ${String(value.role)} never reads situation content (article 5)`);
     const hasScope = value.scope !== undefined;
     const hasRelation = value.relation !== undefined;
     if (hasScope === hasRelation) problems.push(`${where}: exactly one of scope (all, none) or relation is required`);
     if (hasScope && value.scope !== 'all' && value.scope !== 'none') problems.push(`${where}.scope: must be all or none`);
-    if (hasRelation && !(RELATIONS as readonly string[]).includes(value.relation as string)) problems.push(`${where}.relation: unknown relation "${String(value.relation)}"`);
+    if (hasRelation && !(RELATIONS as readonly string[]).includes(value.relation as string))
+      problems.push(`${where}.relation: unknown relation "${String(value.relation)}"`);
     const actions = Array.isArray(value.actions) ? (value.actions as string[]) : [];
     if (actions.length === 0) problems.push(`${where}.actions: at least one action is required`);
-    for (const action of actions) if (!(SITUATION_ACTIONS as readonly string[]).includes(action)) problems.push(`${where}.actions: unknown action "${action}"`);
+    for (const action of actions)
+      if (!(SITUATION_ACTIONS as readonly string[]).includes(action)) problems.push(`${where}.actions: unknown action "${action}"`);
     for (const flag of ['requires_review_consent', 'respects_refused_structures']) {
       if (typeof value[flag] !== 'boolean') problems.push(`${where}.${flag}: must be true or false`);
     }
@@ -272,7 +298,10 @@ export function loadEthics(directory: string): { policy: EthicsPolicy; charter: 
       problems.push(`consent_purposes.${purpose}: missing`);
       continue;
     }
-    consentPurposes[purpose] = { article: article(`consent_purposes.${purpose}`, value), unlocks: Array.isArray(value.unlocks) ? (value.unlocks as string[]) : [] };
+    consentPurposes[purpose] = {
+      article: article(`consent_purposes.${purpose}`, value),
+      unlocks: Array.isArray(value.unlocks) ? (value.unlocks as string[]) : [],
+    };
   }
   const numberRule = (key: string, field: string) => {
     const value = raw[key];
@@ -299,8 +328,13 @@ export function loadEthics(directory: string): { policy: EthicsPolicy; charter: 
       continue;
     }
     knownKeys(`retention.periods.${kind}`, value, ['article', 'days', 'after']);
-    if (!Number.isInteger(value.days) || (value.days as number) < 0) problems.push(`retention.periods.${kind}.days: must be a whole number`);
-    retentionPeriods[kind] = { article: article(`retention.periods.${kind}`, value), days: value.days as number, after: stringField(`retention.periods.${kind}.after`, value.after) };
+    if (!Number.isInteger(value.days) || (value.days as number) < 0)
+      problems.push(`retention.periods.${kind}.days: must be a whole number`);
+    retentionPeriods[kind] = {
+      article: article(`retention.periods.${kind}`, value),
+      days: value.days as number,
+      after: stringField(`retention.periods.${kind}.after`, value.after),
+    };
   }
   for (const kind of Object.keys(rawPeriods)) {
     if (!(RETENTION_KINDS as readonly string[]).includes(kind)) problems.push(`retention.periods.${kind}: unknown kind of record`);
@@ -315,7 +349,8 @@ export function loadEthics(directory: string): { policy: EthicsPolicy; charter: 
   const actionList = (where: string, value: unknown): SubjectAction[] => {
     const actions = Array.isArray(value) ? (value as string[]) : [];
     if (!Array.isArray(value)) problems.push(`${where}: must be a list of actions`);
-    for (const action of actions) if (!(SITUATION_ACTIONS as readonly string[]).includes(action)) problems.push(`${where}: unknown action "${action}"`);
+    for (const action of actions)
+      if (!(SITUATION_ACTIONS as readonly string[]).includes(action)) problems.push(`${where}: unknown action "${action}"`);
     return actions as SubjectAction[];
   };
   const rawRestriction = isObject(rawMeasures.restriction) ? rawMeasures.restriction : {};
@@ -325,7 +360,9 @@ export function loadEthics(directory: string): { policy: EthicsPolicy; charter: 
   if (!isObject(rawMeasures.objection)) problems.push('rights_measures.objection: missing');
   knownKeys('rights_measures.objection', rawObjection, ['article', 'ends_relations', 'refused_actions']);
   const endsRelations = Array.isArray(rawObjection.ends_relations) ? (rawObjection.ends_relations as string[]) : [];
-  for (const relation of endsRelations) if (!(RELATIONS as readonly string[]).includes(relation)) problems.push(`rights_measures.objection.ends_relations: unknown relation "${relation}"`);
+  for (const relation of endsRelations)
+    if (!(RELATIONS as readonly string[]).includes(relation))
+      problems.push(`rights_measures.objection.ends_relations: unknown relation "${relation}"`);
   const rightsMeasures: RightsMeasures = {
     restriction: {
       article: article('rights_measures.restriction', rawRestriction),
@@ -356,7 +393,11 @@ export function loadEthics(directory: string): { policy: EthicsPolicy; charter: 
       const where = `register.purposes[${index}]`;
       const value = isObject(purpose) ? purpose : {};
       knownKeys(where, value, ['article', 'name', 'legal_basis']);
-      return { article: article(where, value), name: stringField(`${where}.name`, value.name), legalBasis: stringField(`${where}.legal_basis`, value.legal_basis) };
+      return {
+        article: article(where, value),
+        name: stringField(`${where}.name`, value.name),
+        legalBasis: stringField(`${where}.legal_basis`, value.legal_basis),
+      };
     }),
     persons: stringList('register.persons', rawRegister.persons),
     dpiaCriteria: stringList('register.dpia_criteria', rawRegister.dpia_criteria),
@@ -366,7 +407,8 @@ export function loadEthics(directory: string): { policy: EthicsPolicy; charter: 
 
   const charterMatch = /^---\s*\nversion:\s*"?([^"\n]+)"?\s*\n---\s*\n/.exec(charterText);
   if (!charterMatch) problems.push('charter.md: must start with front matter declaring its version');
-  else if (charterMatch[1] !== charterVersion) problems.push(`charter_version: "${charterVersion}" but charter.md is version "${charterMatch[1]}"`);
+  else if (charterMatch[1] !== charterVersion)
+    problems.push(`charter_version: "${charterVersion}" but charter.md is version "${charterMatch[1]}"`);
   if (problems.length > 0) throw new PolicyError(problems);
 
   const hash = createHash('sha256').update(policyText).digest('hex').slice(0, 12);
@@ -419,5 +461,9 @@ export function wideningPart(
   const holdsCaseRole = after.roles.some((role) => caseRoles(policy).includes(role));
   const previous = before.professionalCategory ? readableGroups(policy, before.professionalCategory) : [];
   const unlocks = readableGroups(policy, after.professionalCategory).some((group) => !previous.includes(group));
-  return { addRoles, professionalCategory: holdsCaseRole && unlocks && before.professionalCategory !== after.professionalCategory ? after.professionalCategory : null };
+  return {
+    addRoles,
+    professionalCategory:
+      holdsCaseRole && unlocks && before.professionalCategory !== after.professionalCategory ? after.professionalCategory : null,
+  };
 }

@@ -102,7 +102,12 @@ const SECURITY_MEASURES = [
 ];
 
 const bullet = (lines: string[]) => lines.map((line) => `- ${line}`).join('\n');
-const days = (value: number) => (value === 0 ? 'aucune conservation' : value % 365 === 0 ? `${value / 365} an${value / 365 > 1 ? 's' : ''} (${value} jours)` : `${value} jours`);
+const days = (value: number) =>
+  value === 0
+    ? 'aucune conservation'
+    : value % 365 === 0
+      ? `${value / 365} an${value / 365 > 1 ? 's' : ''} (${value} jours)`
+      : `${value} jours`;
 
 export function renderRegistre(policy: EthicsPolicy, charter: Charter): string {
   const register = policy.register;
@@ -111,7 +116,9 @@ export function renderRegistre(policy: EthicsPolicy, charter: Charter): string {
   out.push('');
   out.push('# Registre des activités de traitement et inventaire pour l’analyse d’impact');
   out.push('');
-  out.push(`Traitement : cellule d’appui aux situations complexes du CLSM. Politique ${policy.version}, charte ${charter.version} (article ${register.article}).`);
+  out.push(
+    `Traitement : cellule d’appui aux situations complexes du CLSM. Politique ${policy.version}, charte ${charter.version} (article ${register.article}).`,
+  );
   out.push('');
   out.push('## 1. Responsable du traitement');
   out.push('');
@@ -135,7 +142,12 @@ export function renderRegistre(policy: EthicsPolicy, charter: Charter): string {
   out.push('| --- | --- | --- | --- |');
   for (const field of Object.values(ENCRYPTED_FIELDS)) {
     const group = field.group as string;
-    const readers = group === 'by_key' ? 'selon le groupe de chaque clé' : policy.fieldGroups[group as keyof EthicsPolicy['fieldGroups']].readers.map((category) => CATEGORY_LABELS[category] ?? category).join(', ');
+    const readers =
+      group === 'by_key'
+        ? 'selon le groupe de chaque clé'
+        : policy.fieldGroups[group as keyof EthicsPolicy['fieldGroups']].readers
+            .map((category) => CATEGORY_LABELS[category] ?? category)
+            .join(', ');
     out.push(`| ${field.table} | ${field.column} | ${GROUP_LABELS[group] ?? group} | ${readers} |`);
   }
   out.push('');
@@ -152,8 +164,15 @@ export function renderRegistre(policy: EthicsPolicy, charter: Charter): string {
   out.push('| Qui | Sur quelles situations | Ce qu’il peut faire | Accord pour l’examen requis | Charte |');
   out.push('| --- | --- | --- | --- | --- |');
   for (const grant of policy.grants) {
-    const scope = grant.scope === 'all' ? 'toutes' : grant.scope === 'none' ? 'aucune (saisie seulement)' : `celles dont il est ${RELATION_LABELS[grant.relation!] ?? grant.relation}`;
-    out.push(`| ${ROLE_LABELS[grant.role]} | ${scope} | ${grant.actions.map((action) => ACTION_LABELS[action] ?? action).join(', ')} | ${grant.requiresReviewConsent ? 'oui' : 'non'} | art. ${grant.article} |`);
+    const scope =
+      grant.scope === 'all'
+        ? 'toutes'
+        : grant.scope === 'none'
+          ? 'aucune (saisie seulement)'
+          : `celles dont il est ${RELATION_LABELS[grant.relation!] ?? grant.relation}`;
+    out.push(
+      `| ${ROLE_LABELS[grant.role]} | ${scope} | ${grant.actions.map((action) => ACTION_LABELS[action] ?? action).join(', ')} | ${grant.requiresReviewConsent ? 'oui' : 'non'} | art. ${grant.article} |`,
+    );
   }
   out.push('');
   const subjects = Object.entries(policy.subjects).map(([name, rule]) => {
@@ -164,7 +183,9 @@ export function renderRegistre(policy: EthicsPolicy, charter: Charter): string {
   out.push('| --- | --- | --- | --- | --- | --- |');
   out.push(...subjects);
   out.push('');
-  out.push(`L’accès tiré d’une séance dure ${policy.accessWindowDaysAfterSession} jours après celle-ci (charte, article 5). L’administration technique et le comité d’éthique n’accèdent jamais au contenu des situations.`);
+  out.push(
+    `L’accès tiré d’une séance dure ${policy.accessWindowDaysAfterSession} jours après celle-ci (charte, article 5). L’administration technique et le comité d’éthique n’accèdent jamais au contenu des situations.`,
+  );
   out.push('');
   const { restriction, objection } = policy.rightsMeasures;
   const labels = (actions: string[]) => actions.map((action) => ACTION_LABELS[action] ?? action).join(', ');
@@ -180,8 +201,13 @@ export function renderRegistre(policy: EthicsPolicy, charter: Charter): string {
   out.push('');
   out.push('| Donnée | Durée | Point de départ | Charte |');
   out.push('| --- | --- | --- | --- |');
-  for (const [kind, period] of Object.entries(policy.retentionPeriods) as [RetentionKind, EthicsPolicy['retentionPeriods'][RetentionKind]][]) {
-    out.push(`| ${RETENTION_LABELS[kind]} | ${days(period.days)} | ${AFTER_LABELS[period.after] ?? period.after} | art. ${period.article} |`);
+  for (const [kind, period] of Object.entries(policy.retentionPeriods) as [
+    RetentionKind,
+    EthicsPolicy['retentionPeriods'][RetentionKind],
+  ][]) {
+    out.push(
+      `| ${RETENTION_LABELS[kind]} | ${days(period.days)} | ${AFTER_LABELS[period.after] ?? period.after} | art. ${period.article} |`,
+    );
   }
   out.push('');
   out.push(`Statistiques : aucun effectif de 1 à ${policy.statisticsMinimumCount - 1} n’est publié (charte, article 9).`);
@@ -198,7 +224,9 @@ export function renderRegistre(policy: EthicsPolicy, charter: Charter): string {
   out.push('');
   out.push(`Hébergement : ${register.hosting}`);
   out.push('');
-  out.push('Les sections 2 à 7 ci-dessus fournissent la description du traitement, les données, les destinataires, les durées et les mesures que l’analyse d’impact reprend.');
+  out.push(
+    'Les sections 2 à 7 ci-dessus fournissent la description du traitement, les données, les destinataires, les durées et les mesures que l’analyse d’impact reprend.',
+  );
   out.push('');
   return out.join('\n');
 }

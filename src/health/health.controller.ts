@@ -34,7 +34,8 @@ export class HealthController {
         () => this.audit.isHealthy('audit'),
       ]);
     } catch (error) {
-      const down = error instanceof ServiceUnavailableException ? ((error.getResponse() as { error?: Record<string, unknown> }).error ?? {}) : {};
+      const down =
+        error instanceof ServiceUnavailableException ? ((error.getResponse() as { error?: Record<string, unknown> }).error ?? {}) : {};
       if ('general' in down || 'cellule' in down) throw databaseUnavailable();
       throw error;
     }

@@ -26,7 +26,9 @@ export interface ReminderSent {
 /** YYYY-MM-DD of `at` in `timeZone`. */
 function calendarDate(at: Date, timeZone: string): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at).map(({ type, value }) => [type, value]),
+    new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+      .formatToParts(at)
+      .map(({ type, value }) => [type, value]),
   );
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
@@ -83,7 +85,10 @@ export class DailyJobsService {
             ORDER BY c.id`,
           [today, DUE_SOON_DAYS],
         );
-        const carriers = await this.relations.carriersOf(rows.map((row) => row.id), asOf);
+        const carriers = await this.relations.carriersOf(
+          rows.map((row) => row.id),
+          asOf,
+        );
         const result: ReminderSent[] = [];
         for (const row of rows) {
           const recipients = carriers.get(row.id) ?? [];

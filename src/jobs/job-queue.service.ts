@@ -105,15 +105,19 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
         expireInSeconds: definition.expireInSeconds,
       });
       if (definition.cron && this.scheduling) await boss.schedule(definition.name, definition.cron, {}, { tz: this.timeZone });
-      await boss.work<object>(definition.name, { pollingIntervalSeconds: definition.pollingIntervalSeconds, batchSize: 1 }, async ([job]) => {
-        try {
-          await definition.handle(job.data);
-        } catch (error) {
-          // The kind only: a job's failure may carry SQL parameters; the queue retries it.
-          this.logger.error({ queue: definition.name, kind: (error as Error)?.name }, 'job failed');
-          throw error;
-        }
-      });
+      await boss.work<object>(
+        definition.name,
+        { pollingIntervalSeconds: definition.pollingIntervalSeconds, batchSize: 1 },
+        async ([job]) => {
+          try {
+            await definition.handle(job.data);
+          } catch (error) {
+            // The kind only: a job's failure may carry SQL parameters; the queue retries it.
+            this.logger.error({ queue: definition.name, kind: (error as Error)?.name }, 'job failed');
+            throw error;
+          }
+        },
+      );
     }
   }
 
@@ -121,8 +125,8 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
     const boss = this.boss;
     this.boss = undefined;
     if (!boss) return;
-    await withTimeout(boss.stop({ graceful: true, wait: true, timeout: STOP_TIMEOUT_MS }), STOP_TIMEOUT_MS + 5_000, 'job queue stop').catch((error: unknown) =>
-      this.logger.error({ kind: (error as Error)?.name }, 'job queue did not stop cleanly'),
+    await withTimeout(boss.stop({ graceful: true, wait: true, timeout: STOP_TIMEOUT_MS }), STOP_TIMEOUT_MS + 5_000, 'job queue stop').catch(
+      (error: unknown) => this.logger.error({ kind: (error as Error)?.name }, 'job queue did not stop cleanly'),
     );
   }
 

@@ -34,7 +34,8 @@ export class MetricsController {
   async scrape(@Headers('authorization') authorization: string | undefined): Promise<string> {
     if (!this.token) throw new NotFoundException('Les métriques ne sont pas activées (METRICS_TOKEN).');
     const offered = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
-    if (!offered || !timingSafeEqual(digest(offered), this.token)) throw new UnauthorizedException('Jeton de métriques absent ou invalide.');
+    if (!offered || !timingSafeEqual(digest(offered), this.token))
+      throw new UnauthorizedException('Jeton de métriques absent ou invalide.');
     return this.metrics.registry.metrics();
   }
 }

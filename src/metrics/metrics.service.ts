@@ -21,10 +21,7 @@ export class MetricsService {
   private readonly requests: Counter<'method' | 'route' | 'status'>;
   private readonly latency: Histogram<'method' | 'route'>;
 
-  constructor(
-    @InjectDataSource('general') general: DataSource,
-    @InjectDataSource('cellule') cellule: DataSource,
-  ) {
+  constructor(@InjectDataSource('general') general: DataSource, @InjectDataSource('cellule') cellule: DataSource) {
     collectDefaultMetrics({ register: this.registry, prefix: 'clsm_' });
     this.requests = new Counter({
       name: 'clsm_http_requests_total',

@@ -36,17 +36,20 @@ export class AccessChangeNoticesService {
 
   /** Notifies the committee of one pending change, once; a change decided meanwhile is not told. */
   async notice(accessChangeId: string): Promise<void> {
-    const [change] = await this.general.query<{
-      user_id: string;
-      requested_by: string | null;
-    }[]>(`SELECT user_id, requested_by FROM clsm.access_change WHERE id = $1 AND status = 'pending'`, [accessChangeId]);
+    const [change] = await this.general.query<
+      {
+        user_id: string;
+        requested_by: string | null;
+      }[]
+    >(`SELECT user_id, requested_by FROM clsm.access_change WHERE id = $1 AND status = 'pending'`, [accessChangeId]);
     if (!change) return;
     await runInContext({ requestId: `job-${randomUUID()}`, clientAddress: null }, () =>
       this.uow.run(true, async () => {
         const manager = await this.uow.manager();
-        const inserted = await manager.query<unknown[]>('INSERT INTO cellule.access_change_notice (access_change_id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING access_change_id', [
-          accessChangeId,
-        ]);
+        const inserted = await manager.query<unknown[]>(
+          'INSERT INTO cellule.access_change_notice (access_change_id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING access_change_id',
+          [accessChangeId],
+        );
         if (inserted.length === 0) return;
         await this.notifications.notifyEthicsCommittee(ACCESS_CHANGE_EVENT, [change.user_id, change.requested_by]);
       }),

@@ -32,7 +32,14 @@ export class MailQueueService implements OnApplicationBootstrap, OnApplicationSh
     this.mail = config.get('mail', { infer: true });
     if (this.mail.smtpUrl) {
       this.transport = nodemailer.createTransport(this.mail.smtpUrl);
-      jobs.register<MailJob>({ name: MAIL_QUEUE, retryLimit: 8, retryDelaySeconds: 2, expireInSeconds: 120, pollingIntervalSeconds: 0.5, handle: (job) => this.send(job) });
+      jobs.register<MailJob>({
+        name: MAIL_QUEUE,
+        retryLimit: 8,
+        retryDelaySeconds: 2,
+        expireInSeconds: 120,
+        pollingIntervalSeconds: 0.5,
+        handle: (job) => this.send(job),
+      });
     }
   }
 
@@ -56,7 +63,9 @@ export class MailQueueService implements OnApplicationBootstrap, OnApplicationSh
   }
 
   private async send(job: MailJob): Promise<void> {
-    const [account] = await this.general.query<{ email: string }[]>('SELECT email FROM clsm.user_account WHERE id = $1 AND active', [job.recipientId]);
+    const [account] = await this.general.query<{ email: string }[]>('SELECT email FROM clsm.user_account WHERE id = $1 AND active', [
+      job.recipientId,
+    ]);
     if (!account) return; // Deactivated since: nothing to send.
     const link = `${this.mail.publicUrl}${job.link}`;
     await this.transport!.sendMail({

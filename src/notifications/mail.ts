@@ -25,7 +25,7 @@ export interface MailJob {
 
 const SUBJECTS: Record<string, string> = {
   'agenda.invited': 'Invitation à une séance de la commission',
-  'agenda.changed': "Ordre du jour modifié",
+  'agenda.changed': 'Ordre du jour modifié',
   'recommendation.assigned': 'Une préconisation vous est confiée',
   'recommendation.assigned_to_structure': 'Une préconisation est confiée à votre structure',
   'recommendation.due_soon': 'Préconisation à échéance dans 7 jours',
@@ -56,7 +56,11 @@ export function textOf(job: MailJob, publicUrl: string): string {
   ].join('\n');
 }
 
-const icsDate = (iso: string) => new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+const icsDate = (iso: string) =>
+  new Date(iso)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
 /** RFC 5545 text escaping. */
 const icsText = (text: string) => text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n');
 

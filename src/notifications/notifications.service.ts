@@ -98,7 +98,10 @@ export class NotificationsService {
 
   private async holders(condition: string, parameters: unknown[]): Promise<string[]> {
     const manager = await this.uow.manager();
-    const rows = await manager.query<{ user_id: string }[]>(`SELECT user_id FROM clsm.directory_entry WHERE active AND ${condition} ORDER BY user_id`, parameters);
+    const rows = await manager.query<{ user_id: string }[]>(
+      `SELECT user_id FROM clsm.directory_entry WHERE active AND ${condition} ORDER BY user_id`,
+      parameters,
+    );
     return rows.map((row) => row.user_id);
   }
 
@@ -132,7 +135,10 @@ export class NotificationsService {
 
   async markAllRead(userId: string): Promise<number> {
     const manager = await this.uow.manager();
-    const [, count] = await manager.query<[unknown, number]>(`UPDATE cellule.notification SET read_at = now() WHERE recipient_id = $1 AND read_at IS NULL`, [userId]);
+    const [, count] = await manager.query<[unknown, number]>(
+      `UPDATE cellule.notification SET read_at = now() WHERE recipient_id = $1 AND read_at IS NULL`,
+      [userId],
+    );
     return count;
   }
 }

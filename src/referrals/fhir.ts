@@ -34,7 +34,9 @@ const FR_TYPE_DISPLAY = {
   FINEG: "FINESS d'entité géographique",
   INTRN: 'Identifiant interne',
 } as const;
-const identifierType = (code: keyof typeof FR_TYPE_DISPLAY) => ({ coding: [{ system: FR_IDENTIFIER_TYPE, code, display: FR_TYPE_DISPLAY[code] }] });
+const identifierType = (code: keyof typeof FR_TYPE_DISPLAY) => ({
+  coding: [{ system: FR_IDENTIFIER_TYPE, code, display: FR_TYPE_DISPLAY[code] }],
+});
 
 /** A structure of the directory, as the export names it. */
 export interface FhirOrganization {
@@ -154,7 +156,6 @@ interface SharedContact {
   phone?: string;
 }
 
-
 /**
  * The referral as a FHIR R4 Bundle (collection): ServiceRequest (the referral), Task (its status),
  * Patient (only the identity and contact that were shared) and Consent (for transmission), then the
@@ -233,7 +234,10 @@ export function toFhirBundle(
         id: consent.id,
         language: 'fr-FR',
         status: consent.decision === 'given' ? 'active' : 'inactive',
-        scope: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'patient-privacy' }], text: 'Confidentialité : accord de la personne au partage' },
+        scope: {
+          coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'patient-privacy' }],
+          text: 'Confidentialité : accord de la personne au partage',
+        },
         category: [{ coding: [{ system: 'http://loinc.org', code: '59284-0' }], text: 'Accord pour la transmission au DAC' }],
         patient: { reference: `Patient/${patientId}` },
         dateTime: new Date(consent.recorded_at).toISOString(),
@@ -247,7 +251,8 @@ export function toFhirBundle(
   }
   entries.push({ fullUrl: `${base}/Organization/${parties.dac.id}`, resource: organizationResource(parties.dac) });
   if (requester) {
-    if (sender && sender.id !== parties.dac.id) entries.push({ fullUrl: `${base}/Organization/${sender.id}`, resource: organizationResource(sender) });
+    if (sender && sender.id !== parties.dac.id)
+      entries.push({ fullUrl: `${base}/Organization/${sender.id}`, resource: organizationResource(sender) });
     entries.push({ fullUrl: `${base}/Practitioner/${requester.userId}`, resource: practitionerResource(requester) });
     entries.push({
       fullUrl: `${base}/PractitionerRole/${requester.userId}`,

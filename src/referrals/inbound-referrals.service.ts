@@ -24,7 +24,13 @@ const INBOUND_TRANSITIONS: Partial<Record<ReferralStatus, ReferralStatus[]>> = {
 };
 const INBOUND_DECISIONS = { accepted: 'admissible', redirected: 'redirected', declined: 'rejected' } as const;
 
-const entry = (action: string, referralId: string, situationId: string | null) => ({ action, resourceType: 'referral', resourceId: referralId, situationId, purpose: { type: 'referral', id: referralId } });
+const entry = (action: string, referralId: string, situationId: string | null) => ({
+  action,
+  resourceType: 'referral',
+  resourceId: referralId,
+  situationId,
+  purpose: { type: 'referral', id: referralId },
+});
 
 /** The commission's side of a DAC's referral: each step recorded with the reason the DAC reads. */
 @Injectable()
@@ -44,10 +50,18 @@ export class InboundReferralsService {
       this.cases.deny(entry('referral.status', referral.id, referral.situation_id));
       throw new ForbiddenException('La commission accuse réception et se prononce sur une saisine reçue du DAC.');
     }
-    if (!from) throw conflict(`Une saisine reçue du DAC passe de « reçue » à « en cours d'examen », puis « acceptée », « réorientée » ou « déclinée » (pas « ${input.to} »).`);
+    if (!from)
+      throw conflict(
+        `Une saisine reçue du DAC passe de « reçue » à « en cours d'examen », puis « acceptée », « réorientée » ou « déclinée » (pas « ${input.to} »).`,
+      );
     if (!from.includes(referral.status)) throw conflict(`Transition impossible de « ${referral.status} » vers « ${input.to} ».`);
     if ((input.to === 'redirected' || input.to === 'declined') && !input.reason) {
-      throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.validation, 'Motif manquant', 'Un motif est obligatoire pour réorienter ou décliner une saisine du DAC : il lui est transmis.');
+      throw new ProblemException(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        ProblemType.validation,
+        'Motif manquant',
+        'Un motif est obligatoire pour réorienter ou décliner une saisine du DAC : il lui est transmis.',
+      );
     }
     const now = this.clock.now();
     const manager = await this.cases.manager();
@@ -61,7 +75,11 @@ export class InboundReferralsService {
       const { situation } = await this.cases.situation(user, 'transition', referral.situation_id);
       if (situation.status === 'submitted') {
         const to = INBOUND_DECISIONS[input.to as keyof typeof INBOUND_DECISIONS];
-        await this.workflow.moveWithin(user, situation, { to, ...(input.reason ? { reason: input.reason } : {}), ...(to === 'redirected' ? { redirectedTo: 'other_service' as const } : {}) });
+        await this.workflow.moveWithin(user, situation, {
+          to,
+          ...(input.reason ? { reason: input.reason } : {}),
+          ...(to === 'redirected' ? { redirectedTo: 'other_service' as const } : {}),
+        });
       }
     }
     this.cases.record(entry(`referral.${input.to}`, referral.id, referral.situation_id));

@@ -25,19 +25,35 @@ export class ReferralEventsService {
   ) {}
 
   /** Records a step on a referral the caller was authorised to write in this unit. */
-  async record(user: AuthenticatedUser, referral: { id: string; situation_id: string; status: string }, to: string, reason: string | undefined): Promise<void> {
+  async record(
+    user: AuthenticatedUser,
+    referral: { id: string; situation_id: string; status: string },
+    to: string,
+    reason: string | undefined,
+  ): Promise<void> {
     const manager = await this.cases.manager();
     const id = randomUUID();
     await manager.query(
       `INSERT INTO cellule.referral_event (id, referral_id, from_status, to_status, actor_user_id, at, reason_enc) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [id, referral.id, referral.status, to, user.id, this.clock.now(), reason ? await this.cases.seal(referral.situation_id, 'referral_event.reason', id, reason) : null],
+      [
+        id,
+        referral.id,
+        referral.status,
+        to,
+        user.id,
+        this.clock.now(),
+        reason ? await this.cases.seal(referral.situation_id, 'referral_event.reason', id, reason) : null,
+      ],
     );
   }
 
   /** The steps of several referrals, oldest first, in one query. */
   async forReferrals(referralIds: string[]): Promise<Map<string, ReferralEventRow[]>> {
     const manager = await this.cases.manager();
-    const rows = await manager.query<ReferralEventRow[]>('SELECT * FROM cellule.referral_event WHERE referral_id = ANY($1) ORDER BY at, id', [referralIds]);
+    const rows = await manager.query<ReferralEventRow[]>(
+      'SELECT * FROM cellule.referral_event WHERE referral_id = ANY($1) ORDER BY at, id',
+      [referralIds],
+    );
     const byReferral = new Map<string, ReferralEventRow[]>();
     for (const row of rows) byReferral.set(row.referral_id, [...(byReferral.get(row.referral_id) ?? []), row]);
     return byReferral;

@@ -10,8 +10,20 @@ import type { ReferralRow } from './referrals.service.js';
 
 export type Side = { kind: 'clsm'; grant: FieldGrant } | { kind: 'dac'; grant: FieldGrant };
 
-const GROUP_FIELDS = { identity: 'situation.identity', contact: 'situation.contact', social: 'situation.social', health: 'situation.health', narrative: 'situation.narrative' } as const satisfies Record<ShareableGroup, EncryptedField>;
-const GROUP_COLUMNS = { identity: 'identityEnc', contact: 'contactEnc', social: 'socialEnc', health: 'healthEnc', narrative: 'narrativeEnc' } as const;
+const GROUP_FIELDS = {
+  identity: 'situation.identity',
+  contact: 'situation.contact',
+  social: 'situation.social',
+  health: 'situation.health',
+  narrative: 'situation.narrative',
+} as const satisfies Record<ShareableGroup, EncryptedField>;
+const GROUP_COLUMNS = {
+  identity: 'identityEnc',
+  contact: 'contactEnc',
+  social: 'socialEnc',
+  health: 'healthEnc',
+  narrative: 'narrativeEnc',
+} as const;
 
 /** What each side reads of referrals (through the case-file path), and the data set frozen when one is sent. */
 @Injectable()
@@ -26,19 +38,25 @@ export class ReferralViewsService {
     const manager = await this.cases.manager();
     const situationIds = [...new Set(entries.map(({ referral }) => referral.situation_id))];
     const situations = new Map(
-      (await manager.query<{ id: string; reference: string; status: string }[]>('SELECT id, reference, status FROM cellule.situation WHERE id = ANY($1)', [situationIds])).map((row) => [
-        row.id,
-        row,
-      ]),
+      (
+        await manager.query<{ id: string; reference: string; status: string }[]>(
+          'SELECT id, reference, status FROM cellule.situation WHERE id = ANY($1)',
+          [situationIds],
+        )
+      ).map((row) => [row.id, row]),
     );
     const clsmIds = entries.filter(({ side }) => side.kind === 'clsm').map(({ referral }) => referral.id);
     const meetings = clsmIds.length
-      ? (await manager.query<{
-          id: string;
-          referral_id: string;
-          held_on: string | Date;
-          note_enc: Buffer;
-        }[]>('SELECT id, referral_id, held_on, note_enc FROM cellule.referral_meeting WHERE referral_id = ANY($1) ORDER BY held_on, id', [clsmIds]))
+      ? await manager.query<
+          {
+            id: string;
+            referral_id: string;
+            held_on: string | Date;
+            note_enc: Buffer;
+          }[]
+        >('SELECT id, referral_id, held_on, note_enc FROM cellule.referral_meeting WHERE referral_id = ANY($1) ORDER BY held_on, id', [
+          clsmIds,
+        ])
       : [];
     const reader = await this.cases.reader(
       entries.map(({ side }) => side.grant),
@@ -53,7 +71,14 @@ export class ReferralViewsService {
         direction: referral.direction,
         status: referral.status,
         delivery: referral.acknowledged_at ? 'acknowledged' : referral.sent_at ? 'sent' : 'pending',
-        decision: referral.status === 'redirected' ? 'redirected' : referral.decline_reason_enc || referral.status === 'declined' ? 'declined' : referral.decided_at ? 'accepted' : 'pending',
+        decision:
+          referral.status === 'redirected'
+            ? 'redirected'
+            : referral.decline_reason_enc || referral.status === 'declined'
+              ? 'declined'
+              : referral.decided_at
+                ? 'accepted'
+                : 'pending',
         dacOrganizationId: referral.dac_organization_id,
         situationReference: situation.reference,
         sharedGroups: referral.shared_groups,
@@ -77,7 +102,11 @@ export class ReferralViewsService {
         if (reason !== undefined) view.reason = reason;
         view.meetings = meetings
           .filter((meeting) => meeting.referral_id === referral.id)
-          .map((meeting) => ({ id: meeting.id, heldOn: isoDate(meeting.held_on), note: reader.read<string>(grant, 'referral_meeting.note', meeting.id, meeting.note_enc) ?? '' }));
+          .map((meeting) => ({
+            id: meeting.id,
+            heldOn: isoDate(meeting.held_on),
+            note: reader.read<string>(grant, 'referral_meeting.note', meeting.id, meeting.note_enc) ?? '',
+          }));
       }
       return view;
     });

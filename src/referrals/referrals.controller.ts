@@ -5,7 +5,15 @@ import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user.
 import { Authorize } from '../common/access.decorators.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
 import type { Page } from '../common/page.dto.js';
-import { CreateReferralDto, InboundReferralDto, MeetingDto, ReferralDto, ReferralPageDto, ReferralQueryDto, ReferralStatusDto } from './dto/referral.dto.js';
+import {
+  CreateReferralDto,
+  InboundReferralDto,
+  MeetingDto,
+  ReferralDto,
+  ReferralPageDto,
+  ReferralQueryDto,
+  ReferralStatusDto,
+} from './dto/referral.dto.js';
 import { ReferralsService } from './referrals.service.js';
 
 const ReferralId = () => Param('id', new ParseUUIDPipe());
@@ -37,7 +45,11 @@ export class ReferralsController {
   @ApiCreatedResponse({ type: ReferralDto, description: 'Created; 200 when the DAC identifier was already received.' })
   @ApiOkResponse({ type: ReferralDto, description: 'The referral already received with this DAC identifier.' })
   @ApiProblems(400, 401, 403, 404, 422)
-  async inbound(@CurrentUser() user: AuthenticatedUser, @Body() body: InboundReferralDto, @Res({ passthrough: true }) response: Response): Promise<ReferralDto> {
+  async inbound(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: InboundReferralDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ReferralDto> {
     const { referral, created } = await this.referrals.inbound(user, body);
     response.status(created ? HttpStatus.CREATED : HttpStatus.OK);
     return referral;
@@ -54,7 +66,10 @@ export class ReferralsController {
   @Post(':id/status')
   @Authorize('update', 'Referral')
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: ReferralDto, description: 'draft → sent → acknowledged → accepted | declined (reason) → closed; withdrawn before acceptance.' })
+  @ApiOkResponse({
+    type: ReferralDto,
+    description: 'draft → sent → acknowledged → accepted | declined (reason) → closed; withdrawn before acceptance.',
+  })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   changeStatus(@CurrentUser() user: AuthenticatedUser, @ReferralId() id: string, @Body() body: ReferralStatusDto): Promise<ReferralDto> {
     return this.referrals.changeStatus(user, id, body);
@@ -73,7 +88,11 @@ export class ReferralsController {
   @ApiProduces('application/fhir+json')
   @ApiOkResponse({ description: 'The referral as a FHIR R4 Bundle (ServiceRequest, Task, Patient, Consent).' })
   @ApiProblems(400, 401, 403, 404, 409)
-  async fhir(@CurrentUser() user: AuthenticatedUser, @ReferralId() id: string, @Res({ passthrough: true }) response: Response): Promise<object> {
+  async fhir(
+    @CurrentUser() user: AuthenticatedUser,
+    @ReferralId() id: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
     const bundle = await this.referrals.fhir(user, id);
     response.type('application/fhir+json');
     return bundle;

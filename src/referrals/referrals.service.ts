@@ -12,7 +12,16 @@ import { SituationsService } from '../situations/situations.service.js';
 import { InboundReferralsService } from './inbound-referrals.service.js';
 import { ReferralEventsService } from './referral-events.service.js';
 import { ReferralViewsService, type Side } from './referral-views.service.js';
-import type { CreateReferralDto, InboundReferralDto, MeetingDto, ReferralDto, ReferralQueryDto, ReferralStatus, ReferralStatusDto, ShareableGroup } from './dto/referral.dto.js';
+import type {
+  CreateReferralDto,
+  InboundReferralDto,
+  MeetingDto,
+  ReferralDto,
+  ReferralQueryDto,
+  ReferralStatus,
+  ReferralStatusDto,
+  ShareableGroup,
+} from './dto/referral.dto.js';
 import type { Page } from '../common/page.dto.js';
 import { toFhirBundle, type FhirOrganization, type FhirParties } from './fhir.js';
 
@@ -46,8 +55,8 @@ const TRANSITIONS: Partial<Record<ReferralStatus, { from: ReferralStatus[]; by: 
   withdrawn: { from: ['draft', 'sent', 'acknowledged'], by: 'clsm' },
 };
 const DEFAULT_GROUPS: ShareableGroup[] = ['identity', 'contact'];
-const unprocessable = (type: string, detail: string) => new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, type, 'Unprocessable', detail);
-
+const unprocessable = (type: string, detail: string) =>
+  new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, type, 'Unprocessable', detail);
 
 /**
  * Referrals to and from the territorial care-coordination service (DAC). Outbound: the coordinator
@@ -73,7 +82,10 @@ export class ReferralsService {
     const groups = input.sharedGroups ?? DEFAULT_GROUPS;
     const hidden = groups.filter((group) => !access.groups.has(group));
     if (hidden.length > 0) {
-      throw unprocessable(ProblemType.validation, 'Votre catégorie professionnelle ne permet pas de transmettre ces informations : ' + hidden.join(', ') + '.');
+      throw unprocessable(
+        ProblemType.validation,
+        'Votre catégorie professionnelle ne permet pas de transmettre ces informations : ' + hidden.join(', ') + '.',
+      );
     }
     await this.assertTransmissible(situation.id, input.dacOrganizationId);
     const manager = await this.cases.manager();
@@ -120,21 +132,37 @@ export class ReferralsService {
     if (input.to === 'sent') {
       await this.assertTransmissible(referral.situation_id, referral.dac_organization_id);
       set.sent_at = now;
-      set.snapshot_enc = await this.cases.seal(referral.situation_id, 'referral.snapshot', referral.id, await this.viewer.snapshot(referral, side.grant));
+      set.snapshot_enc = await this.cases.seal(
+        referral.situation_id,
+        'referral.snapshot',
+        referral.id,
+        await this.viewer.snapshot(referral, side.grant),
+      );
     }
     if (input.to === 'acknowledged') set.acknowledged_at = now;
     if (input.to === 'accepted' || input.to === 'declined') set.decided_at = now;
-    if (input.to === 'declined') set.decline_reason_enc = await this.cases.seal(referral.situation_id, 'referral.decline_reason', referral.id, input.reason);
+    if (input.to === 'declined')
+      set.decline_reason_enc = await this.cases.seal(referral.situation_id, 'referral.decline_reason', referral.id, input.reason);
     if (input.to === 'closed') set.closed_at = now;
     if (input.to === 'withdrawn') set.withdrawn_at = now;
     const columns = Object.keys(set);
     const manager = await this.cases.manager();
-    await manager.query(`UPDATE cellule.referral SET ${columns.map((column, index) => `${column} = $${index + 2}`).join(', ')} WHERE id = $1`, [id, ...Object.values(set)]);
+    await manager.query(
+      `UPDATE cellule.referral SET ${columns.map((column, index) => `${column} = $${index + 2}`).join(', ')} WHERE id = $1`,
+      [id, ...Object.values(set)],
+    );
     await this.events.record(user, referral, input.to, input.reason);
-    if (input.to === 'sent') await this.notifications.notifyDac(referral.dac_organization_id, { kind: 'referral.sent', message: 'Le CLSM vous adresse une orientation.', link: `/orientations/${id}` });
+    if (input.to === 'sent')
+      await this.notifications.notifyDac(referral.dac_organization_id, {
+        kind: 'referral.sent',
+        message: 'Le CLSM vous adresse une orientation.',
+        link: `/orientations/${id}`,
+      });
     // The other side is told of every later step (a draft withdrawn never reached the DAC).
-    else if (rule.by === 'dac') await this.notifications.notifyCoordination({ ...referralStatusEvent(referral, input.to), situationId: referral.situation_id });
-    else if (referral.status !== 'draft') await this.notifications.notifyDac(referral.dac_organization_id, referralStatusEvent(referral, input.to));
+    else if (rule.by === 'dac')
+      await this.notifications.notifyCoordination({ ...referralStatusEvent(referral, input.to), situationId: referral.situation_id });
+    else if (referral.status !== 'draft')
+      await this.notifications.notifyDac(referral.dac_organization_id, referralStatusEvent(referral, input.to));
     this.cases.record(this.entry(`referral.${input.to}`, id, referral.situation_id));
     return this.get(user, id);
   }
@@ -158,7 +186,12 @@ export class ReferralsService {
        VALUES ($1, 'inbound', $2, $3, $4, 'received', $5, $6)`,
       [id, situation.id, user.organizationId, dacReferralId, user.id, this.clock.now()],
     );
-    await this.notifications.notifyCoordination({ kind: 'referral.received', message: 'Un DAC adresse une situation à la commission.', situationId: situation.id, link: `/orientations/${id}` });
+    await this.notifications.notifyCoordination({
+      kind: 'referral.received',
+      message: 'Un DAC adresse une situation à la commission.',
+      situationId: situation.id,
+      link: `/orientations/${id}`,
+    });
     this.cases.record(this.entry('referral.inbound', id, situation.id));
     return { referral: await this.get(user, id), created: true };
   }
@@ -173,13 +206,10 @@ export class ReferralsService {
     if (referral.status !== 'accepted') throw conflict('Le suivi conjoint commence quand le DAC a accepté.');
     const manager = await this.cases.manager();
     const meetingId = randomUUID();
-    await manager.query('INSERT INTO cellule.referral_meeting (id, referral_id, held_on, note_enc, recorded_by) VALUES ($1, $2, $3, $4, $5)', [
-      meetingId,
-      id,
-      input.heldOn,
-      await this.cases.seal(referral.situation_id, 'referral_meeting.note', meetingId, input.note),
-      user.id,
-    ]);
+    await manager.query(
+      'INSERT INTO cellule.referral_meeting (id, referral_id, held_on, note_enc, recorded_by) VALUES ($1, $2, $3, $4, $5)',
+      [meetingId, id, input.heldOn, await this.cases.seal(referral.situation_id, 'referral_meeting.note', meetingId, input.note), user.id],
+    );
     this.cases.record(this.entry('referral.meeting', id, referral.situation_id));
     return this.get(user, id);
   }
@@ -200,7 +230,12 @@ export class ReferralsService {
   /** The referrals of the situations the user may list and refer, and a DAC's own. */
   async list(user: AuthenticatedUser, query: ReferralQueryDto): Promise<Page<ReferralDto>> {
     const manager = await this.cases.manager();
-    const filter = await this.access.listCondition(user, [user.organizationId, query.situationId ?? null, query.direction ?? null, query.status ?? null]);
+    const filter = await this.access.listCondition(user, [
+      user.organizationId,
+      query.situationId ?? null,
+      query.direction ?? null,
+      query.status ?? null,
+    ]);
     const rows = await manager.query<ReferralRow[]>(
       `SELECT r.* FROM cellule.referral r JOIN cellule.situation situation ON situation.id = r.situation_id
         WHERE ((${filter.sql}) OR r.dac_organization_id = $1)
@@ -236,7 +271,8 @@ export class ReferralsService {
       this.cases.deny(this.entry('referral.export', id, referral?.situation_id ?? null));
       throw notFound();
     }
-    if (referral.direction !== 'outbound' || !referral.snapshot_enc) throw conflict("Seul un envoi au DAC, une fois parti, s'exporte en FHIR.");
+    if (referral.direction !== 'outbound' || !referral.snapshot_enc)
+      throw conflict("Seul un envoi au DAC, une fois parti, s'exporte en FHIR.");
     const reader = await this.cases.reader([side.grant], 'referral.export');
     const shared = reader.read<Record<string, unknown>>(side.grant, 'referral.snapshot', referral.id, referral.snapshot_enc);
     if (!shared) throw conflict("Cet envoi est clos, refusé ou retiré : son contenu n'est plus transmis.");
@@ -251,8 +287,19 @@ export class ReferralsService {
 
   /** The DAC and the sender as the directory names them (structures' FINESS, the sender's idNat_PS). */
   private async fhirParties(manager: EntityManager, referral: ReferralRow): Promise<FhirParties> {
-    const [dac] = await manager.query<FhirOrganization[]>('SELECT id, name, finess FROM clsm.directory_organization WHERE id = $1', [referral.dac_organization_id]);
-    const [sender] = await manager.query<{ user_id: string; display_name: string; professional_id: string | null; organization_id: string | null; organization_name: string | null; organization_finess: string | null }[]>(
+    const [dac] = await manager.query<FhirOrganization[]>('SELECT id, name, finess FROM clsm.directory_organization WHERE id = $1', [
+      referral.dac_organization_id,
+    ]);
+    const [sender] = await manager.query<
+      {
+        user_id: string;
+        display_name: string;
+        professional_id: string | null;
+        organization_id: string | null;
+        organization_name: string | null;
+        organization_finess: string | null;
+      }[]
+    >(
       `SELECT e.user_id, e.display_name, e.professional_id, e.organization_id, e.organization_name, e.organization_finess
          FROM clsm.directory_entry e WHERE e.user_id = $1`,
       [referral.created_by],
@@ -263,7 +310,9 @@ export class ReferralsService {
         userId: sender.user_id,
         displayName: sender.display_name,
         professionalId: sender.professional_id,
-        organization: sender.organization_id ? { id: sender.organization_id, name: sender.organization_name ?? '', finess: sender.organization_finess } : null,
+        organization: sender.organization_id
+          ? { id: sender.organization_id, name: sender.organization_name ?? '', finess: sender.organization_finess }
+          : null,
       },
     };
   }
@@ -284,7 +333,9 @@ export class ReferralsService {
 
   private async assertTransmissible(situationId: string, dacOrganizationId: string): Promise<void> {
     const manager = await this.cases.manager();
-    const [dac] = await manager.query<unknown[]>(`SELECT 1 FROM clsm.directory_organization WHERE id = $1 AND kind = 'dac'`, [dacOrganizationId]);
+    const [dac] = await manager.query<unknown[]>(`SELECT 1 FROM clsm.directory_organization WHERE id = $1 AND kind = 'dac'`, [
+      dacOrganizationId,
+    ]);
     if (!dac) throw unprocessable(ProblemType.validation, "L'organisation destinataire n'est pas un DAC.");
     if (!(await this.access.consentInForce(situationId, 'dac_transmission'))) {
       throw unprocessable(ProblemType.consentRequired, "L'accord de la personne pour la transmission au DAC n'est pas en vigueur.");

@@ -15,7 +15,10 @@ export class RetentionController {
 
   @Get('due')
   @Authorize('read', 'Retention')
-  @ApiOkResponse({ type: [RetentionDueDto], description: 'Situations whose retention period ends by `until`, not under a legal hold: references and dates only.' })
+  @ApiOkResponse({
+    type: [RetentionDueDto],
+    description: 'Situations whose retention period ends by `until`, not under a legal hold: references and dates only.',
+  })
   @ApiProblems(400, 401, 403, 404)
   due(@Query() query: RetentionDueQueryDto): Promise<RetentionDueDto[]> {
     return this.retention.dueBy(query.until);

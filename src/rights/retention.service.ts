@@ -52,7 +52,13 @@ export class RetentionService {
         ORDER BY destroy_on, id`,
       [periods.closed_situation.days, periods.rejected_situation.days, periods.redirected_situation.days, until],
     );
-    return rows.map((row) => ({ situationId: row.id, reference: row.reference, status: row.status, endedAt: row.ended_at.toISOString(), destroyOn: row.destroy_on.toISOString() }));
+    return rows.map((row) => ({
+      situationId: row.id,
+      reference: row.reference,
+      status: row.status,
+      endedAt: row.ended_at.toISOString(),
+      destroyOn: row.destroy_on.toISOString(),
+    }));
   }
 
   /** Destroys every situation due at `asOf` (now), in the current unit of work; returns their ids. */
@@ -76,7 +82,12 @@ export class RetentionService {
   async placeHold(situationId: string, reason: string, userId: string | null): Promise<string> {
     const manager = await this.cases.manager();
     const id = randomUUID();
-    await manager.query('INSERT INTO cellule.legal_hold (id, situation_id, reason, placed_by) VALUES ($1, $2, $3, $4)', [id, situationId, reason, userId]);
+    await manager.query('INSERT INTO cellule.legal_hold (id, situation_id, reason, placed_by) VALUES ($1, $2, $3, $4)', [
+      id,
+      situationId,
+      reason,
+      userId,
+    ]);
     this.cases.record({ action: 'legal_hold.place', resourceType: 'legal_hold', resourceId: id, situationId });
     return id;
   }
@@ -87,7 +98,8 @@ export class RetentionService {
       'UPDATE cellule.legal_hold SET lifted_at = now(), lifted_by = $2 WHERE id = $1 AND lifted_at IS NULL RETURNING situation_id',
       [holdId, userId],
     );
-    if (row) this.cases.record({ action: 'legal_hold.lift', resourceType: 'legal_hold', resourceId: holdId, situationId: row.situation_id });
+    if (row)
+      this.cases.record({ action: 'legal_hold.lift', resourceType: 'legal_hold', resourceId: holdId, situationId: row.situation_id });
   }
 
   /** The register's view: due by a day (default today), references and dates only, audited as one list. */
@@ -105,14 +117,23 @@ export class RetentionService {
          JOIN cellule.situation s ON s.id = h.situation_id WHERE h.lifted_at IS NULL ORDER BY h.placed_at, h.id`,
     );
     this.cases.record({ action: 'legal_hold.list', resourceType: 'legal_hold' });
-    return rows.map((row) => ({ id: row.id, situationId: row.situation_id, reference: row.reference, reason: row.reason, placedAt: row.placed_at.toISOString() }));
+    return rows.map((row) => ({
+      id: row.id,
+      situationId: row.situation_id,
+      reference: row.reference,
+      reason: row.reason,
+      placedAt: row.placed_at.toISOString(),
+    }));
   }
 
   /** Places a hold on a situation the coordinator may see; one active hold per situation (409 otherwise). */
   async hold(user: { id: string } & Parameters<CaseFiles['situation']>[0], situationId: string, reason: string) {
     const { situation } = await this.cases.situation(user, 'read', situationId);
     const manager = await this.cases.manager();
-    const [active] = await manager.query<{ id: string }[]>('SELECT id FROM cellule.legal_hold WHERE situation_id = $1 AND lifted_at IS NULL', [situationId]);
+    const [active] = await manager.query<{ id: string }[]>(
+      'SELECT id FROM cellule.legal_hold WHERE situation_id = $1 AND lifted_at IS NULL',
+      [situationId],
+    );
     if (active) throw conflict('Ce dossier est déjà sous conservation légale : levez la mesure en cours avant d’en poser une autre.');
     const id = await this.placeHold(situationId, reason, user.id);
     const [row] = await manager.query<{ placed_at: Date }[]>('SELECT placed_at FROM cellule.legal_hold WHERE id = $1', [id]);

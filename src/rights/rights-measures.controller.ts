@@ -17,18 +17,33 @@ export class RightsMeasuresController {
   @Post(':id/objection')
   @Authorize('object', 'Situation')
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: SituationDto, description: 'Objection (GDPR art. 21): sharing stops at once; the situation is closed, or stays marked for closure (`objection.closurePending`).' })
+  @ApiOkResponse({
+    type: SituationDto,
+    description:
+      'Objection (GDPR art. 21): sharing stops at once; the situation is closed, or stays marked for closure (`objection.closurePending`).',
+  })
   @ApiProblems(400, 401, 403, 404, 409, 410, 422)
-  object(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: RecordRightsMeasureDto): Promise<SituationDto> {
+  object(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: RecordRightsMeasureDto,
+  ): Promise<SituationDto> {
     return this.measures.object(user, id, body);
   }
 
   @Post(':id/restriction')
   @Authorize('restrict', 'Situation')
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: SituationDto, description: 'Restriction (GDPR art. 18): the file is frozen, readable by the coordination only, until lifted.' })
+  @ApiOkResponse({
+    type: SituationDto,
+    description: 'Restriction (GDPR art. 18): the file is frozen, readable by the coordination only, until lifted.',
+  })
   @ApiProblems(400, 401, 403, 404, 409, 410, 422)
-  restrict(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: RecordRightsMeasureDto): Promise<SituationDto> {
+  restrict(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: RecordRightsMeasureDto,
+  ): Promise<SituationDto> {
     return this.measures.restrict(user, id, body);
   }
 
@@ -37,7 +52,11 @@ export class RightsMeasuresController {
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: SituationDto })
   @ApiProblems(400, 401, 403, 404, 409, 410)
-  lift(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: LiftRestrictionDto): Promise<SituationDto> {
+  lift(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: LiftRestrictionDto,
+  ): Promise<SituationDto> {
     return this.measures.lift(user, id, body);
   }
 }

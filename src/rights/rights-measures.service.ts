@@ -14,7 +14,8 @@ import { SituationsService } from '../situations/situations.service.js';
 import type { LiftRestrictionDto, RecordRightsMeasureDto } from './dto/rights-measure.dto.js';
 
 /** What the DAC reads when a referral ends because the person objected: no word of the person's own. */
-const DAC_REASON = "La personne s'est opposée au traitement de ses données (RGPD, article 21) : la cellule retire ou clôt cette orientation.";
+const DAC_REASON =
+  "La personne s'est opposée au traitement de ses données (RGPD, article 21) : la cellule retire ou clôt cette orientation.";
 
 /**
  * The person's objection (RGPD art. 21) and restriction of processing (art. 18), recorded on a
@@ -45,10 +46,26 @@ export class RightsMeasuresService {
     const measureId = await this.insert(user, situation, 'objection', input);
     await this.relations.endObjected(id);
     await this.closure.settleReferrals(user, id, DAC_REASON);
-    this.cases.record({ action: 'situation.object', resourceType: 'situation', resourceId: id, situationId: id, purpose: { type: 'situation_measure', id: measureId } });
+    this.cases.record({
+      action: 'situation.object',
+      resourceType: 'situation',
+      resourceId: id,
+      situationId: id,
+      purpose: { type: 'situation_measure', id: measureId },
+    });
     if (await this.closable(situation)) {
-      await this.workflow.moveWithin(user, situation, { to: 'closed', outcome: 'person_declined', reason: `Opposition de la personne (RGPD, article 21) : ${input.reason}` });
-      this.cases.record({ action: 'situation.transition', resourceType: 'situation', resourceId: id, situationId: id, purpose: { type: 'situation_measure', id: measureId } });
+      await this.workflow.moveWithin(user, situation, {
+        to: 'closed',
+        outcome: 'person_declined',
+        reason: `Opposition de la personne (RGPD, article 21) : ${input.reason}`,
+      });
+      this.cases.record({
+        action: 'situation.transition',
+        resourceType: 'situation',
+        resourceId: id,
+        situationId: id,
+        purpose: { type: 'situation_measure', id: measureId },
+      });
     }
     return this.view(user, situation);
   }
@@ -56,10 +73,17 @@ export class RightsMeasuresService {
   /** Restriction: the file is frozen (readable by the coordination only) until lifted. */
   async restrict(user: AuthenticatedUser, id: string, input: RecordRightsMeasureDto): Promise<SituationDto> {
     const { situation } = await this.cases.situation(user, 'restrict', id);
-    if (await this.activeRestriction(id)) throw conflict('Le traitement de ce dossier est déjà limité : levez la limitation en cours avant d’en enregistrer une autre.');
+    if (await this.activeRestriction(id))
+      throw conflict('Le traitement de ce dossier est déjà limité : levez la limitation en cours avant d’en enregistrer une autre.');
     await this.assertRequest(input.rightsRequestId, 'restriction', id);
     const measureId = await this.insert(user, situation, 'restriction', input);
-    this.cases.record({ action: 'situation.restrict', resourceType: 'situation', resourceId: id, situationId: id, purpose: { type: 'situation_measure', id: measureId } });
+    this.cases.record({
+      action: 'situation.restrict',
+      resourceType: 'situation',
+      resourceId: id,
+      situationId: id,
+      purpose: { type: 'situation_measure', id: measureId },
+    });
     return this.view(user, situation);
   }
 
@@ -74,16 +98,35 @@ export class RightsMeasuresService {
       this.clock.now(),
       await this.cases.seal(id, 'situation_measure.lift_reason', active, input.reason),
     ]);
-    this.cases.record({ action: 'situation.restriction_lift', resourceType: 'situation', resourceId: id, situationId: id, purpose: { type: 'situation_measure', id: active } });
+    this.cases.record({
+      action: 'situation.restriction_lift',
+      resourceType: 'situation',
+      resourceId: id,
+      situationId: id,
+      purpose: { type: 'situation_measure', id: active },
+    });
     return this.view(user, situation);
   }
 
-  private async insert(user: AuthenticatedUser, situation: Situation, kind: 'objection' | 'restriction', input: RecordRightsMeasureDto): Promise<string> {
+  private async insert(
+    user: AuthenticatedUser,
+    situation: Situation,
+    kind: 'objection' | 'restriction',
+    input: RecordRightsMeasureDto,
+  ): Promise<string> {
     const manager = await this.cases.manager();
     const id = randomUUID();
     await manager.query(
       `INSERT INTO cellule.situation_measure (id, situation_id, kind, rights_request_id, reason_enc, placed_by, placed_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [id, situation.id, kind, input.rightsRequestId ?? null, await this.cases.seal(situation.id, 'situation_measure.reason', id, input.reason), user.id, this.clock.now()],
+      [
+        id,
+        situation.id,
+        kind,
+        input.rightsRequestId ?? null,
+        await this.cases.seal(situation.id, 'situation_measure.reason', id, input.reason),
+        user.id,
+        this.clock.now(),
+      ],
     );
     return id;
   }
@@ -92,7 +135,10 @@ export class RightsMeasuresService {
   private async assertRequest(requestId: string | undefined, kind: 'objection' | 'restriction', situationId: string): Promise<void> {
     if (!requestId) return;
     const manager = await this.cases.manager();
-    const [row] = await manager.query<{ kind: string; situation_id: string | null }[]>('SELECT kind, situation_id FROM cellule.rights_request WHERE id = $1 FOR UPDATE', [requestId]);
+    const [row] = await manager.query<{ kind: string; situation_id: string | null }[]>(
+      'SELECT kind, situation_id FROM cellule.rights_request WHERE id = $1 FOR UPDATE',
+      [requestId],
+    );
     if (!row || row.kind !== kind || (row.situation_id !== null && row.situation_id !== situationId)) {
       throw new ProblemException(
         HttpStatus.UNPROCESSABLE_ENTITY,
@@ -101,14 +147,20 @@ export class RightsMeasuresService {
         `La demande indiquée (rightsRequestId) doit figurer au registre des droits, être de nature « ${kind} » et concerner cette situation.`,
       );
     }
-    if (row.situation_id === null) await manager.query('UPDATE cellule.rights_request SET situation_id = $2, updated_at = now() WHERE id = $1', [requestId, situationId]);
+    if (row.situation_id === null)
+      await manager.query('UPDATE cellule.rights_request SET situation_id = $2, updated_at = now() WHERE id = $1', [
+        requestId,
+        situationId,
+      ]);
   }
 
   private async activeRestriction(situationId: string): Promise<string | undefined> {
     const manager = await this.cases.manager();
-    const [row] = await manager.query<{
-      id: string;
-    }[]>(`SELECT id FROM cellule.situation_measure WHERE situation_id = $1 AND kind = 'restriction' AND lifted_at IS NULL`, [situationId]);
+    const [row] = await manager.query<
+      {
+        id: string;
+      }[]
+    >(`SELECT id FROM cellule.situation_measure WHERE situation_id = $1 AND kind = 'restriction' AND lifted_at IS NULL`, [situationId]);
     return row?.id;
   }
 
@@ -116,7 +168,10 @@ export class RightsMeasuresService {
   private async closable(situation: Situation): Promise<boolean> {
     if (!TRANSITIONS[situation.status].includes('closed')) return false;
     const manager = await this.cases.manager();
-    const [open] = await manager.query<unknown[]>(`SELECT 1 FROM cellule.recommendation WHERE situation_id = $1 AND status = 'open' LIMIT 1`, [situation.id]);
+    const [open] = await manager.query<unknown[]>(
+      `SELECT 1 FROM cellule.recommendation WHERE situation_id = $1 AND status = 'open' LIMIT 1`,
+      [situation.id],
+    );
     return open === undefined;
   }
 

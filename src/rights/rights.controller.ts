@@ -3,7 +3,13 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user.js';
 import { Authorize } from '../common/access.decorators.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
-import { CreateRightsRequestDto, RightsRequestDto, RightsRequestPageDto, RightsRequestQueryDto, UpdateRightsRequestDto } from './dto/rights-request.dto.js';
+import {
+  CreateRightsRequestDto,
+  RightsRequestDto,
+  RightsRequestPageDto,
+  RightsRequestQueryDto,
+  UpdateRightsRequestDto,
+} from './dto/rights-request.dto.js';
 import { RightsService } from './rights.service.js';
 
 /** The rights register: kept by the coordination, read by the ethics committee (policy `subjects.RightsRequest`). */

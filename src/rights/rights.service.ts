@@ -68,8 +68,14 @@ export class RightsService {
     if (query.overdue) conditions.push(`r.status <> 'answered' AND r.deadline < $1::date`);
     // $1 (today) is typed in every statement, even when no filter uses it.
     const where = ` WHERE $1::date IS NOT NULL${conditions.map((condition) => ` AND ${condition}`).join('')}`;
-    const [{ total }] = await manager.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM cellule.rights_request r${where}`, parameters);
-    const rows = await manager.query<Row[]>(`${SELECT}${where} ORDER BY r.deadline, r.id LIMIT ${query.limit} OFFSET ${query.offset}`, parameters);
+    const [{ total }] = await manager.query<{ total: number }[]>(
+      `SELECT count(*)::int AS total FROM cellule.rights_request r${where}`,
+      parameters,
+    );
+    const rows = await manager.query<Row[]>(
+      `${SELECT}${where} ORDER BY r.deadline, r.id LIMIT ${query.limit} OFFSET ${query.offset}`,
+      parameters,
+    );
     this.cases.record({ action: 'rights_request.list', resourceType: 'rights_request' });
     return { items: rows.map(view), total, limit: query.limit, offset: query.offset };
   }
@@ -95,7 +101,8 @@ export class RightsService {
     if (status !== 'answered' && (changes.outcome || changes.answeredOn)) {
       throw new BadRequestException('La réponse et sa date ne s’enregistrent qu’avec l’état « answered ».');
     }
-    if (answeredOn && answeredOn < current.receivedOn) throw new BadRequestException('La réponse ne peut précéder la réception de la demande.');
+    if (answeredOn && answeredOn < current.receivedOn)
+      throw new BadRequestException('La réponse ne peut précéder la réception de la demande.');
     if (changes.extended === false && current.extended) throw new BadRequestException('Une prolongation accordée ne se retire pas.');
     const extend = changes.extended === true && !current.extended;
     await manager.query(
@@ -134,4 +141,9 @@ function view(row: Row): RightsRequestDto {
   };
 }
 
-const entry = (action: string, id: string, situationId: string | null) => ({ action, resourceType: 'rights_request', resourceId: id, situationId });
+const entry = (action: string, id: string, situationId: string | null) => ({
+  action,
+  resourceType: 'rights_request',
+  resourceId: id,
+  situationId,
+});

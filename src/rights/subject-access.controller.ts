@@ -16,7 +16,10 @@ export class SubjectAccessController {
 
   @Get(':id/subject-access')
   @Authorize('subject_access', 'Situation')
-  @ApiOkResponse({ type: SubjectAccessDto, description: 'Everything held about the person (GDPR art. 15), audited; `format=pdf` gives the same in a French PDF.' })
+  @ApiOkResponse({
+    type: SubjectAccessDto,
+    description: 'Everything held about the person (GDPR art. 15), audited; `format=pdf` gives the same in a French PDF.',
+  })
   @ApiProduces('application/json', 'application/pdf')
   @ApiProblems(400, 401, 403, 404, 410)
   async get(

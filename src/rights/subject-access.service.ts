@@ -44,8 +44,12 @@ export class SubjectAccessService {
     }
     const withheldGroups = FIELD_GROUPS.filter((group) => !access.groups.has(group));
 
-    const transitions = await manager.query<Rows>('SELECT * FROM cellule.situation_transition WHERE situation_id = $1 ORDER BY at, id', [id]);
-    const measures = await manager.query<Rows>('SELECT * FROM cellule.situation_measure WHERE situation_id = $1 ORDER BY placed_at, id', [id]);
+    const transitions = await manager.query<Rows>('SELECT * FROM cellule.situation_transition WHERE situation_id = $1 ORDER BY at, id', [
+      id,
+    ]);
+    const measures = await manager.query<Rows>('SELECT * FROM cellule.situation_measure WHERE situation_id = $1 ORDER BY placed_at, id', [
+      id,
+    ]);
     const documents = await manager.query<Rows>(
       'SELECT id, media_type, size_bytes, filename_enc, uploaded_at FROM cellule.document WHERE situation_id = $1 ORDER BY uploaded_at, id',
       [id],
@@ -93,10 +97,12 @@ export class SubjectAccessService {
 
     const iso = (value: unknown) => (value ? (value as Date).toISOString() : null);
     const recipients = new Map<string, string>();
-    if (typeof referrer?.organization_name === 'string' && referrer.organization_name) recipients.set(referrer.organization_name, 'Structure à l’origine de la saisine');
+    if (typeof referrer?.organization_name === 'string' && referrer.organization_name)
+      recipients.set(referrer.organization_name, 'Structure à l’origine de la saisine');
     for (const referral of referrals) recipients.set(String(referral.dac), 'Dispositif d’appui à la coordination (DAC)');
     for (const recommendation of recommendations) {
-      if (typeof recommendation.carrier_organization === 'string' && recommendation.carrier_organization) recipients.set(recommendation.carrier_organization, 'Porteur d’une préconisation');
+      if (typeof recommendation.carrier_organization === 'string' && recommendation.carrier_organization)
+        recipients.set(recommendation.carrier_organization, 'Porteur d’une préconisation');
     }
 
     const document: SubjectAccessDto = {
@@ -113,7 +119,8 @@ export class SubjectAccessService {
         from: String(transition.from_status),
         to: String(transition.to_status),
         at: iso(transition.at)!,
-        reason: reader.read<string>(access, 'situation_transition.reason', String(transition.id), transition.reason_enc as Buffer | null) ?? null,
+        reason:
+          reader.read<string>(access, 'situation_transition.reason', String(transition.id), transition.reason_enc as Buffer | null) ?? null,
         outcome: (transition.closure_outcome as string | null) ?? null,
       })),
       rightsMeasures: measures.map((measure) => ({
@@ -121,7 +128,9 @@ export class SubjectAccessService {
         at: iso(measure.placed_at)!,
         reason: reader.read<string>(access, 'situation_measure.reason', String(measure.id), measure.reason_enc as Buffer) ?? null,
         liftedAt: iso(measure.lifted_at),
-        liftReason: reader.read<string>(access, 'situation_measure.lift_reason', String(measure.id), measure.lift_reason_enc as Buffer | null) ?? null,
+        liftReason:
+          reader.read<string>(access, 'situation_measure.lift_reason', String(measure.id), measure.lift_reason_enc as Buffer | null) ??
+          null,
       })),
       documents: documents.map((document) => ({
         id: String(document.id),
@@ -145,14 +154,17 @@ export class SubjectAccessService {
       sessions: outcomes.map((outcome) => ({
         scheduledAt: iso(outcome.scheduled_at)!,
         sessionStatus: String(outcome.session_status),
-        summary: outcome.summary_enc ? (reader.read<string>(access, 'item_outcome.summary', String(outcome.item_id), outcome.summary_enc as Buffer) ?? null) : null,
+        summary: outcome.summary_enc
+          ? (reader.read<string>(access, 'item_outcome.summary', String(outcome.item_id), outcome.summary_enc as Buffer) ?? null)
+          : null,
         personResponse: (outcome.person_response as string | null) ?? null,
         personResponseOn: (outcome.person_response_on as string | null) ?? null,
         nextReviewDate: (outcome.next_review_date as string | null) ?? null,
         recommendations: recommendations
           .filter((recommendation) => recommendation.item_id === outcome.item_id)
           .map((recommendation) => ({
-            action: reader.read<string>(access, 'recommendation.action', String(recommendation.id), recommendation.action_enc as Buffer) ?? null,
+            action:
+              reader.read<string>(access, 'recommendation.action', String(recommendation.id), recommendation.action_enc as Buffer) ?? null,
             status: String(recommendation.status),
             dueDate: String(recommendation.due_date),
             carrierOrganization: (recommendation.carrier_organization as string | null) ?? null,
@@ -178,7 +190,13 @@ export class SubjectAccessService {
         lastAt: iso(entry.last_at)!,
       })),
     };
-    this.cases.record({ action: 'situation.subject_access', resourceType: 'situation', resourceId: id, situationId: id, purpose: access.purpose });
+    this.cases.record({
+      action: 'situation.subject_access',
+      resourceType: 'situation',
+      resourceId: id,
+      situationId: id,
+      purpose: access.purpose,
+    });
     return document;
   }
 }

@@ -38,20 +38,46 @@ export class AgendaService {
     const session = await this.sessions.lockSession(sessionId, BEFORE_START);
     const { situation } = await this.cases.situation(user, 'transition', input.situationId);
     if (!SCHEDULABLE.includes(situation.status)) {
-      throw conflict(`Seule une situation recevable, en préparation, déjà examinée ou en suivi peut être inscrite (statut : ${situation.status}).`);
+      throw conflict(
+        `Seule une situation recevable, en préparation, déjà examinée ou en suivi peut être inscrite (statut : ${situation.status}).`,
+      );
     }
     if (!(await this.access.consentInForce(situation.id, 'review'))) {
-      throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.consentRequired, 'Consent required', "L'accord de la personne pour l'examen de sa situation n'est pas en vigueur.");
+      throw new ProblemException(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        ProblemType.consentRequired,
+        'Consent required',
+        "L'accord de la personne pour l'examen de sa situation n'est pas en vigueur.",
+      );
     }
     if ((input.personAttends || input.carersAttend) && !(await this.access.consentInForce(situation.id, 'attendance'))) {
-      throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.consentRequired, 'Consent required', 'La présence de la personne ou de ses proches suppose son accord (présence).');
+      throw new ProblemException(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        ProblemType.consentRequired,
+        'Consent required',
+        'La présence de la personne ou de ses proches suppose son accord (présence).',
+      );
     }
     const invited = [...new Set(input.invitedUserIds)];
     await this.assertInvitable(situation.id, invited);
-    const [existing] = await manager.query<unknown[]>('SELECT 1 FROM cellule.agenda_item WHERE session_id = $1 AND situation_id = $2', [sessionId, situation.id]);
+    const [existing] = await manager.query<unknown[]>('SELECT 1 FROM cellule.agenda_item WHERE session_id = $1 AND situation_id = $2', [
+      sessionId,
+      situation.id,
+    ]);
     if (existing) throw conflict('Cette situation est déjà inscrite à cet ordre du jour.');
-    const [{ position }] = await manager.query<{ position: number }[]>('SELECT coalesce(max(position), 0) + 1 AS position FROM cellule.agenda_item WHERE session_id = $1', [sessionId]);
-    const item: AgendaItem = { id: randomUUID(), sessionId, situationId: situation.id, position, personAttends: input.personAttends, carersAttend: input.carersAttend, createdAt: this.clock.now() };
+    const [{ position }] = await manager.query<{ position: number }[]>(
+      'SELECT coalesce(max(position), 0) + 1 AS position FROM cellule.agenda_item WHERE session_id = $1',
+      [sessionId],
+    );
+    const item: AgendaItem = {
+      id: randomUUID(),
+      sessionId,
+      situationId: situation.id,
+      position,
+      personAttends: input.personAttends,
+      carersAttend: input.carersAttend,
+      createdAt: this.clock.now(),
+    };
     await manager.insert(AgendaItem, item);
     if (invited.length) {
       await manager.query('INSERT INTO cellule.agenda_invitation (item_id, user_id) SELECT $1, unnest($2::uuid[])', [item.id, invited]);
@@ -59,7 +85,10 @@ export class AgendaService {
     // Moving onto an agenda schedules the situation, through the workflow's own transitions.
     const back = situation.status === 'follow_up';
     if (situation.status === 'admissible') await this.workflow.moveWithin(user, situation, { to: 'in_preparation' });
-    await this.workflow.moveWithin(user, situation, { to: 'scheduled', ...(back ? { reason: 'Retour en commission pour un réexamen.' } : {}) });
+    await this.workflow.moveWithin(user, situation, {
+      to: 'scheduled',
+      ...(back ? { reason: 'Retour en commission pour un réexamen.' } : {}),
+    });
     if (session.status === 'agenda_published') await this.relations.openAgendaItem(session, item);
     await this.notifications.notify(invited, invitedEvent(session, situation.reference, item.id));
     this.cases.record(itemEntry('agenda_item.create', item));
@@ -85,7 +114,10 @@ export class AgendaService {
     if (situation.status === 'scheduled') {
       const { situation: locked } = await this.cases.situation(user, 'transition', item.situationId);
       const when = dateOf(session);
-      await this.workflow.moveWithin(user, locked, { to: 'in_preparation', reason: `Retirée de l'ordre du jour de la séance du ${when}${input.reason ? ` : ${input.reason}` : '.'}` });
+      await this.workflow.moveWithin(user, locked, {
+        to: 'in_preparation',
+        reason: `Retirée de l'ordre du jour de la séance du ${when}${input.reason ? ` : ${input.reason}` : '.'}`,
+      });
     }
     this.cases.record(itemEntry('agenda_item.remove', item));
     return this.sessions.get(user, sessionId);
@@ -95,7 +127,10 @@ export class AgendaService {
   async reorder(user: AuthenticatedUser, sessionId: string, input: AgendaOrderDto): Promise<SessionDto> {
     const manager = await this.cases.manager();
     const session = await this.sessions.lockSession(sessionId, BEFORE_START);
-    const items = await manager.query<{ id: string; situation_id: string }[]>('SELECT id, situation_id FROM cellule.agenda_item WHERE session_id = $1', [sessionId]);
+    const items = await manager.query<{ id: string; situation_id: string }[]>(
+      'SELECT id, situation_id FROM cellule.agenda_item WHERE session_id = $1',
+      [sessionId],
+    );
     const known = new Set(items.map((item) => item.id));
     if (input.itemIds.length !== known.size || input.itemIds.some((id) => !known.has(id))) {
       throw invalid("Indiquez chaque point de l'ordre du jour une fois, dans le nouvel ordre (itemIds).");
@@ -118,11 +153,15 @@ export class AgendaService {
     const { situation } = await this.cases.situation(user, 'read', item.situationId);
     const wanted = [...new Set(input.invitedUserIds)];
     await this.assertInvitable(item.situationId, wanted);
-    const current = (await manager.query<{ user_id: string }[]>('SELECT user_id FROM cellule.agenda_invitation WHERE item_id = $1', [itemId])).map((row) => row.user_id);
+    const current = (
+      await manager.query<{ user_id: string }[]>('SELECT user_id FROM cellule.agenda_invitation WHERE item_id = $1', [itemId])
+    ).map((row) => row.user_id);
     const removed = current.filter((id) => !wanted.includes(id));
     const added = wanted.filter((id) => !current.includes(id));
-    if (removed.length) await manager.query('DELETE FROM cellule.agenda_invitation WHERE item_id = $1 AND user_id = ANY($2)', [itemId, removed]);
-    if (added.length) await manager.query('INSERT INTO cellule.agenda_invitation (item_id, user_id) SELECT $1, unnest($2::uuid[])', [itemId, added]);
+    if (removed.length)
+      await manager.query('DELETE FROM cellule.agenda_invitation WHERE item_id = $1 AND user_id = ANY($2)', [itemId, removed]);
+    if (added.length)
+      await manager.query('INSERT INTO cellule.agenda_invitation (item_id, user_id) SELECT $1, unnest($2::uuid[])', [itemId, added]);
     if (session.status === 'agenda_published') {
       if (removed.length) await this.relations.closeAgendaItem(itemId, removed);
       await this.relations.addInvitees(session, item, added);
@@ -146,13 +185,17 @@ export class AgendaService {
   private async assertInvitable(situationId: string, userIds: string[]): Promise<void> {
     if (userIds.length === 0) return;
     const manager = await this.cases.manager();
-    const [{ known }] = await manager.query<{ known: number }[]>('SELECT count(*)::int AS known FROM clsm.directory_entry WHERE user_id = ANY($1) AND active', [userIds]);
+    const [{ known }] = await manager.query<{ known: number }[]>(
+      'SELECT count(*)::int AS known FROM clsm.directory_entry WHERE user_id = ANY($1) AND active',
+      [userIds],
+    );
     if (known !== userIds.length) throw invalid('Un professionnel invité est inconnu ou inactif.');
     await this.relations.assertNotRefused(situationId, { userIds });
   }
 }
 
-export const dateOf = (session: Pick<CommissionSession, 'scheduledAt'>) => session.scheduledAt.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' });
+export const dateOf = (session: Pick<CommissionSession, 'scheduledAt'>) =>
+  session.scheduledAt.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' });
 
 /** No personal data: the session's date, the case reference and a link. */
 const invitedEvent = (session: Pick<CommissionSession, 'id' | 'scheduledAt'>, reference: string, itemId: string) => ({
@@ -160,7 +203,12 @@ const invitedEvent = (session: Pick<CommissionSession, 'id' | 'scheduledAt'>, re
   message: `Vous êtes invité(e) à l'examen d'une situation lors de la séance du ${dateOf(session)}.`,
   reference,
   link: `/seances/${session.id}`,
-  calendar: { uid: itemId, start: session.scheduledAt.toISOString(), durationMinutes: 120, summary: 'Séance de la commission cas complexes (CLSM)' },
+  calendar: {
+    uid: itemId,
+    start: session.scheduledAt.toISOString(),
+    durationMinutes: 120,
+    summary: 'Séance de la commission cas complexes (CLSM)',
+  },
 });
 
 const changedEvent = (session: Pick<CommissionSession, 'id' | 'scheduledAt'>) => ({

@@ -35,22 +35,38 @@ export class AttendanceService {
   async recordAttendance(user: AuthenticatedUser, sessionId: string, input: AttendanceDto): Promise<SessionDto> {
     const manager = await this.cases.manager();
     await this.sessions.lockSession(sessionId, ['agenda_published', 'held']);
-    const items = await manager.query<{ id: string; situation_id: string }[]>('SELECT id, situation_id FROM cellule.agenda_item WHERE session_id = $1', [sessionId]);
+    const items = await manager.query<{ id: string; situation_id: string }[]>(
+      'SELECT id, situation_id FROM cellule.agenda_item WHERE session_id = $1',
+      [sessionId],
+    );
     const itemIds = new Set(items.map((row) => row.id));
-    const allItems = [...input.attendees.flatMap((attendee) => attendee.itemIds ?? []), ...input.personAttendedItemIds, ...input.carersAttendedItemIds];
+    const allItems = [
+      ...input.attendees.flatMap((attendee) => attendee.itemIds ?? []),
+      ...input.personAttendedItemIds,
+      ...input.carersAttendedItemIds,
+    ];
     if (allItems.some((itemId) => !itemIds.has(itemId))) throw invalid("Un point n'appartient pas à l'ordre du jour de cette séance.");
     const attendeeIds = [...new Set(input.attendees.map((attendee) => attendee.userId))];
     if (attendeeIds.length) {
-      const [{ known }] = await manager.query<{ known: number }[]>('SELECT count(*)::int AS known FROM clsm.directory_entry WHERE user_id = ANY($1)', [attendeeIds]);
+      const [{ known }] = await manager.query<{ known: number }[]>(
+        'SELECT count(*)::int AS known FROM clsm.directory_entry WHERE user_id = ANY($1)',
+        [attendeeIds],
+      );
       if (known !== attendeeIds.length) throw invalid('Un participant est inconnu.');
     }
     // Nobody of a structure the person refused attends the discussion of their situation.
     for (const item of items) {
-      const userIds = input.attendees.filter((attendee) => !attendee.itemIds?.length || attendee.itemIds.includes(item.id)).map((attendee) => attendee.userId);
+      const userIds = input.attendees
+        .filter((attendee) => !attendee.itemIds?.length || attendee.itemIds.includes(item.id))
+        .map((attendee) => attendee.userId);
       if (userIds.length) await this.relations.assertNotRefused(item.situation_id, { userIds });
     }
     const rows: [string | null, string, string | null][] = [
-      ...input.attendees.flatMap((attendee) => (attendee.itemIds?.length ? attendee.itemIds : [null]).map((itemId) => [itemId, attendee.as, attendee.userId] as [string | null, string, string])),
+      ...input.attendees.flatMap((attendee) =>
+        (attendee.itemIds?.length ? attendee.itemIds : [null]).map(
+          (itemId) => [itemId, attendee.as, attendee.userId] as [string | null, string, string],
+        ),
+      ),
       ...input.personAttendedItemIds.map((itemId) => [itemId, 'person', null] as [string, string, null]),
       ...input.carersAttendedItemIds.map((itemId) => [itemId, 'carers', null] as [string, string, null]),
     ];

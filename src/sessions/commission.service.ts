@@ -35,13 +35,27 @@ export class CommissionService {
   async add(input: CommissionMemberInputDto): Promise<CommissionMemberDto> {
     const manager = await this.cases.manager();
     // Who may sit: whoever the policy lets be convened to a session.
-    if (!(await this.relations.maySit(input.userId))) throw new ProblemException(422, ProblemType.validation, 'Unknown member', 'Seul un utilisateur actif ayant le rôle membre peut siéger.');
+    if (!(await this.relations.maySit(input.userId)))
+      throw new ProblemException(
+        422,
+        ProblemType.validation,
+        'Unknown member',
+        'Seul un utilisateur actif ayant le rôle membre peut siéger.',
+      );
     if ((input.kind === 'substitute') !== Boolean(input.substituteFor)) {
-      throw new ProblemException(422, ProblemType.validation, 'Invalid member', 'Un suppléant remplace un membre permanent (substituteFor), et lui seul.');
+      throw new ProblemException(
+        422,
+        ProblemType.validation,
+        'Invalid member',
+        'Un suppléant remplace un membre permanent (substituteFor), et lui seul.',
+      );
     }
     if (input.substituteFor) {
-      const [permanent] = await manager.query<unknown[]>(`SELECT 1 FROM cellule.commission_member WHERE id = $1 AND kind = 'permanent'`, [input.substituteFor]);
-      if (!permanent) throw new ProblemException(422, ProblemType.validation, 'Invalid member', "Le membre remplacé n'est pas un membre permanent.");
+      const [permanent] = await manager.query<unknown[]>(`SELECT 1 FROM cellule.commission_member WHERE id = $1 AND kind = 'permanent'`, [
+        input.substituteFor,
+      ]);
+      if (!permanent)
+        throw new ProblemException(422, ProblemType.validation, 'Invalid member', "Le membre remplacé n'est pas un membre permanent.");
     }
     const [existing] = await manager.query<unknown[]>('SELECT 1 FROM cellule.commission_member WHERE user_id = $1', [input.userId]);
     if (existing) throw conflict('Cet utilisateur siège déjà à la commission.');
@@ -61,14 +75,19 @@ export class CommissionService {
         ORDER BY m.kind, m.created_at, m.id LIMIT $1 OFFSET $2`,
       [query.limit, query.offset],
     );
-    const total = rows[0]?.total ?? Number((await manager.query<{ total: number }[]>('SELECT count(*)::int AS total FROM cellule.commission_member'))[0].total);
+    const total =
+      rows[0]?.total ??
+      Number((await manager.query<{ total: number }[]>('SELECT count(*)::int AS total FROM cellule.commission_member'))[0].total);
     this.cases.record({ action: 'commission.list', resourceType: 'commission_member' });
     return { items: rows.map(view), total, limit: query.limit, offset: query.offset };
   }
 
   async setActive(id: string, active: boolean): Promise<CommissionMemberDto> {
     const manager = await this.cases.manager();
-    const [[updated]] = await manager.query<[{ id: string }[], number]>('UPDATE cellule.commission_member SET active = $2 WHERE id = $1 RETURNING id', [id, active]);
+    const [[updated]] = await manager.query<[{ id: string }[], number]>(
+      'UPDATE cellule.commission_member SET active = $2 WHERE id = $1 RETURNING id',
+      [id, active],
+    );
     if (!updated) throw notFound();
     this.cases.record({ action: 'commission.update_member', resourceType: 'commission_member', resourceId: id });
     return this.get(id);

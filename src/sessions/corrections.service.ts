@@ -31,14 +31,21 @@ export class CorrectionsService {
   ) {}
 
   async correctOutcome(user: AuthenticatedUser, sessionId: string, itemId: string, input: CorrectOutcomeDto) {
-    if (input.summary === undefined && input.nextReviewDate === undefined) throw invalid('Indiquez ce qui est corrigé (summary, nextReviewDate).');
+    if (input.summary === undefined && input.nextReviewDate === undefined)
+      throw invalid('Indiquez ce qui est corrigé (summary, nextReviewDate).');
     const manager = await this.cases.manager();
     const item = await this.sessions.item(sessionId, itemId);
     await this.authorise(user, await this.sessionOf(itemId), item.situationId, itemEntry('agenda_item.correct_outcome', item));
     await this.sessions.lockSession(sessionId, CORRECTABLE);
-    const [current] = await manager.query<{
-      summary_enc: Buffer; next_review_date: string | Date | null; recorded_by: string; recorded_at: Date; version: number;
-    }[]>('SELECT * FROM cellule.item_outcome WHERE item_id = $1 FOR UPDATE', [itemId]);
+    const [current] = await manager.query<
+      {
+        summary_enc: Buffer;
+        next_review_date: string | Date | null;
+        recorded_by: string;
+        recorded_at: Date;
+        version: number;
+      }[]
+    >('SELECT * FROM cellule.item_outcome WHERE item_id = $1 FOR UPDATE', [itemId]);
     if (!current) throw invalid("Le compte rendu de ce point n'est pas encore enregistré : rien à corriger.");
     const versionId = randomUUID();
     const now = this.clock.now();
@@ -50,9 +57,15 @@ export class CorrectionsService {
       `INSERT INTO cellule.item_outcome_version (id, item_id, version, summary_enc, next_review_date, recorded_by, recorded_at, replaced_by, replaced_at, reason_enc)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [
-        versionId, itemId, current.version,
+        versionId,
+        itemId,
+        current.version,
         await this.cases.seal(item.situationId, 'item_outcome_version.summary', versionId, previous),
-        current.next_review_date, current.recorded_by, current.recorded_at, user.id, now,
+        current.next_review_date,
+        current.recorded_by,
+        current.recorded_at,
+        user.id,
+        now,
         await this.cases.seal(item.situationId, 'item_outcome_version.reason', versionId, input.reason),
       ],
     );
@@ -62,7 +75,10 @@ export class CorrectionsService {
       [
         itemId,
         input.summary === undefined ? null : await this.cases.seal(item.situationId, 'item_outcome.summary', itemId, input.summary),
-        input.nextReviewDate !== undefined, input.nextReviewDate ?? null, user.id, now,
+        input.nextReviewDate !== undefined,
+        input.nextReviewDate ?? null,
+        user.id,
+        now,
       ],
     );
     this.cases.record(itemEntry('agenda_item.correct_outcome', item));
@@ -75,7 +91,12 @@ export class CorrectionsService {
     }
     const manager = await this.cases.manager();
     const [row] = await manager.query<RecommendationRow[]>('SELECT * FROM cellule.recommendation WHERE id = $1 FOR UPDATE', [id]);
-    const audited = { action: 'recommendation.correct', resourceType: 'recommendation', resourceId: id, situationId: row?.situation_id ?? null };
+    const audited = {
+      action: 'recommendation.correct',
+      resourceType: 'recommendation',
+      resourceId: id,
+      situationId: row?.situation_id ?? null,
+    };
     if (!row) {
       this.cases.deny(audited);
       throw notFound();
@@ -96,15 +117,28 @@ export class CorrectionsService {
       `INSERT INTO cellule.recommendation_version (id, recommendation_id, version, action_enc, carrier_user_id, carrier_organization_id, due_date, replaced_by, replaced_at, reason_enc)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [
-        versionId, id, row.version, await this.cases.seal(row.situation_id, 'recommendation_version.action', versionId, previous),
-        row.carrier_user_id, row.carrier_organization_id, row.due_date, user.id, now,
+        versionId,
+        id,
+        row.version,
+        await this.cases.seal(row.situation_id, 'recommendation_version.action', versionId, previous),
+        row.carrier_user_id,
+        row.carrier_organization_id,
+        row.due_date,
+        user.id,
+        now,
         await this.cases.seal(row.situation_id, 'recommendation_version.reason', versionId, input.reason),
       ],
     );
     await manager.query(
       `UPDATE cellule.recommendation SET action_enc = coalesce($2, action_enc), due_date = coalesce($3::date, due_date),
               carrier_user_id = $4, carrier_organization_id = $5, version = version + 1 WHERE id = $1`,
-      [id, input.action === undefined ? null : await this.cases.seal(row.situation_id, 'recommendation.action', id, input.action), input.dueDate ?? null, carrier.userId, carrier.organizationId],
+      [
+        id,
+        input.action === undefined ? null : await this.cases.seal(row.situation_id, 'recommendation.action', id, input.action),
+        input.dueDate ?? null,
+        carrier.userId,
+        carrier.organizationId,
+      ],
     );
     if (carrierChanges && row.status === 'open') {
       await this.relations.endCarrier(id);
@@ -113,7 +147,10 @@ export class CorrectionsService {
       const dueDate = input.dueDate ?? isoDate(row.due_date);
       await this.recommendations.announce(
         row.situation_id,
-        { userId: carrier.userId !== row.carrier_user_id ? carrier.userId : null, organizationId: carrier.organizationId !== row.carrier_organization_id ? carrier.organizationId : null },
+        {
+          userId: carrier.userId !== row.carrier_user_id ? carrier.userId : null,
+          organizationId: carrier.organizationId !== row.carrier_organization_id ? carrier.organizationId : null,
+        },
         dueDate,
         carriers,
       );
@@ -127,9 +164,19 @@ export class CorrectionsService {
     const manager = await this.cases.manager();
     const item = await this.sessions.item(sessionId, itemId);
     const { access } = await this.cases.situation(user, 'read', item.situationId);
-    const rows = await manager.query<{
-      id: string; version: number; summary_enc: Buffer; next_review_date: string | Date | null; recorded_by: string; recorded_at: Date; replaced_by: string; replaced_at: Date; reason_enc: Buffer;
-    }[]>('SELECT * FROM cellule.item_outcome_version WHERE item_id = $1 ORDER BY version', [itemId]);
+    const rows = await manager.query<
+      {
+        id: string;
+        version: number;
+        summary_enc: Buffer;
+        next_review_date: string | Date | null;
+        recorded_by: string;
+        recorded_at: Date;
+        replaced_by: string;
+        replaced_at: Date;
+        reason_enc: Buffer;
+      }[]
+    >('SELECT * FROM cellule.item_outcome_version WHERE item_id = $1 ORDER BY version', [itemId]);
     const reader = await this.cases.reader([access], 'agenda_item.outcome_history');
     this.cases.record(itemEntry('agenda_item.outcome_history', item));
     return rows.map((row) => ({
@@ -149,14 +196,33 @@ export class CorrectionsService {
     const manager = await this.cases.manager();
     const [row] = await manager.query<RecommendationRow[]>('SELECT * FROM cellule.recommendation WHERE id = $1', [id]);
     const access = row ? (await this.cases.visible(user, [row.situation_id])).get(row.situation_id) : undefined;
-    const audited = { action: 'recommendation.history', resourceType: 'recommendation', resourceId: id, situationId: row?.situation_id ?? null };
-    if (!row || !access || !(this.access.followsUp(user, access, row) || this.access.correctsSession(user, await this.sessionOf(row.item_id)))) {
+    const audited = {
+      action: 'recommendation.history',
+      resourceType: 'recommendation',
+      resourceId: id,
+      situationId: row?.situation_id ?? null,
+    };
+    if (
+      !row ||
+      !access ||
+      !(this.access.followsUp(user, access, row) || this.access.correctsSession(user, await this.sessionOf(row.item_id)))
+    ) {
       this.cases.deny(audited);
       throw notFound();
     }
-    const rows = await manager.query<{
-      id: string; version: number; action_enc: Buffer; carrier_user_id: string | null; carrier_organization_id: string | null; due_date: string | Date; replaced_by: string; replaced_at: Date; reason_enc: Buffer;
-    }[]>('SELECT * FROM cellule.recommendation_version WHERE recommendation_id = $1 ORDER BY version', [id]);
+    const rows = await manager.query<
+      {
+        id: string;
+        version: number;
+        action_enc: Buffer;
+        carrier_user_id: string | null;
+        carrier_organization_id: string | null;
+        due_date: string | Date;
+        replaced_by: string;
+        replaced_at: Date;
+        reason_enc: Buffer;
+      }[]
+    >('SELECT * FROM cellule.recommendation_version WHERE recommendation_id = $1 ORDER BY version', [id]);
     const reader = await this.cases.reader([access], 'recommendation.history');
     this.cases.record({ ...audited, purpose: access.purpose });
     return rows.map((version) => ({
@@ -172,7 +238,12 @@ export class CorrectionsService {
   }
 
   /** The coordinator or the session's chair, who may read the situation; the record may then be sealed. */
-  private async authorise(user: AuthenticatedUser, session: CommissionSession, situationId: string, audited: { action: string; resourceType: string; resourceId: string | null }): Promise<void> {
+  private async authorise(
+    user: AuthenticatedUser,
+    session: CommissionSession,
+    situationId: string,
+    audited: { action: string; resourceType: string; resourceId: string | null },
+  ): Promise<void> {
     const access = (await this.cases.visible(user, [situationId])).get(situationId);
     if (!access) {
       this.cases.deny({ ...audited, situationId });
@@ -207,6 +278,9 @@ export class CorrectionsService {
       [carrier.userId, carrier.organizationId],
     );
     if (!known) throw invalid('Le porteur désigné est inconnu ou inactif.');
-    await this.relations.assertNotRefused(situationId, { userIds: carrier.userId ? [carrier.userId] : [], organizationIds: carrier.organizationId ? [carrier.organizationId] : [] });
+    await this.relations.assertNotRefused(situationId, {
+      userIds: carrier.userId ? [carrier.userId] : [],
+      organizationIds: carrier.organizationId ? [carrier.organizationId] : [],
+    });
   }
 }

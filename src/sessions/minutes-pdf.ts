@@ -14,18 +14,32 @@ const frenchDate = (iso: string, withTime = false) =>
  */
 export async function renderMinutesPdf(session: { scheduledAt: Date; location: string }, minutes: MinutesViewDto): Promise<Buffer> {
   printer ??= new PdfPrinter({
-    Roboto: { normal: font('Roboto-Regular.ttf'), bold: font('Roboto-Medium.ttf'), italics: font('Roboto-Italic.ttf'), bolditalics: font('Roboto-MediumItalic.ttf') },
+    Roboto: {
+      normal: font('Roboto-Regular.ttf'),
+      bold: font('Roboto-Medium.ttf'),
+      italics: font('Roboto-Italic.ttf'),
+      bolditalics: font('Roboto-MediumItalic.ttf'),
+    },
   });
   const document = printer.createPdfKitDocument({
     info: { title: 'Procès-verbal de séance — commission des situations complexes', creator: 'clsm-cellule' },
     defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.3 },
     pageMargins: [50, 60, 50, 60],
-    header: { text: 'Document confidentiel — informations couvertes par le secret professionnel partagé', alignment: 'center', fontSize: 8, margin: [0, 25, 0, 0] },
+    header: {
+      text: 'Document confidentiel — informations couvertes par le secret professionnel partagé',
+      alignment: 'center',
+      fontSize: 8,
+      margin: [0, 25, 0, 0],
+    },
     footer: (page: number, pages: number) => ({ text: `Page ${page} sur ${pages}`, alignment: 'center', fontSize: 8 }),
     content: [
       { text: 'Procès-verbal de la séance de la commission des situations complexes', fontSize: 15, bold: true, margin: [0, 0, 0, 10] },
       { text: `Séance du ${frenchDate(session.scheduledAt.toISOString(), true)} — ${session.location}` },
-      { text: minutes.approvedAt ? `Approuvé le ${frenchDate(minutes.approvedAt, true)} par la présidence de séance.` : 'Non approuvé.', italics: true, margin: [0, 0, 0, 15] },
+      {
+        text: minutes.approvedAt ? `Approuvé le ${frenchDate(minutes.approvedAt, true)} par la présidence de séance.` : 'Non approuvé.',
+        italics: true,
+        margin: [0, 0, 0, 15],
+      },
       ...minutes.items.flatMap((item, index) => [
         { text: `Point ${index + 1} — dossier ${item.reference}`, fontSize: 12, bold: true, margin: [0, 10, 0, 4] },
         { text: item.text },

@@ -34,10 +34,10 @@ export class MinutesService {
       const item = await this.sessions.item(sessionId, section.itemId);
       await this.cases.situation(user, 'read', item.situationId);
       await this.cases.allowRecordWrite(item.situationId);
-      const [updated] = await manager.query<[{ item_id: string }[], number]>('UPDATE cellule.item_outcome SET minutes_enc = $2 WHERE item_id = $1 RETURNING item_id', [
-        item.id,
-        await this.cases.seal(item.situationId, 'item_outcome.minutes', item.id, section.text),
-      ]);
+      const [updated] = await manager.query<[{ item_id: string }[], number]>(
+        'UPDATE cellule.item_outcome SET minutes_enc = $2 WHERE item_id = $1 RETURNING item_id',
+        [item.id, await this.cases.seal(item.situationId, 'item_outcome.minutes', item.id, section.text)],
+      );
       if (!updated?.length) throw conflict('Enregistrez le compte rendu du point avant son procès-verbal.');
       this.cases.record(itemEntry('agenda_item.minutes', item));
     }
@@ -69,14 +69,18 @@ export class MinutesService {
     if (!chairs) {
       this.cases.deny(sessionEntry('session.approve_minutes', sessionId));
       throw new ForbiddenException(
-        session.chairUserId ? 'Seule la présidence de la séance approuve son procès-verbal.' : 'Désignez d’abord la présidence de la séance (chairUserId) : elle seule approuve le procès-verbal.',
+        session.chairUserId
+          ? 'Seule la présidence de la séance approuve son procès-verbal.'
+          : 'Désignez d’abord la présidence de la séance (chairUserId) : elle seule approuve le procès-verbal.',
       );
     }
     if (session.status !== 'held') throw conflict(`Impossible dans l'état « ${session.status} » de la séance.`);
     if (!session.minutesDraftedBy) throw conflict("Le procès-verbal n'est pas encore rédigé.");
     if (session.minutesDraftedBy === user.id) {
       this.cases.deny(sessionEntry('session.approve_minutes', sessionId));
-      throw new ForbiddenException("Règle « approbation par un autre membre que l'auteur » : vous avez rédigé ce procès-verbal, un autre membre doit l'approuver.");
+      throw new ForbiddenException(
+        "Règle « approbation par un autre membre que l'auteur » : vous avez rédigé ce procès-verbal, un autre membre doit l'approuver.",
+      );
     }
     session.status = 'minutes_approved';
     session.minutesApprovedAt = this.clock.now();
@@ -98,14 +102,20 @@ export class MinutesService {
     return renderMinutesPdf(session, view);
   }
 
-  private async minutes(user: AuthenticatedUser, sessionId: string, action: 'minutes_read' | 'minutes_download'): Promise<{ session: CommissionSession; view: MinutesViewDto }> {
+  private async minutes(
+    user: AuthenticatedUser,
+    sessionId: string,
+    action: 'minutes_read' | 'minutes_download',
+  ): Promise<{ session: CommissionSession; view: MinutesViewDto }> {
     const manager = await this.cases.manager();
     const session = await manager.findOneBy(CommissionSession, { id: sessionId });
     const manages = this.access.manages(user, 'Session');
     const chairs = session !== null && session.chairUserId === user.id;
-    const attended = await manager.query<{
-      item_id: string | null;
-    }[]>('SELECT item_id FROM cellule.attendance WHERE session_id = $1 AND user_id = $2', [sessionId, user.id]);
+    const attended = await manager.query<
+      {
+        item_id: string | null;
+      }[]
+    >('SELECT item_id FROM cellule.attendance WHERE session_id = $1 AND user_id = $2', [sessionId, user.id]);
     if (!session || (!manages && !chairs && attended.length === 0)) {
       this.cases.deny(sessionEntry(`session.${action}`, sessionId));
       throw notFound();
@@ -132,7 +142,10 @@ export class MinutesService {
     }
     this.cases.record(
       sessionEntry(`session.${action}`, sessionId),
-      ...items.map((item) => ({ ...itemEntry(`agenda_item.${action}`, { id: item.itemId, situationId: rows.find((row) => row.id === item.itemId)!.situation_id }), purpose: { type: 'session', id: sessionId } })),
+      ...items.map((item) => ({
+        ...itemEntry(`agenda_item.${action}`, { id: item.itemId, situationId: rows.find((row) => row.id === item.itemId)!.situation_id }),
+        purpose: { type: 'session', id: sessionId },
+      })),
     );
     const view: MinutesViewDto = {
       approvedAt: session.minutesApprovedAt?.toISOString() ?? null,

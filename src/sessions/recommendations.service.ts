@@ -26,7 +26,6 @@ export interface RecommendationRow {
   version: number;
 }
 
-
 /**
  * Recommendations (préconisations) and their follow-up. A carrier who is a user may read the
  * situation while the recommendation is open; lists show the préconisations of the situations the
@@ -54,10 +53,27 @@ export class RecommendationsService {
       await manager.query(
         `INSERT INTO cellule.recommendation (id, situation_id, item_id, action_enc, carrier_user_id, carrier_organization_id, due_date, status)
          VALUES ($1, $2, $3, $4, $5, $6, $7, 'open')`,
-        [id, situationId, itemId, await this.cases.seal(situationId, 'recommendation.action', id, input.action), input.carrierUserId ?? null, input.carrierOrganizationId ?? null, input.dueDate],
+        [
+          id,
+          situationId,
+          itemId,
+          await this.cases.seal(situationId, 'recommendation.action', id, input.action),
+          input.carrierUserId ?? null,
+          input.carrierOrganizationId ?? null,
+          input.dueDate,
+        ],
       );
-      const carriers = await this.relations.addCarrier(situationId, { userId: input.carrierUserId, organizationId: input.carrierOrganizationId }, id);
-      await this.announce(situationId, { userId: input.carrierUserId, organizationId: input.carrierOrganizationId }, input.dueDate, carriers);
+      const carriers = await this.relations.addCarrier(
+        situationId,
+        { userId: input.carrierUserId, organizationId: input.carrierOrganizationId },
+        id,
+      );
+      await this.announce(
+        situationId,
+        { userId: input.carrierUserId, organizationId: input.carrierOrganizationId },
+        input.dueDate,
+        carriers,
+      );
     }
   }
 
@@ -66,22 +82,38 @@ export class RecommendationsService {
    * policy grants; `carriers` from RelationsService.addCarrier), but the person named, that a
    * préconisation is theirs. A side left out (null) is not told.
    */
-  async announce(situationId: string, carrier: { userId?: string | null; organizationId?: string | null }, dueDate: string, carriers: string[]): Promise<void> {
+  async announce(
+    situationId: string,
+    carrier: { userId?: string | null; organizationId?: string | null },
+    dueDate: string,
+    carriers: string[],
+  ): Promise<void> {
     const link = `/situations/${situationId}`;
-    await this.notifications.notify([carrier.userId], { kind: 'recommendation.assigned', message: `Une préconisation vous est confiée, à échéance du ${frenchDate(dueDate)}.`, situationId, link });
-    if (!carrier.organizationId) return;
-    await this.notifications.notify(carriers.filter((userId) => userId !== carrier.userId), {
-      kind: 'recommendation.assigned_to_structure',
-      message: `Une préconisation est confiée à votre structure, à échéance du ${frenchDate(dueDate)}.`,
+    await this.notifications.notify([carrier.userId], {
+      kind: 'recommendation.assigned',
+      message: `Une préconisation vous est confiée, à échéance du ${frenchDate(dueDate)}.`,
       situationId,
       link,
     });
+    if (!carrier.organizationId) return;
+    await this.notifications.notify(
+      carriers.filter((userId) => userId !== carrier.userId),
+      {
+        kind: 'recommendation.assigned_to_structure',
+        message: `Une préconisation est confiée à votre structure, à échéance du ${frenchDate(dueDate)}.`,
+        situationId,
+        link,
+      },
+    );
   }
 
   /** The recommendations of several agenda items, by item, in one query, read through each item's grant. */
   async forItems(itemIds: string[], grants: Map<string, FieldGrant>, reader: FieldReader): Promise<Map<string, RecommendationViewDto[]>> {
     const manager = await this.cases.manager();
-    const rows = await manager.query<RecommendationRow[]>('SELECT * FROM cellule.recommendation WHERE item_id = ANY($1) ORDER BY due_date, id', [itemIds]);
+    const rows = await manager.query<RecommendationRow[]>(
+      'SELECT * FROM cellule.recommendation WHERE item_id = ANY($1) ORDER BY due_date, id',
+      [itemIds],
+    );
     const byItem = new Map<string, RecommendationViewDto[]>();
     for (const row of rows) {
       const grant = grants.get(row.situation_id);
@@ -110,11 +142,21 @@ export class RecommendationsService {
       return access && this.access.followsUp(user, access, row);
     });
     const page = followed.slice(query.offset, query.offset + query.limit);
-    const reader = await this.cases.reader([...new Set(page.map((row) => row.situation_id))].map((id) => visible.get(id)!), 'recommendation.list');
-    const items = page.filter((row) => !reader.destroyed(row.situation_id)).map((row) => this.view(row, visible.get(row.situation_id)!, reader));
+    const reader = await this.cases.reader(
+      [...new Set(page.map((row) => row.situation_id))].map((id) => visible.get(id)!),
+      'recommendation.list',
+    );
+    const items = page
+      .filter((row) => !reader.destroyed(row.situation_id))
+      .map((row) => this.view(row, visible.get(row.situation_id)!, reader));
     this.cases.record(
       ...(items.length
-        ? items.map((item) => ({ action: 'recommendation.list', resourceType: 'recommendation', resourceId: item.id, situationId: item.situationId }))
+        ? items.map((item) => ({
+            action: 'recommendation.list',
+            resourceType: 'recommendation',
+            resourceId: item.id,
+            situationId: item.situationId,
+          }))
         : [{ action: 'recommendation.list', resourceType: 'recommendation' }]),
     );
     return { items, total: followed.length, limit: query.limit, offset: query.offset };
@@ -134,14 +176,21 @@ export class RecommendationsService {
     const manager = await this.cases.manager();
     const [row] = await manager.query<RecommendationRow[]>('SELECT * FROM cellule.recommendation WHERE id = $1 FOR UPDATE', [id]);
     const access = row ? (await this.cases.visible(user, [row.situation_id])).get(row.situation_id) : undefined;
-    const audited = { action: 'recommendation.close', resourceType: 'recommendation', resourceId: id, situationId: row?.situation_id ?? null };
+    const audited = {
+      action: 'recommendation.close',
+      resourceType: 'recommendation',
+      resourceId: id,
+      situationId: row?.situation_id ?? null,
+    };
     if (!row || !access) {
       this.cases.deny(audited);
       throw notFound();
     }
     if (!this.access.followsUp(user, access, row)) {
       this.cases.deny({ ...audited, purpose: access.purpose });
-      throw new ForbiddenException('Seuls le porteur (la personne ou un membre de la structure désignée), le référent ou le coordonnateur clôturent une préconisation.');
+      throw new ForbiddenException(
+        'Seuls le porteur (la personne ou un membre de la structure désignée), le référent ou le coordonnateur clôturent une préconisation.',
+      );
     }
     if (row.status !== 'open') throw conflict('Cette préconisation est déjà close.');
     await this.cases.allowRecordWrite(row.situation_id);

@@ -26,9 +26,11 @@ export class SessionOutcomesService {
 
   /** The review outcome of one item: the situation moves to reviewed; the pilot and carriers get access. */
   async recordOutcome(user: AuthenticatedUser, sessionId: string, itemId: string, input: OutcomeDto): Promise<SessionDto> {
-    if (input.personResponse.status !== 'not_yet_asked' && !input.personResponse.on) throw invalid('Indiquez la date de la réponse de la personne (personResponse.on).');
+    if (input.personResponse.status !== 'not_yet_asked' && !input.personResponse.on)
+      throw invalid('Indiquez la date de la réponse de la personne (personResponse.on).');
     for (const recommendation of input.recommendations) {
-      if (!recommendation.carrierUserId && !recommendation.carrierOrganizationId) throw invalid('Chaque préconisation a un porteur : une personne ou une structure.');
+      if (!recommendation.carrierUserId && !recommendation.carrierOrganizationId)
+        throw invalid('Chaque préconisation a un porteur : une personne ou une structure.');
     }
     const manager = await this.cases.manager();
     await this.sessions.lockSession(sessionId, ['held']);
@@ -46,7 +48,9 @@ export class SessionOutcomesService {
         input.nextReviewDate ?? null,
         input.personResponse.status,
         input.personResponse.on ?? null,
-        input.personResponse.how ? await this.cases.seal(situation.id, 'item_outcome.person_response_how', itemId, input.personResponse.how) : null,
+        input.personResponse.how
+          ? await this.cases.seal(situation.id, 'item_outcome.person_response_how', itemId, input.personResponse.how)
+          : null,
         user.id,
       ],
     );
@@ -65,7 +69,12 @@ export class SessionOutcomesService {
     await this.cases.allowRecordWrite(item.situationId);
     const [updated] = await manager.query<[{ item_id: string }[], number]>(
       `UPDATE cellule.item_outcome SET person_response = $2, person_response_on = $3, person_response_how_enc = $4 WHERE item_id = $1 RETURNING item_id`,
-      [itemId, input.status, input.on ?? null, input.how ? await this.cases.seal(item.situationId, 'item_outcome.person_response_how', itemId, input.how) : null],
+      [
+        itemId,
+        input.status,
+        input.on ?? null,
+        input.how ? await this.cases.seal(item.situationId, 'item_outcome.person_response_how', itemId, input.how) : null,
+      ],
     );
     if (!updated?.length) throw conflict("Le compte rendu de ce point n'est pas encore enregistré.");
     this.cases.record(itemEntry('agenda_item.person_response', item));
@@ -75,16 +84,27 @@ export class SessionOutcomesService {
   /** Carriers named in an outcome must exist: a clear 422 naming the field, never a foreign-key error. */
   private async assertKnown(input: OutcomeDto): Promise<void> {
     const manager = await this.cases.manager();
-    const users = [...new Set(input.recommendations.flatMap((recommendation) => (recommendation.carrierUserId ? [recommendation.carrierUserId] : [])))];
-    const organizations = [...new Set(input.recommendations.flatMap((recommendation) => (recommendation.carrierOrganizationId ? [recommendation.carrierOrganizationId] : [])))];
+    const users = [
+      ...new Set(input.recommendations.flatMap((recommendation) => (recommendation.carrierUserId ? [recommendation.carrierUserId] : []))),
+    ];
+    const organizations = [
+      ...new Set(
+        input.recommendations.flatMap((recommendation) =>
+          recommendation.carrierOrganizationId ? [recommendation.carrierOrganizationId] : [],
+        ),
+      ),
+    ];
     const [{ knownUsers, knownOrganizations }] = await manager.query<{ knownUsers: number; knownOrganizations: number }[]>(
       `SELECT (SELECT count(*)::int FROM clsm.directory_entry WHERE user_id = ANY($1) AND active) AS "knownUsers",
               (SELECT count(*)::int FROM clsm.directory_organization WHERE id = ANY($2)) AS "knownOrganizations"`,
       [users, organizations],
     );
     const unknown = (field: string, message: string) =>
-      new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.validation, 'Unprocessable', message, { errors: [{ field, messages: [message] }] });
+      new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.validation, 'Unprocessable', message, {
+        errors: [{ field, messages: [message] }],
+      });
     if (knownUsers !== users.length) throw unknown('recommendations.carrierUserId', 'Le porteur désigné est inconnu ou inactif.');
-    if (knownOrganizations !== organizations.length) throw unknown('recommendations.carrierOrganizationId', 'La structure porteuse est inconnue.');
+    if (knownOrganizations !== organizations.length)
+      throw unknown('recommendations.carrierOrganizationId', 'La structure porteuse est inconnue.');
   }
 }

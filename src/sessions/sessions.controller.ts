@@ -1,4 +1,19 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user.js';
@@ -111,7 +126,12 @@ export class SessionsController {
   @Authorize('manage', 'Session')
   @ApiOkResponse({ type: SessionDto, description: 'Until the session is held; the situation goes back to preparation.' })
   @ApiProblems(400, 401, 403, 404, 409)
-  removeItem(@CurrentUser() user: AuthenticatedUser, @SessionId() id: string, @ItemId() itemId: string, @Body() body: RemoveAgendaItemDto): Promise<SessionDto> {
+  removeItem(
+    @CurrentUser() user: AuthenticatedUser,
+    @SessionId() id: string,
+    @ItemId() itemId: string,
+    @Body() body: RemoveAgendaItemDto,
+  ): Promise<SessionDto> {
     return this.agenda.removeItem(user, id, itemId, body ?? {});
   }
 
@@ -125,9 +145,17 @@ export class SessionsController {
 
   @Put(':id/items/:itemId/invitees')
   @Authorize('manage', 'Session')
-  @ApiOkResponse({ type: SessionDto, description: 'Until the session is held; a published agenda opens to new invitees and closes to those removed.' })
+  @ApiOkResponse({
+    type: SessionDto,
+    description: 'Until the session is held; a published agenda opens to new invitees and closes to those removed.',
+  })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  invitees(@CurrentUser() user: AuthenticatedUser, @SessionId() id: string, @ItemId() itemId: string, @Body() body: InviteesDto): Promise<SessionDto> {
+  invitees(
+    @CurrentUser() user: AuthenticatedUser,
+    @SessionId() id: string,
+    @ItemId() itemId: string,
+    @Body() body: InviteesDto,
+  ): Promise<SessionDto> {
     return this.agenda.setInvitees(user, id, itemId, body);
   }
 
@@ -153,15 +181,28 @@ export class SessionsController {
   @Authorize('manage', 'Session')
   @ApiOkResponse({ type: SessionDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  outcome(@CurrentUser() user: AuthenticatedUser, @SessionId() id: string, @ItemId() itemId: string, @Body() body: OutcomeDto): Promise<SessionDto> {
+  outcome(
+    @CurrentUser() user: AuthenticatedUser,
+    @SessionId() id: string,
+    @ItemId() itemId: string,
+    @Body() body: OutcomeDto,
+  ): Promise<SessionDto> {
     return this.outcomes.recordOutcome(user, id, itemId, body);
   }
 
   @Patch(':id/items/:itemId/outcome')
   @Authorize('update', 'Session')
-  @ApiOkResponse({ type: SessionDto, description: 'A correction by the coordinator or the session’s chair; the earlier version is kept with who, when and why.' })
+  @ApiOkResponse({
+    type: SessionDto,
+    description: 'A correction by the coordinator or the session’s chair; the earlier version is kept with who, when and why.',
+  })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  correctOutcome(@CurrentUser() user: AuthenticatedUser, @SessionId() id: string, @ItemId() itemId: string, @Body() body: CorrectOutcomeDto): Promise<SessionDto> {
+  correctOutcome(
+    @CurrentUser() user: AuthenticatedUser,
+    @SessionId() id: string,
+    @ItemId() itemId: string,
+    @Body() body: CorrectOutcomeDto,
+  ): Promise<SessionDto> {
     return this.corrections.correctOutcome(user, id, itemId, body);
   }
 
@@ -178,13 +219,21 @@ export class SessionsController {
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: SessionDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  personResponse(@CurrentUser() user: AuthenticatedUser, @SessionId() id: string, @ItemId() itemId: string, @Body() body: PersonResponseDto): Promise<SessionDto> {
+  personResponse(
+    @CurrentUser() user: AuthenticatedUser,
+    @SessionId() id: string,
+    @ItemId() itemId: string,
+    @Body() body: PersonResponseDto,
+  ): Promise<SessionDto> {
     return this.outcomes.recordPersonResponse(user, id, itemId, body);
   }
 
   @Put(':id/minutes')
   @Authorize('manage', 'Session')
-  @ApiOkResponse({ type: MinutesViewDto, description: 'Drafted by the coordinator (the commission’s secretary) while the session is held; frozen once approved.' })
+  @ApiOkResponse({
+    type: MinutesViewDto,
+    description: 'Drafted by the coordinator (the commission’s secretary) while the session is held; frozen once approved.',
+  })
   @ApiProblems(400, 401, 403, 404, 409)
   writeMinutes(@CurrentUser() user: AuthenticatedUser, @SessionId() id: string, @Body() body: MinutesDto): Promise<MinutesViewDto> {
     return this.minutes.write(user, id, body);
@@ -212,7 +261,11 @@ export class SessionsController {
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The approved minutes as a PDF (French), with the items you may see; every download is recorded.' })
   @ApiProblems(400, 401, 403, 404, 409)
-  async minutesPdf(@CurrentUser() user: AuthenticatedUser, @SessionId() id: string, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+  async minutesPdf(
+    @CurrentUser() user: AuthenticatedUser,
+    @SessionId() id: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
     const pdf = await this.minutes.pdf(user, id);
     response.setHeader('Cache-Control', 'no-store');
     return new StreamableFile(pdf, { type: 'application/pdf', disposition: `attachment; filename="proces-verbal-${id}.pdf"` });
@@ -259,9 +312,16 @@ export class RecommendationsController {
 
   @Post(':id/corrections')
   @Authorize('update', 'Recommendation')
-  @ApiCreatedResponse({ type: RecommendationViewDto, description: 'A correction by the coordinator or the session’s chair; the earlier version is kept with who, when and why.' })
+  @ApiCreatedResponse({
+    type: RecommendationViewDto,
+    description: 'A correction by the coordinator or the session’s chair; the earlier version is kept with who, when and why.',
+  })
   @ApiProblems(400, 401, 403, 404, 422)
-  correct(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: CorrectRecommendationDto): Promise<RecommendationViewDto> {
+  correct(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: CorrectRecommendationDto,
+  ): Promise<RecommendationViewDto> {
     return this.corrections.correctRecommendation(user, id, body);
   }
 
@@ -285,7 +345,11 @@ export class RecommendationsController {
   @Authorize('update', 'Recommendation')
   @ApiOkResponse({ type: RecommendationViewDto, description: 'Marks the recommendation done or abandoned, with a note.' })
   @ApiProblems(400, 401, 403, 404, 409)
-  close(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: CloseRecommendationDto): Promise<RecommendationViewDto> {
+  close(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: CloseRecommendationDto,
+  ): Promise<RecommendationViewDto> {
     return this.recommendations.close(user, id, body);
   }
 }

@@ -15,6 +15,15 @@ import { SessionsService } from './sessions.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([CommissionSession, AgendaItem], 'cellule'), SituationsModule],
   controllers: [SessionsController, CommissionController, RecommendationsController],
-  providers: [SessionsService, AgendaService, AttendanceService, CorrectionsService, MinutesService, SessionOutcomesService, CommissionService, RecommendationsService],
+  providers: [
+    SessionsService,
+    AgendaService,
+    AttendanceService,
+    CorrectionsService,
+    MinutesService,
+    SessionOutcomesService,
+    CommissionService,
+    RecommendationsService,
+  ],
 })
 export class SessionsModule {}

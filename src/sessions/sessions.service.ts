@@ -24,7 +24,8 @@ import type {
 import { RecommendationsService } from './recommendations.service.js';
 import { AgendaItem, CommissionSession } from './session.entity.js';
 
-export const invalid = (detail: string) => new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.validation, 'Unprocessable', detail);
+export const invalid = (detail: string) =>
+  new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.validation, 'Unprocessable', detail);
 
 interface OutcomeRow {
   item_id: string;
@@ -56,7 +57,14 @@ export class SessionsService {
     const manager = await this.cases.manager();
     const id = randomUUID();
     if (input.chairUserId) await this.assertChair(input.chairUserId);
-    await manager.insert(CommissionSession, { id, scheduledAt: input.scheduledAt, location: input.location, status: 'planned', chairUserId: input.chairUserId ?? null, createdAt: this.clock.now() });
+    await manager.insert(CommissionSession, {
+      id,
+      scheduledAt: input.scheduledAt,
+      location: input.location,
+      status: 'planned',
+      chairUserId: input.chairUserId ?? null,
+      createdAt: this.clock.now(),
+    });
     this.cases.record(sessionEntry('session.create', id));
     return this.get(user, id);
   }
@@ -77,7 +85,10 @@ export class SessionsService {
         ORDER BY s.scheduled_at DESC, s.id DESC LIMIT $3 OFFSET $4`,
       filter.params,
     );
-    const views = await this.views(user, rows.map((row) => row.id));
+    const views = await this.views(
+      user,
+      rows.map((row) => row.id),
+    );
     // Each situation named on an agenda shown is recorded, as for a read of its item.
     this.cases.record(
       ...views.flatMap((view) => [sessionEntry('session.list', view.id), ...view.items.map((item) => itemEntry('agenda_item.list', item))]),
@@ -131,7 +142,8 @@ export class SessionsService {
 
   async changeStatus(user: AuthenticatedUser, id: string, input: SessionStatusDto): Promise<SessionDto> {
     const manager = await this.cases.manager();
-    const from = input.to === 'agenda_published' ? ['planned'] : input.to === 'held' ? ['agenda_published'] : ['planned', 'agenda_published'];
+    const from =
+      input.to === 'agenda_published' ? ['planned'] : input.to === 'held' ? ['agenda_published'] : ['planned', 'agenda_published'];
     const session = await this.lockSession(id, from);
     session.status = input.to;
     const now = this.clock.now();
@@ -160,12 +172,19 @@ export class SessionsService {
     const items = await manager.find(AgendaItem, { where: { sessionId: session.id }, order: { position: 'ASC' } });
     const when = session.scheduledAt.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' });
     const scheduled = new Set(
-      (await manager.query<{ id: string }[]>(`SELECT id FROM cellule.situation WHERE id = ANY($1) AND status = 'scheduled'`, [items.map((item) => item.situationId)])).map((row) => row.id),
+      (
+        await manager.query<{ id: string }[]>(`SELECT id FROM cellule.situation WHERE id = ANY($1) AND status = 'scheduled'`, [
+          items.map((item) => item.situationId),
+        ])
+      ).map((row) => row.id),
     );
     // Only the situations still scheduled move (one closed meanwhile stays closed).
     for (const item of items.filter((candidate) => scheduled.has(candidate.situationId))) {
       const { situation } = await this.cases.situation(user, 'transition', item.situationId);
-      await this.workflow.moveWithin(user, situation, { to: 'in_preparation', reason: `Séance du ${when} annulée${reason ? ` : ${reason}` : '.'}` });
+      await this.workflow.moveWithin(user, situation, {
+        to: 'in_preparation',
+        reason: `Séance du ${when} annulée${reason ? ` : ${reason}` : '.'}`,
+      });
     }
   }
 
@@ -210,12 +229,22 @@ export class SessionsService {
     const shown = items.filter((item) => visible.has(item.situationId));
     const situationIds = [...new Set(shown.map((item) => item.situationId))];
     const itemIds = shown.map((item) => item.id);
-    const situations = new Map((await manager.find(Situation, { where: { id: In(situationIds) } })).map((situation) => [situation.id, situation]));
+    const situations = new Map(
+      (await manager.find(Situation, { where: { id: In(situationIds) } })).map((situation) => [situation.id, situation]),
+    );
     const reader = await this.cases.reader([...visible.values()], 'agenda_item.read');
     const invitations = manages
-      ? (await manager.query<{ item_id: string; user_id: string }[]>('SELECT item_id, user_id FROM cellule.agenda_invitation WHERE item_id = ANY($1) ORDER BY user_id', [itemIds]))
+      ? await manager.query<{ item_id: string; user_id: string }[]>(
+          'SELECT item_id, user_id FROM cellule.agenda_invitation WHERE item_id = ANY($1) ORDER BY user_id',
+          [itemIds],
+        )
       : [];
-    const outcomes = new Map((await manager.query<OutcomeRow[]>('SELECT * FROM cellule.item_outcome WHERE item_id = ANY($1)', [itemIds])).map((row) => [row.item_id, row]));
+    const outcomes = new Map(
+      (await manager.query<OutcomeRow[]>('SELECT * FROM cellule.item_outcome WHERE item_id = ANY($1)', [itemIds])).map((row) => [
+        row.item_id,
+        row,
+      ]),
+    );
     const live = new Map([...visible].filter(([situationId]) => !reader.destroyed(situationId)));
     const recommendations = await this.recommendations.forItems(itemIds, live, reader);
     const byId = new Map(sessions.map((session) => [session.id, session]));
@@ -227,7 +256,14 @@ export class SessionsService {
       const views = own.map((item) => {
         const access = visible.get(item.situationId)!;
         const situation = situations.get(item.situationId)!;
-        const view: AgendaItemViewDto = { id: item.id, position: item.position, situationId: item.situationId, reference: situation.reference, personAttends: item.personAttends, carersAttend: item.carersAttend };
+        const view: AgendaItemViewDto = {
+          id: item.id,
+          position: item.position,
+          situationId: item.situationId,
+          reference: situation.reference,
+          personAttends: item.personAttends,
+          carersAttend: item.carersAttend,
+        };
         if (manages) view.invitedUserIds = invitations.filter((row) => row.item_id === item.id).map((row) => row.user_id);
         // A situation destroyed at the end of its retention stays on past agendas by reference only.
         if (reader.destroyed(item.situationId)) return { ...view, destroyed: true };
@@ -235,7 +271,16 @@ export class SessionsService {
         if (outcome) view.outcome = this.outcome(item, outcome, access, reader, recommendations.get(item.id) ?? []);
         return view;
       });
-      return [{ id: session.id, scheduledAt: session.scheduledAt.toISOString(), location: session.location, status: session.status, chairUserId: session.chairUserId, items: views }];
+      return [
+        {
+          id: session.id,
+          scheduledAt: session.scheduledAt.toISOString(),
+          location: session.location,
+          status: session.status,
+          chairUserId: session.chairUserId,
+          items: views,
+        },
+      ];
     });
   }
 
@@ -265,5 +310,11 @@ export function sessionEntry(action: string, sessionId: string | null) {
 }
 
 export function itemEntry(action: string, item: { id: string; situationId: string }) {
-  return { action, resourceType: 'agenda_item', resourceId: item.id, situationId: item.situationId, purpose: { type: 'agenda_item', id: item.id } };
+  return {
+    action,
+    resourceType: 'agenda_item',
+    resourceId: item.id,
+    situationId: item.situationId,
+    purpose: { type: 'agenda_item', id: item.id },
+  };
 }

@@ -46,7 +46,12 @@ export class DocumentsService {
 
   async upload(user: AuthenticatedUser, situationId: string, file: UploadedFile | undefined): Promise<DocumentDto> {
     if (!file || file.size === 0) {
-      throw new ProblemException(HttpStatus.BAD_REQUEST, ProblemType.validation, 'Fichier manquant', 'Joignez un fichier non vide dans le champ « file ».');
+      throw new ProblemException(
+        HttpStatus.BAD_REQUEST,
+        ProblemType.validation,
+        'Fichier manquant',
+        'Joignez un fichier non vide dans le champ « file ».',
+      );
     }
     const detected = await fileTypeFromBuffer(file.buffer);
     if (!detected || !ACCEPTED_TYPES.has(detected.mime)) {
@@ -73,7 +78,14 @@ export class DocumentsService {
     };
     await manager.insert(SituationDocument, document);
     this.cases.record({ ...entry('document.create', situationId, access), resourceType: 'document', resourceId: id });
-    return { id, mediaType: document.mediaType, sizeBytes: document.sizeBytes, filename, uploadedBy: user.id, uploadedAt: document.uploadedAt.toISOString() };
+    return {
+      id,
+      mediaType: document.mediaType,
+      sizeBytes: document.sizeBytes,
+      filename,
+      uploadedBy: user.id,
+      uploadedAt: document.uploadedAt.toISOString(),
+    };
   }
 
   async list(user: AuthenticatedUser, situationId: string): Promise<DocumentDto[]> {
@@ -94,7 +106,11 @@ export class DocumentsService {
     return items;
   }
 
-  async download(user: AuthenticatedUser, situationId: string, documentId: string): Promise<{ filename: string; mediaType: string; content: Buffer }> {
+  async download(
+    user: AuthenticatedUser,
+    situationId: string,
+    documentId: string,
+  ): Promise<{ filename: string; mediaType: string; content: Buffer }> {
     const { access } = await this.cases.situation(user, 'read_documents', situationId);
     const manager = await this.cases.manager();
     const document = access.groups.has('documents')

@@ -26,7 +26,10 @@ export class SituationClosureService {
   /** 409 naming the rule while a préconisation of the situation is still open. */
   async assertClosable(situationId: string): Promise<void> {
     const manager = await this.cases.manager();
-    const open = await manager.query<{ id: string }[]>(`SELECT id FROM cellule.recommendation WHERE situation_id = $1 AND status = 'open' ORDER BY due_date, id`, [situationId]);
+    const open = await manager.query<{ id: string }[]>(
+      `SELECT id FROM cellule.recommendation WHERE situation_id = $1 AND status = 'open' ORDER BY due_date, id`,
+      [situationId],
+    );
     if (open.length === 0) return;
     throw new ProblemException(
       HttpStatus.CONFLICT,
@@ -53,7 +56,10 @@ export class SituationClosureService {
     for (const row of rows) {
       const withdraw = row.direction === 'outbound' && row.status !== 'accepted';
       const to = withdraw ? 'withdrawn' : 'closed';
-      await manager.query(`UPDATE cellule.referral SET status = $2, ${withdraw ? 'withdrawn_at' : 'closed_at'} = $3, updated_at = $3 WHERE id = $1`, [row.id, to, now]);
+      await manager.query(
+        `UPDATE cellule.referral SET status = $2, ${withdraw ? 'withdrawn_at' : 'closed_at'} = $3, updated_at = $3 WHERE id = $1`,
+        [row.id, to, now],
+      );
       // A draft never reached the DAC: nothing to tell it.
       if (row.status === 'draft') continue;
       const eventId = randomUUID();
@@ -62,7 +68,13 @@ export class SituationClosureService {
         [eventId, row.id, row.status, to, user.id, now, await this.cases.seal(situationId, 'referral_event.reason', eventId, reason)],
       );
       await this.notifications.notifyDac(row.dac_organization_id, referralStatusEvent(row, to));
-      this.cases.record({ action: `referral.${to}`, resourceType: 'referral', resourceId: row.id, situationId, purpose: { type: 'referral', id: row.id } });
+      this.cases.record({
+        action: `referral.${to}`,
+        resourceType: 'referral',
+        resourceId: row.id,
+        situationId,
+        purpose: { type: 'referral', id: row.id },
+      });
     }
   }
 }

@@ -13,7 +13,8 @@ import { SituationClosureService } from './situation-closure.service.js';
 import { Situation, SituationTransition } from './situation.entity.js';
 import { entry, SituationsService } from './situations.service.js';
 
-const missing = (detail: string) => new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.validation, 'Précisions manquantes', detail);
+const missing = (detail: string) =>
+  new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.validation, 'Précisions manquantes', detail);
 
 /**
  * The admissibility and follow-up workflow of a situation: its state machine, the details and the

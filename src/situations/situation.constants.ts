@@ -67,7 +67,14 @@ export const TRANSITIONS: Record<SituationStatus, readonly SituationStatus[]> = 
 export const BACKWARD_TRANSITIONS: readonly `${SituationStatus}>${SituationStatus}`[] = ['scheduled>in_preparation', 'follow_up>scheduled'];
 
 /** States in which a situation is still being handled (duplicate detection looks only at these). */
-export const OPEN_STATUSES: readonly SituationStatus[] = ['submitted', 'admissible', 'in_preparation', 'scheduled', 'reviewed', 'follow_up'];
+export const OPEN_STATUSES: readonly SituationStatus[] = [
+  'submitted',
+  'admissible',
+  'in_preparation',
+  'scheduled',
+  'reviewed',
+  'follow_up',
+];
 
 /** Encrypted field groups of a case file; the ethics policy says who may read each. */
 export const FIELD_GROUPS = ['identity', 'contact', 'social', 'health', 'narrative', 'documents'] as const;

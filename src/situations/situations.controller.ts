@@ -46,7 +46,11 @@ export class SituationsController {
   @Authorize('update', 'Situation')
   @ApiOkResponse({ type: SituationDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  update(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateSituationDto): Promise<SituationDto> {
+  update(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: UpdateSituationDto,
+  ): Promise<SituationDto> {
     return this.situations.update(user, id, body);
   }
 
@@ -55,7 +59,11 @@ export class SituationsController {
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: SituationDto, description: 'The référent who follows the situation; replaces the previous one.' })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  designatePilot(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: DesignatePilotDto): Promise<SituationDto> {
+  designatePilot(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: DesignatePilotDto,
+  ): Promise<SituationDto> {
     return this.workflow.designatePilot(user, id, body.userId);
   }
 
@@ -64,7 +72,11 @@ export class SituationsController {
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: SituationDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  transition(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: TransitionDto): Promise<SituationDto> {
+  transition(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: TransitionDto,
+  ): Promise<SituationDto> {
     return this.workflow.transition(user, id, body);
   }
 }

@@ -29,7 +29,13 @@ const GROUP_COLUMNS = {
 } as const satisfies Record<string, { field: EncryptedField; property: keyof Situation }>;
 type RowGroup = keyof typeof GROUP_COLUMNS;
 type GroupValues = { identity: IdentityDto; contact: ContactDto; social: SocialDto; health: HealthDto; narrative: NarrativeDto };
-const GROUP_CLASSES = { identity: IdentityDto, contact: ContactDto, social: SocialDto, health: HealthDto, narrative: NarrativeDto } as const;
+const GROUP_CLASSES = {
+  identity: IdentityDto,
+  contact: ContactDto,
+  social: SocialDto,
+  health: HealthDto,
+  narrative: NarrativeDto,
+} as const;
 
 const EMERGENCY_DETAIL =
   "La commission ne traite pas les urgences : la saisine n'est pas enregistrée. En cas de danger immédiat, " +
@@ -73,9 +79,15 @@ export class SituationsService {
       );
     });
     this.cases.deny({ action: 'situation.emergency_refused', resourceType: 'situation' });
-    throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.emergencyReferral, 'Urgence : saisine non enregistrée', EMERGENCY_DETAIL, {
-      emergencyNumbers: ['15', '112', '3114'],
-    });
+    throw new ProblemException(
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      ProblemType.emergencyReferral,
+      'Urgence : saisine non enregistrée',
+      EMERGENCY_DETAIL,
+      {
+        emergencyNumbers: ['15', '112', '3114'],
+      },
+    );
   }
 
   /** Records a saisine in the request's unit (intake, or a DAC's inbound referral). */
@@ -140,17 +152,25 @@ export class SituationsService {
     // The page with its access facts and wrapped keys: one query.
     builder.orderBy('situation.created_at', 'DESC').addOrderBy('situation.id', 'DESC').take(query.limit).skip(query.offset);
     const { rows } = await this.cases.situationsWithAccess(builder);
-    const decided = await this.cases.visible(user, rows.map((row) => row.id));
+    const decided = await this.cases.visible(
+      user,
+      rows.map((row) => row.id),
+    );
     const grants = [...decided.values()];
     const reader = await this.cases.reader(grants, 'situation.list');
     const items = rows.map((row) => {
       const summary = this.summary(row);
       const access = decided.get(row.id);
-      if (access && !reader.destroyed(row.id)) summary.identity = reader.read<IdentityDto>(access, 'situation.identity', row.id, row.identityEnc);
+      if (access && !reader.destroyed(row.id))
+        summary.identity = reader.read<IdentityDto>(access, 'situation.identity', row.id, row.identityEnc);
       return summary;
     });
     // One entry per situation shown: the committee sees list exposures per situation too.
-    this.cases.record(...(rows.length > 0 ? rows.map((row) => entry('situation.list', row.id, decided.get(row.id))) : [{ action: 'situation.list', resourceType: 'situation' }]));
+    this.cases.record(
+      ...(rows.length > 0
+        ? rows.map((row) => entry('situation.list', row.id, decided.get(row.id)))
+        : [{ action: 'situation.list', resourceType: 'situation' }]),
+    );
     return { items, total, limit: query.limit, offset: query.offset };
   }
 
@@ -173,7 +193,8 @@ export class SituationsService {
       const reader = await this.cases.reader([access], 'situation.update');
       if (reader.destroyed(id)) throw new ShreddedError(id);
       for (const group of sent) {
-        if (!access.groups.has(group)) throw new ForbiddenException('Vous ne pouvez rectifier que les informations que vous pouvez consulter.');
+        if (!access.groups.has(group))
+          throw new ForbiddenException('Vous ne pouvez rectifier que les informations que vous pouvez consulter.');
         const { field, property } = GROUP_COLUMNS[group];
         const next: Record<string, unknown> = { ...(reader.read<Record<string, unknown>>(access, field, id, situation[property]) ?? {}) };
         for (const [key, value] of Object.entries(changes[group]!)) {
@@ -234,24 +255,30 @@ export class SituationsService {
    * The file's history in one statement: its transitions, and the person's objection and
    * restrictions of processing (who, when, why), each reason decrypted only for its group.
    */
-  private async history(situation: Situation, access: SituationAccess, reader: FieldReader): Promise<{ transitions: TransitionViewDto[]; measures: RightsMeasureViewDto[] }> {
+  private async history(
+    situation: Situation,
+    access: SituationAccess,
+    reader: FieldReader,
+  ): Promise<{ transitions: TransitionViewDto[]; measures: RightsMeasureViewDto[] }> {
     const manager = await this.cases.manager();
-    const rows = await manager.query<{
-      source: 'transition' | 'measure';
-      id: string;
-      at: Date;
-      actor: string;
-      from_status: SituationStatus | null;
-      to_status: SituationStatus | null;
-      reason_enc: Buffer | null;
-      closure_outcome: ClosureOutcome | null;
-      redirected_to: RedirectionTarget | null;
-      kind: 'objection' | 'restriction' | null;
-      rights_request_id: string | null;
-      lifted_by: string | null;
-      lifted_at: Date | null;
-      lift_reason_enc: Buffer | null;
-    }[]>(
+    const rows = await manager.query<
+      {
+        source: 'transition' | 'measure';
+        id: string;
+        at: Date;
+        actor: string;
+        from_status: SituationStatus | null;
+        to_status: SituationStatus | null;
+        reason_enc: Buffer | null;
+        closure_outcome: ClosureOutcome | null;
+        redirected_to: RedirectionTarget | null;
+        kind: 'objection' | 'restriction' | null;
+        rights_request_id: string | null;
+        lifted_by: string | null;
+        lifted_at: Date | null;
+        lift_reason_enc: Buffer | null;
+      }[]
+    >(
       `SELECT 'transition' AS source, id, at, actor_user_id AS actor, from_status, to_status, reason_enc, closure_outcome, redirected_to,
               NULL::text AS kind, NULL::uuid AS rights_request_id, NULL::uuid AS lifted_by, NULL::timestamptz AS lifted_at, NULL::bytea AS lift_reason_enc
          FROM cellule.situation_transition WHERE situation_id = $1
@@ -274,7 +301,12 @@ export class SituationsService {
         transitions.push(item);
         continue;
       }
-      const item: RightsMeasureViewDto = { kind: row.kind!, at: row.at.toISOString(), actorUserId: row.actor, rightsRequestId: row.rights_request_id };
+      const item: RightsMeasureViewDto = {
+        kind: row.kind!,
+        at: row.at.toISOString(),
+        actorUserId: row.actor,
+        rightsRequestId: row.rights_request_id,
+      };
       const reason = reader.read<string>(access, 'situation_measure.reason', row.id, row.reason_enc);
       if (reason !== undefined) item.reason = reason;
       if (row.lifted_at) {
@@ -331,7 +363,11 @@ export class SituationsService {
       .getMany();
     if (candidates.length === 0) return;
     // A matching check, not a read by a person: the identity group only, purpose duplicate detection.
-    const grants = candidates.map((candidate) => ({ situationId: candidate.id, groups: new Set(['identity'] as const), purpose: { type: 'duplicate_check', id: situation.id } }));
+    const grants = candidates.map((candidate) => ({
+      situationId: candidate.id,
+      groups: new Set(['identity'] as const),
+      purpose: { type: 'duplicate_check', id: situation.id },
+    }));
     const reader = await this.cases.reader(grants, 'situation.duplicate_check');
     for (const grant of grants) {
       if (reader.destroyed(grant.situationId)) continue;
@@ -358,8 +394,13 @@ export class SituationsService {
 /** A field group after rectification, validated as at intake (400 with the fields at fault). */
 async function validGroup<G extends RowGroup>(group: G, value: Record<string, unknown>): Promise<GroupValues[G]> {
   const instance = plainToInstance(GROUP_CLASSES[group] as new () => GroupValues[G], value);
-  const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } });
-  if (errors.length > 0) throw new BadRequestException({ message: 'La requête contient des champs invalides.', errors: fieldErrors(errors, group) });
+  const errors = await validate(instance, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    validationError: { target: false, value: false },
+  });
+  if (errors.length > 0)
+    throw new BadRequestException({ message: 'La requête contient des champs invalides.', errors: fieldErrors(errors, group) });
   return instance;
 }
 

@@ -17,7 +17,10 @@ export class StatisticsController {
 
   @Get()
   @Authorize('read', 'Statistics')
-  @ApiOkResponse({ type: StatisticsDto, description: 'Small counts suppressed (primary and secondary); `format=csv` gives the same cells as CSV.' })
+  @ApiOkResponse({
+    type: StatisticsDto,
+    description: 'Small counts suppressed (primary and secondary); `format=csv` gives the same cells as CSV.',
+  })
   @ApiProduces('application/json', 'text/csv')
   @ApiProblems(400, 401, 403, 404)
   async get(@Query() query: StatisticsQueryDto, @Res({ passthrough: true }) response: Response): Promise<StatisticsDto | string> {
@@ -31,7 +34,10 @@ export class StatisticsController {
 
   @Get('report.pdf')
   @Authorize('read', 'Statistics')
-  @ApiOkResponse({ description: 'The yearly report in French (PDF): the same protected tables, with charts.', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiOkResponse({
+    description: 'The yearly report in French (PDF): the same protected tables, with charts.',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
   @ApiProblems(400, 401, 403, 404)
   async report(@Query() query: StatisticsReportQueryDto, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
     const today = this.statistics.today();

@@ -34,7 +34,13 @@ export const ORGANIZATION_KIND_LABELS: Record<string, string> = {
   other: 'Autre structure',
   none: 'Sans structure',
 };
-const SEX_LABELS: Record<string, string> = { female: 'Femme', male: 'Homme', other: 'Autre', unknown: 'Inconnu', not_recorded: 'Non renseigné' };
+const SEX_LABELS: Record<string, string> = {
+  female: 'Femme',
+  male: 'Homme',
+  other: 'Autre',
+  unknown: 'Inconnu',
+  not_recorded: 'Non renseigné',
+};
 const ADMISSIBILITY_LABELS: Record<string, string> = { admissible: 'Recevable', rejected: 'Non recevable', redirected: 'Réorientée' };
 const CLOSURE_LABELS: Record<string, string> = {
   resolved: 'Situation résolue',
@@ -98,10 +104,22 @@ export class StatisticsService {
     const k = this.minimumCount;
     // Dates are compared in the service's time zone (the connection's TimeZone): [from, to + 1 day).
     const window = [from, to];
-    const saisines = Number((await rows<{ n: string }>(manager, `SELECT count(*) AS n FROM cellule.situation s WHERE ${inPeriod('s.created_at')}`, window))[0].n);
+    const saisines = Number(
+      (await rows<{ n: string }>(manager, `SELECT count(*) AS n FROM cellule.situation s WHERE ${inPeriod('s.created_at')}`, window))[0].n,
+    );
     // Audited without filters: who looked at the figures, not which.
     this.uow.current.record({ action: 'statistics.read', resourceType: 'statistics', outcome: 'granted' });
-    const base: StatisticsDto = { from, to, minimumCount: k, saisines, withheld: saisines < k, tables: [], delayToFirstSession: null, sessionsHeld: null, situationsReviewed: null };
+    const base: StatisticsDto = {
+      from,
+      to,
+      minimumCount: k,
+      saisines,
+      withheld: saisines < k,
+      tables: [],
+      delayToFirstSession: null,
+      sessionsHeld: null,
+      situationsReviewed: null,
+    };
     if (saisines < k) return base;
 
     const tables: RawTable[] = [];
@@ -218,7 +236,9 @@ export class StatisticsService {
       columnTitle: 'Issue',
       rows: labels(directions, REFERRAL_DIRECTION_LABELS),
       columns: labels(referralStatuses, REFERRAL_STATUS_LABELS),
-      counts: directions.map((direction) => referralStatuses.map((status) => count(referrals, (row) => row.direction === direction && row.status === status))),
+      counts: directions.map((direction) =>
+        referralStatuses.map((status) => count(referrals, (row) => row.direction === direction && row.status === status)),
+      ),
     });
 
     const closures = await rows<{ outcome: string; n: string }>(
@@ -266,7 +286,12 @@ export class StatisticsService {
     return {
       ...base,
       tables: tables.map((table) => protect(table, k)),
-      delayToFirstSession: { situations: protectCount(delayCount, k), firstQuartile: round(delay.q1), median: round(delay.median), thirdQuartile: round(delay.q3) },
+      delayToFirstSession: {
+        situations: protectCount(delayCount, k),
+        firstQuartile: round(delay.q1),
+        median: round(delay.median),
+        thirdQuartile: round(delay.q3),
+      },
       sessionsHeld: Number(activity.sessions),
       situationsReviewed: protectCount(Number(activity.reviewed), k),
     };
@@ -279,10 +304,18 @@ export class StatisticsService {
     lines.push(['saisines', 'total', '', statistics.saisines, ''].map(quote).join(';'));
     for (const table of statistics.tables as CountTable[]) {
       table.rows.forEach((row, r) =>
-        table.columns.forEach((column, c) => lines.push([table.title, row.label, column.label, table.cells[r][c].value, table.cells[r][c].suppressed ?? ''].map(quote).join(';'))),
+        table.columns.forEach((column, c) =>
+          lines.push(
+            [table.title, row.label, column.label, table.cells[r][c].value, table.cells[r][c].suppressed ?? ''].map(quote).join(';'),
+          ),
+        ),
       );
-      table.rowTotals?.forEach((cell, r) => lines.push([table.title, table.rows[r].label, 'Total', cell.value, cell.suppressed ?? ''].map(quote).join(';')));
-      table.columnTotals?.forEach((cell, c) => lines.push([table.title, 'Total', table.columns[c].label, cell.value, cell.suppressed ?? ''].map(quote).join(';')));
+      table.rowTotals?.forEach((cell, r) =>
+        lines.push([table.title, table.rows[r].label, 'Total', cell.value, cell.suppressed ?? ''].map(quote).join(';')),
+      );
+      table.columnTotals?.forEach((cell, c) =>
+        lines.push([table.title, 'Total', table.columns[c].label, cell.value, cell.suppressed ?? ''].map(quote).join(';')),
+      );
       if (table.total) lines.push([table.title, 'Total', 'Total', table.total.value, table.total.suppressed ?? ''].map(quote).join(';'));
     }
     return lines.join('\r\n') + '\r\n';

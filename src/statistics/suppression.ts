@@ -80,7 +80,15 @@ function layout(counts: number[][], columns: number, additive: boolean): Layout 
   const cells = counts.map((row) => row.map((value) => push(value, true)));
   const equations: Layout['equations'] = [];
   if (!additive) {
-    return { values, interior, equations, cell: (r, c) => cells[r][c], rowTotal: () => undefined, columnTotal: () => undefined, grand: undefined };
+    return {
+      values,
+      interior,
+      equations,
+      cell: (r, c) => cells[r][c],
+      rowTotal: () => undefined,
+      columnTotal: () => undefined,
+      grand: undefined,
+    };
   }
   const twoWay = columns > 1;
   const rowTotals = twoWay ? counts.map((row) => push(sum(row), false)) : [];
@@ -110,7 +118,11 @@ const sum = (values: number[]) => values.reduce((total, value) => total + value,
  * `sum(terms) - total = 0` restricted to the suppressed unknowns is a row of a matrix; a suppressed
  * value is determined iff its unit vector lies in that matrix's row space.
  */
-export function determinedCells(values: number[], equations: { terms: number[]; total: number }[], suppressed: ReadonlySet<number>): number[] {
+export function determinedCells(
+  values: number[],
+  equations: { terms: number[]; total: number }[],
+  suppressed: ReadonlySet<number>,
+): number[] {
   const unknowns = [...suppressed].sort((a, b) => a - b);
   const column = new Map(unknowns.map((index, position) => [index, position]));
   const matrix: number[][] = [];

@@ -5,7 +5,9 @@ declare module 'pdfmake' {
     end(): void;
   }
   export default class PdfPrinter {
-    constructor(fonts: Record<string, { normal: Buffer | string; bold: Buffer | string; italics: Buffer | string; bolditalics: Buffer | string }>);
+    constructor(
+      fonts: Record<string, { normal: Buffer | string; bold: Buffer | string; italics: Buffer | string; bolditalics: Buffer | string }>,
+    );
     createPdfKitDocument(definition: Record<string, unknown>): PdfKitDocument;
   }
 }

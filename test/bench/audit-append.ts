@@ -45,7 +45,9 @@ async function main() {
     const app = t.app;
     const audit = app.get(AuditService);
     const dataSource = app.get<DataSource>(getDataSourceToken('cellule'));
-    process.stdout.write(`node ${process.version}, ${os.cpus().length} cores, PostgreSQL ${process.env.BENCH_DATABASE_URL ? 'external' : 'embedded'}\n`);
+    process.stdout.write(
+      `node ${process.version}, ${os.cpus().length} cores, PostgreSQL ${process.env.BENCH_DATABASE_URL ? 'external' : 'embedded'}\n`,
+    );
 
     await measure('record(), one at a time', 500, 1, () => audit.record(ENTRY));
     await measure('record(), 50 concurrent (group commit)', 5000, 50, () => audit.record(ENTRY));
@@ -63,7 +65,9 @@ async function main() {
     process.stdout.write(
       `verify ${report.entriesVerified} entries: ${seconds.toFixed(2)} s (${(report.entriesVerified / seconds).toFixed(0)} entries/s), valid=${report.valid}\n`,
     );
-    process.stdout.write(`rss ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB, heap used ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MiB\n`);
+    process.stdout.write(
+      `rss ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB, heap used ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MiB\n`,
+    );
   } finally {
     await stop();
   }

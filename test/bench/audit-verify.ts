@@ -66,7 +66,12 @@ async function fill(client: pg.Client, macKey: Buffer, signer: Ed25519Signer): P
       rows.push(chained);
       if (seq % CHECKPOINT_EVERY === 0 || seq === ENTRIES) {
         const signedAt = new Date(base + seq * 10 + 5);
-        checkpoints.push({ seq, headHash: chained.hash, signedAt, signature: Buffer.from(signer.sign(checkpointMessage(seq, chained.hash, signedAt))) });
+        checkpoints.push({
+          seq,
+          headHash: chained.hash,
+          signedAt,
+          signature: Buffer.from(signer.sign(checkpointMessage(seq, chained.hash, signedAt))),
+        });
       }
     }
     const column = <K extends keyof ChainedRecord>(key: K) => rows.map((row) => row[key]);
@@ -78,16 +83,37 @@ async function fill(client: pg.Client, macKey: Buffer, signer: Ed25519Signer): P
          $7::text[], $8::text[], $9::uuid[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[],
          $15::text[], $16::bytea[], $17::bytea[], $18::bytea[], $19::bytea[])`,
       [
-        column('seq'), column('recordedAt'), column('actorUserId'), column('actorRole'), column('actorOrganizationId'),
-        column('action'), column('resourceType'), column('resourceId'), column('situationId'), column('outcome'),
-        column('purposeType'), column('purposeId'), column('policyVersion'), column('requestId'), column('clientAddress'),
-        column('canonical'), column('prevHash'), column('hash'), column('mac'),
+        column('seq'),
+        column('recordedAt'),
+        column('actorUserId'),
+        column('actorRole'),
+        column('actorOrganizationId'),
+        column('action'),
+        column('resourceType'),
+        column('resourceId'),
+        column('situationId'),
+        column('outcome'),
+        column('purposeType'),
+        column('purposeId'),
+        column('policyVersion'),
+        column('requestId'),
+        column('clientAddress'),
+        column('canonical'),
+        column('prevHash'),
+        column('hash'),
+        column('mac'),
       ],
     );
     await client.query(
       `INSERT INTO audit.checkpoint (seq, head_hash, signed_at, public_key, signature)
        SELECT s, h, t, $4, g FROM unnest($1::bigint[], $2::bytea[], $3::timestamptz[], $5::bytea[]) AS c(s, h, t, g)`,
-      [checkpoints.map((c) => c.seq), checkpoints.map((c) => c.headHash), checkpoints.map((c) => c.signedAt), Buffer.from(signer.publicKey), checkpoints.map((c) => c.signature)],
+      [
+        checkpoints.map((c) => c.seq),
+        checkpoints.map((c) => c.headHash),
+        checkpoints.map((c) => c.signedAt),
+        Buffer.from(signer.publicKey),
+        checkpoints.map((c) => c.signature),
+      ],
     );
   }
   await client.query('ANALYZE audit.event');
@@ -122,7 +148,12 @@ async function main() {
 
     // Filled by a child process, so this one's memory figures are the verification's alone.
     const filled = spawnSync(process.execPath, [fileURLToPath(import.meta.url), 'fill'], {
-      env: { ...process.env, BENCH_FILL_URL: config.database.adminUrl, BENCH_MAC_KEY: config.audit.macKey.toString('base64'), BENCH_SEED: config.audit.signingSeed.toString('base64') },
+      env: {
+        ...process.env,
+        BENCH_FILL_URL: config.database.adminUrl,
+        BENCH_MAC_KEY: config.audit.macKey.toString('base64'),
+        BENCH_SEED: config.audit.signingSeed.toString('base64'),
+      },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     if (filled.status !== 0) throw new Error('fill failed');
@@ -160,8 +191,12 @@ async function main() {
       await writeFile(process.env.BENCH_PROFILE!, JSON.stringify(profile));
       profiler.disconnect();
     }
-    write(`verify ${report.entriesVerified} entries, ${report.checkpointsVerified} checkpoints in ${report.batches} batches of ${verifier.batchSize}: ${seconds.toFixed(2)} s, ${(report.entriesVerified / seconds).toFixed(0)} entries/s, valid=${report.valid}`);
-    write(`memory during verification: peak rss ${(peakRss / MiB).toFixed(0)} MiB (${(baseline.rss / MiB).toFixed(0)} before), peak heap used ${(peakHeap / MiB).toFixed(0)} MiB (${(baseline.heapUsed / MiB).toFixed(0)} before)`);
+    write(
+      `verify ${report.entriesVerified} entries, ${report.checkpointsVerified} checkpoints in ${report.batches} batches of ${verifier.batchSize}: ${seconds.toFixed(2)} s, ${(report.entriesVerified / seconds).toFixed(0)} entries/s, valid=${report.valid}`,
+    );
+    write(
+      `memory during verification: peak rss ${(peakRss / MiB).toFixed(0)} MiB (${(baseline.rss / MiB).toFixed(0)} before), peak heap used ${(peakHeap / MiB).toFixed(0)} MiB (${(baseline.heapUsed / MiB).toFixed(0)} before)`,
+    );
     write(`event loop during verification: max stall ${(loop.max / 1e6).toFixed(1)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms`);
 
     // The service keeps answering: point reads through its pool, idle and while a verification runs.
@@ -170,7 +205,9 @@ async function main() {
     const second = verifier.verify();
     const readsDuring = await readLoad(dataSource, second);
     const loaded = (await second).entriesVerified / ((performance.now() - started) / 1000);
-    write(`point reads through the pool (4 concurrent): ${idleReads.toFixed(0)}/s idle, ${readsDuring.toFixed(0)}/s during a verification (which then ran at ${loaded.toFixed(0)} entries/s)`);
+    write(
+      `point reads through the pool (4 concurrent): ${idleReads.toFixed(0)}/s idle, ${readsDuring.toFixed(0)}/s during a verification (which then ran at ${loaded.toFixed(0)} entries/s)`,
+    );
     await app.close();
   } finally {
     await database.stop();
@@ -182,7 +219,11 @@ if (process.argv[2] === 'fill') {
   void (async () => {
     await client.connect();
     try {
-      await fill(client, Buffer.from(process.env.BENCH_MAC_KEY!, 'base64'), await Ed25519Signer.fromSeed(Buffer.from(process.env.BENCH_SEED!, 'base64')));
+      await fill(
+        client,
+        Buffer.from(process.env.BENCH_MAC_KEY!, 'base64'),
+        await Ed25519Signer.fromSeed(Buffer.from(process.env.BENCH_SEED!, 'base64')),
+      );
     } finally {
       await client.end();
     }

@@ -16,7 +16,13 @@ import { servingConnectionOptions } from '../../src/database/database.module.js'
 import { Situation } from '../../src/situations/situation.entity.js';
 
 const GROUPS = ['identity', 'contact', 'social', 'health', 'narrative'] as const;
-const COLUMN = { identity: 'identityEnc', contact: 'contactEnc', social: 'socialEnc', health: 'healthEnc', narrative: 'narrativeEnc' } as const;
+const COLUMN = {
+  identity: 'identityEnc',
+  contact: 'contactEnc',
+  social: 'socialEnc',
+  health: 'healthEnc',
+  narrative: 'narrativeEnc',
+} as const;
 
 const open = (bytes: Buffer): unknown => {
   try {
@@ -28,7 +34,15 @@ const open = (bytes: Buffer): unknown => {
 };
 
 function view(row: Situation, withGroups: boolean) {
-  const base = { id: row.id, reference: row.reference, status: row.status, year: row.year, problemAreas: row.problemAreas, createdAt: row.createdAt, updatedAt: row.updatedAt };
+  const base = {
+    id: row.id,
+    reference: row.reference,
+    status: row.status,
+    year: row.year,
+    problemAreas: row.problemAreas,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
   if (!withGroups) return { ...base, identity: open(row.identityEnc) };
   return { ...base, ...Object.fromEntries(GROUPS.map((group) => [group, open(row[COLUMN[group]])])) };
 }
@@ -124,7 +138,12 @@ export async function startBareApp(config: AppConfig, referrerUserId: string): P
   BareSituations.referrerUserId = referrerUserId;
   @Module({
     imports: [
-      TypeOrmModule.forRoot({ ...servingConnectionOptions(config.database, config.timeZone, 'cellule'), name: 'cellule', autoLoadEntities: false, entities: [Situation] }),
+      TypeOrmModule.forRoot({
+        ...servingConnectionOptions(config.database, config.timeZone, 'cellule'),
+        name: 'cellule',
+        autoLoadEntities: false,
+        entities: [Situation],
+      }),
     ],
     controllers: [BareController],
     providers: [BareSituations],

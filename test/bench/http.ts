@@ -56,7 +56,8 @@ interface Request {
   body?: () => unknown;
 }
 
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
+const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
 
 /**
  * One autocannon run. Latencies are taken from its per-response event (sub-millisecond, where its
@@ -89,9 +90,21 @@ async function measure(baseUrl: string, request: Request, connections: number, s
     });
   });
   latencies.sort((a, b) => a - b);
-  const failures = [...statuses].filter(([status]) => status < 200 || status >= 300).reduce((sum, [, count]) => sum + count, 0) + result.errors + result.timeouts;
-  if (failures > 0) process.stderr.write(`${request.method} ${baseUrl}${request.path}: statuses ${JSON.stringify(Object.fromEntries(statuses))}, ${result.errors} errors\n`);
-  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), throughput: latencies.length / seconds, requests: latencies.length, failures };
+  const failures =
+    [...statuses].filter(([status]) => status < 200 || status >= 300).reduce((sum, [, count]) => sum + count, 0) +
+    result.errors +
+    result.timeouts;
+  if (failures > 0)
+    process.stderr.write(
+      `${request.method} ${baseUrl}${request.path}: statuses ${JSON.stringify(Object.fromEntries(statuses))}, ${result.errors} errors\n`,
+    );
+  return {
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    throughput: latencies.length / seconds,
+    requests: latencies.length,
+    failures,
+  };
 }
 
 const ratio = (secured: number, bare: number) => (bare > 0 ? secured / bare : NaN);
@@ -118,12 +131,25 @@ async function main() {
 
     const scenarios: Record<string, { secured: Request; bare: Request }> = {
       read: { secured: { method: 'GET', path: `/situations/${row}`, token: coordinator.token }, bare: { method: 'GET', path: `/${row}` } },
-      page: { secured: { method: 'GET', path: '/situations?limit=50', token: coordinator.token }, bare: { method: 'GET', path: '?limit=50' } },
-      create: { secured: { method: 'POST', path: '/situations', token: referrer.token, body: () => intakeBody() }, bare: { method: 'POST', path: '', body: () => intakeBody() } },
+      page: {
+        secured: { method: 'GET', path: '/situations?limit=50', token: coordinator.token },
+        bare: { method: 'GET', path: '?limit=50' },
+      },
+      create: {
+        secured: { method: 'POST', path: '/situations', token: referrer.token, body: () => intakeBody() },
+        bare: { method: 'POST', path: '', body: () => intakeBody() },
+      },
     };
 
-    print(`node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), load average ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}`);
-    print(`${SITUATIONS} situations before the run; ${SECONDS} s per measurement; secured = the service (AppModule), bare = NestJS + TypeORM, no security`);
+    print(
+      `node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), load average ${os
+        .loadavg()
+        .map((load) => load.toFixed(2))
+        .join(' ')}`,
+    );
+    print(
+      `${SITUATIONS} situations before the run; ${SECONDS} s per measurement; secured = the service (AppModule), bare = NestJS + TypeORM, no security`,
+    );
     print('scenario  clients   p50 ms secured/bare (×)      p99 ms secured/bare (×)      throughput req/s secured/bare (×)   failures');
     const results: unknown[] = [];
     for (const name of SCENARIOS) {
@@ -135,7 +161,11 @@ async function main() {
       for (const clients of CLIENTS) {
         const secured = await measure(securedUrl, scenario.secured, clients, SECONDS);
         const plain = await measure(bare.url, scenario.bare, clients, SECONDS);
-        const ratios = { p50: ratio(secured.p50, plain.p50), p99: ratio(secured.p99, plain.p99), throughput: ratio(secured.throughput, plain.throughput) };
+        const ratios = {
+          p50: ratio(secured.p50, plain.p50),
+          p99: ratio(secured.p99, plain.p99),
+          throughput: ratio(secured.throughput, plain.throughput),
+        };
         results.push({ scenario: name, clients, secured, bare: plain, ratios });
         print(
           `${name.padEnd(8)} ${String(clients).padStart(8)}   ${ms(secured.p50)} / ${ms(plain.p50)} (${ratios.p50.toFixed(2).padStart(5)})   ` +
@@ -150,7 +180,19 @@ async function main() {
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(
       file,
-      JSON.stringify({ startedAt: started, node: process.version, cores: os.cpus().length, loadAverage: os.loadavg(), seconds: SECONDS, situations: SITUATIONS, results }, null, 2),
+      JSON.stringify(
+        {
+          startedAt: started,
+          node: process.version,
+          cores: os.cpus().length,
+          loadAverage: os.loadavg(),
+          seconds: SECONDS,
+          situations: SITUATIONS,
+          results,
+        },
+        null,
+        2,
+      ),
     );
     print(`figures written to ${file}`);
   } finally {

@@ -27,7 +27,16 @@ try {
   for (const [name, work] of [
     ['read', () => t.http().get(`/api/situations/${situations[0].id}`).set(auth).expect(200)],
     ['page of 50', () => t.http().get('/api/situations?limit=50').set(auth).expect(200)],
-    ['create', () => t.http().post('/api/situations').set({ Authorization: `Bearer ${referrer.token}` }).send(intakeBody()).expect(201)],
+    [
+      'create',
+      () =>
+        t
+          .http()
+          .post('/api/situations')
+          .set({ Authorization: `Bearer ${referrer.token}` })
+          .send(intakeBody())
+          .expect(201),
+    ],
   ] as const) {
     const texts = await statementsOf(work);
     print(`--- ${name}: ${texts.length} statements`);
@@ -61,10 +70,14 @@ try {
       latencies.push(performance.now() - begin);
     }
     latencies.sort((a, b) => a - b);
-    print(`page of 50 at ${LIST_ROWS + 61} situations, 30 sequential requests: p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms`);
+    print(
+      `page of 50 at ${LIST_ROWS + 61} situations, 30 sequential requests: p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms`,
+    );
     const log = await statementLogOf(() => t.http().get('/api/situations?limit=50').set(auth).expect(200));
     print('--- its statements, ms each:');
-    log.texts.forEach((text, index) => print(`  ${(log.durations[index] ?? NaN).toFixed(1).padStart(7)}  ${text.replace(/\s+/g, ' ').slice(0, 120)}`));
+    log.texts.forEach((text, index) =>
+      print(`  ${(log.durations[index] ?? NaN).toFixed(1).padStart(7)}  ${text.replace(/\s+/g, ' ').slice(0, 120)}`),
+    );
   }
 } finally {
   await stop();

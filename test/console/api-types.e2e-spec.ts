@@ -4,8 +4,9 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const SCHEMA_FILE = new URL('../../web/src/api/schema.d.ts', import.meta.url);
-const HEADER = '// Generated from the service\'s OpenAPI document by test/console/api-types.e2e-spec.ts.\n'
-  + '// Regenerate with: UPDATE_API_TYPES=1 npm test -- test/console/api-types.e2e-spec.ts\n\n';
+const HEADER =
+  "// Generated from the service's OpenAPI document by test/console/api-types.e2e-spec.ts.\n" +
+  '// Regenerate with: UPDATE_API_TYPES=1 npm test -- test/console/api-types.e2e-spec.ts\n\n';
 
 /** The console's typed client is built from these types: an API change that breaks a screen breaks the build. */
 describe('console API types', () => {

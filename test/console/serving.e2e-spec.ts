@@ -3,7 +3,11 @@ import { nextCode } from '../support/authenticator.js';
 import { createAdmin, createUser, startTestApp, type TestApp, type TestUser } from '../support/test-app.js';
 
 const cookiesOf = (setCookie: string | string[] | undefined) => ([] as string[]).concat(setCookie ?? []);
-const valueOf = (cookies: string[], name: string) => cookies.find((c) => c.startsWith(`${name}=`))?.split(';')[0].slice(name.length + 1);
+const valueOf = (cookies: string[], name: string) =>
+  cookies
+    .find((c) => c.startsWith(`${name}=`))
+    ?.split(';')[0]
+    .slice(name.length + 1);
 
 describe('the console served by the service, and its refresh cookie', () => {
   let t: TestApp;
@@ -17,10 +21,14 @@ describe('the console served by the service, and its refresh cookie', () => {
   /** Password then code, as the console does; the cookies come only with the second step. */
   async function signInResponse(refreshTokenIn: 'cookie' | 'body', host?: string) {
     const onHost = <R extends { set(name: string, value: string): R }>(request: R) => (host ? request.set('Host', host) : request);
-    const first = await onHost(t.http().post('/api/auth/login')).send({ email: user.email, password: user.password, refreshTokenIn }).expect(200);
+    const first = await onHost(t.http().post('/api/auth/login'))
+      .send({ email: user.email, password: user.password, refreshTokenIn })
+      .expect(200);
     expect(first.body.accessToken).toBeUndefined();
     expect(first.headers['set-cookie']).toBeUndefined();
-    return onHost(t.http().post('/api/auth/mfa/verify')).send({ mfaToken: first.body.mfaToken, code: nextCode(user.email), refreshTokenIn }).expect(200);
+    return onHost(t.http().post('/api/auth/mfa/verify'))
+      .send({ mfaToken: first.body.mfaToken, code: nextCode(user.email), refreshTokenIn })
+      .expect(200);
   }
 
   it('serves the console at / and on client-side paths, with a strict CSP and no caching, without shadowing /api', async () => {
@@ -84,6 +92,12 @@ describe('the console served by the service, and its refresh cookie', () => {
     const out = await t.http().post('/api/auth/logout').set('Authorization', `Bearer ${login.body.accessToken}`).expect(204);
     expect(cookiesOf(out.headers['set-cookie']).some((c) => c.startsWith('clsm_refresh=;'))).toBe(true);
     const csrf = valueOf(cookies, 'clsm_csrf')!;
-    await t.http().post('/api/auth/refresh').set('Cookie', `clsm_refresh=${valueOf(cookies, 'clsm_refresh')}; clsm_csrf=${csrf}`).set('X-CSRF-Token', csrf).send({}).expect(401);
+    await t
+      .http()
+      .post('/api/auth/refresh')
+      .set('Cookie', `clsm_refresh=${valueOf(cookies, 'clsm_refresh')}; clsm_csrf=${csrf}`)
+      .set('X-CSRF-Token', csrf)
+      .send({})
+      .expect(401);
   });
 });

@@ -25,7 +25,8 @@ function positive(value: string | undefined, fallback: number): number {
 }
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
+const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
 const pick = <T>(items: readonly T[]) => items[Math.floor(Math.random() * items.length)];
 
 interface Answer {
@@ -40,7 +41,10 @@ class Client {
     try {
       const response = await fetch(`${this.baseUrl}${url}`, {
         method,
-        headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+        headers: {
+          ...(token ? { Authorization: `Bearer ${token}` } : {}),
+          ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
@@ -81,11 +85,20 @@ function intake() {
  */
 async function signIn(t: TestApp, client: Client) {
   const admin = await createAdmin(t);
-  const organizationId = (await client.ok('POST', '/api/organizations', admin.token, { name: 'CCAS de charge', kind: 'ccas' })).id as string;
+  const organizationId = (await client.ok('POST', '/api/organizations', admin.token, { name: 'CCAS de charge', kind: 'ccas' }))
+    .id as string;
   const users = async (role: 'coordinator' | 'referrer') => {
     const tokens: string[] = [];
     for (let index = 0; index < 5; index++) {
-      tokens.push((await createUser(t, admin, { roles: [role], organizationId, professionalCategory: role === 'coordinator' ? 'coordinator' : 'social_worker' })).token);
+      tokens.push(
+        (
+          await createUser(t, admin, {
+            roles: [role],
+            organizationId,
+            professionalCategory: role === 'coordinator' ? 'coordinator' : 'social_worker',
+          })
+        ).token,
+      );
     }
     return tokens;
   };
@@ -101,7 +114,9 @@ async function main() {
     t = await startTestApp({ ACCESS_TOKEN_TTL_SECONDS: '3600', ...generatedKeys(), LOG_LEVEL: process.env.LOAD_LOG_LEVEL ?? 'silent' });
     await t.app.listen(0, '127.0.0.1');
     const client = new Client(`http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`);
-    print(`node ${process.version}, ${os.cpus().length} cores, PostgreSQL ${process.env.LOAD_DATABASE_URL ? 'external' : 'embedded'}; ${CLIENTS} clients for ${SECONDS} s`);
+    print(
+      `node ${process.version}, ${os.cpus().length} cores, PostgreSQL ${process.env.LOAD_DATABASE_URL ? 'external' : 'embedded'}; ${CLIENTS} clients for ${SECONDS} s`,
+    );
     const { coordinators, referrers } = await signIn(t, client);
     const situations: string[] = [];
     for (let index = 0; index < 20; index++) situations.push((await client.ok('POST', '/api/situations', pick(coordinators), intake())).id);
@@ -110,18 +125,36 @@ async function main() {
     const actions: [number, string, () => Promise<Answer>][] = [
       [25, 'list situations', () => client.call('GET', '/api/situations?limit=20', pick([...coordinators, ...referrers]))],
       [25, 'read situation', () => client.call('GET', `/api/situations/${pick(situations)}`, pick(coordinators))],
-      [15, 'create situation', async () => {
-        const answer = await client.call('POST', '/api/situations', pick(referrers), intake());
-        if (answer.status === 201) situations.push((answer.body as { id: string }).id);
-        return answer;
-      }],
-      [10, 'record consent', () => client.call('POST', `/api/situations/${pick(situations)}/consents`, pick(coordinators), {
-        purpose: 'review', decision: 'given', givenBy: 'person', method: 'oral_statement',
-        statement: { recordedBy: 'Assistante sociale', recordedOn: '2026-11-02' }, givenOn: '2026-11-02',
-      })],
-      [10, 'update situation', () => client.call('PATCH', `/api/situations/${pick(situations)}`, pick(coordinators), {
-        narrative: { narrative: `Mise à jour ${Date.now()}`, alreadyTried: 'Visites', expectations: 'Coordonner' },
-      })],
+      [
+        15,
+        'create situation',
+        async () => {
+          const answer = await client.call('POST', '/api/situations', pick(referrers), intake());
+          if (answer.status === 201) situations.push((answer.body as { id: string }).id);
+          return answer;
+        },
+      ],
+      [
+        10,
+        'record consent',
+        () =>
+          client.call('POST', `/api/situations/${pick(situations)}/consents`, pick(coordinators), {
+            purpose: 'review',
+            decision: 'given',
+            givenBy: 'person',
+            method: 'oral_statement',
+            statement: { recordedBy: 'Assistante sociale', recordedOn: '2026-11-02' },
+            givenOn: '2026-11-02',
+          }),
+      ],
+      [
+        10,
+        'update situation',
+        () =>
+          client.call('PATCH', `/api/situations/${pick(situations)}`, pick(coordinators), {
+            narrative: { narrative: `Mise à jour ${Date.now()}`, alreadyTried: 'Visites', expectations: 'Coordonner' },
+          }),
+      ],
       [5, 'list consents', () => client.call('GET', `/api/situations/${pick(situations)}/consents`, pick(coordinators))],
       [5, 'list sessions', () => client.call('GET', '/api/sessions', pick(coordinators))],
       [5, 'who am I', () => client.call('GET', '/api/auth/me', pick([...coordinators, ...referrers]))],
@@ -138,29 +171,39 @@ async function main() {
     const byAction = new Map<string, { count: number; errors: number }>();
     const deadline = performance.now() + SECONDS * 1000;
     const started = performance.now();
-    await Promise.all(Array.from({ length: CLIENTS }, async () => {
-      while (performance.now() < deadline) {
-        const [, name, run] = chooseAction();
-        const begin = performance.now();
-        const answer = await run();
-        latencies.push(performance.now() - begin);
-        const key = String(answer.status);
-        statuses.set(key, (statuses.get(key) ?? 0) + 1);
-        const tally = byAction.get(name) ?? { count: 0, errors: 0 };
-        tally.count++;
-        if (typeof answer.status !== 'number' || answer.status >= 400) tally.errors++;
-        byAction.set(name, tally);
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        while (performance.now() < deadline) {
+          const [, name, run] = chooseAction();
+          const begin = performance.now();
+          const answer = await run();
+          latencies.push(performance.now() - begin);
+          const key = String(answer.status);
+          statuses.set(key, (statuses.get(key) ?? 0) + 1);
+          const tally = byAction.get(name) ?? { count: 0, errors: 0 };
+          tally.count++;
+          if (typeof answer.status !== 'number' || answer.status >= 400) tally.errors++;
+          byAction.set(name, tally);
+        }
+      }),
+    );
     const elapsed = (performance.now() - started) / 1000;
 
     latencies.sort((a, b) => a - b);
     const errors = [...statuses].filter(([status]) => !/^[23]\d\d$/.test(status));
     print(`requests ${latencies.length} in ${elapsed.toFixed(1)} s (${(latencies.length / elapsed).toFixed(0)}/s)`);
-    print(`latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies.at(-1)?.toFixed(1)} ms`);
-    print(`statuses ${[...statuses].sort().map(([status, count]) => `${status}: ${count}`).join(', ')}`);
+    print(
+      `latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies.at(-1)?.toFixed(1)} ms`,
+    );
+    print(
+      `statuses ${[...statuses]
+        .sort()
+        .map(([status, count]) => `${status}: ${count}`)
+        .join(', ')}`,
+    );
     print(`errors ${errors.length ? errors.map(([status, count]) => `${status}: ${count}`).join(', ') : 'none'}`);
-    for (const [name, tally] of [...byAction].sort()) print(`  ${name.padEnd(18)} ${String(tally.count).padStart(6)} requests, ${tally.errors} errors`);
+    for (const [name, tally] of [...byAction].sort())
+      print(`  ${name.padEnd(18)} ${String(tally.count).padStart(6)} requests, ${tally.errors} errors`);
 
     // Health right after the load, then once a second for a short grace period if it is not 200.
     const first = await client.call('GET', '/api/health');

@@ -34,7 +34,9 @@ export const currentStep = () => Math.floor(Date.now() / 1000 / PERIOD_SECONDS);
 
 /** The code for a time step (what the app shows then). */
 export function codeAt(secret: string, step: number): string {
-  return new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: PERIOD_SECONDS }).generate({ timestamp: step * PERIOD_SECONDS * 1000 });
+  return new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: PERIOD_SECONDS }).generate({
+    timestamp: step * PERIOD_SECONDS * 1000,
+  });
 }
 
 /**
@@ -60,7 +62,11 @@ export function nextCode(email: string): string {
 export function wrongCode(email: string, seed = 0): string {
   const authenticator = authenticators.get(email.trim().toLowerCase());
   const now = currentStep();
-  const valid = new Set(authenticator ? [now - 1, now, now + 1, now + 2].map((step) => authenticator.totp.generate({ timestamp: step * PERIOD_SECONDS * 1000 })) : []);
+  const valid = new Set(
+    authenticator
+      ? [now - 1, now, now + 1, now + 2].map((step) => authenticator.totp.generate({ timestamp: step * PERIOD_SECONDS * 1000 }))
+      : [],
+  );
   for (let candidate = seed; ; candidate++) {
     const code = String((candidate * 7919) % 1_000_000).padStart(6, '0');
     if (!valid.has(code)) return code;

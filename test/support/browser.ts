@@ -9,7 +9,8 @@ import { TEST_PASSWORD } from './test-app.js';
 import { nextCode } from './authenticator.js';
 
 // CommonJS default export seen from ESM.
-const AxeBuilder = ((axe as unknown as { default: { default?: unknown } }).default.default ?? (axe as unknown as { default: unknown }).default) as typeof axe.default;
+const AxeBuilder = ((axe as unknown as { default: { default?: unknown } }).default.default ??
+  (axe as unknown as { default: unknown }).default) as typeof axe.default;
 
 /** Listens on a loopback port so a real browser can reach the console and the API on one origin. */
 export async function listen(t: TestApp): Promise<string> {
@@ -39,7 +40,12 @@ export interface ConsolePage {
 
 /** `clock`: the page's timers and Date are under the test's control (page.clock). */
 export async function openConsole(browser: Browser, baseURL: string, options: { clock?: boolean } = {}): Promise<ConsolePage> {
-  const context = await browser.newContext({ baseURL, locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({
+    baseURL,
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+    viewport: { width: 1280, height: 900 },
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {
@@ -70,7 +76,9 @@ export async function signInWithPassword(page: Page, email: string, password = T
 /** WCAG 2.1 A/AA rules of axe-core on the screen as it is now: no violation allowed. */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const violations = results.violations.map((v) => `${screen}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const violations = results.violations.map(
+    (v) => `${screen}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
   expect(violations).toEqual([]);
 }
 

@@ -27,23 +27,69 @@ export interface Commission {
 /** A commission with its members, a structure the person will refuse, a structure that carries préconisations and a DAC. */
 export async function commission(t: TestApp): Promise<Commission> {
   const admin = await createAdmin(t);
-  const organization = async (kind: string) => (await t.http().post('/api/organizations').set(bearer(admin)).send({ name: unique(kind), kind }).expect(201)).body.id as string;
+  const organization = async (kind: string) =>
+    (
+      await t
+        .http()
+        .post('/api/organizations')
+        .set(bearer(admin))
+        .send({ name: unique(kind), kind })
+        .expect(201)
+    ).body.id as string;
   const refusedOrganization = await organization('municipal_social_service');
   const carrierOrganization = await organization('housing_provider');
   const dacOrganization = await organization('dac');
   const coordinator = await createUser(t, admin, { roles: ['coordinator'], professionalCategory: 'coordinator' });
   const referrer = await createUser(t, admin, { roles: ['referrer'], organizationId: await organization('ccas') });
-  const nurse = await createUser(t, admin, { roles: ['member'], organizationId: await organization('psychiatry_sector'), professionalCategory: 'nurse' });
-  const housing = await createUser(t, admin, { roles: ['member'], organizationId: await organization('housing_provider'), professionalCategory: 'housing_officer' });
-  const refusedMember = await createUser(t, admin, { roles: ['member'], organizationId: refusedOrganization, professionalCategory: 'social_worker' });
-  const carrierA = await createUser(t, admin, { roles: ['member'], organizationId: carrierOrganization, professionalCategory: 'social_worker' });
-  const carrierB = await createUser(t, admin, { roles: ['member'], organizationId: carrierOrganization, professionalCategory: 'social_worker' });
-  const invitee = await createUser(t, admin, { roles: ['referrer'], organizationId: await organization('other'), professionalCategory: 'psychologist' });
+  const nurse = await createUser(t, admin, {
+    roles: ['member'],
+    organizationId: await organization('psychiatry_sector'),
+    professionalCategory: 'nurse',
+  });
+  const housing = await createUser(t, admin, {
+    roles: ['member'],
+    organizationId: await organization('housing_provider'),
+    professionalCategory: 'housing_officer',
+  });
+  const refusedMember = await createUser(t, admin, {
+    roles: ['member'],
+    organizationId: refusedOrganization,
+    professionalCategory: 'social_worker',
+  });
+  const carrierA = await createUser(t, admin, {
+    roles: ['member'],
+    organizationId: carrierOrganization,
+    professionalCategory: 'social_worker',
+  });
+  const carrierB = await createUser(t, admin, {
+    roles: ['member'],
+    organizationId: carrierOrganization,
+    professionalCategory: 'social_worker',
+  });
+  const invitee = await createUser(t, admin, {
+    roles: ['referrer'],
+    organizationId: await organization('other'),
+    professionalCategory: 'psychologist',
+  });
   const dac = await createUser(t, admin, { roles: ['dac'], organizationId: dacOrganization, professionalCategory: 'nurse' });
   for (const member of [nurse, housing, refusedMember]) {
     await t.http().post('/api/commission/members').set(bearer(coordinator)).send({ userId: member.id, kind: 'permanent' }).expect(201);
   }
-  return { admin, coordinator, referrer, nurse, housing, refusedMember, carrierA, carrierB, invitee, dac, refusedOrganization, carrierOrganization, dacOrganization };
+  return {
+    admin,
+    coordinator,
+    referrer,
+    nurse,
+    housing,
+    refusedMember,
+    carrierA,
+    carrierB,
+    invitee,
+    dac,
+    refusedOrganization,
+    carrierOrganization,
+    dacOrganization,
+  };
 }
 
 /** Admissible, with consent for review (refusing one structure) and for transmission to the DAC. */
@@ -56,13 +102,26 @@ export async function readySituation(t: TestApp, c: Commission) {
 }
 
 export async function newSession(t: TestApp, c: Commission, options: { inDays?: number; chair?: TestUser } = {}) {
-  const response = await t.http().post('/api/sessions').set(bearer(c.coordinator))
-    .send({ scheduledAt: inDays(options.inDays ?? 7).toISOString(), location: 'Mairie, salle 2', ...(options.chair ? { chairUserId: options.chair.id } : {}) }).expect(201);
+  const response = await t
+    .http()
+    .post('/api/sessions')
+    .set(bearer(c.coordinator))
+    .send({
+      scheduledAt: inDays(options.inDays ?? 7).toISOString(),
+      location: 'Mairie, salle 2',
+      ...(options.chair ? { chairUserId: options.chair.id } : {}),
+    })
+    .expect(201);
   return response.body.id as string;
 }
 
 export async function addItem(t: TestApp, c: Commission, sessionId: string, situationId: string, invitedUserIds: string[] = []) {
-  const response = await t.http().post(`/api/sessions/${sessionId}/items`).set(bearer(c.coordinator)).send({ situationId, invitedUserIds, personAttends: false, carersAttend: false }).expect(201);
+  const response = await t
+    .http()
+    .post(`/api/sessions/${sessionId}/items`)
+    .set(bearer(c.coordinator))
+    .send({ situationId, invitedUserIds, personAttends: false, carersAttend: false })
+    .expect(201);
   return (response.body.items as { id: string; situationId: string }[]).find((item) => item.situationId === situationId)!.id;
 }
 
@@ -76,9 +135,17 @@ export async function reviewed(t: TestApp, c: Commission, recommendations: Recor
   const sessionId = await newSession(t, c, { inDays: 1, chair: options.chair });
   const itemId = await addItem(t, c, sessionId, situation.id);
   await setSessionStatus(t, c, sessionId, 'agenda_published', 'held');
-  const outcome = await t.http().put(`/api/sessions/${sessionId}/items/${itemId}/outcome`).set(bearer(c.coordinator)).send({
-    summary: 'Synthèse initiale', recommendations, pilotUserId: c.nurse.id, personResponse: { status: 'not_yet_asked' },
-  }).expect(200);
+  const outcome = await t
+    .http()
+    .put(`/api/sessions/${sessionId}/items/${itemId}/outcome`)
+    .set(bearer(c.coordinator))
+    .send({
+      summary: 'Synthèse initiale',
+      recommendations,
+      pilotUserId: c.nurse.id,
+      personResponse: { status: 'not_yet_asked' },
+    })
+    .expect(200);
   const recommendationIds = (outcome.body.items[0].outcome.recommendations as { id: string }[]).map((item) => item.id);
   return { situation, sessionId, itemId, recommendationIds };
 }

@@ -35,7 +35,10 @@ export function feasibleValues(table: CountTable, bound: number): Map<string, Se
   const limit = new Map(
     unknowns.map((index) => [
       index,
-      Math.min(bound, ...equations.filter(({ terms }) => terms.includes(index)).flatMap(({ total }) => (values[total] === null ? [] : [values[total]]))),
+      Math.min(
+        bound,
+        ...equations.filter(({ terms }) => terms.includes(index)).flatMap(({ total }) => (values[total] === null ? [] : [values[total]])),
+      ),
     ]),
   );
   const consistent = (assigned: (number | null)[]) =>

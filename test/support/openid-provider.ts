@@ -41,7 +41,16 @@ export async function startOpenIdProvider(redirectUri: string): Promise<TestProv
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     cookies: { keys: ['test-provider-cookie-key'] },
     // A signing key of its own, as a real provider has (not the library's development keys).
-    jwks: { keys: [{ ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }), kid: 'test', use: 'sig', alg: 'RS256' }] },
+    jwks: {
+      keys: [
+        {
+          ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }),
+          kid: 'test',
+          use: 'sig',
+          alg: 'RS256',
+        },
+      ],
+    },
     findAccount: (_ctx, sub) => {
       const account = accounts.get(sub);
       return account ? { accountId: sub, claims: () => ({ sub, SubjectNameID: account.professionalId }) } : undefined;
@@ -57,11 +66,18 @@ export async function startOpenIdProvider(redirectUri: string): Promise<TestProv
       const grant = new provider.Grant({ accountId, clientId: String(details.params.client_id) });
       grant.addOIDCScope(String(details.params.scope));
       const grantId = await grant.save();
-      await provider.interactionFinished(request, response, { login: { accountId, acr: form.get('acr')! }, consent: { grantId } }, { mergeWithLastSubmission: false });
+      await provider.interactionFinished(
+        request,
+        response,
+        { login: { accountId, acr: form.get('acr')! }, consent: { grantId } },
+        { mergeWithLastSubmission: false },
+      );
       return;
     }
     if (request.method === 'GET' && /^\/interaction\/[^/]+$/.test(request.url ?? '')) {
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<form method="post" action="login"><input name="subject"><input name="acr"></form>');
+      response
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end('<form method="post" action="login"><input name="subject"><input name="acr"></form>');
       return;
     }
     await provider.callback()(request, response);

@@ -14,7 +14,11 @@ export interface RouteInfo {
 }
 
 const join = (...parts: string[]) =>
-  '/' + parts.flatMap((part) => part.split('/')).filter((segment) => segment.length > 0).join('/');
+  '/' +
+  parts
+    .flatMap((part) => part.split('/'))
+    .filter((segment) => segment.length > 0)
+    .join('/');
 
 /** Every route the application registered, with its access declaration (handler or controller). */
 export function listRoutes(app: INestApplication): RouteInfo[] {

@@ -6,10 +6,19 @@ export function intakeBody(overrides: Record<string, unknown> = {}) {
   const tag = unique('x').replace(/[^a-z0-9]/gi, '');
   return {
     screening: { immediateDanger: false, acuteMedicalNeed: false, suicidalRisk: false },
-    identity: { birthName: `Naissance${tag}`, usedName: `Usage${tag}`, firstNames: `Prenom${tag} Seconde`, birthDate: '1984-03-21', sex: 'female' },
+    identity: {
+      birthName: `Naissance${tag}`,
+      usedName: `Usage${tag}`,
+      firstNames: `Prenom${tag} Seconde`,
+      birthDate: '1984-03-21',
+      sex: 'female',
+    },
     contact: { address: `12 rue Adresse${tag}, 57000 Metz`, district: 'Borny', phone: '06 11 22 33 44' },
     social: {
-      legalProtection: { measure: 'curatelle', representative: { name: `Curateur${tag}`, organisation: 'UDAF 57', phone: '03 87 00 00 01' } },
+      legalProtection: {
+        measure: 'curatelle',
+        representative: { name: `Curateur${tag}`, organisation: 'UDAF 57', phone: '03 87 00 00 01' },
+      },
       referrerContact: { name: `Referente${tag}`, phone: '03 87 00 00 02', email: 'referente@ccas.example' },
       professionalsInvolved: [{ name: `Infirmier${tag}`, organisation: 'CMP Borny', role: 'infirmier', phone: '03 87 00 00 03' }],
     },
@@ -38,15 +47,20 @@ export async function giveConsent(
   situationId: string,
   options: { purpose?: string; refusedOrganizationIds?: string[]; decision?: 'given' | 'refused' } = {},
 ) {
-  const response = await t.http().post(`/api/situations/${situationId}/consents`).set(bearer(user)).send({
-    purpose: options.purpose ?? 'review',
-    decision: options.decision ?? 'given',
-    givenBy: 'person',
-    method: 'oral_statement',
-    statement: { recordedBy: 'Assistante sociale du CCAS', recordedOn: '2026-11-02' },
-    givenOn: '2026-11-02',
-    ...(options.refusedOrganizationIds ? { refusedOrganizationIds: options.refusedOrganizationIds } : {}),
-  }).expect(201);
+  const response = await t
+    .http()
+    .post(`/api/situations/${situationId}/consents`)
+    .set(bearer(user))
+    .send({
+      purpose: options.purpose ?? 'review',
+      decision: options.decision ?? 'given',
+      givenBy: 'person',
+      method: 'oral_statement',
+      statement: { recordedBy: 'Assistante sociale du CCAS', recordedOn: '2026-11-02' },
+      givenOn: '2026-11-02',
+      ...(options.refusedOrganizationIds ? { refusedOrganizationIds: options.refusedOrganizationIds } : {}),
+    })
+    .expect(201);
   return response.body as { id: string };
 }
 

@@ -22,21 +22,27 @@ export interface TestSmtpServer {
 }
 
 /** Quoted-printable to a binary (latin1) string of the bytes it encodes. */
-const decodeQuotedPrintable = (text: string) => text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+const decodeQuotedPrintable = (text: string) =>
+  text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
 const utf8 = (binary: string) => Buffer.from(binary, 'latin1').toString('utf8');
 
 /** RFC 2047 encoded words (=?UTF-8?Q?…?= and =?UTF-8?B?…?=). */
 const decodeWords = (header: string) =>
-  header.replace(/\?=\s+=\?/g, '?==?').replace(/=\?UTF-8\?([QB])\?([^?]*)\?=/gi, (_, kind: string, text: string) =>
-    kind.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : utf8(decodeQuotedPrintable(text.replace(/_/g, ' '))),
-  );
+  header
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?UTF-8\?([QB])\?([^?]*)\?=/gi, (_, kind: string, text: string) =>
+      kind.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : utf8(decodeQuotedPrintable(text.replace(/_/g, ' '))),
+    );
 
 /** `raw` holds the message's bytes as latin1; parts in base64 or quoted-printable are decoded in place. */
 function decode(raw: string): { subject: string; body: string } {
   const unfolded = raw.replace(/\r?\n[ \t]+/g, ' ');
   const subject = decodeWords(/^Subject: (.*)$/im.exec(unfolded)?.[1] ?? '');
-  const parts = raw.replace(/(Content-Transfer-Encoding: base64\r?\n(?:[^\r\n]+\r?\n)*?\r?\n)([A-Za-z0-9+/=\r\n]+)/gi, (_, head: string, data: string) => head + Buffer.from(data.replace(/\s/g, ''), 'base64').toString('latin1'));
+  const parts = raw.replace(
+    /(Content-Transfer-Encoding: base64\r?\n(?:[^\r\n]+\r?\n)*?\r?\n)([A-Za-z0-9+/=\r\n]+)/gi,
+    (_, head: string, data: string) => head + Buffer.from(data.replace(/\s/g, ''), 'base64').toString('latin1'),
+  );
   return { subject, body: utf8(decodeQuotedPrintable(parts)) };
 }
 

@@ -42,7 +42,9 @@ export interface Standalone {
 export async function startStandaloneDatabase(): Promise<{ stop: () => Promise<void> }> {
   const given = process.env.BENCH_DATABASE_URL;
   if (given) process.env.TEST_DATABASE_URL = given;
-  await (await harnessHook('global-setup'))();
+  await (
+    await harnessHook('global-setup')
+  )();
   return { stop: await harnessHook('global-teardown') };
 }
 

@@ -123,8 +123,18 @@ export async function startTestApp(
  * Signs in as a person would: the password, then the second factor from the account's
  * authenticator (enrolled at the first sign-in, as the service requires).
  */
-export async function login(t: TestApp, email: string, password = TEST_PASSWORD, options: { refreshTokenIn?: 'cookie'; userAgent?: string } = {}) {
-  const first = await t.http().post('/api/auth/login').set('User-Agent', options.userAgent ?? 'clsm-tests').send({ email, password, refreshTokenIn: options.refreshTokenIn }).expect(200);
+export async function login(
+  t: TestApp,
+  email: string,
+  password = TEST_PASSWORD,
+  options: { refreshTokenIn?: 'cookie'; userAgent?: string } = {},
+) {
+  const first = await t
+    .http()
+    .post('/api/auth/login')
+    .set('User-Agent', options.userAgent ?? 'clsm-tests')
+    .send({ email, password, refreshTokenIn: options.refreshTokenIn })
+    .expect(200);
   return completeSignIn(t, email, first, options);
 }
 
@@ -137,7 +147,8 @@ export async function completeSignIn(
 ): Promise<{ accessToken: string; refreshToken: string; cookies?: string[] }> {
   const body = first.body;
   const userAgent = options.userAgent ?? 'clsm-tests';
-  if (typeof body.accessToken === 'string') return { ...(body as { accessToken: string; refreshToken: string }), cookies: setCookies(first.headers) };
+  if (typeof body.accessToken === 'string')
+    return { ...(body as { accessToken: string; refreshToken: string }), cookies: setCookies(first.headers) };
   const mfaToken = body.mfaToken as string;
   if (body.mfaEnrollmentRequired) {
     const enrolment = await t.http().post('/api/auth/mfa/totp/enroll').set('Authorization', `Bearer ${mfaToken}`).expect(200);
@@ -172,7 +183,12 @@ function setCookies(headers: Record<string, unknown>): string[] | undefined {
 /** Accepts the charter in force, as every participant does before seeing a situation. */
 export async function acceptCharter(t: TestApp, user: { token: string }) {
   const charter = await t.http().get('/api/ethics/charter').set('Authorization', `Bearer ${user.token}`).expect(200);
-  await t.http().post('/api/ethics/charter/accept').set('Authorization', `Bearer ${user.token}`).send({ version: charter.body.version }).expect(200);
+  await t
+    .http()
+    .post('/api/ethics/charter/accept')
+    .set('Authorization', `Bearer ${user.token}`)
+    .send({ version: charter.body.version })
+    .expect(200);
 }
 
 /** An administrator created the way the CLI does it, then signed in through the API. */
@@ -194,7 +210,13 @@ const ethicsMembers = new WeakMap<TestApp, TestUser[]>();
 export async function createUser(
   t: TestApp,
   admin: TestUser,
-  options: { roles: Role[]; organizationId?: string; professionalCategory?: ProfessionalCategory; acceptCharter?: boolean; approve?: boolean },
+  options: {
+    roles: Role[];
+    organizationId?: string;
+    professionalCategory?: ProfessionalCategory;
+    acceptCharter?: boolean;
+    approve?: boolean;
+  },
 ): Promise<TestUser> {
   const email = `${unique(options.roles.join('-'))}@test.example`;
   const response = await t
@@ -239,7 +261,9 @@ async function harnessEthicsMember(t: TestApp, admin: TestUser): Promise<TestUse
     .send({ email, displayName: 'Comité d’éthique (tests)', professionalCategory: 'other', roles: ['ethics'], password: TEST_PASSWORD })
     .expect(201);
   if (response.body.pendingAccessChangeId) {
-    await t.superuser.query(`UPDATE clsm.access_change SET status = 'approved', decided_at = now() WHERE id = $1`, [response.body.pendingAccessChangeId]);
+    await t.superuser.query(`UPDATE clsm.access_change SET status = 'approved', decided_at = now() WHERE id = $1`, [
+      response.body.pendingAccessChangeId,
+    ]);
     await t.superuser.query(`UPDATE clsm.user_account SET roles = '{ethics}' WHERE id = $1`, [response.body.id]);
   }
   const tokens = await login(t, email);

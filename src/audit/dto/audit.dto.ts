@@ -22,7 +22,11 @@ export class AuditEventQueryDto extends PageQueryDto {
   @IsUUID()
   situationId?: string;
 
-  @ApiPropertyOptional({ example: 'CC-2026-0042', maxLength: 20, description: 'The situation by its case reference (the committee never reads the case itself).' })
+  @ApiPropertyOptional({
+    example: 'CC-2026-0042',
+    maxLength: 20,
+    description: 'The situation by its case reference (the committee never reads the case itself).',
+  })
   @IsOptional()
   @Matches(/^[A-Z]{2}-\d{4}-\d{1,10}$/)
   situationReference?: string;
@@ -181,12 +185,19 @@ export class VerificationReportDto {
   @ApiPropertyOptional({ type: BrokenEntryDto })
   firstBroken?: BrokenEntryDto;
 
-  @ApiProperty({ type: CheckpointDto, nullable: true, description: 'The last signed checkpoint the verification covered; null before the first one is signed.' })
+  @ApiProperty({
+    type: CheckpointDto,
+    nullable: true,
+    description: 'The last signed checkpoint the verification covered; null before the first one is signed.',
+  })
   lastCheckpoint: CheckpointDto | null;
 }
 
 export class AuditChainStatusDto {
-  @ApiProperty({ enum: ['unverified', 'intact', 'broken'], description: 'As last established by the service: at start, before each checkpoint, by a full verification.' })
+  @ApiProperty({
+    enum: ['unverified', 'intact', 'broken'],
+    description: 'As last established by the service: at start, before each checkpoint, by a full verification.',
+  })
   state: 'unverified' | 'intact' | 'broken';
 
   @ApiPropertyOptional({ type: BrokenEntryDto, description: 'The first broken entry, when the chain is broken.' })
@@ -245,7 +256,10 @@ export class AnomalyReportDto {
   @ApiProperty()
   to: string;
 
-  @ApiProperty({ type: AuditChainStatusDto, description: "The audit chain's integrity; when broken, the first broken entry (seq and kind of break)." })
+  @ApiProperty({
+    type: AuditChainStatusDto,
+    description: "The audit chain's integrity; when broken, the first broken entry (seq and kind of break).",
+  })
   auditChain: AuditChainStatusDto;
 
   @ApiProperty({ type: [DeniedBurstDto], description: 'Five or more denials by one actor within ten minutes.' })
@@ -254,7 +268,10 @@ export class AnomalyReportDto {
   @ApiProperty({ type: [UnusualVolumeDto], description: 'Days with at least 20 reads and three times the usual volume.' })
   unusualVolume: UnusualVolumeDto[];
 
-  @ApiProperty({ type: [AccessAnomalyDto], description: 'Accesses justified by an agenda item outside its session window (should never happen).' })
+  @ApiProperty({
+    type: [AccessAnomalyDto],
+    description: 'Accesses justified by an agenda item outside its session window (should never happen).',
+  })
   accessOutsideSessionWindow: AccessAnomalyDto[];
 
   @ApiProperty({ type: [AccessAnomalyDto], description: 'Denied attempts on a situation after the person withdrew consent for review.' })

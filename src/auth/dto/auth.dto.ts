@@ -50,7 +50,9 @@ export class TokenPairDto {
   @ApiProperty({ description: 'Lifetime of the access token, in seconds.' })
   expiresIn: number;
 
-  @ApiPropertyOptional({ description: 'Single-use token for POST /api/auth/refresh; rotates on each use. Absent when it was set as a cookie.' })
+  @ApiPropertyOptional({
+    description: 'Single-use token for POST /api/auth/refresh; rotates on each use. Absent when it was set as a cookie.',
+  })
   refreshToken?: string;
 
   @ApiProperty()
@@ -109,7 +111,7 @@ export class LoginResultDto {
 const SIGN_IN_DELIVERY = {
   enum: ['body', 'cookie'],
   default: 'body',
-  description: "Where the refresh token goes once signed in (see POST /api/auth/login).",
+  description: 'Where the refresh token goes once signed in (see POST /api/auth/login).',
 } as const;
 
 export class MfaVerifyDto {
@@ -146,7 +148,10 @@ export class TotpEnrolmentDto {
   @ApiProperty({ description: 'The shared secret, base32 (to type into an authenticator app).' })
   secret: string;
 
-  @ApiProperty({ example: 'otpauth://totp/CLSM%20cellule%20cas%20complexes:c.martin%40ccas-metz.fr?secret=…', description: 'The same secret as a URI (to show as a QR code).' })
+  @ApiProperty({
+    example: 'otpauth://totp/CLSM%20cellule%20cas%20complexes:c.martin%40ccas-metz.fr?secret=…',
+    description: 'The same secret as a URI (to show as a QR code).',
+  })
   otpauthUrl: string;
 }
 

@@ -18,7 +18,11 @@ export class PasskeyCredentialDto {
   @IsIn(['public-key'])
   type: 'public-key';
 
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'clientDataJSON with attestationObject (registration) or authenticatorData and signature (sign-in), base64url.' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'clientDataJSON with attestationObject (registration) or authenticatorData and signature (sign-in), base64url.',
+  })
   @IsObject()
   response: Record<string, unknown>;
 
@@ -86,4 +90,3 @@ export class WebAuthnOptionsDto {
   @ApiProperty({ type: 'object', additionalProperties: true })
   publicKey: Record<string, unknown>;
 }
-

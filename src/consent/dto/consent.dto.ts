@@ -76,7 +76,12 @@ export class RecordConsentDto extends ConsentEvidenceDto {
   @IsCalendarDate()
   validUntil?: string;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 50, description: 'Structures the person refuses to involve (organisation ids).' })
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    maxItems: 50,
+    description: 'Structures the person refuses to involve (organisation ids).',
+  })
   @IsOptionalButNotNull()
   @IsArray()
   @ArrayMaxSize(50)

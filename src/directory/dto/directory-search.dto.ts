@@ -3,7 +3,14 @@ import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/page-query.dto.js';
 import { PageOf } from '../../common/page.dto.js';
 import { OrganizationDto } from './organization.dto.js';
-import { ORGANIZATION_KINDS, PROFESSIONAL_CATEGORIES, ROLES, type OrganizationKind, type ProfessionalCategory, type Role } from '../roles.js';
+import {
+  ORGANIZATION_KINDS,
+  PROFESSIONAL_CATEGORIES,
+  ROLES,
+  type OrganizationKind,
+  type ProfessionalCategory,
+  type Role,
+} from '../roles.js';
 
 export class PeopleQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ maxLength: 100, description: 'Part of the display name (case and accents ignored).' })

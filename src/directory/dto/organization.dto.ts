@@ -19,7 +19,13 @@ export class CreateOrganizationDto {
   @IsIn(ORGANIZATION_KINDS)
   kind: OrganizationKind;
 
-  @ApiPropertyOptional({ example: '570000687', description: 'Numéro FINESS de la structure (9 chiffres, clé de Luhn)', minLength: 9, maxLength: 9, pattern: '^[0-9]{9}$' })
+  @ApiPropertyOptional({
+    example: '570000687',
+    description: 'Numéro FINESS de la structure (9 chiffres, clé de Luhn)',
+    minLength: 9,
+    maxLength: 9,
+    pattern: '^[0-9]{9}$',
+  })
   @IsOptionalButNotNull()
   @IsFiness()
   finess?: string;
@@ -39,7 +45,14 @@ export class UpdateOrganizationDto {
   @IsIn(ORGANIZATION_KINDS)
   kind?: OrganizationKind;
 
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'Numéro FINESS (9 chiffres, clé de Luhn); null l’efface', minLength: 9, maxLength: 9, pattern: '^[0-9]{9}$' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Numéro FINESS (9 chiffres, clé de Luhn); null l’efface',
+    minLength: 9,
+    maxLength: 9,
+    pattern: '^[0-9]{9}$',
+  })
   @IsOptional()
   @IsFiness()
   finess?: string | null;

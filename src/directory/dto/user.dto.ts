@@ -22,8 +22,7 @@ import type { UserAccount } from '../user-account.entity.js';
 
 const PROFESSIONAL_ID_PATTERN = /^[0-9A-Za-z]{1,64}$/;
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const normaliseEmail = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim().toLowerCase() : value;
+const normaliseEmail = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
 export class CreateUserDto {
   @ApiProperty({ example: 'c.martin@ccas-metz.fr', maxLength: 254 })
@@ -55,7 +54,11 @@ export class CreateUserDto {
   @IsIn(ROLES, { each: true })
   roles: Role[];
 
-  @ApiPropertyOptional({ maxLength: 64, pattern: PROFESSIONAL_ID_PATTERN.source, description: 'National professional identifier (RPPS/ADELI as Pro Santé Connect presents it) linking the account for single sign-on.' })
+  @ApiPropertyOptional({
+    maxLength: 64,
+    pattern: PROFESSIONAL_ID_PATTERN.source,
+    description: 'National professional identifier (RPPS/ADELI as Pro Santé Connect presents it) linking the account for single sign-on.',
+  })
   @IsOptional()
   @Matches(PROFESSIONAL_ID_PATTERN, { message: "L'identifiant professionnel compte de 1 à 64 lettres ou chiffres." })
   professionalId?: string;
@@ -101,7 +104,13 @@ export class UpdateUserDto {
   @IsIn(PROFESSIONAL_CATEGORIES)
   professionalCategory?: ProfessionalCategory;
 
-  @ApiPropertyOptional({ maxLength: 64, nullable: true, type: String, pattern: PROFESSIONAL_ID_PATTERN.source, description: 'Links single sign-on to this professional identifier; null unlinks it.' })
+  @ApiPropertyOptional({
+    maxLength: 64,
+    nullable: true,
+    type: String,
+    pattern: PROFESSIONAL_ID_PATTERN.source,
+    description: 'Links single sign-on to this professional identifier; null unlinks it.',
+  })
   @IsOptional()
   @Matches(PROFESSIONAL_ID_PATTERN, { message: "L'identifiant professionnel compte de 1 à 64 lettres ou chiffres." })
   professionalId?: string | null;
@@ -142,7 +151,8 @@ export class UserDto {
     format: 'uuid',
     nullable: true,
     type: String,
-    description: 'Present after a change: the part that widens access to case content waits for the ethics committee (GET /api/access-changes).',
+    description:
+      'Present after a change: the part that widens access to case content waits for the ethics committee (GET /api/access-changes).',
   })
   pendingAccessChangeId?: string | null;
 

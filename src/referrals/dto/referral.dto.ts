@@ -7,7 +7,18 @@ import { CreateSituationDto } from '../../situations/dto/situation-input.dto.js'
 
 export const SHAREABLE_GROUPS = ['identity', 'contact', 'social', 'health', 'narrative'] as const;
 export type ShareableGroup = (typeof SHAREABLE_GROUPS)[number];
-export const REFERRAL_STATUSES = ['draft', 'sent', 'acknowledged', 'accepted', 'declined', 'closed', 'withdrawn', 'received', 'under_review', 'redirected'] as const;
+export const REFERRAL_STATUSES = [
+  'draft',
+  'sent',
+  'acknowledged',
+  'accepted',
+  'declined',
+  'closed',
+  'withdrawn',
+  'received',
+  'under_review',
+  'redirected',
+] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
 export class CreateReferralDto {
@@ -29,7 +40,13 @@ export class CreateReferralDto {
   @Length(1, 10000)
   summaryForDac: string;
 
-  @ApiPropertyOptional({ enum: SHAREABLE_GROUPS, isArray: true, maxItems: SHAREABLE_GROUPS.length, default: ['identity', 'contact'], description: 'The minimum needed; health only if chosen and allowed.' })
+  @ApiPropertyOptional({
+    enum: SHAREABLE_GROUPS,
+    isArray: true,
+    maxItems: SHAREABLE_GROUPS.length,
+    default: ['identity', 'contact'],
+    description: 'The minimum needed; health only if chosen and allowed.',
+  })
   @IsOptionalButNotNull()
   @IsArray()
   @ArrayMaxSize(SHAREABLE_GROUPS.length)
@@ -46,7 +63,8 @@ export class CreateReferralDto {
 export class ReferralStatusDto {
   @ApiProperty({
     enum: ['sent', 'acknowledged', 'accepted', 'declined', 'closed', 'withdrawn', 'under_review', 'redirected'],
-    description: 'Outbound: sent, acknowledged, accepted, declined, closed, withdrawn. Inbound (the commission acknowledges): under_review, then accepted, redirected or declined.',
+    description:
+      'Outbound: sent, acknowledged, accepted, declined, closed, withdrawn. Inbound (the commission acknowledges): under_review, then accepted, redirected or declined.',
   })
   @IsIn(['sent', 'acknowledged', 'accepted', 'declined', 'closed', 'withdrawn', 'under_review', 'redirected'])
   to: Exclude<ReferralStatus, 'draft' | 'received'>;
@@ -59,7 +77,11 @@ export class ReferralStatusDto {
 }
 
 export class InboundReferralDto extends CreateSituationDto {
-  @ApiProperty({ example: 'DAC57-2026-0412', maxLength: 100, description: 'The DAC’s own identifier: posting it again never creates a second situation.' })
+  @ApiProperty({
+    example: 'DAC57-2026-0412',
+    maxLength: 100,
+    description: 'The DAC’s own identifier: posting it again never creates a second situation.',
+  })
   @Matches(/^[A-Za-z0-9._:-]{1,100}$/, { message: 'dacReferralId doit compter de 1 à 100 lettres, chiffres ou caractères ._:-' })
   dacReferralId: string;
 }

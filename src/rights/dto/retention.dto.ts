@@ -32,7 +32,11 @@ export class PlaceLegalHoldDto {
   @IsUUID()
   situationId: string;
 
-  @ApiProperty({ maxLength: 200, example: 'Réquisition judiciaire n° 2026/118', description: 'The procedure that requires keeping the file; never the person.' })
+  @ApiProperty({
+    maxLength: 200,
+    example: 'Réquisition judiciaire n° 2026/118',
+    description: 'The procedure that requires keeping the file; never the person.',
+  })
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
   @Length(1, 200)

@@ -12,7 +12,10 @@ export const RIGHTS_OUTCOMES = ['granted', 'partially_granted', 'refused_legal_o
 export type RightsOutcome = (typeof RIGHTS_OUTCOMES)[number];
 
 export class CreateRightsRequestDto {
-  @ApiProperty({ enum: RIGHTS_KINDS, description: 'GDPR articles 15 (access), 16 (rectification), 21 (objection), 18 (restriction), 17 (erasure).' })
+  @ApiProperty({
+    enum: RIGHTS_KINDS,
+    description: 'GDPR articles 15 (access), 16 (rectification), 21 (objection), 18 (restriction), 17 (erasure).',
+  })
   @IsIn(RIGHTS_KINDS)
   kind: RightsKind;
 
@@ -42,7 +45,10 @@ export class UpdateRightsRequestDto {
   @IsCalendarDate({ notInFuture: true })
   answeredOn?: string;
 
-  @ApiPropertyOptional({ description: 'Extends the deadline by two months (GDPR art. 12.3: complexity or number of requests; the person is told within the first month).' })
+  @ApiPropertyOptional({
+    description:
+      'Extends the deadline by two months (GDPR art. 12.3: complexity or number of requests; the person is told within the first month).',
+  })
   @IsOptionalButNotNull()
   @IsBoolean()
   extended?: boolean;

@@ -96,14 +96,21 @@ export class SubjectAccessDto {
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
   @ApiProperty({ type: [String] }) problemAreas: string[];
   @ApiProperty({ type: String, nullable: true }) closureOutcome: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The field groups the producer may read, decrypted.' }) caseFile: Record<string, unknown>;
-  @ApiProperty({ type: [String], description: 'Groups held but not readable by the producer (communicated by an entitled professional).' }) withheldGroups: string[];
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The field groups the producer may read, decrypted.' })
+  caseFile: Record<string, unknown>;
+  @ApiProperty({ type: [String], description: 'Groups held but not readable by the producer (communicated by an entitled professional).' })
+  withheldGroups: string[];
   @ApiProperty({ type: [SubjectAccessTransitionDto] }) history: SubjectAccessTransitionDto[];
-  @ApiProperty({ type: [SubjectAccessMeasureDto], description: 'The person’s objection and restrictions of processing (GDPR art. 21 and 18).' }) rightsMeasures: SubjectAccessMeasureDto[];
+  @ApiProperty({
+    type: [SubjectAccessMeasureDto],
+    description: 'The person’s objection and restrictions of processing (GDPR art. 21 and 18).',
+  })
+  rightsMeasures: SubjectAccessMeasureDto[];
   @ApiProperty({ type: [SubjectAccessDocumentDto] }) documents: SubjectAccessDocumentDto[];
   @ApiProperty({ type: [SubjectAccessConsentDto] }) consents: SubjectAccessConsentDto[];
   @ApiProperty({ type: [SubjectAccessSessionDto] }) sessions: SubjectAccessSessionDto[];
   @ApiProperty({ type: [SubjectAccessReferralDto] }) referrals: SubjectAccessReferralDto[];
   @ApiProperty({ type: [SubjectAccessRecipientDto] }) recipients: SubjectAccessRecipientDto[];
-  @ApiProperty({ type: [SubjectAccessAccessDto], description: 'Who accessed the file, by role and structure (audit trail).' }) accesses: SubjectAccessAccessDto[];
+  @ApiProperty({ type: [SubjectAccessAccessDto], description: 'Who accessed the file, by role and structure (audit trail).' })
+  accesses: SubjectAccessAccessDto[];
 }

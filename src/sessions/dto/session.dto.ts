@@ -54,11 +54,17 @@ export class UpdateSessionDto {
 }
 
 export class SessionStatusDto {
-  @ApiProperty({ enum: ['agenda_published', 'held', 'cancelled'], description: 'Publishing the agenda opens access to convened members and invitees.' })
+  @ApiProperty({
+    enum: ['agenda_published', 'held', 'cancelled'],
+    description: 'Publishing the agenda opens access to convened members and invitees.',
+  })
   @IsIn(['agenda_published', 'held', 'cancelled'])
   to: 'agenda_published' | 'held' | 'cancelled';
 
-  @ApiPropertyOptional({ maxLength: 2000, description: 'Why the session is cancelled: written in the history of each situation sent back to preparation (encrypted).' })
+  @ApiPropertyOptional({
+    maxLength: 2000,
+    description: 'Why the session is cancelled: written in the history of each situation sent back to preparation (encrypted).',
+  })
   @IsOptionalButNotNull()
   @IsString()
   @Length(1, 2000)
@@ -87,7 +93,10 @@ export class AddAgendaItemDto {
 }
 
 export class RemoveAgendaItemDto {
-  @ApiPropertyOptional({ maxLength: 2000, description: "Why the item is taken off the agenda: written in the situation's history (encrypted)." })
+  @ApiPropertyOptional({
+    maxLength: 2000,
+    description: "Why the item is taken off the agenda: written in the situation's history (encrypted).",
+  })
   @IsOptionalButNotNull()
   @IsString()
   @Length(1, 2000)
@@ -104,7 +113,12 @@ export class AgendaOrderDto {
 }
 
 export class InviteesDto {
-  @ApiProperty({ type: [String], format: 'uuid', maxItems: 20, description: 'The professionals invited for this item (replaces the list).' })
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    maxItems: 20,
+    description: 'The professionals invited for this item (replaces the list).',
+  })
   @IsArray()
   @ArrayMaxSize(20)
   @ArrayUnique()
@@ -318,7 +332,6 @@ export class AgendaItemViewDto {
 
   @ApiProperty()
   reference: string;
-
 
   @ApiProperty()
   personAttends: boolean;

@@ -25,7 +25,13 @@ const PHONE = /^[0-9+().\s-]{6,30}$/;
  * identity group, hence encrypted with it (situation.identity_enc).
  */
 export class InsDto {
-  @ApiProperty({ example: '184037511600572', description: 'Matricule INS (15 caractères, clé comprise)', minLength: 15, maxLength: 15, pattern: '^[123478][0-9]{4}([0-9]{2}|2[AB])[0-9]{8}$' })
+  @ApiProperty({
+    example: '184037511600572',
+    description: 'Matricule INS (15 caractères, clé comprise)',
+    minLength: 15,
+    maxLength: 15,
+    pattern: '^[123478][0-9]{4}([0-9]{2}|2[AB])[0-9]{8}$',
+  })
   @IsInsMatricule()
   matricule: string;
 

@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsDefined, IsIn, IsObject, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsObject,
+  IsString,
+  IsUUID,
+  Length,
+  ValidateNested,
+} from 'class-validator';
 import { IsOptionalButNotNull } from '../../common/validation.js';
 import {
   CLOSURE_OUTCOMES,
@@ -28,7 +41,9 @@ export class ScreeningDto {
   @IsBoolean()
   acuteMedicalNeed: boolean;
 
-  @ApiProperty({ description: 'La personne a-t-elle exprimé des idées suicidaires ou un projet de passage à l’acte ? (oui : true, non : false)' })
+  @ApiProperty({
+    description: 'La personne a-t-elle exprimé des idées suicidaires ou un projet de passage à l’acte ? (oui : true, non : false)',
+  })
   @IsBoolean()
   suicidalRisk: boolean;
 }

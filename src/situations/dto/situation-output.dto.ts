@@ -128,7 +128,10 @@ export class SituationDto extends SituationSummaryDto {
   @ApiPropertyOptional({ type: [TransitionViewDto] })
   history?: TransitionViewDto[];
 
-  @ApiPropertyOptional({ type: [RightsMeasureViewDto], description: 'Objection and restriction of processing (GDPR art. 21 and 18), oldest first.' })
+  @ApiPropertyOptional({
+    type: [RightsMeasureViewDto],
+    description: 'Objection and restriction of processing (GDPR art. 21 and 18), oldest first.',
+  })
   rightsMeasures?: RightsMeasureViewDto[];
 
   @ApiPropertyOptional({ description: 'A restriction of processing holds: the file is frozen.' })

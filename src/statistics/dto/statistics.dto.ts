@@ -34,7 +34,10 @@ export class StatCellDto {
   @ApiProperty({ type: Number, nullable: true, description: 'Null when suppressed.' })
   value: number | null;
 
-  @ApiPropertyOptional({ enum: ['primary', 'secondary'], description: 'primary: a small count; secondary: hidden so that no small count can be recomputed.' })
+  @ApiPropertyOptional({
+    enum: ['primary', 'secondary'],
+    description: 'primary: a small count; secondary: hidden so that no small count can be recomputed.',
+  })
   suppressed?: 'primary' | 'secondary';
 }
 

@@ -59,11 +59,7 @@ export function problemText(error: unknown, fallback = 'La demande a échoué. R
 }
 
 /** A document upload with progress (fetch cannot report upload progress). */
-export function uploadDocument(
-  situationId: string,
-  file: File,
-  onProgress: (percent: number) => void,
-): Promise<Schemas['DocumentDto']> {
+export function uploadDocument(situationId: string, file: File, onProgress: (percent: number) => void): Promise<Schemas['DocumentDto']> {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open('POST', `/api/situations/${encodeURIComponent(situationId)}/documents`);

@@ -1327,6 +1327,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/situations/{id}/objection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the person's objection (stops all sharing, leads to closure) */
+        post: operations["RightsMeasuresController_object"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/situations/{id}/restriction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restrict processing of a situation (frozen, coordination only) */
+        post: operations["RightsMeasuresController_restrict"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/situations/{id}/restriction/lift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift the restriction of a situation */
+        post: operations["RightsMeasuresController_lift"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -1815,6 +1866,8 @@ export interface components {
             name?: string;
             /** @enum {string} */
             kind?: "psychiatry_sector" | "municipal_social_service" | "ccas" | "departement_social_service" | "housing_provider" | "user_association" | "family_association" | "dac" | "justice_police" | "other";
+            /** @description Numéro FINESS (9 chiffres, clé de Luhn); null l’efface */
+            finess?: string | null;
         };
         CreateUserDto: {
             /**
@@ -2057,6 +2110,27 @@ export interface components {
             /** @enum {string} */
             redirectedTo?: "dac" | "other_service";
         };
+        RightsMeasureViewDto: {
+            /** @enum {string} */
+            kind: "objection" | "restriction";
+            at: string;
+            /** Format: uuid */
+            actorUserId: string;
+            /** @description Why (encrypted, narrative group). */
+            reason?: string;
+            /**
+             * Format: uuid
+             * @description The rights request it answers.
+             */
+            rightsRequestId?: Record<string, never> | null;
+            /** @description A restriction lifted: when, by whom, why. */
+            liftedAt?: string;
+            /** Format: uuid */
+            liftedByUserId?: string;
+            liftReason?: string;
+            /** @description An objection whose situation is not closed yet (préconisations to settle, saisine to decide). */
+            closurePending?: boolean;
+        };
         SituationDto: {
             /** Format: uuid */
             id: string;
@@ -2082,6 +2156,10 @@ export interface components {
             health?: components["schemas"]["HealthDto"];
             narrative?: components["schemas"]["NarrativeDto"];
             history?: components["schemas"]["TransitionViewDto"][];
+            /** @description Objection and restriction of processing (GDPR art. 21 and 18), oldest first. */
+            rightsMeasures?: components["schemas"]["RightsMeasureViewDto"][];
+            /** @description A restriction of processing holds: the file is frozen. */
+            restricted?: boolean;
             /** @description Open situations that seem to concern the same person (coordinators only). */
             possibleDuplicates?: string[];
         };
@@ -2894,6 +2972,16 @@ export interface components {
             reason: string | null;
             outcome: string | null;
         };
+        SubjectAccessMeasureDto: {
+            /** @enum {string} */
+            kind: "objection" | "restriction";
+            /** Format: date-time */
+            at: string;
+            reason: string | null;
+            /** Format: date-time */
+            liftedAt: string | null;
+            liftReason: string | null;
+        };
         SubjectAccessDocumentDto: {
             /** Format: uuid */
             id: string;
@@ -2989,6 +3077,8 @@ export interface components {
             /** @description Groups held but not readable by the producer (communicated by an entitled professional). */
             withheldGroups: string[];
             history: components["schemas"]["SubjectAccessTransitionDto"][];
+            /** @description The person’s objection and restrictions of processing (GDPR art. 21 and 18). */
+            rightsMeasures: components["schemas"]["SubjectAccessMeasureDto"][];
             documents: components["schemas"]["SubjectAccessDocumentDto"][];
             consents: components["schemas"]["SubjectAccessConsentDto"][];
             sessions: components["schemas"]["SubjectAccessSessionDto"][];
@@ -3024,6 +3114,19 @@ export interface components {
              * @description The procedure that requires keeping the file; never the person.
              * @example Réquisition judiciaire n° 2026/118
              */
+            reason: string;
+        };
+        RecordRightsMeasureDto: {
+            /** @description Why (the person’s words or the grounds), encrypted with the case file. */
+            reason: string;
+            /**
+             * Format: uuid
+             * @description The rights request (register) this answers, of the same kind, when there is one.
+             */
+            rightsRequestId?: string;
+        };
+        LiftRestrictionDto: {
+            /** @description Why the restriction ends (encrypted). */
             reason: string;
         };
         NotificationDto: {
@@ -10926,6 +11029,344 @@ export interface operations {
             };
         };
     };
+    RightsMeasuresController_object: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordRightsMeasureDto"];
+            };
+        };
+        responses: {
+            /** @description Objection (GDPR art. 21): sharing stops at once; the situation is closed, or stays marked for closure (`objection.closurePending`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SituationDto"];
+                };
+            };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Error */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RightsMeasuresController_restrict: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordRightsMeasureDto"];
+            };
+        };
+        responses: {
+            /** @description Restriction (GDPR art. 18): the file is frozen, readable by the coordination only, until lifted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SituationDto"];
+                };
+            };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Error */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RightsMeasuresController_lift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LiftRestrictionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SituationDto"];
+                };
+            };
+            /** @description Invalid input (problem+json, with field errors); nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Error */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large (JSON above 256 KB, or a document above the configured size). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body neither JSON nor multipart/form-data (or a document of a type not accepted). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unexpected error; the details are in the service log only (see requestId). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     NotificationsController_list: {
         parameters: {
             query?: {
@@ -11090,11 +11531,67 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The Health Check is successful */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /**
+                         * @example ok
+                         * @enum {string}
+                         */
+                        status?: "ok" | "degraded";
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       }
+                         *     }
+                         */
+                        info?: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /** @example {} */
+                        error?: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       }
+                         *     }
+                         */
+                        details?: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
             };
             /** @description Invalid input (problem+json, with field errors); nothing was changed. */
             400: {
@@ -11112,6 +11609,81 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The Health Check is not successful */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @example error
+                         * @enum {string}
+                         */
+                        status?: "error" | "shutting_down";
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       }
+                         *     }
+                         */
+                        info?: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "redis": {
+                         *         "status": "down",
+                         *         "message": "Could not connect",
+                         *         "responseTime": 3005
+                         *       }
+                         *     }
+                         */
+                        error?: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       },
+                         *       "redis": {
+                         *         "status": "down",
+                         *         "message": "Could not connect",
+                         *         "responseTime": 3005
+                         *       }
+                         *     }
+                         */
+                        details?: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
                 };
             };
         };

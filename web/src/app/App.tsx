@@ -49,13 +49,21 @@ export const can = {
 function navigation(user: User, path: string) {
   const items = [{ text: 'Accueil', linkProps: { href: '/' }, isActive: path === '/' }];
   if (can.listSituations(user))
-    items.push({ text: 'Situations', linkProps: { href: '/situations' }, isActive: path.startsWith('/situations') && path !== '/situations/nouvelle' });
-  if (can.createSituation(user)) items.push({ text: 'Nouvelle saisine', linkProps: { href: '/situations/nouvelle' }, isActive: path === '/situations/nouvelle' });
+    items.push({
+      text: 'Situations',
+      linkProps: { href: '/situations' },
+      isActive: path.startsWith('/situations') && path !== '/situations/nouvelle',
+    });
+  if (can.createSituation(user))
+    items.push({ text: 'Nouvelle saisine', linkProps: { href: '/situations/nouvelle' }, isActive: path === '/situations/nouvelle' });
   if (can.sessions(user)) items.push({ text: 'Séances', linkProps: { href: '/seances' }, isActive: path.startsWith('/seances') });
-  if (can.sessions(user)) items.push({ text: 'Suivi des préconisations', linkProps: { href: '/preconisations' }, isActive: path === '/preconisations' });
-  if (can.referrals(user)) items.push({ text: 'Orientations DAC', linkProps: { href: '/orientations' }, isActive: path.startsWith('/orientations') });
+  if (can.sessions(user))
+    items.push({ text: 'Suivi des préconisations', linkProps: { href: '/preconisations' }, isActive: path === '/preconisations' });
+  if (can.referrals(user))
+    items.push({ text: 'Orientations DAC', linkProps: { href: '/orientations' }, isActive: path.startsWith('/orientations') });
   if (administers(user)) items.push(...adminNavigation(path));
-  if (can.ethics(user)) items.push({ text: 'Comité d’éthique', linkProps: { href: '/comite-ethique' }, isActive: path === '/comite-ethique' });
+  if (can.ethics(user))
+    items.push({ text: 'Comité d’éthique', linkProps: { href: '/comite-ethique' }, isActive: path === '/comite-ethique' });
   return items;
 }
 
@@ -74,14 +82,25 @@ function Layout() {
   }, [path, state.kind]);
 
   const signedIn = state.kind === 'signed-in' ? state : null;
-  const needsCharter = signedIn && (!signedIn.charter.acceptedAt);
+  const needsCharter = signedIn && !signedIn.charter.acceptedAt;
   const unread = useUnreadNotifications(Boolean(signedIn && !needsCharter), path);
 
   return (
     <>
-      <SkipLinks links={[{ label: 'Contenu', anchor: '#contenu' }, { label: 'Pied de page', anchor: '#pied-de-page' }]} />
+      <SkipLinks
+        links={[
+          { label: 'Contenu', anchor: '#contenu' },
+          { label: 'Pied de page', anchor: '#pied-de-page' },
+        ]}
+      />
       <Header
-        brandTop={<>République<br />Française</>}
+        brandTop={
+          <>
+            République
+            <br />
+            Française
+          </>
+        }
         serviceTitle={SERVICE}
         serviceTagline="Conseil local de santé mentale"
         homeLinkProps={{ href: '/', title: `Accueil — ${SERVICE}` }}

@@ -31,7 +31,11 @@ export function adminNavigation(path: string) {
   return [
     { text: 'Structures', linkProps: { href: '/administration/structures' }, isActive: path === '/administration/structures' },
     { text: 'Comptes', linkProps: { href: '/administration/comptes' }, isActive: path === '/administration/comptes' },
-    { text: 'Demandes d’accès', linkProps: { href: '/administration/demandes-acces' }, isActive: path === '/administration/demandes-acces' },
+    {
+      text: 'Demandes d’accès',
+      linkProps: { href: '/administration/demandes-acces' },
+      isActive: path === '/administration/demandes-acces',
+    },
   ];
 }
 

@@ -3,9 +3,7 @@ import { api, csrfToken, problemText, setAccessToken, whenUnauthenticated, type 
 
 export type User = Schemas['UserDto'];
 type State =
-  | { kind: 'loading' }
-  | { kind: 'anonymous'; notice?: string }
-  | { kind: 'signed-in'; user: User; charter: Schemas['CharterDto'] };
+  { kind: 'loading' } | { kind: 'anonymous'; notice?: string } | { kind: 'signed-in'; user: User; charter: Schemas['CharterDto'] };
 
 /** What a sign-in step leads to: an error to show, a second step, or null once signed in. */
 export type SignInOutcome = { error: string } | { step: 'verify' | 'enrol'; mfaToken: string } | null;

@@ -43,24 +43,50 @@ function expressionBody(e: Expression) {
   };
 }
 
-function ExpressionFields({ situationId, value, onChange, prefix }: { situationId: string; value: Expression; onChange: (e: Expression) => void; prefix: string }) {
+function ExpressionFields({
+  situationId,
+  value,
+  onChange,
+  prefix,
+}: {
+  situationId: string;
+  value: Expression;
+  onChange: (e: Expression) => void;
+  prefix: string;
+}) {
   return (
     <>
       <RadioButtons
         legend="Exprimé par"
         name={`${prefix}-par`}
         options={[
-          { label: 'La personne elle-même', nativeInputProps: { checked: value.givenBy === 'person', onChange: () => onChange({ ...value, givenBy: 'person' }) } },
+          {
+            label: 'La personne elle-même',
+            nativeInputProps: { checked: value.givenBy === 'person', onChange: () => onChange({ ...value, givenBy: 'person' }) },
+          },
           {
             label: 'Son représentant légal',
-            nativeInputProps: { checked: value.givenBy === 'legal_representative', onChange: () => onChange({ ...value, givenBy: 'legal_representative' }) },
+            nativeInputProps: {
+              checked: value.givenBy === 'legal_representative',
+              onChange: () => onChange({ ...value, givenBy: 'legal_representative' }),
+            },
           },
         ]}
       />
       {value.givenBy === 'legal_representative' && (
         <>
-          <Input label="Nom du représentant légal" nativeInputProps={{ required: true, value: value.representativeName, onChange: (e) => onChange({ ...value, representativeName: e.target.value }) }} />
-          <Select label="Mesure de protection" nativeSelectProps={{ value: value.measure, onChange: (e) => onChange({ ...value, measure: e.target.value as Measure }) }}>
+          <Input
+            label="Nom du représentant légal"
+            nativeInputProps={{
+              required: true,
+              value: value.representativeName,
+              onChange: (e) => onChange({ ...value, representativeName: e.target.value }),
+            }}
+          />
+          <Select
+            label="Mesure de protection"
+            nativeSelectProps={{ value: value.measure, onChange: (e) => onChange({ ...value, measure: e.target.value as Measure }) }}
+          >
             {Object.entries(MEASURE_LABELS).map(([v, label]) => (
               <option key={v} value={v}>
                 {label}
@@ -73,19 +99,48 @@ function ExpressionFields({ situationId, value, onChange, prefix }: { situationI
         legend="Forme"
         name={`${prefix}-forme`}
         options={[
-          { label: 'Déclaration orale recueillie par un professionnel', nativeInputProps: { checked: value.method === 'oral_statement', onChange: () => onChange({ ...value, method: 'oral_statement' }) } },
-          { label: 'Formulaire signé (preuve à déposer)', nativeInputProps: { checked: value.method === 'signed_form', onChange: () => onChange({ ...value, method: 'signed_form' }) } },
+          {
+            label: 'Déclaration orale recueillie par un professionnel',
+            nativeInputProps: {
+              checked: value.method === 'oral_statement',
+              onChange: () => onChange({ ...value, method: 'oral_statement' }),
+            },
+          },
+          {
+            label: 'Formulaire signé (preuve à déposer)',
+            nativeInputProps: { checked: value.method === 'signed_form', onChange: () => onChange({ ...value, method: 'signed_form' }) },
+          },
         ]}
       />
       {value.method === 'oral_statement' ? (
         <>
-          <Input label="Recueillie par" hintText="Fonction et structure du professionnel" nativeInputProps={{ required: true, value: value.recordedBy, onChange: (e) => onChange({ ...value, recordedBy: e.target.value }) }} />
-          <Input label="Recueillie le" nativeInputProps={{ type: 'date', required: true, value: value.recordedOn, onChange: (e) => onChange({ ...value, recordedOn: e.target.value }) }} />
+          <Input
+            label="Recueillie par"
+            hintText="Fonction et structure du professionnel"
+            nativeInputProps={{
+              required: true,
+              value: value.recordedBy,
+              onChange: (e) => onChange({ ...value, recordedBy: e.target.value }),
+            }}
+          />
+          <Input
+            label="Recueillie le"
+            nativeInputProps={{
+              type: 'date',
+              required: true,
+              value: value.recordedOn,
+              onChange: (e) => onChange({ ...value, recordedOn: e.target.value }),
+            }}
+          />
         </>
       ) : value.documentId ? (
         <Alert className="fr-mb-2w" severity="success" small description="Preuve déposée." />
       ) : (
-        <DocumentUpload situationId={situationId} label="Preuve du consentement (formulaire signé)" onUploaded={(d) => onChange({ ...value, documentId: d.id })} />
+        <DocumentUpload
+          situationId={situationId}
+          label="Preuve du consentement (formulaire signé)"
+          onUploaded={(d) => onChange({ ...value, documentId: d.id })}
+        />
       )}
     </>
   );
@@ -125,7 +180,9 @@ function RecordForm({ situationId, onDone }: { situationId: string; onDone: () =
 
   return (
     <form onSubmit={submit} aria-labelledby="enregistrer-consentement" className="fr-mt-4w">
-      <h3 id="enregistrer-consentement" className="fr-h5">Enregistrer un consentement</h3>
+      <h3 id="enregistrer-consentement" className="fr-h5">
+        Enregistrer un consentement
+      </h3>
       {error && <Alert className="fr-mb-2w" severity="error" small description={error} role="alert" />}
       <Select label="Finalité" nativeSelectProps={{ value: purpose, onChange: (e) => setPurpose(e.target.value as Purpose) }}>
         {Object.entries(PURPOSE_LABELS).map(([v, label]) => (
@@ -144,8 +201,14 @@ function RecordForm({ situationId, onDone }: { situationId: string; onDone: () =
         ]}
       />
       <ExpressionFields situationId={situationId} value={expression} onChange={setExpression} prefix="recueil" />
-      <Input label="Date du consentement" nativeInputProps={{ type: 'date', required: true, value: givenOn, onChange: (e) => setGivenOn(e.target.value) }} />
-      <Input label="Valable jusqu’au (facultatif)" nativeInputProps={{ type: 'date', value: validUntil, onChange: (e) => setValidUntil(e.target.value) }} />
+      <Input
+        label="Date du consentement"
+        nativeInputProps={{ type: 'date', required: true, value: givenOn, onChange: (e) => setGivenOn(e.target.value) }}
+      />
+      <Input
+        label="Valable jusqu’au (facultatif)"
+        nativeInputProps={{ type: 'date', value: validUntil, onChange: (e) => setValidUntil(e.target.value) }}
+      />
       <OrganizationsPicker
         key={pickerKey}
         label="Structures refusées par la personne (facultatif)"
@@ -185,7 +248,15 @@ function WithdrawForm({ situationId, consent, onDone }: { situationId: string; c
 }
 
 /** Consent: what it currently allows, each record (who, how, when), recording, proof, withdrawal. */
-export function ConsentPanel({ situationId, consents, onChange }: { situationId: string; consents: Consent[] | null; onChange: () => void }) {
+export function ConsentPanel({
+  situationId,
+  consents,
+  onChange,
+}: {
+  situationId: string;
+  consents: Consent[] | null;
+  onChange: () => void;
+}) {
   const [withdrawing, setWithdrawing] = useState<Consent | null>(null);
   if (!consents) return <Alert severity="info" small description="Les consentements de cette situation ne vous sont pas accessibles." />;
   const inForce = new Set(consents.filter((c) => c.inForce).map((c) => c.purpose));
@@ -212,7 +283,9 @@ export function ConsentPanel({ situationId, consents, onChange }: { situationId:
             PURPOSE_LABELS[c.purpose],
             DECISION_LABELS[c.decision],
             c.givenBy === 'person' ? 'La personne' : `Représentant légal${c.representative ? ` (${c.representative.name})` : ''}`,
-            c.method === 'signed_form' ? 'Formulaire signé' : `Déclaration orale${c.statement ? `, recueillie par ${c.statement.recordedBy}` : ''}`,
+            c.method === 'signed_form'
+              ? 'Formulaire signé'
+              : `Déclaration orale${c.statement ? `, recueillie par ${c.statement.recordedBy}` : ''}`,
             formatDate(c.givenOn),
             c.inForce ? 'Oui' : 'Non',
             c.inForce && c.decision === 'given' ? (

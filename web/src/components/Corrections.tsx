@@ -13,7 +13,8 @@ type Outcome = Schemas['OutcomeViewDto'];
 type Recommendation = Schemas['RecommendationViewDto'];
 type Apply = (call: Promise<{ data?: Session; error?: unknown }>, done: string) => Promise<boolean>;
 
-const who = (people: Map<string, Person>, userId: string | null | undefined) => (userId ? (people.get(userId)?.displayName ?? 'Compte inconnu de l’annuaire') : '—');
+const who = (people: Map<string, Person>, userId: string | null | undefined) =>
+  userId ? (people.get(userId)?.displayName ?? 'Compte inconnu de l’annuaire') : '—';
 
 /**
  * Correcting an item's outcome (coordinator or chair, once the session is held): the corrected summary
@@ -62,9 +63,13 @@ export function OutcomeCorrection({
       ...(summary.trim() !== outcome.summary ? { summary: summary.trim() } : {}),
       ...(nextReview && nextReview !== (outcome.nextReviewDate ?? '') ? { nextReviewDate: nextReview } : {}),
     };
-    if (!body.summary && !body.nextReviewDate) return setError('Modifiez la synthèse ou la date du prochain examen avant d’enregistrer la correction.');
+    if (!body.summary && !body.nextReviewDate)
+      return setError('Modifiez la synthèse ou la date du prochain examen avant d’enregistrer la correction.');
     setError(null);
-    const ok = await apply(api.PATCH('/api/sessions/{id}/items/{itemId}/outcome', { params: { path }, body }), `Compte rendu du point ${item.reference} corrigé.`);
+    const ok = await apply(
+      api.PATCH('/api/sessions/{id}/items/{itemId}/outcome', { params: { path }, body }),
+      `Compte rendu du point ${item.reference} corrigé.`,
+    );
     if (ok) {
       setEditing(false);
       if (history) await loadHistory();
@@ -75,19 +80,34 @@ export function OutcomeCorrection({
     <div className="fr-mb-2w">
       <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm">
         {canCorrect && !editing && (
-          <Button priority="secondary" onClick={start} nativeButtonProps={{ 'aria-label': `Corriger le compte rendu du point ${item.reference}` }}>
+          <Button
+            priority="secondary"
+            onClick={start}
+            nativeButtonProps={{ 'aria-label': `Corriger le compte rendu du point ${item.reference}` }}
+          >
             Corriger le compte rendu
           </Button>
         )}
-        <Button priority="tertiary" onClick={() => void loadHistory()} nativeButtonProps={{ 'aria-label': `Historique du compte rendu du point ${item.reference}` }}>
+        <Button
+          priority="tertiary"
+          onClick={() => void loadHistory()}
+          nativeButtonProps={{ 'aria-label': `Historique du compte rendu du point ${item.reference}` }}
+        >
           Historique du compte rendu
         </Button>
       </div>
       {error && <Alert severity="error" small description={error} className="fr-mb-2w" role="alert" />}
       {editing && (
         <form onSubmit={(e) => void correct(e)} aria-label={`Corriger le compte rendu du point ${item.reference}`} className="fr-mb-2w">
-          <Input label="Synthèse corrigée" textArea nativeTextAreaProps={{ required: true, rows: 4, value: summary, onChange: (e) => setSummary(e.target.value) }} />
-          <Input label="Prochain examen (facultatif)" nativeInputProps={{ type: 'date', value: nextReview, onChange: (e) => setNextReview(e.target.value) }} />
+          <Input
+            label="Synthèse corrigée"
+            textArea
+            nativeTextAreaProps={{ required: true, rows: 4, value: summary, onChange: (e) => setSummary(e.target.value) }}
+          />
+          <Input
+            label="Prochain examen (facultatif)"
+            nativeInputProps={{ type: 'date', value: nextReview, onChange: (e) => setNextReview(e.target.value) }}
+          />
           <Input
             label="Motif de la correction"
             hintText="Conservé avec la version remplacée"
@@ -186,7 +206,8 @@ export function RecommendationCorrection({
     if (history) await loadHistory();
   };
   const carrier = (userId: string | null, organizationId: string | null) =>
-    [organizationId ? (organizations.get(organizationId) ?? '…') : null, userId ? who(people, userId) : null].filter(Boolean).join(' — ') || '—';
+    [organizationId ? (organizations.get(organizationId) ?? '…') : null, userId ? who(people, userId) : null].filter(Boolean).join(' — ') ||
+    '—';
 
   return (
     <div>
@@ -206,9 +227,18 @@ export function RecommendationCorrection({
       {error && <Alert severity="error" small description={error} role="alert" />}
       {editing && (
         <form onSubmit={(e) => void correct(e)} aria-label={`Corriger ${label}`}>
-          <Input label="Action corrigée" nativeInputProps={{ required: true, maxLength: 2000, value: action, onChange: (e) => setAction(e.target.value) }} />
-          <Input label="Échéance corrigée" nativeInputProps={{ type: 'date', required: true, value: dueDate, onChange: (e) => setDueDate(e.target.value) }} />
-          <Input label="Motif de la correction" nativeInputProps={{ required: true, maxLength: 2000, value: reason, onChange: (e) => setReason(e.target.value) }} />
+          <Input
+            label="Action corrigée"
+            nativeInputProps={{ required: true, maxLength: 2000, value: action, onChange: (e) => setAction(e.target.value) }}
+          />
+          <Input
+            label="Échéance corrigée"
+            nativeInputProps={{ type: 'date', required: true, value: dueDate, onChange: (e) => setDueDate(e.target.value) }}
+          />
+          <Input
+            label="Motif de la correction"
+            nativeInputProps={{ required: true, maxLength: 2000, value: reason, onChange: (e) => setReason(e.target.value) }}
+          />
           <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm">
             <Button type="submit">Enregistrer la correction</Button>
             <Button type="button" priority="secondary" onClick={() => setEditing(false)}>

@@ -26,7 +26,9 @@ export function useOrganizationsOfKind(kind: OrganizationKind): { organizations:
     void (async () => {
       const all: Organization[] = [];
       for (let offset = 0; ; offset += PAGE) {
-        const { data } = await api.GET('/api/directory/organizations', { params: { query: { kind, limit: PAGE as never, offset: offset as never } } });
+        const { data } = await api.GET('/api/directory/organizations', {
+          params: { query: { kind, limit: PAGE as never, offset: offset as never } },
+        });
         if (cancelled) return;
         if (!data) return setFailed(true);
         all.push(...data.items);
@@ -68,11 +70,24 @@ function useDirectorySearch<T>(query: string, search: (q: string) => Promise<T[]
   return { results, failed };
 }
 
-const searchOrganizations = async (q: string) => (await api.GET('/api/directory/organizations', { params: { query: { q, limit: 20 as never } } })).data?.items;
+const searchOrganizations = async (q: string) =>
+  (await api.GET('/api/directory/organizations', { params: { query: { q, limit: 20 as never } } })).data?.items;
 const searchMembers = async (q: string) =>
-  (await api.GET('/api/directory/people', { params: { query: { q, limit: 50 as never } } })).data?.items.filter((p) => p.roles.includes('member'));
+  (await api.GET('/api/directory/people', { params: { query: { q, limit: 50 as never } } })).data?.items.filter((p) =>
+    p.roles.includes('member'),
+  );
 
-function SearchStatus({ count, failed, noun, feminine }: { count: number | null; failed: boolean; noun: [string, string]; feminine: boolean }) {
+function SearchStatus({
+  count,
+  failed,
+  noun,
+  feminine,
+}: {
+  count: number | null;
+  failed: boolean;
+  noun: [string, string];
+  feminine: boolean;
+}) {
   const e = feminine ? 'e' : '';
   const text = failed
     ? 'La recherche a échoué. Réessayez.'
@@ -92,7 +107,17 @@ function SearchStatus({ count, failed, noun, feminine }: { count: number | null;
  * Structures chosen by name (several): a search field, the matches as checkboxes, the chosen ones listed
  * with a button to remove each. Identifiers never show.
  */
-export function OrganizationsPicker({ label, hint, value, onChange }: { label: string; hint?: string; value: Organization[]; onChange: (value: Organization[]) => void }) {
+export function OrganizationsPicker({
+  label,
+  hint,
+  value,
+  onChange,
+}: {
+  label: string;
+  hint?: string;
+  value: Organization[];
+  onChange: (value: Organization[]) => void;
+}) {
   const [query, setQuery] = useState('');
   const { results, failed } = useDirectorySearch(query, searchOrganizations);
   const chosen = new Set(value.map((o) => o.id));
@@ -112,7 +137,13 @@ export function OrganizationsPicker({ label, hint, value, onChange }: { label: s
             {value.map((organization) => (
               <li key={organization.id}>
                 {organization.name}{' '}
-                <Button type="button" size="small" priority="tertiary" onClick={() => toggle(organization, false)} title={`Retirer ${organization.name}`}>
+                <Button
+                  type="button"
+                  size="small"
+                  priority="tertiary"
+                  onClick={() => toggle(organization, false)}
+                  title={`Retirer ${organization.name}`}
+                >
                   Retirer
                 </Button>
               </li>
@@ -122,7 +153,13 @@ export function OrganizationsPicker({ label, hint, value, onChange }: { label: s
         <Input
           label="Rechercher une structure"
           hintText="Au moins deux lettres du nom"
-          nativeInputProps={{ type: 'search', value: query, onChange: (e) => setQuery(e.target.value), onKeyDown: keepFormOnEnter, autoComplete: 'off' }}
+          nativeInputProps={{
+            type: 'search',
+            value: query,
+            onChange: (e) => setQuery(e.target.value),
+            onKeyDown: keepFormOnEnter,
+            autoComplete: 'off',
+          }}
         />
         <SearchStatus count={results?.length ?? null} failed={failed} noun={['structure', 'structures']} feminine />
         {results && results.length > 0 && (
@@ -144,13 +181,20 @@ export function OrganizationsPicker({ label, hint, value, onChange }: { label: s
 export function MemberPicker({ value, onChange, name }: { value: Person | null; onChange: (value: Person | null) => void; name: string }) {
   const [query, setQuery] = useState('');
   const { results, failed } = useDirectorySearch(query, searchMembers);
-  const describe = (person: Person) => (person.organizationName ? `${person.displayName} — ${person.organizationName}` : person.displayName);
+  const describe = (person: Person) =>
+    person.organizationName ? `${person.displayName} — ${person.organizationName}` : person.displayName;
   return (
     <>
       <Input
         label="Rechercher un membre de la commission"
         hintText="Au moins deux lettres du nom"
-        nativeInputProps={{ type: 'search', value: query, onChange: (e) => setQuery(e.target.value), onKeyDown: keepFormOnEnter, autoComplete: 'off' }}
+        nativeInputProps={{
+          type: 'search',
+          value: query,
+          onChange: (e) => setQuery(e.target.value),
+          onKeyDown: keepFormOnEnter,
+          autoComplete: 'off',
+        }}
       />
       <SearchStatus count={results?.length ?? null} failed={failed} noun={['membre', 'membres']} feminine={false} />
       {results && results.length > 0 && (
@@ -168,15 +212,18 @@ export function MemberPicker({ value, onChange, name }: { value: Person | null; 
   );
 }
 
-const searchPeople = async (q: string) => (await api.GET('/api/directory/people', { params: { query: { q, limit: 50 as never } } })).data?.items;
-const describePerson = (person: Person) => (person.organizationName ? `${person.displayName} — ${person.organizationName}` : person.displayName);
+const searchPeople = async (q: string) =>
+  (await api.GET('/api/directory/people', { params: { query: { q, limit: 50 as never } } })).data?.items;
+const describePerson = (person: Person) =>
+  person.organizationName ? `${person.displayName} — ${person.organizationName}` : person.displayName;
 
 /** People chosen by name (several): a search field, the matches as checkboxes, the chosen ones listed with a button to remove each. */
 export function PeoplePicker({ label, value, onChange }: { label: string; value: Person[]; onChange: (value: Person[]) => void }) {
   const [query, setQuery] = useState('');
   const { results, failed } = useDirectorySearch(query, searchPeople);
   const chosen = new Set(value.map((p) => p.id));
-  const toggle = (person: Person, on: boolean) => onChange(on ? [...value.filter((p) => p.id !== person.id), person] : value.filter((p) => p.id !== person.id));
+  const toggle = (person: Person, on: boolean) =>
+    onChange(on ? [...value.filter((p) => p.id !== person.id), person] : value.filter((p) => p.id !== person.id));
   return (
     <fieldset className="fr-fieldset fr-mb-3w">
       <legend className="fr-fieldset__legend">{label}</legend>
@@ -188,7 +235,13 @@ export function PeoplePicker({ label, value, onChange }: { label: string; value:
             {value.map((person) => (
               <li key={person.id}>
                 {describePerson(person)}{' '}
-                <Button type="button" size="small" priority="tertiary" onClick={() => toggle(person, false)} title={`Retirer ${person.displayName}`}>
+                <Button
+                  type="button"
+                  size="small"
+                  priority="tertiary"
+                  onClick={() => toggle(person, false)}
+                  title={`Retirer ${person.displayName}`}
+                >
                   Retirer
                 </Button>
               </li>
@@ -198,7 +251,13 @@ export function PeoplePicker({ label, value, onChange }: { label: string; value:
         <Input
           label="Rechercher une personne"
           hintText="Au moins deux lettres du nom"
-          nativeInputProps={{ type: 'search', value: query, onChange: (e) => setQuery(e.target.value), onKeyDown: keepFormOnEnter, autoComplete: 'off' }}
+          nativeInputProps={{
+            type: 'search',
+            value: query,
+            onChange: (e) => setQuery(e.target.value),
+            onKeyDown: keepFormOnEnter,
+            autoComplete: 'off',
+          }}
         />
         <SearchStatus count={results?.length ?? null} failed={failed} noun={['personne', 'personnes']} feminine />
         {results && results.length > 0 && (
@@ -243,7 +302,13 @@ function SinglePicker<T extends { id: string }>({
       <Input
         label={label}
         hintText="Au moins deux lettres du nom"
-        nativeInputProps={{ type: 'search', value: query, onChange: (e) => setQuery(e.target.value), onKeyDown: keepFormOnEnter, autoComplete: 'off' }}
+        nativeInputProps={{
+          type: 'search',
+          value: query,
+          onChange: (e) => setQuery(e.target.value),
+          onKeyDown: keepFormOnEnter,
+          autoComplete: 'off',
+        }}
       />
       <SearchStatus count={results?.length ?? null} failed={failed} noun={noun} feminine={feminine} />
       {results && results.length > 0 && (
@@ -261,13 +326,53 @@ function SinglePicker<T extends { id: string }>({
   );
 }
 
-export function PersonPicker({ label, name, value, onChange }: { label: string; name: string; value: Person | null; onChange: (value: Person | null) => void }) {
-  return <SinglePicker label={label} name={name} value={value} onChange={onChange} search={searchPeople} describe={describePerson} noun={['personne', 'personnes']} feminine />;
+export function PersonPicker({
+  label,
+  name,
+  value,
+  onChange,
+}: {
+  label: string;
+  name: string;
+  value: Person | null;
+  onChange: (value: Person | null) => void;
+}) {
+  return (
+    <SinglePicker
+      label={label}
+      name={name}
+      value={value}
+      onChange={onChange}
+      search={searchPeople}
+      describe={describePerson}
+      noun={['personne', 'personnes']}
+      feminine
+    />
+  );
 }
 
-export function OrganizationPicker({ label, name, value, onChange }: { label: string; name: string; value: Organization | null; onChange: (value: Organization | null) => void }) {
+export function OrganizationPicker({
+  label,
+  name,
+  value,
+  onChange,
+}: {
+  label: string;
+  name: string;
+  value: Organization | null;
+  onChange: (value: Organization | null) => void;
+}) {
   return (
-    <SinglePicker label={label} name={name} value={value} onChange={onChange} search={searchOrganizations} describe={(o) => o.name} noun={['structure', 'structures']} feminine />
+    <SinglePicker
+      label={label}
+      name={name}
+      value={value}
+      onChange={onChange}
+      search={searchOrganizations}
+      describe={(o) => o.name}
+      noun={['structure', 'structures']}
+      feminine
+    />
   );
 }
 
@@ -301,7 +406,9 @@ export function useOrganizationNames(): Map<string, string> {
     void (async () => {
       const all = new Map<string, string>();
       for (let offset = 0; ; offset += PAGE) {
-        const { data } = await api.GET('/api/directory/organizations', { params: { query: { limit: PAGE as never, offset: offset as never } } });
+        const { data } = await api.GET('/api/directory/organizations', {
+          params: { query: { limit: PAGE as never, offset: offset as never } },
+        });
         if (cancelled || !data) return;
         for (const organization of data.items) all.set(organization.id, organization.name);
         if (data.items.length < PAGE || all.size >= data.total) break;

@@ -10,7 +10,15 @@ import { useLatest } from '../app/latest';
 export const DOCUMENT_HINT = 'Formats acceptés : PDF, PNG, JPEG. Le document est chiffré dès sa réception.';
 
 /** Uploads one file with a progress bar; calls back with the stored document. */
-export function DocumentUpload({ situationId, label, onUploaded }: { situationId: string; label: string; onUploaded: (d: Schemas['DocumentDto']) => void }) {
+export function DocumentUpload({
+  situationId,
+  label,
+  onUploaded,
+}: {
+  situationId: string;
+  label: string;
+  onUploaded: (d: Schemas['DocumentDto']) => void;
+}) {
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [key, setKey] = useState(0);

@@ -27,22 +27,31 @@ export function PasskeysPanel() {
     try {
       const options = await api.POST('/api/auth/mfa/passkeys/registration');
       if (!options.data) throw options.error;
-      const credential = await startRegistration({ optionsJSON: options.data.publicKey as unknown as PublicKeyCredentialCreationOptionsJSON });
-      const saved = await api.POST('/api/auth/mfa/passkeys', { body: { name, credential: credential as unknown as Schemas['PasskeyCredentialDto'] } });
+      const credential = await startRegistration({
+        optionsJSON: options.data.publicKey as unknown as PublicKeyCredentialCreationOptionsJSON,
+      });
+      const saved = await api.POST('/api/auth/mfa/passkeys', {
+        body: { name, credential: credential as unknown as Schemas['PasskeyCredentialDto'] },
+      });
       if (!saved.data) throw saved.error;
       setName('');
       setMessage({ severity: 'success', text: `Clé d’accès « ${saved.data.name} » ajoutée.` });
       await load();
     } catch (failure) {
       const cancelled = failure instanceof Error && failure.name === 'NotAllowedError';
-      setMessage({ severity: 'error', text: cancelled ? 'Ajout annulé.' : problemText(failure, 'La clé d’accès n’a pas pu être ajoutée.') });
+      setMessage({
+        severity: 'error',
+        text: cancelled ? 'Ajout annulé.' : problemText(failure, 'La clé d’accès n’a pas pu être ajoutée.'),
+      });
     }
     setBusy(false);
   };
 
   const remove = async (passkey: Schemas['PasskeyDto']) => {
     const { error } = await api.DELETE('/api/auth/mfa/passkeys/{id}', { params: { path: { id: passkey.id } } });
-    setMessage(error ? { severity: 'error', text: problemText(error) } : { severity: 'success', text: `Clé d’accès « ${passkey.name} » retirée.` });
+    setMessage(
+      error ? { severity: 'error', text: problemText(error) } : { severity: 'success', text: `Clé d’accès « ${passkey.name} » retirée.` },
+    );
     await load();
   };
 
@@ -50,10 +59,18 @@ export function PasskeysPanel() {
     <section className="fr-mb-4w" aria-labelledby="cles-acces">
       <h2 id="cles-acces">Clés d’accès</h2>
       <p>
-        Une clé d’accès (empreinte, code du poste ou clé de sécurité) remplace le code de l’application d’authentification à la seconde étape de la
-        connexion.
+        Une clé d’accès (empreinte, code du poste ou clé de sécurité) remplace le code de l’application d’authentification à la seconde
+        étape de la connexion.
       </p>
-      {message && <Alert className="fr-mb-2w" small severity={message.severity} description={message.text} role={message.severity === 'error' ? 'alert' : 'status'} />}
+      {message && (
+        <Alert
+          className="fr-mb-2w"
+          small
+          severity={message.severity}
+          description={message.text}
+          role={message.severity === 'error' ? 'alert' : 'status'}
+        />
+      )}
       {passkeys && passkeys.length === 0 && <p>Aucune clé d’accès enregistrée.</p>}
       {passkeys && passkeys.length > 0 && (
         <ul aria-label="Vos clés d’accès">
@@ -61,7 +78,12 @@ export function PasskeysPanel() {
             <li key={passkey.id} className="fr-mb-1w">
               {passkey.name} — ajoutée le {formatDate(passkey.createdAt)}
               {passkey.lastUsedAt ? `, utilisée le ${formatDate(passkey.lastUsedAt)}` : ', jamais utilisée'}{' '}
-              <Button size="small" priority="tertiary" onClick={() => void remove(passkey)} nativeButtonProps={{ 'aria-label': `Retirer la clé d’accès ${passkey.name}` }}>
+              <Button
+                size="small"
+                priority="tertiary"
+                onClick={() => void remove(passkey)}
+                nativeButtonProps={{ 'aria-label': `Retirer la clé d’accès ${passkey.name}` }}
+              >
                 Retirer
               </Button>
             </li>

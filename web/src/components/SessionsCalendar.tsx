@@ -59,7 +59,8 @@ export function SessionsCalendar({ status }: { status: Status | '' }) {
     };
   }, [status]);
 
-  const move = (delta: number) => setMonth(({ year, month: m }) => ({ year: year + Math.floor((m + delta) / 12), month: (((m + delta) % 12) + 12) % 12 }));
+  const move = (delta: number) =>
+    setMonth(({ year, month: m }) => ({ year: year + Math.floor((m + delta) / 12), month: (((m + delta) % 12) + 12) % 12 }));
   const byDay = new Map<string, Session[]>();
   for (const session of sessions ?? []) {
     const day = dayOf(session.scheduledAt);
@@ -77,10 +78,7 @@ export function SessionsCalendar({ status }: { status: Status | '' }) {
         <Button priority="secondary" onClick={() => move(-1)}>
           Mois précédent
         </Button>
-        <Button
-          priority="tertiary"
-          onClick={() => setMonth({ year: Number(today.slice(0, 4)), month: Number(today.slice(5, 7)) - 1 })}
-        >
+        <Button priority="tertiary" onClick={() => setMonth({ year: Number(today.slice(0, 4)), month: Number(today.slice(5, 7)) - 1 })}>
           Mois en cours
         </Button>
         <Button priority="secondary" onClick={() => move(1)}>
@@ -92,7 +90,8 @@ export function SessionsCalendar({ status }: { status: Status | '' }) {
       {sessions && (
         <>
           <p role="status" aria-live="polite">
-            {title.charAt(0).toUpperCase() + title.slice(1)} : {inMonth === 0 ? 'aucune séance' : `${inMonth} séance${inMonth > 1 ? 's' : ''}`}.
+            {title.charAt(0).toUpperCase() + title.slice(1)} :{' '}
+            {inMonth === 0 ? 'aucune séance' : `${inMonth} séance${inMonth > 1 ? 's' : ''}`}.
           </p>
           <div className="fr-table fr-table--bordered fr-table--layout-fixed">
             <table>

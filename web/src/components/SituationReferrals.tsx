@@ -14,7 +14,13 @@ import { ReferralStatus } from './StatusBadge';
 type Group = Schemas['CreateReferralDto']['sharedGroups'][number];
 
 /** Referrals of one situation; creating one is blocked, with the reason, while consent is missing. */
-export function SituationReferrals({ situation, consents }: { situation: Schemas['SituationDto']; consents: Schemas['ConsentDto'][] | null }) {
+export function SituationReferrals({
+  situation,
+  consents,
+}: {
+  situation: Schemas['SituationDto'];
+  consents: Schemas['ConsentDto'][] | null;
+}) {
   const [referrals, setReferrals] = useState<Schemas['ReferralDto'][] | null>(null);
   const [dacOrganizationId, setDac] = useState('');
   const [reason, setReason] = useState('');
@@ -50,7 +56,10 @@ export function SituationReferrals({ situation, consents }: { situation: Schemas
     void load();
   };
   const send = async (referral: Schemas['ReferralDto']) => {
-    const { data, error: failure } = await api.POST('/api/referrals/{id}/status', { params: { path: { id: referral.id } }, body: { to: 'sent' } });
+    const { data, error: failure } = await api.POST('/api/referrals/{id}/status', {
+      params: { path: { id: referral.id } },
+      body: { to: 'sent' },
+    });
     if (!data) return setError(problemText(failure));
     setNotice('Orientation envoyée au DAC. Les données transmises sont figées à cet instant.');
     void load();
@@ -104,9 +113,24 @@ export function SituationReferrals({ situation, consents }: { situation: Schemas
               </option>
             ))}
           </Select>
-          {dacs.organizations?.length === 0 && <Alert className="fr-mb-2w" severity="info" small description="Aucun DAC n’est enregistré dans l’annuaire : demandez à l’administration de la cellule de l’ajouter." />}
-          <Input label="Motif de l’orientation (interne à la cellule)" textArea nativeTextAreaProps={{ required: true, value: reason, onChange: (e) => setReason(e.target.value), rows: 3 }} />
-          <Input label="Synthèse transmise au DAC" textArea nativeTextAreaProps={{ required: true, value: summaryForDac, onChange: (e) => setSummary(e.target.value), rows: 4 }} />
+          {dacs.organizations?.length === 0 && (
+            <Alert
+              className="fr-mb-2w"
+              severity="info"
+              small
+              description="Aucun DAC n’est enregistré dans l’annuaire : demandez à l’administration de la cellule de l’ajouter."
+            />
+          )}
+          <Input
+            label="Motif de l’orientation (interne à la cellule)"
+            textArea
+            nativeTextAreaProps={{ required: true, value: reason, onChange: (e) => setReason(e.target.value), rows: 3 }}
+          />
+          <Input
+            label="Synthèse transmise au DAC"
+            textArea
+            nativeTextAreaProps={{ required: true, value: summaryForDac, onChange: (e) => setSummary(e.target.value), rows: 4 }}
+          />
           <Checkbox
             legend="Rubriques transmises"
             hintText="Seules les rubriques cochées sont copiées, telles qu’elles sont au moment de l’envoi"

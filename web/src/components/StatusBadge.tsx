@@ -31,7 +31,8 @@ export function ReferralStatus({ status }: { status: Schemas['ReferralDto']['sta
 }
 
 export function SessionStatus({ status }: { status: Schemas['SessionDto']['status'] }) {
-  const severity: Severity = status === 'minutes_approved' ? 'success' : status === 'cancelled' ? 'error' : status === 'planned' ? undefined : 'info';
+  const severity: Severity =
+    status === 'minutes_approved' ? 'success' : status === 'cancelled' ? 'error' : status === 'planned' ? undefined : 'info';
   return (
     <Badge small noIcon severity={severity}>
       {SESSION_STATUS_LABELS[status]}

@@ -29,7 +29,10 @@ export function AccountPage() {
           <>
             <dt className="fr-text--bold">Charte éthique</dt>
             <dd>
-              Version {charter.version}, acceptée le {formatDate(charter.acceptedAt)} — <Link href="/charte" className="fr-link">relire la charte</Link>
+              Version {charter.version}, acceptée le {formatDate(charter.acceptedAt)} —{' '}
+              <Link href="/charte" className="fr-link">
+                relire la charte
+              </Link>
             </dd>
           </>
         )}

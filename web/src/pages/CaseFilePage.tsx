@@ -53,7 +53,9 @@ function FieldGroups({ situation }: { situation: Situation }) {
     <>
       {situation.identity && (
         <section aria-labelledby="groupe-identite">
-          <h2 id="groupe-identite" className="fr-h4">Identité</h2>
+          <h2 id="groupe-identite" className="fr-h4">
+            Identité
+          </h2>
           <Fields
             rows={[
               ['Nom de naissance', situation.identity.birthName],
@@ -67,7 +69,9 @@ function FieldGroups({ situation }: { situation: Situation }) {
       )}
       {situation.contact && (
         <section aria-labelledby="groupe-coordonnees">
-          <h2 id="groupe-coordonnees" className="fr-h4">Coordonnées</h2>
+          <h2 id="groupe-coordonnees" className="fr-h4">
+            Coordonnées
+          </h2>
           <Fields
             rows={[
               ['Adresse', situation.contact.address],
@@ -79,7 +83,9 @@ function FieldGroups({ situation }: { situation: Situation }) {
       )}
       {situation.social && (
         <section aria-labelledby="groupe-social">
-          <h2 id="groupe-social" className="fr-h4">Situation sociale</h2>
+          <h2 id="groupe-social" className="fr-h4">
+            Situation sociale
+          </h2>
           <Fields
             rows={[
               [
@@ -96,13 +102,17 @@ function FieldGroups({ situation }: { situation: Situation }) {
       )}
       {situation.health && (
         <section aria-labelledby="groupe-sante">
-          <h2 id="groupe-sante" className="fr-h4">Santé</h2>
+          <h2 id="groupe-sante" className="fr-h4">
+            Santé
+          </h2>
           <Fields rows={[['Éléments de santé', situation.health.details]]} />
         </section>
       )}
       {situation.narrative && (
         <section aria-labelledby="groupe-recit">
-          <h2 id="groupe-recit" className="fr-h4">Récit de la situation</h2>
+          <h2 id="groupe-recit" className="fr-h4">
+            Récit de la situation
+          </h2>
           <Fields
             rows={[
               ['Situation', situation.narrative.narrative],
@@ -113,7 +123,10 @@ function FieldGroups({ situation }: { situation: Situation }) {
         </section>
       )}
       {hidden.length > 0 && (
-        <Notice className="fr-mt-2w" title={`${hidden.length} rubrique${hidden.length > 1 ? 's' : ''} du dossier ne vous ${hidden.length > 1 ? 'sont' : 'est'} pas accessible${hidden.length > 1 ? 's' : ''} selon la charte éthique.`} />
+        <Notice
+          className="fr-mt-2w"
+          title={`${hidden.length} rubrique${hidden.length > 1 ? 's' : ''} du dossier ne vous ${hidden.length > 1 ? 'sont' : 'est'} pas accessible${hidden.length > 1 ? 's' : ''} selon la charte éthique.`}
+        />
       )}
     </>
   );
@@ -166,9 +179,14 @@ function TransitionForm({ situation, onDone }: { situation: Situation; onDone: (
 
   return (
     <form onSubmit={submit} className="fr-mt-4w" aria-labelledby="changer-etat">
-      <h2 id="changer-etat" className="fr-h4">Changer l’état de la situation</h2>
+      <h2 id="changer-etat" className="fr-h4">
+        Changer l’état de la situation
+      </h2>
       {error && <Alert className="fr-mb-2w" severity="error" small description={error} role="alert" />}
-      <Select label="Nouvel état" nativeSelectProps={{ value: to, required: true, onChange: (e) => setTo(e.target.value as Situation['status']) }}>
+      <Select
+        label="Nouvel état"
+        nativeSelectProps={{ value: to, required: true, onChange: (e) => setTo(e.target.value as Situation['status']) }}
+      >
         <option value="" disabled>
           Choisir un état
         </option>
@@ -179,7 +197,10 @@ function TransitionForm({ situation, onDone }: { situation: Situation; onDone: (
         ))}
       </Select>
       {to === 'redirected' && (
-        <Select label="Réorientée vers" nativeSelectProps={{ value: redirectedTo, required: true, onChange: (e) => setRedirectedTo(e.target.value as 'dac') }}>
+        <Select
+          label="Réorientée vers"
+          nativeSelectProps={{ value: redirectedTo, required: true, onChange: (e) => setRedirectedTo(e.target.value as 'dac') }}
+        >
           <option value="" disabled>
             Choisir
           </option>
@@ -188,7 +209,10 @@ function TransitionForm({ situation, onDone }: { situation: Situation; onDone: (
         </Select>
       )}
       {to === 'closed' && (
-        <Select label="Issue" nativeSelectProps={{ value: outcome, required: true, onChange: (e) => setOutcome(e.target.value as 'resolved') }}>
+        <Select
+          label="Issue"
+          nativeSelectProps={{ value: outcome, required: true, onChange: (e) => setOutcome(e.target.value as 'resolved') }}
+        >
           <option value="" disabled>
             Choisir
           </option>
@@ -238,11 +262,15 @@ function PilotForm({ situation }: { situation: Situation }) {
 
   return (
     <section aria-labelledby="referent" className="fr-mt-4w">
-      <h2 id="referent" className="fr-h4">Référent</h2>
+      <h2 id="referent" className="fr-h4">
+        Référent
+      </h2>
       <div role="status">{notice && <Alert className="fr-mb-2w" severity="success" small description={notice} />}</div>
       {error && <Alert className="fr-mb-2w" severity="error" small description={error} role="alert" />}
       <form onSubmit={submit} aria-labelledby="designer-referent">
-        <h3 id="designer-referent" className="fr-h5">Désigner le référent</h3>
+        <h3 id="designer-referent" className="fr-h5">
+          Désigner le référent
+        </h3>
         <p className="fr-hint-text">Un membre de la commission suit la situation ; le précédent référent, s’il y en a un, perd ce rôle.</p>
         <MemberPicker key={picker} name="referent" value={person} onChange={setPerson} />
         <Button type="submit">Désigner le référent</Button>
@@ -306,7 +334,11 @@ export function CaseFilePage({ id, tab }: { id: string; tab: string }) {
           description={`Doublon possible : ${situation.possibleDuplicates.length} autre${situation.possibleDuplicates.length > 1 ? 's' : ''} situation${situation.possibleDuplicates.length > 1 ? 's' : ''} en cours concerne${situation.possibleDuplicates.length > 1 ? 'nt' : ''} peut-être la même personne.`}
         />
       )}
-      <Tabs selectedTabId={tab} tabs={TABS} onTabChange={(tabId) => navigate(tabId === 'dossier' ? `/situations/${id}` : `/situations/${id}/${tabId}`)}>
+      <Tabs
+        selectedTabId={tab}
+        tabs={TABS}
+        onTabChange={(tabId) => navigate(tabId === 'dossier' ? `/situations/${id}` : `/situations/${id}/${tabId}`)}
+      >
         {tab === 'dossier' && (
           <>
             <FieldGroups situation={situation} />

@@ -9,7 +9,10 @@ import { useSession } from '../app/session';
 
 /** Renders the charter's Markdown headings and paragraphs (nothing else is needed, no HTML is injected). */
 function CharterText({ text }: { text: string }) {
-  const blocks = text.split(/\n\s*\n/).map((block) => block.trim()).filter(Boolean);
+  const blocks = text
+    .split(/\n\s*\n/)
+    .map((block) => block.trim())
+    .filter(Boolean);
   return (
     <div className="fr-mb-4w">
       {blocks.map((block, index) => {
@@ -60,7 +63,12 @@ export function CharterPage() {
     <>
       <h1>Charte éthique de la cellule (version {charter.version})</h1>
       {charter.acceptedAt ? (
-        <Alert className="fr-mb-3w" severity="success" small description={`Vous avez accepté cette version le ${formatDateTime(charter.acceptedAt)}.`} />
+        <Alert
+          className="fr-mb-3w"
+          severity="success"
+          small
+          description={`Vous avez accepté cette version le ${formatDateTime(charter.acceptedAt)}.`}
+        />
       ) : (
         <Alert
           className="fr-mb-3w"
@@ -74,7 +82,12 @@ export function CharterPage() {
         <>
           {error && <Alert className="fr-mb-2w" severity="error" small description={error} role="alert" />}
           <Checkbox
-            options={[{ label: 'J’ai lu la charte et je m’engage à la respecter', nativeInputProps: { checked: agreed, onChange: (e) => setAgreed(e.target.checked) } }]}
+            options={[
+              {
+                label: 'J’ai lu la charte et je m’engage à la respecter',
+                nativeInputProps: { checked: agreed, onChange: (e) => setAgreed(e.target.checked) },
+              },
+            ]}
           />
           <Button disabled={!agreed} onClick={() => void accept()}>
             Accepter la charte

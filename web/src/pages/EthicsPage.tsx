@@ -35,7 +35,9 @@ function AccessChanges() {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const load = useCallback(async () => {
-    const { data, error: failure } = await api.GET('/api/access-changes', { params: { query: { status: 'pending', limit: 200 as never } } });
+    const { data, error: failure } = await api.GET('/api/access-changes', {
+      params: { query: { status: 'pending', limit: 200 as never } },
+    });
     setChanges(data?.items ?? null);
     if (!data) setError(problemText(failure));
   }, []);
@@ -77,13 +79,23 @@ function AccessChanges() {
               <Input
                 label={`Motif pour ${change.userDisplayName}`}
                 hintText="Obligatoire pour refuser"
-                nativeInputProps={{ value: reasons[change.id] ?? '', onChange: (e) => setReasons({ ...reasons, [change.id]: e.target.value }) }}
+                nativeInputProps={{
+                  value: reasons[change.id] ?? '',
+                  onChange: (e) => setReasons({ ...reasons, [change.id]: e.target.value }),
+                }}
               />
               <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm">
-                <Button onClick={() => void decide(change, true)} nativeButtonProps={{ 'aria-label': `Approuver la demande de ${change.userDisplayName}` }}>
+                <Button
+                  onClick={() => void decide(change, true)}
+                  nativeButtonProps={{ 'aria-label': `Approuver la demande de ${change.userDisplayName}` }}
+                >
                   Approuver
                 </Button>
-                <Button priority="secondary" onClick={() => void decide(change, false)} nativeButtonProps={{ 'aria-label': `Refuser la demande de ${change.userDisplayName}` }}>
+                <Button
+                  priority="secondary"
+                  onClick={() => void decide(change, false)}
+                  nativeButtonProps={{ 'aria-label': `Refuser la demande de ${change.userDisplayName}` }}
+                >
                   Refuser
                 </Button>
               </div>

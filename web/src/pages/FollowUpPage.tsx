@@ -33,7 +33,9 @@ export function FollowUpPage() {
   const load = useCallback(async () => {
     const all: Recommendation[] = [];
     for (let offset = 0; ; offset += PAGE) {
-      const { data, error: failure } = await api.GET('/api/recommendations', { params: { query: { status: 'open', limit: PAGE as never, offset: offset as never } } });
+      const { data, error: failure } = await api.GET('/api/recommendations', {
+        params: { query: { status: 'open', limit: PAGE as never, offset: offset as never } },
+      });
       if (!data) return setError(problemText(failure));
       all.push(...data.items);
       if (data.items.length < PAGE || all.length >= data.total) break;
@@ -43,15 +45,30 @@ export function FollowUpPage() {
   useEffect(() => {
     void load();
     // References of the situations the reader may see (the list never shows case content).
-    void api.GET('/api/situations', { params: { query: { limit: PAGE as never } } }).then(({ data }) => setReferences(new Map((data?.items ?? []).map((s) => [s.id, s.reference]))));
+    void api
+      .GET('/api/situations', { params: { query: { limit: PAGE as never } } })
+      .then(({ data }) => setReferences(new Map((data?.items ?? []).map((s) => [s.id, s.reference]))));
   }, [load]);
 
   const carrierKey = (r: Recommendation) => (r.carrierOrganizationId ? `o:${r.carrierOrganizationId}` : `u:${r.carrierUserId}`);
   const carrierLabel = (r: Recommendation) =>
-    [r.carrierOrganizationId && (organizations.get(r.carrierOrganizationId) ?? '…'), r.carrierUserId && (people.get(r.carrierUserId)?.displayName ?? '…')].filter(Boolean).join(' — ');
-  const carriers = new Map((items ?? []).map((r) => [carrierKey(r), r.carrierOrganizationId ? (organizations.get(r.carrierOrganizationId) ?? '…') : (people.get(r.carrierUserId ?? '')?.displayName ?? '…')]));
+    [
+      r.carrierOrganizationId && (organizations.get(r.carrierOrganizationId) ?? '…'),
+      r.carrierUserId && (people.get(r.carrierUserId)?.displayName ?? '…'),
+    ]
+      .filter(Boolean)
+      .join(' — ');
+  const carriers = new Map(
+    (items ?? []).map((r) => [
+      carrierKey(r),
+      r.carrierOrganizationId
+        ? (organizations.get(r.carrierOrganizationId) ?? '…')
+        : (people.get(r.carrierUserId ?? '')?.displayName ?? '…'),
+    ]),
+  );
   const shown = (items ?? []).filter((r) => !carrier || carrierKey(r) === carrier);
-  const mine = (r: Recommendation) => coordinator || r.carrierUserId === user.id || (!!r.carrierOrganizationId && r.carrierOrganizationId === user.organizationId);
+  const mine = (r: Recommendation) =>
+    coordinator || r.carrierUserId === user.id || (!!r.carrierOrganizationId && r.carrierOrganizationId === user.organizationId);
 
   return (
     <>
@@ -121,13 +138,24 @@ export function FollowUpPage() {
   );
 }
 
-function CloseForm({ recommendation, onClosed, onError }: { recommendation: Recommendation; onClosed: (status: Closing) => Promise<void>; onError: (message: string | null) => void }) {
+function CloseForm({
+  recommendation,
+  onClosed,
+  onError,
+}: {
+  recommendation: Recommendation;
+  onClosed: (status: Closing) => Promise<void>;
+  onError: (message: string | null) => void;
+}) {
   const [status, setStatus] = useState<Closing>('done');
   const [note, setNote] = useState('');
   const save = async (event: FormEvent) => {
     event.preventDefault();
     onError(null);
-    const { data, error } = await api.PATCH('/api/recommendations/{id}', { params: { path: { id: recommendation.id } }, body: { status, note: note.trim() } });
+    const { data, error } = await api.PATCH('/api/recommendations/{id}', {
+      params: { path: { id: recommendation.id } },
+      body: { status, note: note.trim() },
+    });
     if (data) await onClosed(status);
     else onError(problemText(error));
   };

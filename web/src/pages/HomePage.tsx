@@ -32,19 +32,40 @@ export function HomePage() {
   return (
     <>
       <h1>Bonjour {user.displayName}</h1>
-      <p className="fr-text--lead">Espace {user.roles.map((role) => ROLE_LABELS[role]).join(', ').toLowerCase()}</p>
+      <p className="fr-text--lead">
+        Espace{' '}
+        {user.roles
+          .map((role) => ROLE_LABELS[role])
+          .join(', ')
+          .toLowerCase()}
+      </p>
 
       {can.createSituation(user) && (
         <div className="fr-grid-row fr-grid-row--gutters fr-mb-4w">
           <div className="fr-col-12 fr-col-md-4">
-            <Tile title="Déposer une saisine" desc="Présenter une situation complexe à la cellule" linkProps={{ href: '/situations/nouvelle' }} orientation="vertical" />
+            <Tile
+              title="Déposer une saisine"
+              desc="Présenter une situation complexe à la cellule"
+              linkProps={{ href: '/situations/nouvelle' }}
+              orientation="vertical"
+            />
           </div>
           <div className="fr-col-12 fr-col-md-4">
-            <Tile title="Situations" desc="Rechercher et consulter les dossiers" linkProps={{ href: '/situations' }} orientation="vertical" />
+            <Tile
+              title="Situations"
+              desc="Rechercher et consulter les dossiers"
+              linkProps={{ href: '/situations' }}
+              orientation="vertical"
+            />
           </div>
           {can.referrals(user) && (
             <div className="fr-col-12 fr-col-md-4">
-              <Tile title="Orientations DAC" desc="Suivre les orientations vers le DAC" linkProps={{ href: '/orientations' }} orientation="vertical" />
+              <Tile
+                title="Orientations DAC"
+                desc="Suivre les orientations vers le DAC"
+                linkProps={{ href: '/orientations' }}
+                orientation="vertical"
+              />
             </div>
           )}
         </div>
@@ -92,7 +113,8 @@ export function HomePage() {
             <ul>
               {upcoming.map((s) => (
                 <li key={s.id}>
-                  {formatDateTime(s.scheduledAt)} — {s.location} ({s.items.length} situation{s.items.length > 1 ? 's' : ''} à l’ordre du jour)
+                  {formatDateTime(s.scheduledAt)} — {s.location} ({s.items.length} situation{s.items.length > 1 ? 's' : ''} à l’ordre du
+                  jour)
                 </li>
               ))}
             </ul>
@@ -123,7 +145,11 @@ export function HomePage() {
         </section>
       )}
       {user.roles.every((role) => role === 'admin' || role === 'ethics') && (
-        <Alert severity="info" small description="Votre rôle ne donne accès à aucun dossier : la console d’administration viendra dans une prochaine version." />
+        <Alert
+          severity="info"
+          small
+          description="Votre rôle ne donne accès à aucun dossier : la console d’administration viendra dans une prochaine version."
+        />
       )}
     </>
   );

@@ -14,7 +14,19 @@ type Area = Schemas['CreateSituationDto']['problemAreas'][number];
 type Sex = Schemas['IdentityDto']['sex'];
 type YesNo = 'oui' | 'non' | '';
 
-function YesNoQuestion({ legend, hint, name, value, onChange }: { legend: string; hint: string; name: string; value: YesNo; onChange: (v: YesNo) => void }) {
+function YesNoQuestion({
+  legend,
+  hint,
+  name,
+  value,
+  onChange,
+}: {
+  legend: string;
+  hint: string;
+  name: string;
+  value: YesNo;
+  onChange: (v: YesNo) => void;
+}) {
   return (
     <RadioButtons
       legend={legend}
@@ -46,15 +58,30 @@ export function IntakePage() {
   const [medical, setMedical] = useState<YesNo>('');
   const [suicide, setSuicide] = useState<YesNo>('');
   const [f, setF] = useState({
-    birthName: '', usedName: '', firstNames: '', birthDate: '', sex: 'unknown' as Sex,
-    address: '', district: '', phone: '',
-    referrerName: '', referrerOrganisation: '', referrerPhone: '', referrerEmail: '',
-    health: '', narrative: '', alreadyTried: '', expectations: '',
+    birthName: '',
+    usedName: '',
+    firstNames: '',
+    birthDate: '',
+    sex: 'unknown' as Sex,
+    address: '',
+    district: '',
+    phone: '',
+    referrerName: '',
+    referrerOrganisation: '',
+    referrerPhone: '',
+    referrerEmail: '',
+    health: '',
+    narrative: '',
+    alreadyTried: '',
+    expectations: '',
   });
   const [areas, setAreas] = useState<Area[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const set = (key: keyof typeof f) => ({ value: f[key], onChange: (e: { target: { value: string } }) => setF({ ...f, [key]: e.target.value }) });
+  const set = (key: keyof typeof f) => ({
+    value: f[key],
+    onChange: (e: { target: { value: string } }) => setF({ ...f, [key]: e.target.value }),
+  });
   const emergency = danger === 'oui' || medical === 'oui' || suicide === 'oui';
   const screened = danger === 'non' && medical === 'non' && suicide === 'non';
   const optional = (value: string) => (value.trim() ? value.trim() : undefined);
@@ -68,7 +95,12 @@ export function IntakePage() {
         identity: { birthName: f.birthName, usedName: optional(f.usedName), firstNames: f.firstNames, birthDate: f.birthDate, sex: f.sex },
         contact: { address: optional(f.address), district: optional(f.district), phone: optional(f.phone) },
         social: {
-          referrerContact: { name: f.referrerName, organisation: optional(f.referrerOrganisation), phone: optional(f.referrerPhone), email: optional(f.referrerEmail) },
+          referrerContact: {
+            name: f.referrerName,
+            organisation: optional(f.referrerOrganisation),
+            phone: optional(f.referrerPhone),
+            email: optional(f.referrerEmail),
+          },
           professionalsInvolved: [],
         },
         ...(f.health.trim() ? { health: { details: f.health } } : {}),
@@ -84,11 +116,15 @@ export function IntakePage() {
   return (
     <>
       <h1>Nouvelle saisine</h1>
-      <p>Les champs sont obligatoires sauf mention contraire. Les informations sont chiffrées et ne sont lues que par les personnes que la charte autorise.</p>
+      <p>
+        Les champs sont obligatoires sauf mention contraire. Les informations sont chiffrées et ne sont lues que par les personnes que la
+        charte autorise.
+      </p>
       <Section title="1. Repérage de l’urgence">
         <p>
-          La cellule cas complexes n’est pas un service d’urgence : elle examine une situation en commission, plusieurs jours ou semaines après la saisine.
-          Répondez « Oui » ou « Non » à chaque question ; le reste du formulaire s’ouvre quand toutes les réponses sont « Non ».
+          La cellule cas complexes n’est pas un service d’urgence : elle examine une situation en commission, plusieurs jours ou semaines
+          après la saisine. Répondez « Oui » ou « Non » à chaque question ; le reste du formulaire s’ouvre quand toutes les réponses sont «
+          Non ».
         </p>
         <YesNoQuestion
           legend="La personne ou son entourage est-elle en danger immédiat ?"
@@ -119,10 +155,26 @@ export function IntakePage() {
           description={
             <>
               La cellule cas complexes n’est pas un service d’urgence, et rien de cette saisine n’est enregistré. Agissez maintenant :
-              {danger === 'oui' && <> en cas de danger immédiat, appelez le <strong>15</strong> (SAMU) ou le <strong>112</strong> ;</>}
-              {medical === 'oui' && <> pour des soins urgents, appelez le <strong>15</strong> (SAMU) ou le <strong>112</strong> ;</>}
-              {suicide === 'oui' && <> en cas de risque suicidaire, appelez le <strong>3114</strong> (prévention du suicide, 24 h/24) ;</>}
-              {' '}pour une urgence psychiatrique, adressez-vous aux urgences psychiatriques du secteur. Numéros utiles : 15 (SAMU), 112 (urgences), 3114 (prévention du suicide).
+              {danger === 'oui' && (
+                <>
+                  {' '}
+                  en cas de danger immédiat, appelez le <strong>15</strong> (SAMU) ou le <strong>112</strong> ;
+                </>
+              )}
+              {medical === 'oui' && (
+                <>
+                  {' '}
+                  pour des soins urgents, appelez le <strong>15</strong> (SAMU) ou le <strong>112</strong> ;
+                </>
+              )}
+              {suicide === 'oui' && (
+                <>
+                  {' '}
+                  en cas de risque suicidaire, appelez le <strong>3114</strong> (prévention du suicide, 24 h/24) ;
+                </>
+              )}{' '}
+              pour une urgence psychiatrique, adressez-vous aux urgences psychiatriques du secteur. Numéros utiles : 15 (SAMU), 112
+              (urgences), 3114 (prévention du suicide).
             </>
           }
           role="alert"
@@ -165,7 +217,11 @@ export function IntakePage() {
           <Section title="6. La situation">
             <Input label="Description de la situation" textArea nativeTextAreaProps={{ required: true, rows: 5, ...set('narrative') }} />
             <Input label="Ce qui a déjà été tenté" textArea nativeTextAreaProps={{ required: true, rows: 3, ...set('alreadyTried') }} />
-            <Input label="Attentes vis-à-vis de la cellule" textArea nativeTextAreaProps={{ required: true, rows: 3, ...set('expectations') }} />
+            <Input
+              label="Attentes vis-à-vis de la cellule"
+              textArea
+              nativeTextAreaProps={{ required: true, rows: 3, ...set('expectations') }}
+            />
             <Checkbox
               legend="Problématiques"
               hintText="Au moins une"
@@ -178,7 +234,9 @@ export function IntakePage() {
               }))}
             />
           </Section>
-          {error && <Alert className="fr-mb-2w" severity="error" title="La saisine n’a pas été enregistrée" description={error} role="alert" />}
+          {error && (
+            <Alert className="fr-mb-2w" severity="error" title="La saisine n’a pas été enregistrée" description={error} role="alert" />
+          )}
           <Button type="submit" disabled={busy || areas.length === 0}>
             Déposer la saisine
           </Button>

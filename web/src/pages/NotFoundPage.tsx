@@ -7,7 +7,9 @@ export function NotFoundPage() {
     <>
       <h1>Page introuvable</h1>
       <p>Cette page n’existe pas, ou son contenu ne vous est pas accessible.</p>
-      <Link href="/" className="fr-link">Retour à l’accueil</Link>
+      <Link href="/" className="fr-link">
+        Retour à l’accueil
+      </Link>
     </>
   );
 }

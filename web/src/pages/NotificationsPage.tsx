@@ -42,7 +42,13 @@ export function NotificationsPage() {
     setError(null);
     const { data, error: failure } = await api.POST('/api/notifications/read-all');
     if (!data) return setError(problemText(failure));
-    setNotice(data.marked > 1 ? `${data.marked} notifications marquées comme lues.` : data.marked === 1 ? 'Une notification marquée comme lue.' : 'Aucune notification à marquer.');
+    setNotice(
+      data.marked > 1
+        ? `${data.marked} notifications marquées comme lues.`
+        : data.marked === 1
+          ? 'Une notification marquée comme lue.'
+          : 'Aucune notification à marquer.',
+    );
     notificationsChanged();
     await load();
   };
@@ -58,13 +64,20 @@ export function NotificationsPage() {
       {page && (
         <>
           <p>
-            {page.unread === 0 ? 'Aucune notification non lue.' : `${page.unread} notification${page.unread > 1 ? 's' : ''} non lue${page.unread > 1 ? 's' : ''}.`}
+            {page.unread === 0
+              ? 'Aucune notification non lue.'
+              : `${page.unread} notification${page.unread > 1 ? 's' : ''} non lue${page.unread > 1 ? 's' : ''}.`}
           </p>
           <div className="fr-grid-row fr-grid-row--middle fr-mb-2w">
             <Checkbox
               small
               className="fr-mr-4w fr-mb-0"
-              options={[{ label: 'Seulement les non lues', nativeInputProps: { checked: unreadOnly, onChange: (e) => (setOffset(0), setUnreadOnly(e.target.checked)) } }]}
+              options={[
+                {
+                  label: 'Seulement les non lues',
+                  nativeInputProps: { checked: unreadOnly, onChange: (e) => (setOffset(0), setUnreadOnly(e.target.checked)) },
+                },
+              ]}
             />
             {page.unread > 0 && (
               <Button priority="secondary" size="small" onClick={() => void markAllRead()}>
@@ -97,7 +110,11 @@ export function NotificationsPage() {
                   '—'
                 ) : (
                   <Button key="read" size="small" priority="tertiary" onClick={() => void markRead(n)}>
-                    Marquer comme lue<span className="fr-sr-only"> : {n.message}, {formatDateTime(n.createdAt)}</span>
+                    Marquer comme lue
+                    <span className="fr-sr-only">
+                      {' '}
+                      : {n.message}, {formatDateTime(n.createdAt)}
+                    </span>
                   </Button>
                 ),
               ])}
@@ -111,14 +128,32 @@ export function NotificationsPage() {
 }
 
 /** Previous/next buttons over an offset-paged list. */
-export function Pager({ offset, limit, total, noun, onChange }: { offset: number; limit: number; total: number; noun: string; onChange: (offset: number) => void }) {
+export function Pager({
+  offset,
+  limit,
+  total,
+  noun,
+  onChange,
+}: {
+  offset: number;
+  limit: number;
+  total: number;
+  noun: string;
+  onChange: (offset: number) => void;
+}) {
   if (total <= limit) return null;
   return (
     <nav aria-label={`Pages des ${noun}`} className="fr-mt-2w">
       <p>
         {noun.charAt(0).toUpperCase() + noun.slice(1)} {offset + 1} à {Math.min(offset + limit, total)} sur {total}
       </p>
-      <Button priority="secondary" size="small" className="fr-mr-2w" disabled={offset === 0} onClick={() => onChange(Math.max(0, offset - limit))}>
+      <Button
+        priority="secondary"
+        size="small"
+        className="fr-mr-2w"
+        disabled={offset === 0}
+        onClick={() => onChange(Math.max(0, offset - limit))}
+      >
         Page précédente
       </Button>
       <Button priority="secondary" size="small" disabled={offset + limit >= total} onClick={() => onChange(offset + limit)}>

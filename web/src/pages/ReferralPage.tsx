@@ -83,14 +83,19 @@ export function ReferralPage({ id }: { id: string }) {
   const load = useCallback(async () => {
     const { data, error: failure, response } = await api.GET('/api/referrals/{id}', { params: { path: { id } } });
     setReferral(data ?? null);
-    setError(data ? null : response.status === 404 ? 'Cette orientation n’existe pas ou ne vous est pas accessible.' : problemText(failure));
+    setError(
+      data ? null : response.status === 404 ? 'Cette orientation n’existe pas ou ne vous est pas accessible.' : problemText(failure),
+    );
   }, [id]);
   useEffect(() => {
     void load();
   }, [load]);
 
   const move = async (to: Schemas['ReferralStatusDto']['to'], reason?: string) => {
-    const { data, error: failure } = await api.POST('/api/referrals/{id}/status', { params: { path: { id } }, body: { to, ...(reason ? { reason } : {}) } });
+    const { data, error: failure } = await api.POST('/api/referrals/{id}/status', {
+      params: { path: { id } },
+      body: { to, ...(reason ? { reason } : {}) },
+    });
     if (!data) return setError(problemText(failure));
     setReferral(data);
   };
@@ -106,7 +111,11 @@ export function ReferralPage({ id }: { id: string }) {
   const shared = (referral.shared ?? {}) as Record<string, unknown>;
   return (
     <>
-      <Breadcrumb currentPageLabel={`Orientation ${referral.situationReference}`} homeLinkProps={{ href: '/' }} segments={[{ label: 'Orientations', linkProps: { href: '/orientations' } }]} />
+      <Breadcrumb
+        currentPageLabel={`Orientation ${referral.situationReference}`}
+        homeLinkProps={{ href: '/' }}
+        segments={[{ label: 'Orientations', linkProps: { href: '/orientations' } }]}
+      />
       <h1>
         Orientation de la situation {referral.situationReference} <ReferralStatus status={referral.status} />
       </h1>
@@ -134,7 +143,9 @@ export function ReferralPage({ id }: { id: string }) {
       )}
       {dac && (referral.status === 'sent' || referral.status === 'acknowledged') && (
         <section aria-labelledby="reponse-dac" className="fr-mt-4w">
-          <h2 id="reponse-dac" className="fr-h4">Réponse du DAC</h2>
+          <h2 id="reponse-dac" className="fr-h4">
+            Réponse du DAC
+          </h2>
           {referral.status === 'sent' && (
             <Button className="fr-mb-2w" onClick={() => void move('acknowledged')}>
               Accuser réception
@@ -145,7 +156,11 @@ export function ReferralPage({ id }: { id: string }) {
               <Button className="fr-mb-2w fr-mr-2w" onClick={() => void move('accepted')}>
                 Accepter l’orientation
               </Button>
-              <Input label="Motif du refus" textArea nativeTextAreaProps={{ value: declineReason, onChange: (e) => setDeclineReason(e.target.value), rows: 2 }} />
+              <Input
+                label="Motif du refus"
+                textArea
+                nativeTextAreaProps={{ value: declineReason, onChange: (e) => setDeclineReason(e.target.value), rows: 2 }}
+              />
               <Button priority="secondary" disabled={!declineReason} onClick={() => void move('declined', declineReason)}>
                 Refuser l’orientation
               </Button>

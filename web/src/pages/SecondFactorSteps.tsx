@@ -37,7 +37,9 @@ export function SecondFactorVerification({ mfaToken, onRestart }: StepProps) {
     try {
       const options = await api.POST('/api/auth/mfa/passkeys/authentication', { body: { mfaToken } });
       if (!options.data) throw options.error;
-      const credential = await startAuthentication({ optionsJSON: options.data.publicKey as unknown as PublicKeyCredentialRequestOptionsJSON });
+      const credential = await startAuthentication({
+        optionsJSON: options.data.publicKey as unknown as PublicKeyCredentialRequestOptionsJSON,
+      });
       const { data, error: problem } = await api.POST('/api/auth/mfa/passkeys/verify', {
         body: { mfaToken, credential: credential as unknown as Schemas['PasskeyCredentialDto'], refreshTokenIn: 'cookie' },
       });
@@ -61,7 +63,14 @@ export function SecondFactorVerification({ mfaToken, onRestart }: StepProps) {
           <Input
             label="Code de vérification"
             hintText="Les 6 chiffres affichés par votre application d’authentification, ou l’un de vos codes de secours."
-            nativeInputProps={{ autoComplete: 'one-time-code', required: true, maxLength: 32, value: code, onChange: (e) => setCode(e.target.value), spellCheck: false }}
+            nativeInputProps={{
+              autoComplete: 'one-time-code',
+              required: true,
+              maxLength: 32,
+              value: code,
+              onChange: (e) => setCode(e.target.value),
+              spellCheck: false,
+            }}
           />
           <ul className="fr-btns-group fr-btns-group--inline-md">
             <li>
@@ -83,7 +92,9 @@ export function SecondFactorVerification({ mfaToken, onRestart }: StepProps) {
             </li>
           </ul>
         </form>
-        <p className="fr-text--sm">Téléphone perdu et plus de code de secours ? L’administrateur de la cellule peut réinitialiser votre second facteur.</p>
+        <p className="fr-text--sm">
+          Téléphone perdu et plus de code de secours ? L’administrateur de la cellule peut réinitialiser votre second facteur.
+        </p>
       </div>
     </div>
   );
@@ -192,7 +203,14 @@ export function SecondFactorEnrolment({ mfaToken, onRestart }: StepProps) {
               <Input
                 label="Code affiché par l’application"
                 hintText="6 chiffres, par exemple 123456"
-                nativeInputProps={{ inputMode: 'numeric', autoComplete: 'one-time-code', required: true, maxLength: 10, value: code, onChange: (e) => setCode(e.target.value) }}
+                nativeInputProps={{
+                  inputMode: 'numeric',
+                  autoComplete: 'one-time-code',
+                  required: true,
+                  maxLength: 10,
+                  value: code,
+                  onChange: (e) => setCode(e.target.value),
+                }}
               />
               <ul className="fr-btns-group fr-btns-group--inline-md">
                 <li>

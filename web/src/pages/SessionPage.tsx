@@ -60,7 +60,8 @@ export function SessionPage({ id }: { id: string }) {
     return true;
   };
 
-  if (!session) return error ? <Alert severity="error" title="Séance indisponible" description={error} /> : <p role="status">Chargement…</p>;
+  if (!session)
+    return error ? <Alert severity="error" title="Séance indisponible" description={error} /> : <p role="status">Chargement…</p>;
   const name = (userId: string | null | undefined) => (userId ? (people.get(userId)?.displayName ?? '…') : 'Non désignée');
   const editable = coordinator && (session.status === 'planned' || session.status === 'agenda_published');
   const held = session.status === 'held';
@@ -86,7 +87,8 @@ export function SessionPage({ id }: { id: string }) {
         <li>Présidence : {name(session.chairUserId)}</li>
         {session.status !== 'cancelled' && (
           <li>
-            Accès au dossier des membres convoqués et des invités (pour leur seul point) : de la publication de l’ordre du jour jusqu’au {formatDate(windowEnd)}
+            Accès au dossier des membres convoqués et des invités (pour leur seul point) : de la publication de l’ordre du jour jusqu’au{' '}
+            {formatDate(windowEnd)}
             {session.status === 'planned' ? ' (pas encore ouvert)' : ''}.
           </li>
         )}
@@ -99,11 +101,17 @@ export function SessionPage({ id }: { id: string }) {
       {coordinator && (
         <div className="fr-btns-group fr-btns-group--inline-md fr-mb-3w">
           {session.status === 'planned' && (
-            <Button onClick={() => changeStatus('agenda_published', 'Ordre du jour publié : les membres convoqués et les invités ont accès à leurs points.')}>
+            <Button
+              onClick={() =>
+                changeStatus('agenda_published', 'Ordre du jour publié : les membres convoqués et les invités ont accès à leurs points.')
+              }
+            >
               Publier l’ordre du jour
             </Button>
           )}
-          {session.status === 'agenda_published' && <Button onClick={() => changeStatus('held', 'La séance est tenue.')}>Déclarer la séance tenue</Button>}
+          {session.status === 'agenda_published' && (
+            <Button onClick={() => changeStatus('held', 'La séance est tenue.')}>Déclarer la séance tenue</Button>
+          )}
           {(session.status === 'planned' || session.status === 'agenda_published') && (
             <Button priority="secondary" onClick={() => changeStatus('cancelled', 'Séance annulée.')}>
               Annuler la séance
@@ -131,7 +139,9 @@ export function SessionPage({ id }: { id: string }) {
       ))}
       {editable && <AddItem session={session} apply={apply} />}
       {coordinator && held && <Attendance session={session} people={people} apply={apply} />}
-      {(held || session.status === 'minutes_approved') && <Minutes session={session} chair={session.chairUserId === user.id} coordinator={coordinator} onChange={load} />}
+      {(held || session.status === 'minutes_approved') && (
+        <Minutes session={session} chair={session.chairUserId === user.id} coordinator={coordinator} onChange={load} />
+      )}
     </>
   );
 }
@@ -168,7 +178,10 @@ function AgendaItem({
     const order = [...ids];
     order.splice(index, 1);
     order.splice(index + delta, 0, item.id);
-    void apply(api.PUT('/api/sessions/{id}/items/order', { params: { path: { id: session.id } }, body: { itemIds: order } }), `Point ${item.reference} déplacé.`);
+    void apply(
+      api.PUT('/api/sessions/{id}/items/order', { params: { path: { id: session.id } }, body: { itemIds: order } }),
+      `Point ${item.reference} déplacé.`,
+    );
   };
   const startEditing = () => {
     setInvitees((item.invitedUserIds ?? []).map((userId) => people.get(userId)).filter((p): p is Person => !!p));
@@ -192,18 +205,34 @@ function AgendaItem({
       {item.invitedUserIds && (
         <p>
           Invités pour ce point seulement :{' '}
-          {item.invitedUserIds.length === 0 ? 'aucun' : item.invitedUserIds.map((userId) => people.get(userId)?.displayName ?? '…').join(', ')}
+          {item.invitedUserIds.length === 0
+            ? 'aucun'
+            : item.invitedUserIds.map((userId) => people.get(userId)?.displayName ?? '…').join(', ')}
         </p>
       )}
       {editable && (
         <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm">
-          <Button priority="secondary" disabled={index === 0} onClick={() => move(-1)} nativeButtonProps={{ 'aria-label': `Monter le point ${item.reference}` }}>
+          <Button
+            priority="secondary"
+            disabled={index === 0}
+            onClick={() => move(-1)}
+            nativeButtonProps={{ 'aria-label': `Monter le point ${item.reference}` }}
+          >
             Monter
           </Button>
-          <Button priority="secondary" disabled={index === ids.length - 1} onClick={() => move(1)} nativeButtonProps={{ 'aria-label': `Descendre le point ${item.reference}` }}>
+          <Button
+            priority="secondary"
+            disabled={index === ids.length - 1}
+            onClick={() => move(1)}
+            nativeButtonProps={{ 'aria-label': `Descendre le point ${item.reference}` }}
+          >
             Descendre
           </Button>
-          <Button priority="secondary" onClick={startEditing} nativeButtonProps={{ 'aria-label': `Inviter pour le point ${item.reference}` }}>
+          <Button
+            priority="secondary"
+            onClick={startEditing}
+            nativeButtonProps={{ 'aria-label': `Inviter pour le point ${item.reference}` }}
+          >
             Inviter
           </Button>
           <Button
@@ -227,7 +256,15 @@ function AgendaItem({
         </div>
       )}
       {item.outcome ? (
-        <OutcomeView session={session} item={item} outcome={item.outcome} people={people} canCorrect={canCorrect} apply={apply} reload={reload} />
+        <OutcomeView
+          session={session}
+          item={item}
+          outcome={item.outcome}
+          people={people}
+          canCorrect={canCorrect}
+          apply={apply}
+          reload={reload}
+        />
       ) : (
         held && coordinator && !item.destroyed && <OutcomeForm session={session} item={item} apply={apply} />
       )}
@@ -284,7 +321,13 @@ function OutcomeView({
             {outcome.recommendations.map((r) => (
               <li key={r.id} className="fr-mb-2w">
                 <p className="fr-mb-1w">Préconisation « {r.action} »</p>
-                <RecommendationCorrection recommendation={r} people={people} organizations={organizations} canCorrect={canCorrect} onCorrected={reload} />
+                <RecommendationCorrection
+                  recommendation={r}
+                  people={people}
+                  organizations={organizations}
+                  canCorrect={canCorrect}
+                  onCorrected={reload}
+                />
               </li>
             ))}
           </ul>
@@ -347,7 +390,11 @@ function OutcomeForm({ session, item, apply }: { session: Session; item: Item; a
   return (
     <form onSubmit={(e) => void save(e)} aria-label={`Compte rendu du point ${item.reference}`} className="fr-mt-2w">
       <h4 className="fr-h6">Compte rendu et préconisations</h4>
-      <Input label="Synthèse des échanges" textArea nativeTextAreaProps={{ required: true, rows: 4, value: summary, onChange: (e) => setSummary(e.target.value) }} />
+      <Input
+        label="Synthèse des échanges"
+        textArea
+        nativeTextAreaProps={{ required: true, rows: 4, value: summary, onChange: (e) => setSummary(e.target.value) }}
+      />
       <fieldset className="fr-fieldset">
         <legend className="fr-fieldset__legend">Référent qui suit la situation</legend>
         <div className="fr-fieldset__element">
@@ -363,15 +410,32 @@ function OutcomeForm({ session, item, apply }: { session: Session; item: Item; a
             <ul aria-label="Préconisations ajoutées">
               {recommendations.map((r, i) => (
                 <li key={i}>
-                  {r.action} — {[r.organization?.name, r.person?.displayName].filter(Boolean).join(', ')} — échéance le {formatDate(r.dueDate)}
+                  {r.action} — {[r.organization?.name, r.person?.displayName].filter(Boolean).join(', ')} — échéance le{' '}
+                  {formatDate(r.dueDate)}
                 </li>
               ))}
             </ul>
           )}
-          <Input label="Action préconisée" nativeInputProps={{ value: draft.action, onChange: (e) => setDraft({ ...draft, action: e.target.value }) }} />
-          <OrganizationPicker label="Structure porteuse" name={`structure-${item.id}`} value={draft.organization} onChange={(organization) => setDraft({ ...draft, organization })} />
-          <PersonPicker label="Personne porteuse" name={`porteur-${item.id}`} value={draft.person} onChange={(person) => setDraft({ ...draft, person })} />
-          <Input label="Échéance" nativeInputProps={{ type: 'date', value: draft.dueDate, onChange: (e) => setDraft({ ...draft, dueDate: e.target.value }) }} />
+          <Input
+            label="Action préconisée"
+            nativeInputProps={{ value: draft.action, onChange: (e) => setDraft({ ...draft, action: e.target.value }) }}
+          />
+          <OrganizationPicker
+            label="Structure porteuse"
+            name={`structure-${item.id}`}
+            value={draft.organization}
+            onChange={(organization) => setDraft({ ...draft, organization })}
+          />
+          <PersonPicker
+            label="Personne porteuse"
+            name={`porteur-${item.id}`}
+            value={draft.person}
+            onChange={(person) => setDraft({ ...draft, person })}
+          />
+          <Input
+            label="Échéance"
+            nativeInputProps={{ type: 'date', value: draft.dueDate, onChange: (e) => setDraft({ ...draft, dueDate: e.target.value }) }}
+          />
           <Button type="button" priority="secondary" onClick={addRecommendation}>
             Ajouter la préconisation
           </Button>
@@ -392,11 +456,17 @@ function OutcomeForm({ session, item, apply }: { session: Session; item: Item; a
         </div>
         {response !== 'not_yet_asked' && (
           <div className="fr-col-12 fr-col-md-4">
-            <Input label="Date de sa réponse" nativeInputProps={{ type: 'date', required: true, value: respondedOn, onChange: (e) => setRespondedOn(e.target.value) }} />
+            <Input
+              label="Date de sa réponse"
+              nativeInputProps={{ type: 'date', required: true, value: respondedOn, onChange: (e) => setRespondedOn(e.target.value) }}
+            />
           </div>
         )}
         <div className="fr-col-12 fr-col-md-4">
-          <Input label="Prochain examen (facultatif)" nativeInputProps={{ type: 'date', value: nextReview, onChange: (e) => setNextReview(e.target.value) }} />
+          <Input
+            label="Prochain examen (facultatif)"
+            nativeInputProps={{ type: 'date', value: nextReview, onChange: (e) => setNextReview(e.target.value) }}
+          />
         </div>
       </div>
       {local && <Alert severity="error" small description={local} className="fr-mb-2w" />}
@@ -488,9 +558,13 @@ function Attendance({ session, people, apply }: { session: Session; people: Map<
   const [members, setMembers] = useState<Schemas['CommissionMemberDto'][]>([]);
   const [present, setPresent] = useState<Set<string>>(new Set());
   useEffect(() => {
-    void api.GET('/api/commission/members', { params: { query: { limit: 200 as never } } }).then(({ data }) => setMembers((data?.items ?? []).filter((m) => m.active)));
+    void api
+      .GET('/api/commission/members', { params: { query: { limit: 200 as never } } })
+      .then(({ data }) => setMembers((data?.items ?? []).filter((m) => m.active)));
   }, []);
-  const invitees = session.items.flatMap((item) => (item.invitedUserIds ?? []).map((userId) => ({ userId, itemId: item.id, reference: item.reference })));
+  const invitees = session.items.flatMap((item) =>
+    (item.invitedUserIds ?? []).map((userId) => ({ userId, itemId: item.id, reference: item.reference })),
+  );
   const key = (userId: string, itemId?: string) => (itemId ? `${userId}:${itemId}` : userId);
   const toggle = (k: string, on: boolean) => {
     const next = new Set(present);
@@ -504,10 +578,15 @@ function Attendance({ session, people, apply }: { session: Session; people: Map<
       ...members
         .filter((m) => present.has(key(m.userId)))
         .map((m) => ({ userId: m.userId, as: m.kind === 'substitute' ? ('substitute' as const) : ('member' as const) })),
-      ...invitees.filter((i) => present.has(key(i.userId, i.itemId))).map((i) => ({ userId: i.userId, as: 'invitee' as const, itemIds: [i.itemId] })),
+      ...invitees
+        .filter((i) => present.has(key(i.userId, i.itemId)))
+        .map((i) => ({ userId: i.userId, as: 'invitee' as const, itemIds: [i.itemId] })),
     ];
     await apply(
-      api.POST('/api/sessions/{id}/attendance', { params: { path: { id: session.id } }, body: { attendees, personAttendedItemIds: [], carersAttendedItemIds: [] } }),
+      api.POST('/api/sessions/{id}/attendance', {
+        params: { path: { id: session.id } },
+        body: { attendees, personAttendedItemIds: [], carersAttendedItemIds: [] },
+      }),
       'Présences enregistrées.',
     );
   };
@@ -528,7 +607,10 @@ function Attendance({ session, people, apply }: { session: Session; people: Map<
           legend="Invités présents (pour leur point)"
           options={invitees.map((i) => ({
             label: `${people.get(i.userId)?.displayName ?? '…'} — point ${i.reference}`,
-            nativeInputProps: { checked: present.has(key(i.userId, i.itemId)), onChange: (e) => toggle(key(i.userId, i.itemId), e.target.checked) },
+            nativeInputProps: {
+              checked: present.has(key(i.userId, i.itemId)),
+              onChange: (e) => toggle(key(i.userId, i.itemId), e.target.checked),
+            },
           }))}
         />
       )}
@@ -538,7 +620,17 @@ function Attendance({ session, people, apply }: { session: Session; people: Map<
 }
 
 /** Minutes per item: drafted by the coordination while the session is held, approved by the chair, then downloadable as a PDF. */
-function Minutes({ session, chair, coordinator, onChange }: { session: Session; chair: boolean; coordinator: boolean; onChange: () => Promise<void> }) {
+function Minutes({
+  session,
+  chair,
+  coordinator,
+  onChange,
+}: {
+  session: Session;
+  chair: boolean;
+  coordinator: boolean;
+  onChange: () => Promise<void>;
+}) {
   const [minutes, setMinutes] = useState<Schemas['MinutesViewDto'] | null>(null);
   const [texts, setTexts] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
@@ -602,7 +694,11 @@ function Minutes({ session, chair, coordinator, onChange }: { session: Session; 
                 key={item.id}
                 label={`Procès-verbal du point ${item.reference}`}
                 textArea
-                nativeTextAreaProps={{ rows: 4, value: texts[item.id] ?? '', onChange: (e) => setTexts({ ...texts, [item.id]: e.target.value }) }}
+                nativeTextAreaProps={{
+                  rows: 4,
+                  value: texts[item.id] ?? '',
+                  onChange: (e) => setTexts({ ...texts, [item.id]: e.target.value }),
+                }}
               />
             ))}
             <Button type="submit">Enregistrer le procès-verbal</Button>

@@ -68,7 +68,10 @@ export function SessionsPage() {
       <form onSubmit={filter} className="fr-mb-3w" aria-label="Filtrer les séances">
         <div className="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom">
           <div className="fr-col-12 fr-col-md-4">
-            <Select label="État de la séance" nativeSelectProps={{ value: draft, onChange: (e) => setDraft(e.target.value as Status | '') }}>
+            <Select
+              label="État de la séance"
+              nativeSelectProps={{ value: draft, onChange: (e) => setDraft(e.target.value as Status | '') }}
+            >
               <option value="">Tous les états</option>
               {Object.entries(SESSION_STATUS_LABELS).map(([value, label]) => (
                 <option key={value} value={value}>
@@ -156,10 +159,16 @@ function NewSession() {
       <form onSubmit={(e) => void create(e)}>
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-3">
-            <Input label="Date de la séance" nativeInputProps={{ type: 'date', required: true, value: date, onChange: (e) => setDate(e.target.value) }} />
+            <Input
+              label="Date de la séance"
+              nativeInputProps={{ type: 'date', required: true, value: date, onChange: (e) => setDate(e.target.value) }}
+            />
           </div>
           <div className="fr-col-12 fr-col-md-3">
-            <Input label="Heure" nativeInputProps={{ type: 'time', required: true, value: time, onChange: (e) => setTime(e.target.value) }} />
+            <Input
+              label="Heure"
+              nativeInputProps={{ type: 'time', required: true, value: time, onChange: (e) => setTime(e.target.value) }}
+            />
           </div>
           <div className="fr-col-12 fr-col-md-6">
             <Input

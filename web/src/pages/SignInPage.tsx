@@ -64,7 +64,13 @@ function PasswordStep({ notice, onSecondStep }: { notice?: string; onSecondStep:
         <h1>Connexion à la cellule cas complexes</h1>
         {notice && <Alert className="fr-mb-3w" severity="info" small description={notice} />}
         {oidcError && (
-          <Alert className="fr-mb-3w" severity="error" title="Connexion par Pro Santé Connect impossible" description={ssoMessage(oidcError)} role="alert" />
+          <Alert
+            className="fr-mb-3w"
+            severity="error"
+            title="Connexion par Pro Santé Connect impossible"
+            description={ssoMessage(oidcError)}
+            role="alert"
+          />
         )}
         {error && <Alert className="fr-mb-3w" severity="error" title="Connexion impossible" description={error} role="alert" />}
         {singleSignOn && (
@@ -85,14 +91,25 @@ function PasswordStep({ notice, onSecondStep }: { notice?: string; onSecondStep:
               <Input
                 label="Adresse électronique"
                 hintText="Format attendu : nom@domaine.fr"
-                nativeInputProps={{ type: 'email', autoComplete: 'username', required: true, value: email, onChange: (e) => setEmail(e.target.value) }}
+                nativeInputProps={{
+                  type: 'email',
+                  autoComplete: 'username',
+                  required: true,
+                  value: email,
+                  onChange: (e) => setEmail(e.target.value),
+                }}
               />
             </div>
             <div className="fr-fieldset__element">
               <PasswordInput
                 label="Mot de passe"
                 messages={[]}
-                nativeInputProps={{ autoComplete: 'current-password', required: true, value: password, onChange: (e) => setPassword(e.target.value) }}
+                nativeInputProps={{
+                  autoComplete: 'current-password',
+                  required: true,
+                  value: password,
+                  onChange: (e) => setPassword(e.target.value),
+                }}
               />
             </div>
           </fieldset>

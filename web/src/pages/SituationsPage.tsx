@@ -68,7 +68,10 @@ export function SituationsPage() {
             />
           </div>
           <div className="fr-col-12 fr-col-md-3">
-            <Select label="État" nativeSelectProps={{ value: draft.status, onChange: (e) => setDraft({ ...draft, status: e.target.value as Status | '' }) }}>
+            <Select
+              label="État"
+              nativeSelectProps={{ value: draft.status, onChange: (e) => setDraft({ ...draft, status: e.target.value as Status | '' }) }}
+            >
               <option value="">Tous les états</option>
               {Object.entries(STATUS_LABELS).map(([value, label]) => (
                 <option key={value} value={value}>
@@ -80,7 +83,10 @@ export function SituationsPage() {
           <div className="fr-col-12 fr-col-md-3">
             <Select
               label="Problématique"
-              nativeSelectProps={{ value: draft.problemArea, onChange: (e) => setDraft({ ...draft, problemArea: e.target.value as Area | '' }) }}
+              nativeSelectProps={{
+                value: draft.problemArea,
+                onChange: (e) => setDraft({ ...draft, problemArea: e.target.value as Area | '' }),
+              }}
             >
               <option value="">Toutes les problématiques</option>
               {Object.entries(AREA_LABELS).map(([value, label]) => (

@@ -29,8 +29,8 @@ export function ChainVerification() {
     <section className="fr-mb-6w" aria-labelledby="integrite-journal">
       <h2 id="integrite-journal">Intégrité du journal d’audit</h2>
       <p>
-        Chaque entrée du journal est chaînée à la précédente ; des points de contrôle signés en attestent régulièrement. La vérification complète relit tout le
-        journal.
+        Chaque entrée du journal est chaînée à la précédente ; des points de contrôle signés en attestent régulièrement. La vérification
+        complète relit tout le journal.
       </p>
       <Button disabled={busy} onClick={() => void verify()} className="fr-mb-2w">
         Vérifier l’intégrité du journal
@@ -95,7 +95,10 @@ export function AnomalyReport() {
   };
   const name = (userId: string | null) => (userId ? (people.get(userId)?.displayName ?? 'Compte inconnu de l’annuaire') : 'Compte inconnu');
   const count = report
-    ? report.deniedBursts.length + report.unusualVolume.length + report.accessOutsideSessionWindow.length + report.accessAfterConsentWithdrawal.length
+    ? report.deniedBursts.length +
+      report.unusualVolume.length +
+      report.accessOutsideSessionWindow.length +
+      report.accessAfterConsentWithdrawal.length
     : 0;
   const lastDay = report ? new Date(new Date(report.to).getTime() - 1).toISOString() : null;
 
@@ -105,10 +108,18 @@ export function AnomalyReport() {
       <form onSubmit={submit} aria-label="Période du rapport d’anomalies" className="fr-mb-2w">
         <div className="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom">
           <div className="fr-col-12 fr-col-md-4">
-            <Input label="Début de la période" hintText="Par défaut : il y a 30 jours" nativeInputProps={{ type: 'date', value: from, onChange: (e) => setFrom(e.target.value) }} />
+            <Input
+              label="Début de la période"
+              hintText="Par défaut : il y a 30 jours"
+              nativeInputProps={{ type: 'date', value: from, onChange: (e) => setFrom(e.target.value) }}
+            />
           </div>
           <div className="fr-col-12 fr-col-md-4">
-            <Input label="Fin de la période" hintText="Par défaut : aujourd’hui" nativeInputProps={{ type: 'date', value: to, onChange: (e) => setTo(e.target.value) }} />
+            <Input
+              label="Fin de la période"
+              hintText="Par défaut : aujourd’hui"
+              nativeInputProps={{ type: 'date', value: to, onChange: (e) => setTo(e.target.value) }}
+            />
           </div>
           <div className="fr-col-12 fr-col-md-4 fr-mb-3w">
             <Button type="submit" priority="secondary">
@@ -121,10 +132,13 @@ export function AnomalyReport() {
       {report && (
         <div role="status" aria-live="polite">
           <p>
-            Du {formatDate(report.from)} au {formatDate(lastDay)} : {count === 0 ? 'aucune anomalie.' : plural(count, 'anomalie') + '.'} État de la chaîne :{' '}
-            {CHAIN_STATE_LABELS[report.auditChain.state]}
+            Du {formatDate(report.from)} au {formatDate(lastDay)} : {count === 0 ? 'aucune anomalie.' : plural(count, 'anomalie') + '.'}{' '}
+            État de la chaîne : {CHAIN_STATE_LABELS[report.auditChain.state]}
             {report.auditChain.checkedAt ? ` (établi le ${formatDateTime(report.auditChain.checkedAt)})` : ''}
-            {report.auditChain.firstBroken ? `, première entrée en cause n° ${report.auditChain.firstBroken.seq} (${BREAK_LABELS[report.auditChain.firstBroken.kind]})` : ''}.
+            {report.auditChain.firstBroken
+              ? `, première entrée en cause n° ${report.auditChain.firstBroken.seq} (${BREAK_LABELS[report.auditChain.firstBroken.kind]})`
+              : ''}
+            .
           </p>
         </div>
       )}
@@ -132,14 +146,23 @@ export function AnomalyReport() {
         <Table
           caption="Refus répétés (cinq refus ou plus en dix minutes)"
           headers={['Personne ou adresse', 'À partir de', 'Refus']}
-          data={report.deniedBursts.map((b) => [b.actorUserId ? name(b.actorUserId) : `Adresse ${b.clientAddress ?? 'inconnue'}`, formatDateTime(b.windowStart), String(b.denials)])}
+          data={report.deniedBursts.map((b) => [
+            b.actorUserId ? name(b.actorUserId) : `Adresse ${b.clientAddress ?? 'inconnue'}`,
+            formatDateTime(b.windowStart),
+            String(b.denials),
+          ])}
         />
       )}
       {report && report.unusualVolume.length > 0 && (
         <Table
           caption="Volumes de lecture inhabituels"
           headers={['Personne', 'Jour', 'Lectures', 'Moyenne habituelle par jour']}
-          data={report.unusualVolume.map((v) => [name(v.actorUserId), formatDate(v.day), String(v.reads), v.usualDailyReads.toLocaleString('fr-FR', { maximumFractionDigits: 1 })])}
+          data={report.unusualVolume.map((v) => [
+            name(v.actorUserId),
+            formatDate(v.day),
+            String(v.reads),
+            v.usualDailyReads.toLocaleString('fr-FR', { maximumFractionDigits: 1 }),
+          ])}
         />
       )}
       {report && report.accessOutsideSessionWindow.length > 0 && (

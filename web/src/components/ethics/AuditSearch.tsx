@@ -108,7 +108,9 @@ export function AuditSearch() {
       link.download = 'journal-audit.csv';
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      setExportNotice(`${lines.length - 1} événement${lines.length - 1 > 1 ? 's' : ''} exporté${lines.length - 1 > 1 ? 's' : ''} (fichier journal-audit.csv).`);
+      setExportNotice(
+        `${lines.length - 1} événement${lines.length - 1 > 1 ? 's' : ''} exporté${lines.length - 1 > 1 ? 's' : ''} (fichier journal-audit.csv).`,
+      );
     } catch (failure) {
       setError(problemText(failure, 'L’export a échoué. Réessayez.'));
     } finally {
@@ -123,7 +125,10 @@ export function AuditSearch() {
   return (
     <section className="fr-mb-6w" aria-labelledby="qui-a-consulte">
       <h2 id="qui-a-consulte">Qui a consulté ce dossier ?</h2>
-      <p>Recherchez dans le journal d’audit par dossier, par personne et par période. Les critères se combinent ; sans critère, les événements les plus récents s’affichent.</p>
+      <p>
+        Recherchez dans le journal d’audit par dossier, par personne et par période. Les critères se combinent ; sans critère, les
+        événements les plus récents s’affichent.
+      </p>
       <form onSubmit={search} aria-label="Rechercher dans le journal d’audit" className="fr-mb-3w">
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-4">
@@ -134,13 +139,24 @@ export function AuditSearch() {
             />
           </div>
           <div className="fr-col-12 fr-col-md-4">
-            <Input label="Du" hintText="Premier jour inclus" nativeInputProps={{ type: 'date', value: draft.from, onChange: (e) => setDraft({ ...draft, from: e.target.value }) }} />
+            <Input
+              label="Du"
+              hintText="Premier jour inclus"
+              nativeInputProps={{ type: 'date', value: draft.from, onChange: (e) => setDraft({ ...draft, from: e.target.value }) }}
+            />
           </div>
           <div className="fr-col-12 fr-col-md-4">
-            <Input label="Au" hintText="Dernier jour inclus" nativeInputProps={{ type: 'date', value: draft.to, onChange: (e) => setDraft({ ...draft, to: e.target.value }) }} />
+            <Input
+              label="Au"
+              hintText="Dernier jour inclus"
+              nativeInputProps={{ type: 'date', value: draft.to, onChange: (e) => setDraft({ ...draft, to: e.target.value }) }}
+            />
           </div>
           <div className="fr-col-12 fr-col-md-6">
-            <Select label="Action" nativeSelectProps={{ value: draft.action, onChange: (e) => setDraft({ ...draft, action: e.target.value }) }}>
+            <Select
+              label="Action"
+              nativeSelectProps={{ value: draft.action, onChange: (e) => setDraft({ ...draft, action: e.target.value }) }}
+            >
               <option value="">Toutes les actions</option>
               {Object.entries(ACTION_LABELS).map(([value, label]) => (
                 <option key={value} value={value}>
@@ -150,7 +166,10 @@ export function AuditSearch() {
             </Select>
           </div>
           <div className="fr-col-12 fr-col-md-6">
-            <Select label="Résultat" nativeSelectProps={{ value: draft.outcome, onChange: (e) => setDraft({ ...draft, outcome: e.target.value as Outcome | '' }) }}>
+            <Select
+              label="Résultat"
+              nativeSelectProps={{ value: draft.outcome, onChange: (e) => setDraft({ ...draft, outcome: e.target.value as Outcome | '' }) }}
+            >
               <option value="">Tous les résultats</option>
               {Object.entries(OUTCOME_LABELS).map(([value, label]) => (
                 <option key={value} value={value}>
@@ -163,7 +182,12 @@ export function AuditSearch() {
             <fieldset className="fr-fieldset fr-mb-0">
               <legend className="fr-fieldset__legend">Personne qui a agi</legend>
               <div className="fr-fieldset__element">
-                <PersonPicker label="Rechercher la personne par son nom" name="acteur" value={draft.person} onChange={(person) => setDraft({ ...draft, person })} />
+                <PersonPicker
+                  label="Rechercher la personne par son nom"
+                  name="acteur"
+                  value={draft.person}
+                  onChange={(person) => setDraft({ ...draft, person })}
+                />
                 {draft.person && (
                   <p>
                     Personne retenue : {draft.person.displayName}{' '}
@@ -197,7 +221,13 @@ export function AuditSearch() {
               : `${result.total} événement${result.total > 1 ? 's' : ''} ${describe(searched)}, du plus récent au plus ancien.`}
           </p>
           {result.total > 0 && (
-            <Button iconId="fr-icon-download-line" priority="secondary" disabled={busy} onClick={() => void exportCsv()} className="fr-mb-2w">
+            <Button
+              iconId="fr-icon-download-line"
+              priority="secondary"
+              disabled={busy}
+              onClick={() => void exportCsv()}
+              className="fr-mb-2w"
+            >
               Exporter cette recherche en CSV
             </Button>
           )}
@@ -205,7 +235,14 @@ export function AuditSearch() {
             <Table
               caption={caption}
               headers={['Date et heure', 'Personne', 'Rôle', 'Action', 'Finalité', 'Résultat']}
-              data={result.items.map((e) => [formatDateTime(e.recordedAt), name(e.actor.userId), roleLabel(e.actor.role), actionLabel(e.action), purposeLabel(e.purpose), OUTCOME_LABELS[e.outcome]])}
+              data={result.items.map((e) => [
+                formatDateTime(e.recordedAt),
+                name(e.actor.userId),
+                roleLabel(e.actor.role),
+                actionLabel(e.action),
+                purposeLabel(e.purpose),
+                OUTCOME_LABELS[e.outcome],
+              ])}
             />
           )}
           {pages > 1 && (

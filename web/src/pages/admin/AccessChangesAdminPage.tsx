@@ -11,7 +11,12 @@ import { Link } from '../../app/router';
 import { Pager } from '../NotificationsPage';
 
 const PAGE = 20;
-const SEVERITY: Record<AccessChangeStatus, 'info' | 'success' | 'error' | 'warning'> = { pending: 'warning', approved: 'success', refused: 'error', withdrawn: 'info' };
+const SEVERITY: Record<AccessChangeStatus, 'info' | 'success' | 'error' | 'warning'> = {
+  pending: 'warning',
+  approved: 'success',
+  refused: 'error',
+  withdrawn: 'info',
+};
 
 /** Administration: the access changes submitted to the ethics committee, and what it decided. */
 export function AccessChangesAdminPage() {
@@ -21,23 +26,32 @@ export function AccessChangesAdminPage() {
   const [page, setPage] = useState<Schemas['AccessChangePageDto'] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    void api.GET('/api/access-changes', { params: { query: { limit: PAGE as never, offset: offset as never, ...(status ? { status } : {}) } } }).then(({ data, error: failure }) => {
-      if (data) setPage(data);
-      else setError(problemText(failure));
-    });
+    void api
+      .GET('/api/access-changes', { params: { query: { limit: PAGE as never, offset: offset as never, ...(status ? { status } : {}) } } })
+      .then(({ data, error: failure }) => {
+        if (data) setPage(data);
+        else setError(problemText(failure));
+      });
   }, [status, offset]);
 
   return (
     <>
       <h1>Demandes d’accès</h1>
       <p>
-        Un changement qui élargit l’accès d’un compte (rôle sur les dossiers, comité d’éthique, catégorie professionnelle qui lit davantage) attend
-        l’approbation du comité d’éthique. On le demande depuis la fiche d’un compte, dans <Link href="/administration/comptes" className="fr-link">Comptes</Link>.
+        Un changement qui élargit l’accès d’un compte (rôle sur les dossiers, comité d’éthique, catégorie professionnelle qui lit davantage)
+        attend l’approbation du comité d’éthique. On le demande depuis la fiche d’un compte, dans{' '}
+        <Link href="/administration/comptes" className="fr-link">
+          Comptes
+        </Link>
+        .
       </p>
       {error && <Alert severity="error" small description={error} className="fr-mb-2w" role="alert" />}
       <div className="fr-grid-row">
         <div className="fr-col-12 fr-col-md-6">
-          <Select label="État des demandes" nativeSelectProps={{ value: status, onChange: (e) => (setOffset(0), setStatus(e.target.value as AccessChangeStatus | '')) }}>
+          <Select
+            label="État des demandes"
+            nativeSelectProps={{ value: status, onChange: (e) => (setOffset(0), setStatus(e.target.value as AccessChangeStatus | '')) }}
+          >
             <option value="">Toutes</option>
             <option value="pending">En attente</option>
             <option value="approved">Approuvées</option>

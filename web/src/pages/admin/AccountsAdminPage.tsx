@@ -35,13 +35,18 @@ export function AccountsAdminPage() {
   const [notice, setNotice] = useState<string | null>(null);
 
   const load = useCallback(async () => {
-    const { data, error: failure } = await api.GET('/api/users', { params: { query: { limit: PAGE as never, offset: offset as never, ...(search ? { q: search } : {}) } } });
+    const { data, error: failure } = await api.GET('/api/users', {
+      params: { query: { limit: PAGE as never, offset: offset as never, ...(search ? { q: search } : {}) } },
+    });
     if (data) setPage(data);
     else setError(problemText(failure));
   }, [offset, search]);
   useEffect(() => void load(), [load]);
   useEffect(() => {
-    loadOrganizations().then((all) => setOrganizations(new Map(all.map((o) => [o.id, o.name]))), (failure) => setError(problemText(failure)));
+    loadOrganizations().then(
+      (all) => setOrganizations(new Map(all.map((o) => [o.id, o.name]))),
+      (failure) => setError(problemText(failure)),
+    );
   }, []);
 
   const changed = async (account: Account, message: string) => {
@@ -84,7 +89,11 @@ export function AccountsAdminPage() {
 
       {page && (
         <>
-          <p>{page.total === 0 ? 'Aucun compte trouvé.' : `${page.total} compte${page.total > 1 ? 's' : ''}${search ? ' trouvé' + (page.total > 1 ? 's' : '') : ''}.`}</p>
+          <p>
+            {page.total === 0
+              ? 'Aucun compte trouvé.'
+              : `${page.total} compte${page.total > 1 ? 's' : ''}${search ? ' trouvé' + (page.total > 1 ? 's' : '') : ''}.`}
+          </p>
           {page.items.length > 0 && (
             <Table
               caption="Comptes"
@@ -118,7 +127,16 @@ export function AccountsAdminPage() {
         </>
       )}
 
-      {selected && <ManageAccount key={selected.id} account={selected} organizationName={selected.organizationId ? organizations.get(selected.organizationId) : undefined} onChanged={changed} onError={setError} onClose={() => setSelected(null)} />}
+      {selected && (
+        <ManageAccount
+          key={selected.id}
+          account={selected}
+          organizationName={selected.organizationId ? organizations.get(selected.organizationId) : undefined}
+          onChanged={changed}
+          onError={setError}
+          onClose={() => setSelected(null)}
+        />
+      )}
       <CreateAccount organizations={organizations} onCreated={changed} onError={setError} />
     </>
   );
@@ -131,7 +149,10 @@ function RolesField({ legend, value, onChange }: { legend: string; value: Role[]
       hintText="L’administration, le comité d’éthique et les rôles sur les dossiers ne se cumulent pas."
       options={ASSIGNABLE_ROLES.map((role) => ({
         label: ROLE_LABELS[role],
-        nativeInputProps: { checked: value.includes(role), onChange: (e) => onChange(e.target.checked ? [...value, role] : value.filter((r) => r !== role)) },
+        nativeInputProps: {
+          checked: value.includes(role),
+          onChange: (e) => onChange(e.target.checked ? [...value, role] : value.filter((r) => r !== role)),
+        },
       }))}
     />
   );
@@ -139,7 +160,11 @@ function RolesField({ legend, value, onChange }: { legend: string; value: Role[]
 
 function CategorySelect({ value, onChange }: { value: Category | ''; onChange: (category: Category) => void }) {
   return (
-    <Select label="Catégorie professionnelle" hint="Elle décide des parties d’un dossier que la personne peut lire." nativeSelectProps={{ required: true, value, onChange: (e) => onChange(e.target.value as Category) }}>
+    <Select
+      label="Catégorie professionnelle"
+      hint="Elle décide des parties d’un dossier que la personne peut lire."
+      nativeSelectProps={{ required: true, value, onChange: (e) => onChange(e.target.value as Category) }}
+    >
       <option value="" disabled>
         Choisir une catégorie
       </option>
@@ -152,7 +177,15 @@ function CategorySelect({ value, onChange }: { value: Category | ''; onChange: (
   );
 }
 
-function CreateAccount({ organizations, onCreated, onError }: { organizations: Map<string, string>; onCreated: (account: Account, message: string) => Promise<void>; onError: (message: string | null) => void }) {
+function CreateAccount({
+  organizations,
+  onCreated,
+  onError,
+}: {
+  organizations: Map<string, string>;
+  onCreated: (account: Account, message: string) => Promise<void>;
+  onError: (message: string | null) => void;
+}) {
   const [displayName, setDisplayName] = useState('');
   const [email, setEmail] = useState('');
   const [organizationId, setOrganizationId] = useState('');
@@ -194,10 +227,23 @@ function CreateAccount({ organizations, onCreated, onError }: { organizations: M
       <form onSubmit={(e) => void submit(e)} aria-label="Créer un compte">
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-6">
-            <Input label="Nom affiché" nativeInputProps={{ required: true, maxLength: 200, value: displayName, onChange: (e) => setDisplayName(e.target.value) }} />
+            <Input
+              label="Nom affiché"
+              nativeInputProps={{ required: true, maxLength: 200, value: displayName, onChange: (e) => setDisplayName(e.target.value) }}
+            />
           </div>
           <div className="fr-col-12 fr-col-md-6">
-            <Input label="Adresse électronique" nativeInputProps={{ type: 'email', required: true, maxLength: 254, autoComplete: 'off', value: email, onChange: (e) => setEmail(e.target.value) }} />
+            <Input
+              label="Adresse électronique"
+              nativeInputProps={{
+                type: 'email',
+                required: true,
+                maxLength: 254,
+                autoComplete: 'off',
+                value: email,
+                onChange: (e) => setEmail(e.target.value),
+              }}
+            />
           </div>
           <div className="fr-col-12 fr-col-md-6">
             <Select label="Structure" nativeSelectProps={{ value: organizationId, onChange: (e) => setOrganizationId(e.target.value) }}>
@@ -218,14 +264,27 @@ function CreateAccount({ organizations, onCreated, onError }: { organizations: M
             <Input
               label="Identifiant professionnel (facultatif)"
               hintText="RPPS ou ADELI, pour la connexion par Pro Santé Connect"
-              nativeInputProps={{ maxLength: 64, pattern: '[0-9A-Za-z]{1,64}', value: professionalId, onChange: (e) => setProfessionalId(e.target.value) }}
+              nativeInputProps={{
+                maxLength: 64,
+                pattern: '[0-9A-Za-z]{1,64}',
+                value: professionalId,
+                onChange: (e) => setProfessionalId(e.target.value),
+              }}
             />
           </div>
           <div className="fr-col-12 fr-col-md-6">
             <Input
               label="Mot de passe provisoire"
               hintText="Au moins 12 caractères, à transmettre à la personne par un autre canal"
-              nativeInputProps={{ type: 'password', required: true, minLength: 12, maxLength: 256, autoComplete: 'new-password', value: password, onChange: (e) => setPassword(e.target.value) }}
+              nativeInputProps={{
+                type: 'password',
+                required: true,
+                minLength: 12,
+                maxLength: 256,
+                autoComplete: 'new-password',
+                value: password,
+                onChange: (e) => setPassword(e.target.value),
+              }}
             />
           </div>
         </div>
@@ -266,18 +325,25 @@ function ManageAccount({
     onError(null);
     const { data, error } = await api.POST('/api/users/{id}/second-factor/reset', { params: { path: { id: account.id } } });
     if (!data) return onError(problemText(error));
-    await onChanged(data, `Second facteur de ${name} réinitialisé : ses sessions sont fermées et un nouveau second facteur lui sera demandé à la prochaine connexion.`);
+    await onChanged(
+      data,
+      `Second facteur de ${name} réinitialisé : ses sessions sont fermées et un nouveau second facteur lui sera demandé à la prochaine connexion.`,
+    );
   };
   const saveProfessionalId = (event: FormEvent) => {
     event.preventDefault();
     const value = professionalId.trim();
-    void patch({ professionalId: value || null }, () => (value ? `Identifiant professionnel ${value} lié au compte de ${name}.` : `Connexion unique retirée du compte de ${name}.`));
+    void patch({ professionalId: value || null }, () =>
+      value ? `Identifiant professionnel ${value} lié au compte de ${name}.` : `Connexion unique retirée du compte de ${name}.`,
+    );
   };
   const saveAccess = (event: FormEvent) => {
     event.preventDefault();
     if (roles.length === 0) return onError('Choisissez au moins un rôle.');
     void patch({ roles, professionalCategory: category }, (updated) =>
-      updated.pendingAccessChangeId ? `Demande de modification des accès de ${name} transmise. ${PENDING}` : `Accès de ${name} enregistrés.`,
+      updated.pendingAccessChangeId
+        ? `Demande de modification des accès de ${name} transmise. ${PENDING}`
+        : `Accès de ${name} enregistrés.`,
     );
   };
 
@@ -306,11 +372,19 @@ function ManageAccount({
       <h3>État et second facteur</h3>
       <div className="fr-mb-4w">
         {account.active ? (
-          <Button priority="secondary" className="fr-mr-2w" onClick={() => void patch({ active: false }, () => `Compte de ${name} désactivé : ses sessions sont fermées.`)}>
+          <Button
+            priority="secondary"
+            className="fr-mr-2w"
+            onClick={() => void patch({ active: false }, () => `Compte de ${name} désactivé : ses sessions sont fermées.`)}
+          >
             Désactiver le compte
           </Button>
         ) : (
-          <Button priority="secondary" className="fr-mr-2w" onClick={() => void patch({ active: true }, () => `Compte de ${name} réactivé.`)}>
+          <Button
+            priority="secondary"
+            className="fr-mr-2w"
+            onClick={() => void patch({ active: true }, () => `Compte de ${name} réactivé.`)}
+          >
             Réactiver le compte
           </Button>
         )}
@@ -324,7 +398,12 @@ function ManageAccount({
         <Input
           label="Identifiant professionnel (RPPS ou ADELI)"
           hintText="Lie le compte à la connexion par Pro Santé Connect ; laisser vide pour la retirer"
-          nativeInputProps={{ maxLength: 64, pattern: '[0-9A-Za-z]{1,64}', value: professionalId, onChange: (e) => setProfessionalId(e.target.value) }}
+          nativeInputProps={{
+            maxLength: 64,
+            pattern: '[0-9A-Za-z]{1,64}',
+            value: professionalId,
+            onChange: (e) => setProfessionalId(e.target.value),
+          }}
         />
         <Button type="submit" priority="secondary">
           Enregistrer l’identifiant
@@ -332,7 +411,10 @@ function ManageAccount({
       </form>
 
       <h3>Accès</h3>
-      <p>Un rôle sur les dossiers, le rôle de comité d’éthique ou une catégorie qui lit davantage ne s’appliquent qu’après l’approbation du comité d’éthique.</p>
+      <p>
+        Un rôle sur les dossiers, le rôle de comité d’éthique ou une catégorie qui lit davantage ne s’appliquent qu’après l’approbation du
+        comité d’éthique.
+      </p>
       <form onSubmit={saveAccess} aria-label="Modifier les accès">
         <RolesField legend="Rôles" value={roles} onChange={setRoles} />
         <CategorySelect value={category} onChange={setCategory} />

@@ -23,7 +23,15 @@ export async function loadOrganizations(): Promise<Organization[]> {
   }
 }
 
-export function KindSelect({ value, onChange, label = 'Type de structure' }: { value: OrganizationKind | ''; onChange: (kind: OrganizationKind) => void; label?: string }) {
+export function KindSelect({
+  value,
+  onChange,
+  label = 'Type de structure',
+}: {
+  value: OrganizationKind | '';
+  onChange: (kind: OrganizationKind) => void;
+  label?: string;
+}) {
   return (
     <Select label={label} nativeSelectProps={{ required: true, value, onChange: (e) => onChange(e.target.value as OrganizationKind) }}>
       <option value="" disabled>
@@ -143,7 +151,10 @@ function OrganizationForm({
       <form onSubmit={(e) => void submit(e)} aria-label={title}>
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-6">
-            <Input label="Nom de la structure" nativeInputProps={{ required: true, maxLength: 200, value: name, onChange: (e) => setName(e.target.value) }} />
+            <Input
+              label="Nom de la structure"
+              nativeInputProps={{ required: true, maxLength: 200, value: name, onChange: (e) => setName(e.target.value) }}
+            />
           </div>
           <div className="fr-col-12 fr-col-md-6">
             <KindSelect value={kind} onChange={setKind} />
