@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { REMINDERS_QUEUE } from '../src/jobs/daily-jobs.service.js';
+import { JobQueue } from '../src/jobs/job-queue.service.js';
 import { bearer, createSituation } from './support/situations.js';
 import { createAdmin, createUser, startTestApp, TestApp, TestUser } from './support/test-app.js';
 
@@ -38,6 +40,20 @@ describe('operations: metrics and request ids', () => {
     expect(length).toBeGreaterThan(0);
     expect(length).toBeLessThanOrEqual(head);
     expect(text).toMatch(/clsm_audit_last_checkpoint_age_seconds -?\d/);
+  });
+
+  it('counts the job queue by queue and state', async () => {
+    await t.app.get(JobQueue).send(REMINDERS_QUEUE, [{}]);
+    const text = (await t.http().get('/api/metrics').set('Authorization', `Bearer ${METRICS_TOKEN}`).expect(200)).text;
+    const stored = (await t.superuser.query<{ n: number }>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1`, [REMINDERS_QUEUE]))
+      .rows[0].n;
+    const published = [...text.matchAll(new RegExp(`clsm_job_queue_jobs\\{queue="${REMINDERS_QUEUE}",state="[a-z]+"\\} (\\d+)`, 'g'))].map(
+      (match) => Number(match[1]),
+    );
+    expect(stored).toBeGreaterThan(0);
+    // The figures are read at the scrape; a worker may move a job on since, never add one.
+    expect(published.reduce((sum, count) => sum + count, 0)).toBeGreaterThan(0);
+    expect(published.reduce((sum, count) => sum + count, 0)).toBeLessThanOrEqual(stored);
   });
 
   it('every problem names the request id that its log line and X-Request-Id header carry', async () => {

@@ -141,6 +141,24 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
     await this.boss.insert(data.map((item) => ({ name, data: item })));
   }
 
+  /**
+   * Jobs of each registered queue by state (created, retry, active, completed, cancelled, failed),
+   * counted by the queue's own connection (the serving roles have no rights on its schema).
+   */
+  async counts(): Promise<{ queue: string; state: string; count: number }[]> {
+    if (!this.boss) return [];
+    const { rows } = await this.boss
+      .getDb()
+      .executeSql('SELECT name, state::text AS state, count(*)::int AS count FROM pgboss.job WHERE name = ANY($1) GROUP BY name, state', [
+        [...this.definitions.keys()],
+      ]);
+    return (rows as { name: string; state: string; count: number }[]).map((row) => ({
+      queue: row.name,
+      state: row.state,
+      count: row.count,
+    }));
+  }
+
   /** The schedules registered in the database (every instance's, which are the same). */
   async schedules(): Promise<RegisteredSchedule[]> {
     if (!this.boss) return [];

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
+import { JobQueue } from '../jobs/job-queue.service.js';
 
 interface PgPool {
   totalCount: number;
@@ -12,7 +13,7 @@ interface PgPool {
 
 /**
  * Prometheus metrics of this instance (prom-client): requests by route and status, latency, the two
- * connection pools, the audit chain's length and the age of its last signed checkpoint. A registry
+ * connection pools, the audit chain's length and the age of its last signed checkpoint, the job queue. A registry
  * per application, so several instances in one process (the tests) never mix their figures.
  */
 @Injectable()
@@ -21,7 +22,7 @@ export class MetricsService {
   private readonly requests: Counter<'method' | 'route' | 'status'>;
   private readonly latency: Histogram<'method' | 'route'>;
 
-  constructor(@InjectDataSource('general') general: DataSource, @InjectDataSource('cellule') cellule: DataSource) {
+  constructor(@InjectDataSource('general') general: DataSource, @InjectDataSource('cellule') cellule: DataSource, jobs: JobQueue) {
     collectDefaultMetrics({ register: this.registry, prefix: 'clsm_' });
     this.requests = new Counter({
       name: 'clsm_http_requests_total',
@@ -71,6 +72,16 @@ export class MetricsService {
       registers: [this.registry],
       async collect() {
         this.set((await chain())[0].checkpoint_age ?? -1);
+      },
+    });
+    new Gauge({
+      name: 'clsm_job_queue_jobs',
+      help: 'Jobs of each queue (e-mails, reminders, retention, notices) by state; failed ones need an operator.',
+      labelNames: ['queue', 'state'],
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        for (const { queue, state, count } of await jobs.counts()) this.set({ queue, state }, count);
       },
     });
   }
