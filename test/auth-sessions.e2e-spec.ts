@@ -56,4 +56,21 @@ describe('signed-in sessions', () => {
     await t.http().get('/api/auth/me').set(auth(user.token)).expect(401);
     await t.http().post('/api/auth/refresh').send({ refreshToken: user.refreshToken }).expect(401);
   });
+
+  it('a session in use stays alive: its last use is written when older than 30 seconds, not on every request', async () => {
+    const user = await createUser(t, admin, { roles: ['member'] });
+    const lastUse = async () =>
+      (
+        await t.superuser.query<{ age: number }>(
+          `SELECT extract(epoch FROM now() - last_used_at)::float8 AS age FROM clsm.auth_session WHERE user_id = $1`,
+          [user.id],
+        )
+      ).rows[0].age;
+    await t.superuser.query(`UPDATE clsm.auth_session SET last_used_at = now() - interval '20 minutes' WHERE user_id = $1`, [user.id]);
+    await t.http().get('/api/auth/me').set(auth(user.token)).expect(200);
+    expect(await lastUse()).toBeLessThan(5);
+    await t.superuser.query(`UPDATE clsm.auth_session SET last_used_at = now() - interval '10 seconds' WHERE user_id = $1`, [user.id]);
+    await t.http().get('/api/auth/me').set(auth(user.token)).expect(200);
+    expect(await lastUse()).toBeGreaterThanOrEqual(10);
+  });
 });

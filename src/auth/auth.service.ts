@@ -32,6 +32,9 @@ export interface AccessTokenPayload {
 const INVALID_CREDENTIALS = 'Adresse e-mail ou mot de passe incorrect.';
 const sha256 = (value: string) => createHash('sha256').update(value).digest();
 
+/** A session's last use is rewritten at most this often (seconds): well under the idle timeout. */
+const SESSION_TOUCH_SECONDS = 30;
+
 @Injectable()
 export class AuthService {
   private readonly settings: AppConfig['auth'];
@@ -218,15 +221,22 @@ export class AuthService {
 
   /** Loads the caller for an access token; undefined when the user or the session is no longer valid. */
   async resolveAccessToken(payload: AccessTokenPayload): Promise<AuthenticatedUser | undefined> {
-    // One statement: the session is valid, not left idle, and its last use is now.
-    const [rows] = await this.dataSource.query<
-      [{ id: string; roles: Role[]; organization_id: string | null; professional_category: ProfessionalCategory }[], number]
+    // One statement: the session is valid and not left idle; its last use is written only when the
+    // stored one is older than SESSION_TOUCH_SECONDS, so that most requests write nothing (the idle
+    // timeout counts in minutes). A data-modifying CTE runs whether or not its output is read.
+    const rows = await this.dataSource.query<
+      { id: string; roles: Role[]; organization_id: string | null; professional_category: ProfessionalCategory }[]
     >(
-      `UPDATE clsm.auth_session s SET last_used_at = now() FROM clsm.user_account u
-        WHERE s.user_id = u.id AND u.id = $1 AND s.id = $2 AND u.active AND s.revoked_at IS NULL AND s.expires_at > now()
-          AND s.last_used_at > now() - make_interval(mins => $3)
-        RETURNING u.id, u.roles, u.organization_id, u.professional_category`,
-      [payload.sub, payload.sid, this.settings.idleTimeoutMinutes],
+      `WITH live AS (
+         SELECT s.id AS session_id, s.last_used_at, u.id, u.roles, u.organization_id, u.professional_category
+           FROM clsm.auth_session s JOIN clsm.user_account u ON u.id = s.user_id
+          WHERE u.id = $1 AND s.id = $2 AND u.active AND s.revoked_at IS NULL AND s.expires_at > now()
+            AND s.last_used_at > now() - make_interval(mins => $3)),
+       touched AS (
+         UPDATE clsm.auth_session s SET last_used_at = now() FROM live
+          WHERE s.id = live.session_id AND live.last_used_at < now() - make_interval(secs => $4))
+       SELECT id, roles, organization_id, professional_category FROM live`,
+      [payload.sub, payload.sid, this.settings.idleTimeoutMinutes, SESSION_TOUCH_SECONDS],
     );
     const [row] = rows;
     if (!row) return undefined;
