@@ -223,6 +223,15 @@ function completeOperations(document: OpenAPIObject, access: Map<string, AccessR
       const rateLimited = path.startsWith(RATE_LIMITED_PREFIX);
       if (rateLimited) statuses.add(429);
       for (const status of statuses) operation.responses[status] ??= problem(status);
+      // Every error leaves through the problem filter, whatever a library decorator declared (terminus's
+      // @HealthCheck() describes its 503 as its own JSON body, once @nestjs/swagger loads from it on Node 24).
+      for (const [status, response] of Object.entries(operation.responses) as [string, ResponseObject | ReferenceObject][]) {
+        if (/^[45]/.test(status) && !('$ref' in response) && !response.content?.['application/problem+json'])
+          operation.responses[status] = {
+            ...problem(Number(status)),
+            description: response.description || problem(Number(status)).description,
+          };
+      }
       const tooMany = operation.responses[429] as ResponseObject | undefined;
       if (tooMany && !('$ref' in tooMany)) tooMany.headers = { 'Retry-After': RETRY_AFTER, ...tooMany.headers };
       if (rateLimited) {

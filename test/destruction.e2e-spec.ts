@@ -292,4 +292,20 @@ describe('destruction leaves nothing decryptable', () => {
     await t.http().get(`/api/situations/${id}`).set(bearer(c.housing)).expect(404);
     await t.http().get(`/api/situations/${randomUUID()}`).set(bearer(c.coordinator)).expect(404);
   });
+
+  it('lists that hold a destroyed situation still answer: its referral keeps its steps and dates, marked destroyed, with no reason or data set', async () => {
+    const [{ id: referralId }] = (await t.superuser.query('SELECT id FROM cellule.referral WHERE situation_id = $1', [destroyed.id]))
+      .rows as { id: string }[];
+    for (const reader of [c.coordinator, c.dac]) {
+      const listed = await t.http().get('/api/referrals?limit=200').set(bearer(reader)).expect(200);
+      const item = (listed.body.items as { id: string; destroyed?: boolean; history: { to: string; reason?: string }[] }[]).find(
+        (referral) => referral.id === referralId,
+      );
+      expect(item).toMatchObject({ destroyed: true, situationReference: destroyed.reference });
+      expect(item!.history.map((step) => step.to)).toEqual(expect.arrayContaining(['sent', 'acknowledged', 'accepted']));
+      expect(item!.history.some((step) => step.reason !== undefined)).toBe(false);
+      expect(item).not.toHaveProperty('reason');
+      expect(item).not.toHaveProperty('shared');
+    }
+  });
 });

@@ -85,12 +85,14 @@ export class ReferralViewsService {
         sentAt: referral.sent_at?.toISOString() ?? null,
       };
       if (referral.external_id) view.dacReferralId = referral.external_id;
+      if (referral.direction === 'inbound') view.situationStatus = situation.status;
+      // A destroyed situation's referral keeps its steps and dates; no reason can be read any more.
+      const destroyed = reader.destroyed(referral.situation_id);
       view.history = (history.get(referral.id) ?? []).map((event) => {
-        const reason = reader.read<string>(grant, 'referral_event.reason', event.id, event.reason_enc);
+        const reason = destroyed ? undefined : reader.read<string>(grant, 'referral_event.reason', event.id, event.reason_enc);
         return { from: event.from_status, to: event.to_status, at: event.at.toISOString(), ...(reason !== undefined ? { reason } : {}) };
       });
-      if (referral.direction === 'inbound') view.situationStatus = situation.status;
-      if (reader.destroyed(referral.situation_id)) return { ...view, destroyed: true };
+      if (destroyed) return { ...view, destroyed: true };
       const declineReason = reader.read<string>(grant, 'referral.decline_reason', referral.id, referral.decline_reason_enc);
       if (declineReason !== undefined) view.declineReason = declineReason;
       const shared = reader.read<Record<string, unknown>>(grant, 'referral.snapshot', referral.id, referral.snapshot_enc);
