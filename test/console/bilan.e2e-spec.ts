@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { createSituation, intakeBody } from '../support/situations.js';
+import { createSituation, intakeBody, moveTo } from '../support/situations.js';
 import { createAdmin, createFreshDatabase, createUser, startTestApp, type TestApp, type TestUser } from '../support/test-app.js';
 import { expectAccessible, launchBrowser, listen, openConsole, screenshot, signIn, type ConsolePage } from '../support/browser.js';
 
@@ -48,8 +48,14 @@ describe('the Bilan in the console', () => {
     const referrer = await createUser(t, admin, { roles: ['referrer'] });
     // Seven saisines today: all about housing (published), one also about isolation and about a man
     // (small counts: « secret statistique »).
-    for (let i = 0; i < 6; i++) await createSituation(t, referrer, { problemAreas: ['housing'] });
-    await createSituation(t, referrer, { problemAreas: ['housing', 'isolation'], identity: { ...intakeBody().identity, sex: 'male' } });
+    const situations = [];
+    for (let i = 0; i < 6; i++) situations.push(await createSituation(t, referrer, { problemAreas: ['housing'] }));
+    situations.push(
+      await createSituation(t, referrer, { problemAreas: ['housing', 'isolation'], identity: { ...intakeBody().identity, sex: 'male' } }),
+    );
+    // Five found admissible (published), one rejected (a small count).
+    for (const situation of situations.slice(0, 5)) await moveTo(t, coordinator, situation.id, [{ to: 'admissible' }]);
+    await moveTo(t, coordinator, situations[5].id, [{ to: 'rejected', reason: 'Hors du champ de la commission' }]);
   }, JOURNEY_TIMEOUT);
   afterEach(async () => {
     for (const browser of browsers.splice(0)) await browser.close();
@@ -80,6 +86,10 @@ describe('the Bilan in the console', () => {
       await expect(figure(page, 'Saisines par mois', month)).resolves.toBe('7');
       await expect(figure(page, 'Saisines par problématique', 'Logement')).resolves.toBe('7');
       await expect(figure(page, 'Saisines par problématique', 'Addictions')).resolves.toBe('0');
+      // One rejection is a small count (primary); the five admissible would give it away from the total of six (secondary).
+      await expect(figure(page, 'Décisions de recevabilité', 'Total')).resolves.toBe('6');
+      await expect(figure(page, 'Décisions de recevabilité', 'Non recevable')).resolves.toMatch(/^secret statistique.*secret primaire/s);
+      await expect(figure(page, 'Décisions de recevabilité', 'Recevable')).resolves.toMatch(/^secret statistique.*secret secondaire/s);
       // A small count: hidden, and said so to screen readers too.
       const isolation = await figure(page, 'Saisines par problématique', 'Isolement');
       expect(isolation).toContain('secret statistique');

@@ -188,30 +188,28 @@ export function BilanPage() {
                     bars={byKind.rows.map((row, r) => ({ label: row.label, cell: byKind.cells[r][0] }))}
                   />
                 )}
-                {statistics.tables
-                  .filter((t) => t.key.startsWith('saisines'))
-                  .map((t) => (
-                    <StatTable key={t.key} table={t} />
-                  ))}
+                <Tables tables={statistics.tables.filter((t) => t.key.startsWith('saisines'))} />
               </section>
 
               <section aria-labelledby="bilan-commission" className="fr-mb-4w">
                 <h2 id="bilan-commission">Instruction et commission</h2>
-                {statistics.tables
-                  .filter((t) => t.key === 'admissibility')
-                  .map((t) => (
-                    <StatTable key={t.key} table={t} />
-                  ))}
-                <Activity statistics={statistics} />
+                <div className="fr-grid-row fr-grid-row--gutters">
+                  <div className="fr-col-12 fr-col-md-5">
+                    {statistics.tables
+                      .filter((t) => t.key === 'admissibility')
+                      .map((t) => (
+                        <StatTable key={t.key} table={t} />
+                      ))}
+                  </div>
+                  <div className="fr-col-12 fr-col-md-7">
+                    <Activity statistics={statistics} />
+                  </div>
+                </div>
               </section>
 
               <section aria-labelledby="bilan-suites" className="fr-mb-4w">
                 <h2 id="bilan-suites">Préconisations, orientations et clôtures</h2>
-                {statistics.tables
-                  .filter((t) => !t.key.startsWith('saisines') && t.key !== 'admissibility')
-                  .map((t) => (
-                    <StatTable key={t.key} table={t} />
-                  ))}
+                <Tables tables={statistics.tables.filter((t) => !t.key.startsWith('saisines') && t.key !== 'admissibility')} />
               </section>
             </>
           )}
@@ -221,13 +219,26 @@ export function BilanPage() {
   );
 }
 
+/** Tables side by side where there is room: one-way tables in half the width, two-way tables in all of it. */
+function Tables({ tables }: { tables: Statistics['tables'] }) {
+  return (
+    <div className="fr-grid-row fr-grid-row--gutters">
+      {tables.map((t) => (
+        <div key={t.key} className={t.columns.length > 1 ? 'fr-col-12' : 'fr-col-12 fr-col-md-6'}>
+          <StatTable table={t} />
+        </div>
+      ))}
+    </div>
+  );
+}
+
 /** Sessions held, situations reviewed and the time from saisine to first session (quartiles in days). */
 function Activity({ statistics }: { statistics: Statistics }) {
   const delay = statistics.delayToFirstSession;
   const days = (value: number | null | undefined) =>
     value === null || value === undefined ? `non publié (moins de ${statistics.minimumCount} situations)` : formatDays(value);
   return (
-    <div className="fr-table fr-table--bordered fr-mb-2w">
+    <div className="fr-table fr-table--bordered fr-table--sm fr-mb-2w">
       <table>
         <caption>Activité de la commission</caption>
         <thead>

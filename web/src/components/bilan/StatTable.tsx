@@ -12,7 +12,7 @@ export function StatTable({ table }: { table: Table }) {
   const twoWay = table.columns.length > 1;
   const caption = STATISTICS_TABLE_LABELS[table.key] ?? table.title;
   return (
-    <div className="fr-table fr-table--bordered fr-mb-2w">
+    <div className="fr-table fr-table--bordered fr-table--sm fr-mb-2w">
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -42,9 +42,7 @@ export function StatTable({ table }: { table: Table }) {
               )}
             </tr>
           ))}
-        </tbody>
-        {(table.total || (twoWay && table.columnTotals)) && (
-          <tfoot>
+          {(table.total || (twoWay && table.columnTotals)) && (
             <tr>
               <th scope="row">Total</th>
               {twoWay
@@ -60,8 +58,8 @@ export function StatTable({ table }: { table: Table }) {
                 </td>
               )}
             </tr>
-          </tfoot>
-        )}
+          )}
+        </tbody>
       </table>
       {table.note && <p className="fr-text--sm fr-mt-1w">{table.note}</p>}
     </div>
