@@ -7,6 +7,7 @@ import { CaseFilePage } from '../pages/CaseFilePage';
 import { CharterPage } from '../pages/CharterPage';
 import { FollowUpPage } from '../pages/FollowUpPage';
 import { EthicsPage } from '../pages/EthicsPage';
+import { BilanPage } from '../pages/BilanPage';
 import { HomePage } from '../pages/HomePage';
 import { IntakePage } from '../pages/IntakePage';
 import { NotFoundPage } from '../pages/NotFoundPage';
@@ -44,6 +45,8 @@ export const can = {
   referrals: (user: User) => user.roles.some((role) => role === 'coordinator' || role === 'dac' || role === 'member'),
   ethics: (user: User) => user.roles.includes('ethics'),
   sessions: (user: User) => user.roles.some((role) => role === 'coordinator' || role === 'member' || role === 'referrer'),
+  /** The Bilan (policy `subjects.Statistics`): the coordination, and the ethics committee in oversight. */
+  statistics: (user: User) => user.roles.some((role) => role === 'coordinator' || role === 'ethics'),
 };
 
 function navigation(user: User, path: string) {
@@ -61,6 +64,7 @@ function navigation(user: User, path: string) {
     items.push({ text: 'Suivi des préconisations', linkProps: { href: '/preconisations' }, isActive: path === '/preconisations' });
   if (can.referrals(user))
     items.push({ text: 'Orientations DAC', linkProps: { href: '/orientations' }, isActive: path.startsWith('/orientations') });
+  if (can.statistics(user)) items.push({ text: 'Bilan', linkProps: { href: '/bilan' }, isActive: path === '/bilan' });
   if (administers(user)) items.push(...adminNavigation(path));
   if (can.ethics(user))
     items.push({ text: 'Comité d’éthique', linkProps: { href: '/comite-ethique' }, isActive: path === '/comite-ethique' });
@@ -154,6 +158,7 @@ function Page({ path }: { path: string }) {
   if (path === '/seances') return <SessionsPage />;
   if (path === '/preconisations') return <FollowUpPage />;
   if (path === '/comite-ethique') return <EthicsPage />;
+  if (path === '/bilan') return <BilanPage />;
   if ((params = match('/seances/:id', path))) return <SessionPage key={params.id} id={params.id} />;
   if (path === '/orientations') return <ReferralsPage />;
   if ((params = match('/orientations/:id', path))) return <ReferralPage key={params.id} id={params.id} />;

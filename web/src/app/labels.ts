@@ -147,3 +147,29 @@ export const RECOMMENDATION_STATUS_LABELS: Record<Schemas['RecommendationViewDto
   abandoned: 'Abandonnée',
   transferred: 'Transférée',
 };
+
+/** Statistics (the Bilan): why a cell is not published (src/statistics/suppression.ts). */
+export const SUPPRESSION_LABELS: Record<NonNullable<Schemas['StatCellDto']['suppressed']>, string> = {
+  primary: 'secret primaire : un petit effectif',
+  secondary: 'secret secondaire : masqué pour qu’aucun petit effectif ne puisse être recalculé',
+};
+
+/** The sections of the Bilan, by the key of the API's table (the API gives each table's French title). */
+export const STATISTICS_TABLE_LABELS: Record<string, string> = {
+  saisinesByMonth: 'Saisines par mois',
+  saisinesByReferrerKind: 'Saisines par type de structure à l’origine de la saisine',
+  saisinesByProblemArea: 'Saisines par problématique',
+  saisinesByBirthDecadeAndSex: 'Saisines par décennie de naissance et par sexe',
+  admissibility: 'Décisions de recevabilité',
+  recommendationsByStatusAndCarrierKind: 'Préconisations par état et par type de structure porteuse',
+  dacReferralsByDirectionAndStatus: 'Orientations DAC par sens et par issue',
+  closuresByOutcome: 'Clôtures par issue',
+};
+
+/** A calendar day (AAAA-MM-JJ) in words, e.g. « 1 janvier 2026 ». */
+export const formatDay = (day: string) =>
+  new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+
+/** A number of days with one decimal at most, in French (« 12,5 jours »). */
+export const formatDays = (days: number) =>
+  `${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(days)} jour${days >= 2 ? 's' : ''}`;

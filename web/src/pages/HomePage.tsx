@@ -71,6 +71,19 @@ export function HomePage() {
         </div>
       )}
 
+      {can.statistics(user) && (
+        <div className="fr-grid-row fr-grid-row--gutters fr-mb-4w">
+          <div className="fr-col-12 fr-col-md-4">
+            <Tile
+              title="Bilan"
+              desc="Les chiffres anonymisés de la cellule pour le bilan annuel du CLSM"
+              linkProps={{ href: '/bilan' }}
+              orientation="vertical"
+            />
+          </div>
+        </div>
+      )}
+
       {administers(user) && (
         <div className="fr-grid-row fr-grid-row--gutters fr-mb-4w">
           {adminNavigation('').map((entry) => (
