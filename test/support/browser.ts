@@ -28,7 +28,13 @@ export async function listen(t: TestApp): Promise<string> {
 
 /** The Chromium the @sparticuz/chromium package ships: no system browser, no download. */
 export async function launchBrowser(): Promise<Browser> {
-  return playwright.launch({ executablePath: await chromium.executablePath(), args: chromium.args, headless: true });
+  // French interface language: date fields read jj/mm/aaaa as the people using the console see them.
+  return playwright.launch({
+    executablePath: await chromium.executablePath(),
+    args: [...chromium.args, '--lang=fr-FR'],
+    env: { ...process.env, LANG: 'fr_FR.UTF-8', LANGUAGE: 'fr' },
+    headless: true,
+  });
 }
 
 export interface ConsolePage {
