@@ -62,6 +62,14 @@ describe("the person's objection (RGPD art. 21) and restriction of processing (a
       await get(c.nurse, `/api/situations/${situation.id}`).expect(200);
       expect((await get(c.dac, `/api/referrals/${referral.body.id}`).expect(200)).body.shared).toBeDefined();
 
+      const agendaChanged = async () =>
+        (
+          await t.superuser.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM cellule.notification WHERE recipient_id = $1 AND kind = 'agenda.changed' AND link = $2`,
+            [c.invitee.id, `/seances/${sessionId}`],
+          )
+        ).rows[0].n;
+      const changedBefore = await agendaChanged();
       const reason = 'La personne refuse que sa situation soit examinée, par courrier du 2 novembre';
       const objected = await post(c.coordinator, `/api/situations/${situation.id}/objection`, {
         reason,
@@ -82,6 +90,14 @@ describe("the person's objection (RGPD art. 21) and restriction of processing (a
           closurePending: false,
         },
       ]);
+      // Off the agenda of the session not yet held (back to preparation, then closed), its invitees told.
+      const items = await t.superuser.query('SELECT count(*)::int AS n FROM cellule.agenda_item WHERE situation_id = $1', [situation.id]);
+      expect(items.rows[0].n).toBe(0);
+      expect((objected.body.history as { to: string; reason?: string }[]).slice(-2).map((step) => step.to)).toEqual([
+        'in_preparation',
+        'closed',
+      ]);
+      expect(await agendaChanged()).toBe(changedBefore + 1);
       // Invitees and convened members lose the file at once.
       await get(c.invitee, `/api/situations/${situation.id}`).expect(404);
       await get(c.nurse, `/api/situations/${situation.id}`).expect(404);

@@ -6,6 +6,7 @@ import { CaseFiles } from '../casefile/case-files.js';
 import { Clock } from '../common/clock.js';
 import { conflict, ProblemException, ProblemType } from '../common/problem.js';
 import type { SituationDto } from '../situations/dto/situation-output.dto.js';
+import { AgendaService } from '../sessions/agenda.service.js';
 import { SituationClosureService } from '../situations/situation-closure.service.js';
 import { TRANSITIONS } from '../situations/situation.constants.js';
 import type { Situation } from '../situations/situation.entity.js';
@@ -29,6 +30,7 @@ export class RightsMeasuresService {
     private readonly cases: CaseFiles,
     private readonly relations: RelationsService,
     private readonly closure: SituationClosureService,
+    private readonly agenda: AgendaService,
     private readonly workflow: SituationWorkflowService,
     private readonly situations: SituationsService,
     private readonly clock: Clock,
@@ -41,11 +43,14 @@ export class RightsMeasuresService {
    * (a saisine not yet decided, préconisations still open) it stays marked for closure.
    */
   async object(user: AuthenticatedUser, id: string, input: RecordRightsMeasureDto): Promise<SituationDto> {
-    const { situation } = await this.cases.situation(user, 'object', id);
+    const { situation: loaded } = await this.cases.situation(user, 'object', id);
     await this.assertRequest(input.rightsRequestId, 'objection', id);
-    const measureId = await this.insert(user, situation, 'objection', input);
+    const measureId = await this.insert(user, loaded, 'objection', input);
     await this.relations.endObjected(id);
     await this.closure.settleReferrals(user, id, DAC_REASON);
+    // Off every agenda not yet held: the commission no longer reviews the situation.
+    const withdrawn = await this.agenda.withdrawFromUpcoming(user, id, 'opposition de la personne (RGPD, article 21).');
+    const situation = withdrawn > 0 ? (await this.cases.situation(user, 'transition', id)).situation : loaded;
     this.cases.record({
       action: 'situation.object',
       resourceType: 'situation',

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SessionsModule } from '../sessions/sessions.module.js';
 import { SituationsModule } from '../situations/situations.module.js';
 import { RightsMeasuresController } from './rights-measures.controller.js';
 import { RightsMeasuresService } from './rights-measures.service.js';
@@ -11,7 +12,7 @@ import { SubjectAccessService } from './subject-access.service.js';
 
 /** The person's rights: the register of requests, subject access, objection and restriction, retention (schema cellule). */
 @Module({
-  imports: [SituationsModule],
+  imports: [SituationsModule, SessionsModule],
   controllers: [RightsController, SubjectAccessController, RetentionController, RightsMeasuresController],
   providers: [RightsService, SubjectAccessService, RetentionService, RightsMeasuresService],
   exports: [RightsService, SubjectAccessService, RetentionService],

@@ -97,6 +97,26 @@ export class AgendaService {
 
   /** Takes an item off the agenda: its access ends, its situation goes back to preparation. */
   async removeItem(user: AuthenticatedUser, sessionId: string, itemId: string, input: RemoveAgendaItemDto): Promise<SessionDto> {
+    await this.withdraw(user, sessionId, itemId, input.reason);
+    return this.sessions.get(user, sessionId);
+  }
+
+  /**
+   * Takes a situation off every agenda of a session not yet held (the person objected): each item
+   * is removed as the coordinator would remove it, invitees told that the agenda changed.
+   */
+  async withdrawFromUpcoming(user: AuthenticatedUser, situationId: string, reason: string): Promise<number> {
+    const manager = await this.cases.manager();
+    const items = await manager.query<{ id: string; session_id: string }[]>(
+      `SELECT i.id, i.session_id FROM cellule.agenda_item i JOIN cellule.session s ON s.id = i.session_id
+        WHERE i.situation_id = $1 AND s.status = ANY($2) ORDER BY s.scheduled_at, i.id`,
+      [situationId, BEFORE_START],
+    );
+    for (const item of items) await this.withdraw(user, item.session_id, item.id, reason);
+    return items.length;
+  }
+
+  private async withdraw(user: AuthenticatedUser, sessionId: string, itemId: string, reason: string | undefined): Promise<void> {
     const manager = await this.cases.manager();
     const session = await this.sessions.lockSession(sessionId, BEFORE_START);
     const item = await this.sessions.item(sessionId, itemId);
@@ -116,11 +136,10 @@ export class AgendaService {
       const when = dateOf(session);
       await this.workflow.moveWithin(user, locked, {
         to: 'in_preparation',
-        reason: `Retirée de l'ordre du jour de la séance du ${when}${input.reason ? ` : ${input.reason}` : '.'}`,
+        reason: `Retirée de l'ordre du jour de la séance du ${when}${reason ? ` : ${reason}` : '.'}`,
       });
     }
     this.cases.record(itemEntry('agenda_item.remove', item));
-    return this.sessions.get(user, sessionId);
   }
 
   /** The new order: every item of the agenda, each once. */

@@ -25,5 +25,6 @@ import { SessionsService } from './sessions.service.js';
     CommissionService,
     RecommendationsService,
   ],
+  exports: [AgendaService],
 })
 export class SessionsModule {}
