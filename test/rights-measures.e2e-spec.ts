@@ -302,6 +302,24 @@ describe("the person's objection (RGPD art. 21) and restriction of processing (a
       );
     });
 
+    it('keeps a restricted file on an upcoming agenda as it is: nobody more can be invited for its item (409 naming the rule)', async () => {
+      const situation = await readySituation(t, c);
+      const sessionId = await newSession(t, c, { inDays: 12 });
+      const itemId = await addItem(t, c, sessionId, situation.id);
+      await post(c.coordinator, `/api/situations/${situation.id}/restriction`, { reason: 'Exactitude contestée' }).expect(200);
+      const invite = () =>
+        t
+          .http()
+          .put(`/api/sessions/${sessionId}/items/${itemId}/invitees`)
+          .set(bearer(c.coordinator))
+          .send({ invitedUserIds: [c.invitee.id] });
+      expectRule(await invite(), 409, 'limitation-du-traitement');
+      const rows = await t.superuser.query('SELECT count(*)::int AS n FROM cellule.agenda_invitation WHERE item_id = $1', [itemId]);
+      expect(rows.rows[0].n).toBe(0);
+      await post(c.coordinator, `/api/situations/${situation.id}/restriction/lift`, { reason: 'Données vérifiées' }).expect(200);
+      await invite().expect(200);
+    });
+
     it('is placed and lifted by the coordination only (others: 404)', async () => {
       const situation = await readySituation(t, c);
       await post(c.referrer, `/api/situations/${situation.id}/restriction`, { reason: 'x' }).expect(404);

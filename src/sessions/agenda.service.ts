@@ -170,6 +170,8 @@ export class AgendaService {
     const session = await this.sessions.lockSession(sessionId, BEFORE_START);
     const item = await this.sessions.item(sessionId, itemId);
     const { situation } = await this.cases.situation(user, 'read', item.situationId);
+    // Opening the file to more people is a change of it: a restricted file stays as it is.
+    await this.cases.allowRecordWrite(item.situationId);
     const wanted = [...new Set(input.invitedUserIds)];
     await this.assertInvitable(item.situationId, wanted);
     const current = (
