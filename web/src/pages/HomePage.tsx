@@ -161,7 +161,7 @@ export function HomePage() {
         <Alert
           severity="info"
           small
-          description="Votre rôle ne donne accès à aucun dossier : la console d’administration viendra dans une prochaine version."
+          description="Votre rôle ne donne accès au contenu d’aucun dossier : aucun de vos écrans ne montre ce que contient un dossier."
         />
       )}
     </>
