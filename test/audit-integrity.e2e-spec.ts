@@ -223,7 +223,10 @@ describe('audit chain: streaming verification in batches', () => {
   it('a forged checkpoint met mid-stream is reported at its seq', async () => {
     const [, second] = await checkpointSeqs(t);
     const { rows } = await t.superuser.query('SELECT head_hash FROM audit.checkpoint WHERE seq = $1', [second]);
-    await asAttacker(t, "UPDATE audit.checkpoint SET head_hash = '\\x00'::bytea || substring(head_hash from 2) WHERE seq = $1", [second]);
+    // Every bit of the first byte flipped: the forged head always differs from the signed one.
+    await asAttacker(t, 'UPDATE audit.checkpoint SET head_hash = set_byte(head_hash, 0, get_byte(head_hash, 0) # 255) WHERE seq = $1', [
+      second,
+    ]);
     try {
       expect((await verify()).firstBroken).toEqual({
         seq: second,

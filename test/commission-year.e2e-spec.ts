@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { addItem, commission, type Commission, dateIn, newSession, setSessionStatus } from './support/commission.js';
 import { bearer, createSituation, giveConsent, intakeBody, moveTo } from './support/situations.js';
 import { startSmtpServer, type TestSmtpServer } from './support/smtp.js';
-import { startTestApp, type TestApp, type TestUser } from './support/test-app.js';
+import { createFreshDatabase, startTestApp, type TestApp, type TestUser } from './support/test-app.js';
 
 /**
  * A commission's year with one person's situation, as the people who do the work would go through
@@ -17,7 +17,9 @@ describe('a commission’s whole year', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpServer();
+    // A database of its own: its job queue holds only this year's e-mails.
     t = await startTestApp({
+      DATABASE_URL: await createFreshDatabase(),
       SMTP_URL: smtp.url,
       MAIL_FROM: 'CLSM cellule <cellule@clsm.test.example>',
       PUBLIC_URL: 'https://cellule.test.example',

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { addItem, type Commission, commission, dateIn, newSession, readySituation, reviewed } from './support/commission.js';
 import { bearer, createSituation, giveConsent, intakeBody, moveTo } from './support/situations.js';
 import { startSmtpServer, type TestSmtpServer } from './support/smtp.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { createFreshDatabase, startTestApp, type TestApp } from './support/test-app.js';
 
 const PUBLIC_URL = 'https://cellule.test.example';
 
@@ -12,7 +12,14 @@ describe('notification e-mails through SMTP, sent from the job queue', () => {
   let c: Commission;
   beforeAll(async () => {
     smtp = await startSmtpServer();
-    t = await startTestApp({ SMTP_URL: smtp.url, MAIL_FROM: 'CLSM cellule <cellule@clsm.test.example>', PUBLIC_URL });
+    // A database of its own: its job queue holds only this file's e-mails (the shared one may still
+    // hold other files' e-mails, which this instance's workers would deliver first).
+    t = await startTestApp({
+      DATABASE_URL: await createFreshDatabase(),
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'CLSM cellule <cellule@clsm.test.example>',
+      PUBLIC_URL,
+    });
     c = await commission(t);
   });
   afterAll(async () => {
