@@ -209,7 +209,12 @@ describe('commission sessions', () => {
 
     const overdue = await t.http().get('/api/recommendations?status=overdue&limit=200').set(bearer(c.housing)).expect(200);
     const mine = overdue.body.items.find((item: { situationId: string }) => item.situationId === situation.id);
-    expect(mine).toMatchObject({ carrierUserId: c.housing.id, overdue: true, action: 'Solliciter le bailleur pour un plan d’apurement' });
+    expect(mine).toMatchObject({
+      carrierUserId: c.housing.id,
+      overdue: true,
+      action: 'Solliciter le bailleur pour un plan d’apurement',
+      situationReference: situation.reference,
+    });
     await moveTo(t, c.coordinator, situation.id, [{ to: 'follow_up' }]);
     const done = await t
       .http()
@@ -217,9 +222,15 @@ describe('commission sessions', () => {
       .set(bearer(c.housing))
       .send({ status: 'done', note: 'Plan signé le 3 décembre.' })
       .expect(200);
-    expect(done.body).toMatchObject({ status: 'done', overdue: false, note: 'Plan signé le 3 décembre.' });
+    expect(done.body).toMatchObject({
+      status: 'done',
+      overdue: false,
+      note: 'Plan signé le 3 décembre.',
+      situationReference: situation.reference,
+    });
     // Every préconisation is settled before the closure (the other one is transferred, with a reason).
     const other = outcome.body.items[0].outcome.recommendations.find((item: { id: string }) => item.id !== mine.id);
+    expect(other.situationReference).toBe(situation.reference);
     await t
       .http()
       .patch(`/api/recommendations/${other.id}`)

@@ -26,6 +26,13 @@ export interface RecommendationRow {
   version: number;
 }
 
+/** A row read with RECOMMENDATION_WITH_REFERENCE: what a view is built from. */
+type RecommendationViewRow = RecommendationRow & { situation_reference: string };
+
+/** A préconisation with its situation's case reference (the console shows it, never a name). */
+export const RECOMMENDATION_WITH_REFERENCE = `SELECT r.*, situation.reference AS situation_reference
+  FROM cellule.recommendation r JOIN cellule.situation situation ON situation.id = r.situation_id`;
+
 /**
  * Recommendations (préconisations) and their follow-up. A carrier who is a user may read the
  * situation while the recommendation is open; lists show the préconisations of the situations the
@@ -110,8 +117,8 @@ export class RecommendationsService {
   /** The recommendations of several agenda items, by item, in one query, read through each item's grant. */
   async forItems(itemIds: string[], grants: Map<string, FieldGrant>, reader: FieldReader): Promise<Map<string, RecommendationViewDto[]>> {
     const manager = await this.cases.manager();
-    const rows = await manager.query<RecommendationRow[]>(
-      'SELECT * FROM cellule.recommendation WHERE item_id = ANY($1) ORDER BY due_date, id',
+    const rows = await manager.query<RecommendationViewRow[]>(
+      `${RECOMMENDATION_WITH_REFERENCE} WHERE r.item_id = ANY($1) ORDER BY r.due_date, r.id`,
       [itemIds],
     );
     const byItem = new Map<string, RecommendationViewDto[]>();
@@ -130,8 +137,8 @@ export class RecommendationsService {
     const manager = await this.cases.manager();
     const status = query.status === 'overdue' ? 'open' : (query.status ?? null);
     const filter = await this.access.listCondition(user, [status, query.status === 'overdue' ? this.clock.today() : null]);
-    const rows = await manager.query<RecommendationRow[]>(
-      `SELECT r.* FROM cellule.recommendation r JOIN cellule.situation situation ON situation.id = r.situation_id
+    const rows = await manager.query<RecommendationViewRow[]>(
+      `${RECOMMENDATION_WITH_REFERENCE}
         WHERE (${filter.sql}) AND ($1::text IS NULL OR r.status = $1) AND ($2::date IS NULL OR r.due_date < $2)
         ORDER BY r.due_date, r.id LIMIT 2000`,
       filter.params,
@@ -165,7 +172,7 @@ export class RecommendationsService {
   /** One préconisation as the user reads it (after a write they were authorised for). */
   async read(user: AuthenticatedUser, id: string): Promise<RecommendationViewDto> {
     const manager = await this.cases.manager();
-    const [row] = await manager.query<RecommendationRow[]>('SELECT * FROM cellule.recommendation WHERE id = $1', [id]);
+    const [row] = await manager.query<RecommendationViewRow[]>(`${RECOMMENDATION_WITH_REFERENCE} WHERE r.id = $1`, [id]);
     const access = (await this.cases.visible(user, [row.situation_id])).get(row.situation_id);
     if (!access) throw notFound();
     return this.view(row, access, await this.cases.reader([access], 'recommendation.read'));
@@ -174,7 +181,7 @@ export class RecommendationsService {
   /** The carrier, the référent or whoever manages préconisations closes one, with a note. */
   async close(user: AuthenticatedUser, id: string, input: CloseRecommendationDto): Promise<RecommendationViewDto> {
     const manager = await this.cases.manager();
-    const [row] = await manager.query<RecommendationRow[]>('SELECT * FROM cellule.recommendation WHERE id = $1 FOR UPDATE', [id]);
+    const [row] = await manager.query<RecommendationViewRow[]>(`${RECOMMENDATION_WITH_REFERENCE} WHERE r.id = $1 FOR UPDATE OF r`, [id]);
     const access = row ? (await this.cases.visible(user, [row.situation_id])).get(row.situation_id) : undefined;
     const audited = {
       action: 'recommendation.close',
@@ -200,15 +207,20 @@ export class RecommendationsService {
     );
     await this.relations.endCarrier(id);
     this.cases.record({ ...audited, purpose: access.purpose });
-    return this.view(updated, access, await this.cases.reader([access], 'recommendation.close'));
+    return this.view(
+      { ...updated, situation_reference: row.situation_reference },
+      access,
+      await this.cases.reader([access], 'recommendation.close'),
+    );
   }
 
-  private view(row: RecommendationRow, grant: FieldGrant, reader: FieldReader): RecommendationViewDto {
+  private view(row: RecommendationViewRow, grant: FieldGrant, reader: FieldReader): RecommendationViewDto {
     const dueDate = isoDate(row.due_date);
     const note = reader.read<string>(grant, 'recommendation.note', row.id, row.note_enc);
     return {
       id: row.id,
       situationId: row.situation_id,
+      situationReference: row.situation_reference,
       action: reader.read<string>(grant, 'recommendation.action', row.id, row.action_enc) ?? '',
       carrierUserId: row.carrier_user_id,
       carrierOrganizationId: row.carrier_organization_id,

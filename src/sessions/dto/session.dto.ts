@@ -275,6 +275,9 @@ export class RecommendationViewDto {
   @ApiProperty({ format: 'uuid' })
   situationId: string;
 
+  @ApiProperty({ example: 'CC-2026-0042', description: "The situation's case reference (never the person's name)." })
+  situationReference: string;
+
   @ApiProperty()
   action: string;
 

@@ -2372,6 +2372,11 @@ export interface components {
             id: string;
             /** Format: uuid */
             situationId: string;
+            /**
+             * @description The situation's case reference (never the person's name).
+             * @example CC-2026-0042
+             */
+            situationReference: string;
             action: string;
             /** Format: uuid */
             carrierUserId: string | null;

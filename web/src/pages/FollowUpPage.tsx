@@ -25,7 +25,6 @@ export function FollowUpPage() {
   const people = usePeopleNames();
   const organizations = useOrganizationNames();
   const [items, setItems] = useState<Recommendation[] | null>(null);
-  const [references, setReferences] = useState<Map<string, string>>(new Map());
   const [carrier, setCarrier] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -42,13 +41,7 @@ export function FollowUpPage() {
     }
     setItems(all.sort((a, b) => a.dueDate.localeCompare(b.dueDate)));
   }, []);
-  useEffect(() => {
-    void load();
-    // References of the situations the reader may see (the list never shows case content).
-    void api
-      .GET('/api/situations', { params: { query: { limit: PAGE as never } } })
-      .then(({ data }) => setReferences(new Map((data?.items ?? []).map((s) => [s.id, s.reference]))));
-  }, [load]);
+  useEffect(() => void load(), [load]);
 
   const carrierKey = (r: Recommendation) => (r.carrierOrganizationId ? `o:${r.carrierOrganizationId}` : `u:${r.carrierUserId}`);
   const carrierLabel = (r: Recommendation) =>
@@ -112,7 +105,7 @@ export function FollowUpPage() {
                   )}
                 </span>,
                 <Link key="situation" href={`/situations/${r.situationId}`} className="fr-link">
-                  {references.get(r.situationId) ?? 'Ouvrir la situation'}
+                  {r.situationReference}
                 </Link>,
                 r.action,
                 carrierLabel(r),
