@@ -216,9 +216,19 @@ describe('audit trail: what is recorded', () => {
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.text.trim().split('\r\n');
     expect(lines[0]).toBe(
-      'seq,recorded_at,actor_user_id,actor_role,actor_organization_id,action,resource_type,resource_id,situation_id,outcome,purpose_type,purpose_id,policy_version,request_id,client_address',
+      'seq,recorded_at,actor_user_id,actor_name,actor_role,actor_organization_id,actor_organization_name,action,resource_type,resource_id,situation_id,outcome,purpose_type,purpose_id,policy_version,request_id,client_address',
     );
     expect(lines.slice(1).some((line) => line.includes('"access.denied"'))).toBe(true);
+    // Named, and a name a spreadsheet would run as a formula is defused.
+    await t
+      .http()
+      .patch(`/api/users/${member.id}`)
+      .set('Authorization', `Bearer ${admin.token}`)
+      .send({ displayName: '=HYPERLINK("x")' })
+      .expect(200);
+    const named = await as(`actorId=${member.id}&format=csv`);
+    const denied = named.text.split('\r\n').find((line) => line.includes('"access.denied"'))!;
+    expect(denied.split(',').slice(0, 4)).toEqual([expect.any(String), expect.any(String), `"${member.id}"`, `"'=HYPERLINK(""x"")"`]);
     await t.http().get('/api/audit/events?outcome=maybe').set('Authorization', `Bearer ${ethics.token}`).expect(400);
   });
 

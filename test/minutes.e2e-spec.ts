@@ -14,7 +14,7 @@ describe('minutes', () => {
   afterAll(() => t.close());
 
   /** A held session chaired by `chair`, one item reviewed, minutes drafted by `author`. */
-  async function drafted(chair: TestUser, author: TestUser = c.coordinator) {
+  async function drafted(chair: TestUser | undefined, author: TestUser = c.coordinator) {
     const situation = await readySituation(t, c);
     const sessionId = await newSession(t, c, { inDays: 1, chair });
     const itemId = await addItem(t, c, sessionId, situation.id);
@@ -83,6 +83,35 @@ describe('minutes', () => {
       .send({ items: [{ itemId, text }] })
       .expect(200);
     await approve(chairingCoordinator, sessionId).expect(200);
+  });
+
+  it('minutes drafted in a held session without a chair: a chair is named then, told the minutes await approval, and is not their author', async () => {
+    const secretary = await createUser(t, c.admin, { roles: ['coordinator', 'member'], professionalCategory: 'coordinator' });
+    await t.http().post('/api/commission/members').set(bearer(c.coordinator)).send({ userId: secretary.id, kind: 'permanent' }).expect(201);
+    const { sessionId } = await drafted(undefined, secretary);
+    const patch = (body: Record<string, unknown>) => t.http().patch(`/api/sessions/${sessionId}`).set(bearer(c.coordinator)).send(body);
+    // Once held, only the chair may still change.
+    await patch({ location: 'Salle du conseil' }).expect(409);
+    const author = await patch({ chairUserId: secretary.id }).expect(422);
+    expect(author.body.detail).toBe('La présidence approuve le procès-verbal : elle revient à un autre membre que son auteur.');
+    const named = await patch({ chairUserId: c.nurse.id }).expect(200);
+    expect(named.body).toMatchObject({ status: 'held', chairUserId: c.nurse.id });
+    const told = await t.http().get('/api/notifications?limit=100').set(bearer(c.nurse)).expect(200);
+    expect(
+      told.body.items.filter(
+        (n: { kind: string; link: string }) => n.kind === 'minutes.awaiting_approval' && n.link === `/seances/${sessionId}`,
+      ),
+    ).toHaveLength(1);
+    // Naming the same chair again tells nobody twice.
+    await patch({ chairUserId: c.nurse.id }).expect(200);
+    const again = await t.http().get('/api/notifications?limit=100').set(bearer(c.nurse)).expect(200);
+    expect(
+      again.body.items.filter(
+        (n: { kind: string; link: string }) => n.kind === 'minutes.awaiting_approval' && n.link === `/seances/${sessionId}`,
+      ),
+    ).toHaveLength(1);
+    await approve(c.nurse, sessionId).expect(200);
+    await patch({ chairUserId: c.housing.id }).expect(409);
   });
 
   it('approved minutes are frozen: they can no longer be written nor approved again', async () => {

@@ -11,7 +11,7 @@ import {
 } from './support/commission.js';
 import { notFrench } from './support/french.js';
 import { bearer } from './support/situations.js';
-import { startTestApp, type TestApp, type TestUser } from './support/test-app.js';
+import { startTestApp, TEST_DISPLAY_NAME, type TestApp, type TestUser } from './support/test-app.js';
 
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
 
@@ -85,6 +85,7 @@ describe("the person's objection (RGPD art. 21) and restriction of processing (a
           kind: 'objection',
           at: expect.any(String),
           actorUserId: c.coordinator.id,
+          actorUserName: TEST_DISPLAY_NAME,
           reason,
           rightsRequestId: request.body.id,
           closurePending: false,
@@ -198,7 +199,14 @@ describe("the person's objection (RGPD art. 21) and restriction of processing (a
       const restricted = await post(c.coordinator, `/api/situations/${situation.id}/restriction`, { reason }).expect(200);
       expect(restricted.body.restricted).toBe(true);
       expect(restricted.body.rightsMeasures).toEqual([
-        { kind: 'restriction', at: expect.any(String), actorUserId: c.coordinator.id, reason, rightsRequestId: null },
+        {
+          kind: 'restriction',
+          at: expect.any(String),
+          actorUserId: c.coordinator.id,
+          actorUserName: TEST_DISPLAY_NAME,
+          reason,
+          rightsRequestId: null,
+        },
       ]);
 
       // Readers other than the coordination: as for any file out of reach.

@@ -8,7 +8,7 @@ import { CryptoService } from '../src/crypto/crypto.service.js';
 import { DataKeyService } from '../src/crypto/data-key.service.js';
 import { SITUATION_STATUSES, TRANSITIONS, type SituationStatus } from '../src/situations/situation.constants.js';
 import { bearer, createSituation, giveConsent, intakeBody, moveTo } from './support/situations.js';
-import { createAdmin, createFreshDatabase, createUser, startTestApp, TestApp, TestUser } from './support/test-app.js';
+import { createAdmin, createFreshDatabase, createUser, startTestApp, TEST_DISPLAY_NAME, TestApp, TestUser } from './support/test-app.js';
 
 /** A small but real PDF, with random bytes so every upload is distinct. */
 const pdf = () =>
@@ -384,6 +384,7 @@ describe('case files', () => {
           to: 'redirected',
           at: expect.any(String),
           actorUserId: coordinator.id,
+          actorUserName: TEST_DISPLAY_NAME,
           reason: 'Relève du DAC de Moselle',
           redirectedTo: 'dac',
         },

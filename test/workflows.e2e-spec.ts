@@ -361,6 +361,30 @@ describe('complete workflows', () => {
       await t.http().get('/api/sessions?status=unknown').set(bearer(c.coordinator)).expect(400);
     });
 
+    it('GET /api/sessions keeps to a period, its start included and its end excluded, and refuses a period that ends before it starts', async () => {
+      const ids = [
+        await newSession(t, c, { inDays: 500 }),
+        await newSession(t, c, { inDays: 501 }),
+        await newSession(t, c, { inDays: 502 }),
+      ];
+      const at = async (id: string) =>
+        (await t.http().get(`/api/sessions/${id}`).set(bearer(c.coordinator)).expect(200)).body.scheduledAt as string;
+      const [, middle, last] = await Promise.all(ids.map(at));
+      const inPeriod = await t
+        .http()
+        .get('/api/sessions')
+        .query({ from: middle, to: last, limit: 200 })
+        .set(bearer(c.coordinator))
+        .expect(200);
+      const shown = inPeriod.body.items.map((session: { id: string }) => session.id);
+      expect(shown).toContain(ids[1]);
+      expect(shown).not.toContain(ids[0]);
+      expect(shown).not.toContain(ids[2]);
+      const reversed = await t.http().get('/api/sessions').query({ from: last, to: middle }).set(bearer(c.coordinator)).expect(400);
+      expect(reversed.body.detail).toBe('Le début de la période (from) doit précéder sa fin (to).');
+      await t.http().get('/api/sessions').query({ from: 'demain' }).set(bearer(c.coordinator)).expect(400);
+    });
+
     it('GET /api/referrals pages and honours its situation, direction and status filters', async () => {
       const situation = await readySituation(t, c);
       const ids: string[] = [];

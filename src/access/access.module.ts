@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CaseFiles } from '../casefile/case-files.js';
 import { UnitOfWork, UnitOfWorkInterceptor } from '../database/unit-of-work.js';
+import { ResponseNames } from '../directory/response-names.js';
 import { AccessService } from './access.service.js';
 import { RelationsService } from './relations.service.js';
 
@@ -11,7 +12,14 @@ import { RelationsService } from './relations.service.js';
  */
 @Global()
 @Module({
-  providers: [UnitOfWork, AccessService, RelationsService, CaseFiles, { provide: APP_INTERCEPTOR, useClass: UnitOfWorkInterceptor }],
-  exports: [UnitOfWork, AccessService, RelationsService, CaseFiles],
+  providers: [
+    UnitOfWork,
+    ResponseNames,
+    AccessService,
+    RelationsService,
+    CaseFiles,
+    { provide: APP_INTERCEPTOR, useClass: UnitOfWorkInterceptor },
+  ],
+  exports: [UnitOfWork, ResponseNames, AccessService, RelationsService, CaseFiles],
 })
 export class AccessModule {}

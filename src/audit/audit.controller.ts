@@ -4,6 +4,8 @@ import type { Response } from 'express';
 import { RequireRolesUnderCharter } from '../common/access.decorators.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
 import { PageQueryDto } from '../common/page-query.dto.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import { ResponseNames } from '../directory/response-names.js';
 import { AuditQueryService } from './audit-query.service.js';
 import { AuditVerifierService } from './audit-verifier.service.js';
 import { AuditService } from './audit.service.js';
@@ -20,8 +22,10 @@ const CSV_COLUMNS: [string, (event: AuditEventDto) => string | number | null][] 
   ['seq', (event) => event.seq],
   ['recorded_at', (event) => event.recordedAt],
   ['actor_user_id', (event) => event.actor.userId],
+  ['actor_name', (event) => event.actor.userName ?? null],
   ['actor_role', (event) => event.actor.role],
   ['actor_organization_id', (event) => event.actor.organizationId],
+  ['actor_organization_name', (event) => event.actor.organizationName ?? null],
   ['action', (event) => event.action],
   ['resource_type', (event) => event.resourceType],
   ['resource_id', (event) => event.resourceId],
@@ -33,7 +37,15 @@ const CSV_COLUMNS: [string, (event: AuditEventDto) => string | number | null][] 
   ['request_id', (event) => event.requestId],
   ['client_address', (event) => event.clientAddress],
 ];
-const csvCell = (value: string | number | null) => (value === null ? '' : `"${String(value).replaceAll('"', '""')}"`);
+/**
+ * Quoted; a text a spreadsheet would take for a formula (a display name typed as `=…`, `+…`, `-…`,
+ * `@…`) is prefixed with an apostrophe, as OWASP advises against CSV injection.
+ */
+const csvCell = (value: string | number | null) => {
+  if (value === null) return '';
+  const text = typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value);
+  return `"${text.replaceAll('"', '""')}"`;
+};
 
 /** The ethics committee's audit API. Its own queries are audited too (without their filters). */
 @ApiTags('audit')
@@ -45,6 +57,8 @@ export class AuditController {
     private readonly audit: AuditService,
     private readonly queries: AuditQueryService,
     private readonly verifier: AuditVerifierService,
+    private readonly names: ResponseNames,
+    private readonly uow: UnitOfWork,
   ) {}
 
   @Get('events')
@@ -54,6 +68,8 @@ export class AuditController {
   async events(@Query() query: AuditEventQueryDto, @Res({ passthrough: true }) response: Response): Promise<AuditEventPageDto | string> {
     const { items, total } = await this.queries.search(query);
     if (query.format === 'csv') {
+      // The JSON page gets its names on the way out (the unit of work); the CSV is text by then.
+      await this.names.annotate(items, () => this.uow.manager());
       await this.audit.record({ action: 'audit.export', resourceType: 'audit_event', outcome: 'granted' });
       response.type('text/csv').attachment('audit-events.csv');
       return (

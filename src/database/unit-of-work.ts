@@ -5,6 +5,7 @@ import { defer, lastValueFrom, Observable } from 'rxjs';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { AuditEntry, AuditService } from '../audit/audit.service.js';
 import { currentRequestContext } from '../common/request-context.js';
+import { ResponseNames } from '../directory/response-names.js';
 
 /**
  * One request's unit of work on the cellule database: one connection, one transaction, opened at
@@ -178,15 +179,26 @@ export class UnitOfWork {
   }
 }
 
-/** Wraps every request in its unit of work: committed before the response leaves. */
+/**
+ * Wraps every request in its unit of work: committed before the response leaves. The display names
+ * beside the person and structure ids of the response are read within it.
+ */
 @Injectable()
 export class UnitOfWorkInterceptor implements NestInterceptor {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly names: ResponseNames,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http' || !currentRequestContext()) return next.handle();
     const method = context.switchToHttp().getRequest<Request>().method;
     const writes = method !== 'GET' && method !== 'HEAD';
-    return defer(() => this.uow.run(writes, () => lastValueFrom(next.handle(), { defaultValue: undefined })));
+    return defer(() =>
+      this.uow.run(writes, async () => {
+        const body: unknown = await lastValueFrom(next.handle(), { defaultValue: undefined });
+        return this.names.annotate(body, () => this.uow.manager());
+      }),
+    );
   }
 }

@@ -15,6 +15,7 @@ import { FOLD, pattern } from './directory-search.service.js';
 import { CreateOrganizationDto, OrganizationDto, UpdateOrganizationDto } from './dto/organization.dto.js';
 import { CreateUserDto, UpdateUserDto, UserDto, UsersQueryDto } from './dto/user.dto.js';
 import { Organization } from './organization.entity.js';
+import { ResponseNames } from './response-names.js';
 import { UserAccount } from './user-account.entity.js';
 
 const UNIQUE_VIOLATION = '23505';
@@ -36,6 +37,7 @@ export class DirectoryService {
     private readonly changes: AccessChangesService,
     private readonly secondFactor: SecondFactorService,
     private readonly jobs: JobQueue,
+    private readonly names: ResponseNames,
   ) {}
 
   /**
@@ -77,6 +79,7 @@ export class DirectoryService {
         const organization = await organizations.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
         if (!organization) throw notFound('Cette organisation est introuvable.');
         if (input.name !== undefined) organization.name = input.name;
+        this.names.forget('organization', id);
         if (input.kind !== undefined) organization.kind = input.kind;
         if (input.finess !== undefined) organization.finess = input.finess;
         const saved = await organizations.save(organization);
@@ -205,6 +208,7 @@ export class DirectoryService {
         user.roles = applied.roles;
         user.professionalCategory = applied.professionalCategory;
         if (changes.displayName !== undefined) user.displayName = changes.displayName;
+        this.names.forget('person', id);
         if (changes.active !== undefined) user.active = changes.active;
         const linkChanged = changes.professionalId !== undefined && changes.professionalId !== user.professionalId;
         if (changes.professionalId !== undefined) user.professionalId = changes.professionalId;

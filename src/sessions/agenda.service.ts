@@ -9,6 +9,7 @@ import { conflict, ProblemException, ProblemType } from '../common/problem.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { SituationWorkflowService } from '../situations/situation-workflow.service.js';
 import type { AddAgendaItemDto, AgendaOrderDto, InviteesDto, RemoveAgendaItemDto, SessionDto } from './dto/session.dto.js';
+import { dateOf } from './session-events.js';
 import { AgendaItem, type CommissionSession } from './session.entity.js';
 import { invalid, itemEntry, SessionsService } from './sessions.service.js';
 
@@ -214,9 +215,6 @@ export class AgendaService {
     await this.relations.assertNotRefused(situationId, { userIds });
   }
 }
-
-export const dateOf = (session: Pick<CommissionSession, 'scheduledAt'>) =>
-  session.scheduledAt.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' });
 
 /** No personal data: the session's date, the case reference and a link. */
 const invitedEvent = (session: Pick<CommissionSession, 'id' | 'scheduledAt'>, reference: string, itemId: string) => ({

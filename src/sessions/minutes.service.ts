@@ -8,7 +8,7 @@ import { NotificationsService } from '../notifications/notifications.service.js'
 import type { MinutesDto, MinutesViewDto } from './dto/session.dto.js';
 import { renderMinutesPdf } from './minutes-pdf.js';
 import { CommissionSession } from './session.entity.js';
-import { dateOf } from './agenda.service.js';
+import { minutesAwaitingApproval } from './session-events.js';
 import { itemEntry, SessionsService, sessionEntry } from './sessions.service.js';
 
 /**
@@ -47,11 +47,7 @@ export class MinutesService {
       session.minutesDraftedBy = user.id;
       await manager.save(session);
       if (newAuthor && session.chairUserId && session.chairUserId !== user.id) {
-        await this.notifications.notify([session.chairUserId], {
-          kind: 'minutes.awaiting_approval',
-          message: `Le procès-verbal de la séance du ${dateOf(session)} attend votre approbation.`,
-          link: `/seances/${session.id}`,
-        });
+        await this.notifications.notify([session.chairUserId], minutesAwaitingApproval(session));
       }
     }
     return this.read(user, sessionId);

@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { BadRequestException, HttpStatus, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { In } from 'typeorm';
 import { AccessService, type SituationAccess } from '../access/access.service.js';
@@ -9,6 +9,7 @@ import { Clock } from '../common/clock.js';
 import { isoDate } from '../common/dates.js';
 import type { Page } from '../common/page.dto.js';
 import { conflict, notFound, ProblemException, ProblemType } from '../common/problem.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { SituationWorkflowService } from '../situations/situation-workflow.service.js';
 import { Situation } from '../situations/situation.entity.js';
 import type {
@@ -22,6 +23,7 @@ import type {
   UpdateSessionDto,
 } from './dto/session.dto.js';
 import { RecommendationsService } from './recommendations.service.js';
+import { minutesAwaitingApproval } from './session-events.js';
 import { AgendaItem, CommissionSession } from './session.entity.js';
 
 export const invalid = (detail: string) =>
@@ -51,6 +53,7 @@ export class SessionsService {
     private readonly workflow: SituationWorkflowService,
     private readonly recommendations: RecommendationsService,
     private readonly clock: Clock,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async create(user: AuthenticatedUser, input: CreateSessionDto): Promise<SessionDto> {
@@ -74,12 +77,22 @@ export class SessionsService {
    * Paged, newest first, filtered by status.
    */
   async list(user: AuthenticatedUser, query: SessionQueryDto): Promise<Page<SessionDto>> {
+    if (query.from && query.to && query.from >= query.to)
+      throw new BadRequestException('Le début de la période (from) doit précéder sa fin (to).');
     const manager = await this.cases.manager();
     const manages = this.access.manages(user, 'Session');
-    const filter = await this.access.listCondition(user, [manages, query.status ?? null, query.limit, query.offset]);
+    const filter = await this.access.listCondition(user, [
+      manages,
+      query.status ?? null,
+      query.limit,
+      query.offset,
+      query.from ?? null,
+      query.to ?? null,
+    ]);
     const rows = await manager.query<{ id: string; total: number }[]>(
       `SELECT s.id, count(*) OVER ()::int AS total FROM cellule.session s
         WHERE ($2::text IS NULL OR s.status = $2)
+          AND ($5::timestamptz IS NULL OR s.scheduled_at >= $5) AND ($6::timestamptz IS NULL OR s.scheduled_at < $6)
           AND ($1 OR EXISTS (SELECT 1 FROM cellule.agenda_item i JOIN cellule.situation situation ON situation.id = i.situation_id
                                WHERE i.session_id = s.id AND (${filter.sql})))
         ORDER BY s.scheduled_at DESC, s.id DESC LIMIT $3 OFFSET $4`,
@@ -101,10 +114,16 @@ export class SessionsService {
   /** The number of sessions a list would show, for a page past the end. */
   private async count(user: AuthenticatedUser, query: SessionQueryDto): Promise<number> {
     const manager = await this.cases.manager();
-    const filter = await this.access.listCondition(user, [this.access.manages(user, 'Session'), query.status ?? null]);
+    const filter = await this.access.listCondition(user, [
+      this.access.manages(user, 'Session'),
+      query.status ?? null,
+      query.from ?? null,
+      query.to ?? null,
+    ]);
     const [{ total }] = await manager.query<{ total: number }[]>(
       `SELECT count(*)::int AS total FROM cellule.session s
         WHERE ($2::text IS NULL OR s.status = $2)
+          AND ($3::timestamptz IS NULL OR s.scheduled_at >= $3) AND ($4::timestamptz IS NULL OR s.scheduled_at < $4)
           AND ($1 OR EXISTS (SELECT 1 FROM cellule.agenda_item i JOIN cellule.situation situation ON situation.id = i.situation_id
                                WHERE i.session_id = s.id AND (${filter.sql})))`,
       filter.params,
@@ -124,11 +143,18 @@ export class SessionsService {
 
   async update(user: AuthenticatedUser, id: string, input: UpdateSessionDto): Promise<SessionDto> {
     const manager = await this.cases.manager();
-    const session = await this.lockSession(id, ['planned', 'agenda_published']);
+    // Once held, only the chair may still be named (the minutes wait for their approval).
+    const chairOnly = input.location === undefined && input.scheduledAt === undefined;
+    const session = await this.lockSession(id, chairOnly ? ['planned', 'agenda_published', 'held'] : ['planned', 'agenda_published']);
     if (input.location) session.location = input.location;
-    if (input.chairUserId) {
+    if (input.chairUserId && input.chairUserId !== session.chairUserId) {
       await this.assertChair(input.chairUserId);
+      if (session.minutesDraftedBy === input.chairUserId)
+        throw invalid('La présidence approuve le procès-verbal : elle revient à un autre membre que son auteur.');
       session.chairUserId = input.chairUserId;
+      // Minutes drafted before: the new chair is told they await approval.
+      if (session.status === 'held' && session.minutesDraftedBy)
+        await this.notifications.notify([input.chairUserId], minutesAwaitingApproval(session));
     }
     if (input.scheduledAt) {
       session.scheduledAt = input.scheduledAt;

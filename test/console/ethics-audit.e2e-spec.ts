@@ -95,7 +95,7 @@ describe('the ethics committee audits the trail in the console', () => {
       await expectAccessible(page, 'comité — accès trouvés par personne et par période');
       await screenshot(page, '21-comite-recherche-personne-periode');
 
-      // The same search as CSV: the reader's read of this case file, identifiers and codes only.
+      // The same search as CSV: the reader's read of this case file, by id and name, codes, no content.
       const [download] = await Promise.all([
         page.waitForEvent('download'),
         page.getByRole('button', { name: 'Exporter cette recherche en CSV' }).click(),
@@ -104,10 +104,10 @@ describe('the ethics committee audits the trail in the console', () => {
       const csv = await readFile(await download.path(), 'utf8');
       const [header, ...rows] = csv.trim().split('\r\n');
       expect(header).toBe(
-        'seq,recorded_at,actor_user_id,actor_role,actor_organization_id,action,resource_type,resource_id,situation_id,outcome,purpose_type,purpose_id,policy_version,request_id,client_address',
+        'seq,recorded_at,actor_user_id,actor_name,actor_role,actor_organization_id,actor_organization_name,action,resource_type,resource_id,situation_id,outcome,purpose_type,purpose_id,policy_version,request_id,client_address',
       );
       expect(rows).toHaveLength(1);
-      expect(rows[0]).toContain(`"${reader.id}","coordinator"`);
+      expect(rows[0]).toContain(`"${reader.id}","${readerName}","coordinator"`);
       expect(rows[0]).toContain(`"situation.read"`);
       expect(rows[0]).toContain(`"${situation.id}"`);
       expect(csv).not.toContain(otherReader.id);

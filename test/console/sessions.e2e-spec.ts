@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { commission, dateIn, readySituation, type Commission } from '../support/commission.js';
+import { addItem, commission, dateIn, newSession, readySituation, setSessionStatus, type Commission } from '../support/commission.js';
 import { bearer } from '../support/situations.js';
 import { startTestApp, unique, type TestApp, type TestUser } from '../support/test-app.js';
 import { expectAccessible, launchBrowser, listen, openConsole, screenshot, signIn, type ConsolePage } from '../support/browser.js';
@@ -190,6 +190,52 @@ describe('commission sessions in the console', () => {
       const { readFile } = await import('node:fs/promises');
       expect((await readFile(pdf)).subarray(0, 5).toString()).toBe('%PDF-');
       expect(chair.errors).toEqual([]);
+    },
+    JOURNEY_TIMEOUT,
+  );
+
+  it(
+    'the coordination names the chair of a held session whose minutes are already drafted, and the chair is told they await approval',
+    async () => {
+      const situation = await readySituation(t, c);
+      const sessionId = await newSession(t, c, { inDays: 1 });
+      const itemId = await addItem(t, c, sessionId, situation.id);
+      await setSessionStatus(t, c, sessionId, 'agenda_published', 'held');
+      await t
+        .http()
+        .put(`/api/sessions/${sessionId}/items/${itemId}/outcome`)
+        .set(bearer(c.coordinator))
+        .send({ summary: 'Synthèse', recommendations: [], pilotUserId: c.nurse.id, personResponse: { status: 'not_yet_asked' } })
+        .expect(200);
+      await t
+        .http()
+        .put(`/api/sessions/${sessionId}/minutes`)
+        .set(bearer(c.coordinator))
+        .send({ items: [{ itemId, text: 'Procès-verbal du point.' }] })
+        .expect(200);
+
+      const { page, errors } = await open();
+      await signIn(page, c.coordinator.email);
+      await heading(page, /Bonjour/).waitFor();
+      await page.goto(`${baseURL}/seances/${sessionId}`);
+      await heading(page, /^Séance du/).waitFor();
+      await page.getByText('Présidence : Non désignée').waitFor();
+      await page.getByRole('button', { name: 'Désigner la présidence' }).click();
+      const form = page.getByRole('form', { name: 'Présidence de la séance' });
+      await form.getByLabel('Rechercher un membre de la commission').fill(names[c.nurse.id].slice(0, -2));
+      await form.getByRole('group', { name: 'Membres trouvés' }).getByText(names[c.nurse.id], { exact: false }).click();
+      await form.getByText(`Présidence retenue : ${names[c.nurse.id]}`).waitFor();
+      await expectAccessible(page, 'séance tenue — désigner la présidence');
+      await form.getByRole('button', { name: 'Enregistrer la présidence' }).click();
+      await page.getByText(`Présidence confiée à ${names[c.nurse.id]}.`).waitFor();
+      await page.getByText(`Présidence : ${names[c.nurse.id]}`).waitFor();
+      expect(errors).toEqual([]);
+      const told = await t.http().get('/api/notifications?limit=100').set(bearer(c.nurse)).expect(200);
+      expect(
+        told.body.items.filter(
+          (n: { kind: string; link: string }) => n.kind === 'minutes.awaiting_approval' && n.link === `/seances/${sessionId}`,
+        ),
+      ).toHaveLength(1);
     },
     JOURNEY_TIMEOUT,
   );

@@ -19,6 +19,8 @@ import { codeAt, currentStep, nextCode, rememberAuthenticator } from './authenti
 import type { ProfessionalCategory, Role } from '../../src/directory/roles.js';
 
 export const TEST_PASSWORD = 'un mot de passe de test solide';
+/** The display name `createUser` gives (tests rename people when they need to tell them apart). */
+export const TEST_DISPLAY_NAME = 'Utilisateur de test';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -225,7 +227,7 @@ export async function createUser(
     .set('Authorization', `Bearer ${admin.token}`)
     .send({
       email,
-      displayName: 'Utilisateur de test',
+      displayName: TEST_DISPLAY_NAME,
       organizationId: options.organizationId,
       professionalCategory: options.professionalCategory ?? 'social_worker',
       roles: options.roles,

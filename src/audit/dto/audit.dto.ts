@@ -74,11 +74,27 @@ export class AuditActorDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String })
   userId: string | null;
 
+  @ApiProperty({
+    required: true,
+    nullable: true,
+    type: String,
+    description: "The person's name in the directory (null when `userId` is null or names nobody any more).",
+  })
+  userName?: string | null;
+
   @ApiProperty({ nullable: true, type: String, description: 'The role that authorised the action.' })
   role: string | null;
 
   @ApiProperty({ format: 'uuid', nullable: true, type: String })
   organizationId: string | null;
+
+  @ApiProperty({
+    required: true,
+    nullable: true,
+    type: String,
+    description: "The structure's name in the directory (null when `organizationId` is null or names nobody any more).",
+  })
+  organizationName?: string | null;
 }
 
 export class AuditPurposeDto {
@@ -211,6 +227,14 @@ export class DeniedBurstDto {
   @ApiProperty({ nullable: true, type: String, format: 'uuid' })
   actorUserId: string | null;
 
+  @ApiProperty({
+    required: true,
+    nullable: true,
+    type: String,
+    description: "The person's name in the directory (null when `actorUserId` is null or names nobody any more).",
+  })
+  actorUserName?: string | null;
+
   @ApiProperty({ nullable: true, type: String, description: 'Set when no account is known (failed logins).' })
   clientAddress: string | null;
 
@@ -224,6 +248,14 @@ export class DeniedBurstDto {
 export class UnusualVolumeDto {
   @ApiProperty({ format: 'uuid' })
   actorUserId: string;
+
+  @ApiProperty({
+    required: true,
+    nullable: true,
+    type: String,
+    description: "The person's name in the directory (null when `actorUserId` is null or names nobody any more).",
+  })
+  actorUserName?: string | null;
 
   @ApiProperty({ example: '2026-11-21' })
   day: string;
@@ -241,6 +273,14 @@ export class AccessAnomalyDto {
 
   @ApiProperty({ format: 'uuid' })
   actorUserId: string;
+
+  @ApiProperty({
+    required: true,
+    nullable: true,
+    type: String,
+    description: "The person's name in the directory (null when `actorUserId` is null or names nobody any more).",
+  })
+  actorUserName?: string | null;
 
   @ApiProperty({ format: 'uuid' })
   situationId: string;

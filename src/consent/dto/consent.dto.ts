@@ -126,11 +126,27 @@ export class ConsentDto {
   @ApiProperty({ type: [String] })
   refusedOrganizationIds: string[];
 
+  @ApiProperty({
+    required: true,
+    type: 'array',
+    items: { type: 'string', nullable: true },
+    description: "The structures' names, in the order of `refusedOrganizationIds` (null: no longer in the directory).",
+  })
+  refusedOrganizationNames?: (string | null)[];
+
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
   withdrawsConsentId: string | null;
 
   @ApiProperty({ format: 'uuid' })
   recordedByUserId: string;
+
+  @ApiProperty({
+    required: true,
+    nullable: true,
+    type: String,
+    description: "The person's name in the directory (null when `recordedByUserId` is null or names nobody any more).",
+  })
+  recordedByUserName?: string | null;
 
   @ApiProperty()
   recordedAt: string;

@@ -15,6 +15,14 @@ export class AccessChangeDto {
   @ApiProperty({ format: 'uuid' })
   userId: string;
 
+  @ApiProperty({
+    required: true,
+    nullable: true,
+    type: String,
+    description: "The person's name in the directory (null when `userId` is null or names nobody any more).",
+  })
+  userName?: string | null;
+
   @ApiProperty({ description: 'Display name of the account concerned.' })
   userDisplayName: string;
 
@@ -27,6 +35,14 @@ export class AccessChangeDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String })
   requestedBy: string | null;
 
+  @ApiProperty({
+    required: true,
+    nullable: true,
+    type: String,
+    description: "The person's name in the directory (null when `requestedBy` is null or names nobody any more).",
+  })
+  requestedByName?: string | null;
+
   @ApiProperty()
   requestedAt: string;
 
@@ -35,6 +51,14 @@ export class AccessChangeDto {
 
   @ApiProperty({ format: 'uuid', nullable: true, type: String })
   decidedBy: string | null;
+
+  @ApiProperty({
+    required: true,
+    nullable: true,
+    type: String,
+    description: "The person's name in the directory (null when `decidedBy` is null or names nobody any more).",
+  })
+  decidedByName?: string | null;
 
   @ApiProperty({ nullable: true, type: String })
   decidedAt: string | null;

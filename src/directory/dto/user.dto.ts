@@ -129,6 +129,14 @@ export class UserDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String })
   organizationId: string | null;
 
+  @ApiProperty({
+    required: true,
+    nullable: true,
+    type: String,
+    description: "The structure's name in the directory (null when `organizationId` is null or names nobody any more).",
+  })
+  organizationName?: string | null;
+
   @ApiProperty({ enum: PROFESSIONAL_CATEGORIES })
   professionalCategory: ProfessionalCategory;
 

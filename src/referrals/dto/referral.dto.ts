@@ -141,6 +141,14 @@ export class ReferralDto {
   @ApiProperty({ format: 'uuid' })
   dacOrganizationId: string;
 
+  @ApiProperty({
+    required: true,
+    nullable: true,
+    type: String,
+    description: "The structure's name in the directory (null when `dacOrganizationId` is null or names nobody any more).",
+  })
+  dacOrganizationName?: string | null;
+
   @ApiPropertyOptional({ description: 'Inbound: the DAC’s identifier.' })
   dacReferralId?: string;
 
@@ -170,6 +178,13 @@ export class ReferralDto {
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
   clsmContactUserId?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: "The person's name in the directory (null when `clsmContactUserId` is null or names nobody any more).",
+  })
+  clsmContactUserName?: string | null;
 
   @ApiPropertyOptional({ type: [MeetingViewDto], description: 'CLSM side only.' })
   meetings?: MeetingViewDto[];

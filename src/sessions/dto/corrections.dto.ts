@@ -61,11 +61,27 @@ export class OutcomeVersionDto {
   @ApiProperty({ format: 'uuid', description: 'Who wrote this version.' })
   recordedBy: string;
 
+  @ApiProperty({
+    required: true,
+    nullable: true,
+    type: String,
+    description: "The person's name in the directory (null when `recordedBy` is null or names nobody any more).",
+  })
+  recordedByName?: string | null;
+
   @ApiProperty()
   recordedAt: string;
 
   @ApiProperty({ format: 'uuid', description: 'Who replaced it.' })
   replacedBy: string;
+
+  @ApiProperty({
+    required: true,
+    nullable: true,
+    type: String,
+    description: "The person's name in the directory (null when `replacedBy` is null or names nobody any more).",
+  })
+  replacedByName?: string | null;
 
   @ApiProperty()
   replacedAt: string;
@@ -84,14 +100,38 @@ export class RecommendationVersionDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String })
   carrierUserId: string | null;
 
+  @ApiProperty({
+    required: true,
+    nullable: true,
+    type: String,
+    description: "The person's name in the directory (null when `carrierUserId` is null or names nobody any more).",
+  })
+  carrierUserName?: string | null;
+
   @ApiProperty({ format: 'uuid', nullable: true, type: String })
   carrierOrganizationId: string | null;
+
+  @ApiProperty({
+    required: true,
+    nullable: true,
+    type: String,
+    description: "The structure's name in the directory (null when `carrierOrganizationId` is null or names nobody any more).",
+  })
+  carrierOrganizationName?: string | null;
 
   @ApiProperty()
   dueDate: string;
 
   @ApiProperty({ format: 'uuid', description: 'Who replaced it.' })
   replacedBy: string;
+
+  @ApiProperty({
+    required: true,
+    nullable: true,
+    type: String,
+    description: "The person's name in the directory (null when `replacedBy` is null or names nobody any more).",
+  })
+  replacedByName?: string | null;
 
   @ApiProperty()
   replacedAt: string;

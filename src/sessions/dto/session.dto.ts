@@ -284,8 +284,24 @@ export class RecommendationViewDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String })
   carrierUserId: string | null;
 
+  @ApiProperty({
+    required: true,
+    nullable: true,
+    type: String,
+    description: "The person's name in the directory (null when `carrierUserId` is null or names nobody any more).",
+  })
+  carrierUserName?: string | null;
+
   @ApiProperty({ format: 'uuid', nullable: true, type: String })
   carrierOrganizationId: string | null;
+
+  @ApiProperty({
+    required: true,
+    nullable: true,
+    type: String,
+    description: "The structure's name in the directory (null when `carrierOrganizationId` is null or names nobody any more).",
+  })
+  carrierOrganizationName?: string | null;
 
   @ApiProperty()
   dueDate: string;
@@ -298,6 +314,13 @@ export class RecommendationViewDto {
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Who marked it done, abandoned or transferred.' })
   closedBy?: string;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: "The person's name in the directory (null when `closedBy` is null or names nobody any more).",
+  })
+  closedByName?: string | null;
 
   @ApiPropertyOptional()
   closedAt?: string;
@@ -345,6 +368,13 @@ export class AgendaItemViewDto {
   @ApiPropertyOptional({ type: [String], description: 'Coordinators only.' })
   invitedUserIds?: string[];
 
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'string', nullable: true },
+    description: "The persons' names, in the order of `invitedUserIds` (null: no longer in the directory).",
+  })
+  invitedUserNames?: (string | null)[];
+
   @ApiPropertyOptional({ description: 'The situation was destroyed at the end of its retention period: only its reference remains.' })
   destroyed?: boolean;
 
@@ -368,6 +398,14 @@ export class SessionDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The member who chairs the session.' })
   chairUserId: string | null;
 
+  @ApiProperty({
+    required: true,
+    nullable: true,
+    type: String,
+    description: "The person's name in the directory (null when `chairUserId` is null or names nobody any more).",
+  })
+  chairUserName?: string | null;
+
   @ApiProperty({ type: [AgendaItemViewDto], description: 'Only the items you may see.' })
   items: AgendaItemViewDto[];
 }
@@ -390,8 +428,24 @@ export class MinutesViewDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Who drafted the minutes.' })
   draftedBy: string | null;
 
+  @ApiProperty({
+    required: true,
+    nullable: true,
+    type: String,
+    description: "The person's name in the directory (null when `draftedBy` is null or names nobody any more).",
+  })
+  draftedByName?: string | null;
+
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The chair who approved them.' })
   approvedBy: string | null;
+
+  @ApiProperty({
+    required: true,
+    nullable: true,
+    type: String,
+    description: "The person's name in the directory (null when `approvedBy` is null or names nobody any more).",
+  })
+  approvedByName?: string | null;
 
   @ApiProperty({ type: [MinutesSectionDto], description: 'Only the items you attended and may see.' })
   items: MinutesSectionDto[];
@@ -425,8 +479,24 @@ export class CommissionMemberDto {
   @ApiProperty({ format: 'uuid' })
   userId: string;
 
+  @ApiProperty({
+    required: true,
+    nullable: true,
+    type: String,
+    description: "The person's name in the directory (null when `userId` is null or names nobody any more).",
+  })
+  userName?: string | null;
+
   @ApiProperty({ nullable: true, type: String })
   organizationId: string | null;
+
+  @ApiProperty({
+    required: true,
+    nullable: true,
+    type: String,
+    description: "The structure's name in the directory (null when `organizationId` is null or names nobody any more).",
+  })
+  organizationName?: string | null;
 
   @ApiProperty({ enum: ['permanent', 'substitute'] })
   kind: 'permanent' | 'substitute';
@@ -461,6 +531,16 @@ export class SessionQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(SESSION_STATUSES)
   status?: SessionStatus;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Only the sessions held at or after this instant (a calendar month).' })
+  @IsOptional()
+  @IsIsoDateTimeToDate()
+  from?: Date;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Only the sessions held before this instant (excluded).' })
+  @IsOptional()
+  @IsIsoDateTimeToDate()
+  to?: Date;
 }
 
 export class SessionPageDto extends PageOf(SessionDto) {}

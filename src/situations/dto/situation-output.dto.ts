@@ -16,8 +16,24 @@ export class ReferrerRefDto {
   @ApiProperty({ format: 'uuid' })
   userId: string;
 
+  @ApiProperty({
+    required: true,
+    nullable: true,
+    type: String,
+    description: "The person's name in the directory (null when `userId` is null or names nobody any more).",
+  })
+  userName?: string | null;
+
   @ApiProperty({ format: 'uuid', nullable: true, type: String })
   organizationId: string | null;
+
+  @ApiProperty({
+    required: true,
+    nullable: true,
+    type: String,
+    description: "The structure's name in the directory (null when `organizationId` is null or names nobody any more).",
+  })
+  organizationName?: string | null;
 }
 
 export class TransitionViewDto {
@@ -32,6 +48,14 @@ export class TransitionViewDto {
 
   @ApiProperty({ format: 'uuid' })
   actorUserId: string;
+
+  @ApiProperty({
+    required: true,
+    nullable: true,
+    type: String,
+    description: "The person's name in the directory (null when `actorUserId` is null or names nobody any more).",
+  })
+  actorUserName?: string | null;
 
   @ApiPropertyOptional({ description: 'Rejection, redirection or closure reason.' })
   reason?: string;
@@ -54,6 +78,14 @@ export class RightsMeasureViewDto {
   @ApiProperty({ format: 'uuid' })
   actorUserId: string;
 
+  @ApiProperty({
+    required: true,
+    nullable: true,
+    type: String,
+    description: "The person's name in the directory (null when `actorUserId` is null or names nobody any more).",
+  })
+  actorUserName?: string | null;
+
   @ApiPropertyOptional({ description: 'Why (encrypted, narrative group).' })
   reason?: string;
 
@@ -65,6 +97,13 @@ export class RightsMeasureViewDto {
 
   @ApiPropertyOptional({ format: 'uuid' })
   liftedByUserId?: string;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: "The person's name in the directory (null when `liftedByUserId` is null or names nobody any more).",
+  })
+  liftedByUserName?: string | null;
 
   @ApiPropertyOptional()
   liftReason?: string;
@@ -161,6 +200,14 @@ export class DocumentDto {
 
   @ApiProperty({ format: 'uuid' })
   uploadedBy: string;
+
+  @ApiProperty({
+    required: true,
+    nullable: true,
+    type: String,
+    description: "The person's name in the directory (null when `uploadedBy` is null or names nobody any more).",
+  })
+  uploadedByName?: string | null;
 
   @ApiProperty()
   uploadedAt: string;

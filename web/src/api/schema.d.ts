@@ -1494,10 +1494,14 @@ export interface components {
         AuditActorDto: {
             /** Format: uuid */
             userId: string | null;
+            /** @description The person's name in the directory (null when `userId` is null or names nobody any more). */
+            userName: string | null;
             /** @description The role that authorised the action. */
             role: string | null;
             /** Format: uuid */
             organizationId: string | null;
+            /** @description The structure's name in the directory (null when `organizationId` is null or names nobody any more). */
+            organizationName: string | null;
         };
         AuditPurposeDto: {
             /** @example session */
@@ -1554,6 +1558,8 @@ export interface components {
         DeniedBurstDto: {
             /** Format: uuid */
             actorUserId: string | null;
+            /** @description The person's name in the directory (null when `actorUserId` is null or names nobody any more). */
+            actorUserName: string | null;
             /** @description Set when no account is known (failed logins). */
             clientAddress: string | null;
             windowStart: string;
@@ -1562,6 +1568,8 @@ export interface components {
         UnusualVolumeDto: {
             /** Format: uuid */
             actorUserId: string;
+            /** @description The person's name in the directory (null when `actorUserId` is null or names nobody any more). */
+            actorUserName: string | null;
             /** @example 2026-11-21 */
             day: string;
             reads: number;
@@ -1572,6 +1580,8 @@ export interface components {
             seq: number;
             /** Format: uuid */
             actorUserId: string;
+            /** @description The person's name in the directory (null when `actorUserId` is null or names nobody any more). */
+            actorUserName: string | null;
             /** Format: uuid */
             situationId: string;
             recordedAt: string;
@@ -1678,6 +1688,8 @@ export interface components {
             displayName: string;
             /** Format: uuid */
             organizationId: string | null;
+            /** @description The structure's name in the directory (null when `organizationId` is null or names nobody any more). */
+            organizationName: string | null;
             /** @enum {string} */
             professionalCategory: "physician" | "nurse" | "psychologist" | "social_worker" | "educator" | "legal_protector" | "housing_officer" | "elected_official" | "peer_worker" | "administrative" | "coordinator" | "other";
             roles: ("admin" | "coordinator" | "member" | "referrer" | "ethics" | "dac")[];
@@ -1917,6 +1929,8 @@ export interface components {
             id: string;
             /** Format: uuid */
             userId: string;
+            /** @description The person's name in the directory (null when `userId` is null or names nobody any more). */
+            userName: string | null;
             /** @description Display name of the account concerned. */
             userDisplayName: string;
             /** @description Roles added once approved. */
@@ -1928,11 +1942,15 @@ export interface components {
             professionalCategory?: "physician" | "nurse" | "psychologist" | "social_worker" | "educator" | "legal_protector" | "housing_officer" | "elected_official" | "peer_worker" | "administrative" | "coordinator" | "other" | null;
             /** Format: uuid */
             requestedBy: string | null;
+            /** @description The person's name in the directory (null when `requestedBy` is null or names nobody any more). */
+            requestedByName: string | null;
             requestedAt: string;
             /** @enum {string} */
             status: "pending" | "approved" | "refused" | "withdrawn";
             /** Format: uuid */
             decidedBy: string | null;
+            /** @description The person's name in the directory (null when `decidedBy` is null or names nobody any more). */
+            decidedByName: string | null;
             decidedAt: string | null;
             decisionReason?: string | null;
         };
@@ -2092,8 +2110,12 @@ export interface components {
         ReferrerRefDto: {
             /** Format: uuid */
             userId: string;
+            /** @description The person's name in the directory (null when `userId` is null or names nobody any more). */
+            userName: string | null;
             /** Format: uuid */
             organizationId: string | null;
+            /** @description The structure's name in the directory (null when `organizationId` is null or names nobody any more). */
+            organizationName: string | null;
         };
         TransitionViewDto: {
             /** @enum {string} */
@@ -2103,6 +2125,8 @@ export interface components {
             at: string;
             /** Format: uuid */
             actorUserId: string;
+            /** @description The person's name in the directory (null when `actorUserId` is null or names nobody any more). */
+            actorUserName: string | null;
             /** @description Rejection, redirection or closure reason. */
             reason?: string;
             /** @enum {string} */
@@ -2116,6 +2140,8 @@ export interface components {
             at: string;
             /** Format: uuid */
             actorUserId: string;
+            /** @description The person's name in the directory (null when `actorUserId` is null or names nobody any more). */
+            actorUserName: string | null;
             /** @description Why (encrypted, narrative group). */
             reason?: string;
             /**
@@ -2127,6 +2153,8 @@ export interface components {
             liftedAt?: string;
             /** Format: uuid */
             liftedByUserId?: string;
+            /** @description The person's name in the directory (null when `liftedByUserId` is null or names nobody any more). */
+            liftedByUserName?: string | null;
             liftReason?: string;
             /** @description An objection whose situation is not closed yet (préconisations to settle, saisine to decide). */
             closurePending?: boolean;
@@ -2249,6 +2277,8 @@ export interface components {
             filename: string;
             /** Format: uuid */
             uploadedBy: string;
+            /** @description The person's name in the directory (null when `uploadedBy` is null or names nobody any more). */
+            uploadedByName: string | null;
             uploadedAt: string;
         };
         RepresentativeDto: {
@@ -2317,10 +2347,14 @@ export interface components {
             givenOn: string;
             validUntil?: string | null;
             refusedOrganizationIds: string[];
+            /** @description The structures' names, in the order of `refusedOrganizationIds` (null: no longer in the directory). */
+            refusedOrganizationNames: (string | null)[];
             /** Format: uuid */
             withdrawsConsentId?: string | null;
             /** Format: uuid */
             recordedByUserId: string;
+            /** @description The person's name in the directory (null when `recordedByUserId` is null or names nobody any more). */
+            recordedByUserName: string | null;
             recordedAt: string;
             /** @description This record is the one in force for its purpose, and grants consent today. */
             inForce: boolean;
@@ -2380,8 +2414,12 @@ export interface components {
             action: string;
             /** Format: uuid */
             carrierUserId: string | null;
+            /** @description The person's name in the directory (null when `carrierUserId` is null or names nobody any more). */
+            carrierUserName: string | null;
             /** Format: uuid */
             carrierOrganizationId: string | null;
+            /** @description The structure's name in the directory (null when `carrierOrganizationId` is null or names nobody any more). */
+            carrierOrganizationName: string | null;
             dueDate: string;
             /** @enum {string} */
             status: "open" | "done" | "abandoned" | "transferred";
@@ -2392,6 +2430,8 @@ export interface components {
              * @description Who marked it done, abandoned or transferred.
              */
             closedBy?: string;
+            /** @description The person's name in the directory (null when `closedBy` is null or names nobody any more). */
+            closedByName?: string | null;
             closedAt?: string;
             overdue: boolean;
             note?: string;
@@ -2413,6 +2453,8 @@ export interface components {
             carersAttend: boolean;
             /** @description Coordinators only. */
             invitedUserIds?: string[];
+            /** @description The persons' names, in the order of `invitedUserIds` (null: no longer in the directory). */
+            invitedUserNames?: (string | null)[];
             /** @description The situation was destroyed at the end of its retention period: only its reference remains. */
             destroyed?: boolean;
             outcome?: components["schemas"]["OutcomeViewDto"];
@@ -2429,6 +2471,8 @@ export interface components {
              * @description The member who chairs the session.
              */
             chairUserId: string | null;
+            /** @description The person's name in the directory (null when `chairUserId` is null or names nobody any more). */
+            chairUserName: string | null;
             /** @description Only the items you may see. */
             items: components["schemas"]["AgendaItemViewDto"][];
         };
@@ -2571,12 +2615,16 @@ export interface components {
              * @description Who wrote this version.
              */
             recordedBy: string;
+            /** @description The person's name in the directory (null when `recordedBy` is null or names nobody any more). */
+            recordedByName: string | null;
             recordedAt: string;
             /**
              * Format: uuid
              * @description Who replaced it.
              */
             replacedBy: string;
+            /** @description The person's name in the directory (null when `replacedBy` is null or names nobody any more). */
+            replacedByName: string | null;
             replacedAt: string;
             /** @description Why it was replaced. */
             reason: string;
@@ -2602,11 +2650,15 @@ export interface components {
              * @description Who drafted the minutes.
              */
             draftedBy: string | null;
+            /** @description The person's name in the directory (null when `draftedBy` is null or names nobody any more). */
+            draftedByName: string | null;
             /**
              * Format: uuid
              * @description The chair who approved them.
              */
             approvedBy: string | null;
+            /** @description The person's name in the directory (null when `approvedBy` is null or names nobody any more). */
+            approvedByName: string | null;
             /** @description Only the items you attended and may see. */
             items: components["schemas"]["MinutesSectionDto"][];
         };
@@ -2626,7 +2678,11 @@ export interface components {
             id: string;
             /** Format: uuid */
             userId: string;
+            /** @description The person's name in the directory (null when `userId` is null or names nobody any more). */
+            userName: string | null;
             organizationId: string | null;
+            /** @description The structure's name in the directory (null when `organizationId` is null or names nobody any more). */
+            organizationName: string | null;
             /** @enum {string} */
             kind: "permanent" | "substitute";
             /** Format: uuid */
@@ -2674,14 +2730,20 @@ export interface components {
             action: string;
             /** Format: uuid */
             carrierUserId: string | null;
+            /** @description The person's name in the directory (null when `carrierUserId` is null or names nobody any more). */
+            carrierUserName: string | null;
             /** Format: uuid */
             carrierOrganizationId: string | null;
+            /** @description The structure's name in the directory (null when `carrierOrganizationId` is null or names nobody any more). */
+            carrierOrganizationName: string | null;
             dueDate: string;
             /**
              * Format: uuid
              * @description Who replaced it.
              */
             replacedBy: string;
+            /** @description The person's name in the directory (null when `replacedBy` is null or names nobody any more). */
+            replacedByName: string | null;
             replacedAt: string;
             /** @description Why it was replaced. */
             reason: string;
@@ -2761,6 +2823,8 @@ export interface components {
             decision: "pending" | "accepted" | "declined" | "redirected";
             /** Format: uuid */
             dacOrganizationId: string;
+            /** @description The structure's name in the directory (null when `dacOrganizationId` is null or names nobody any more). */
+            dacOrganizationName: string | null;
             /** @description Inbound: the DAC’s identifier. */
             dacReferralId?: string;
             /** @description The situation’s reference at the commission. */
@@ -2783,6 +2847,8 @@ export interface components {
             shared?: Record<string, never>;
             /** Format: uuid */
             clsmContactUserId?: string | null;
+            /** @description The person's name in the directory (null when `clsmContactUserId` is null or names nobody any more). */
+            clsmContactUserName?: string | null;
             /** @description CLSM side only. */
             meetings?: components["schemas"]["MeetingViewDto"][];
             sentAt?: string | null;
@@ -7246,6 +7312,10 @@ export interface operations {
                 offset?: number;
                 /** @description Only the sessions in this state. */
                 status?: "planned" | "agenda_published" | "held" | "minutes_approved" | "cancelled";
+                /** @description Only the sessions held at or after this instant (a calendar month). */
+                from?: string;
+                /** @description Only the sessions held before this instant (excluded). */
+                to?: string;
             };
             header?: never;
             path?: never;

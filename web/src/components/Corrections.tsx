@@ -5,7 +5,6 @@ import Table from '@codegouvfr/react-dsfr/Table';
 import { useState, type FormEvent } from 'react';
 import { api, problemText, type Schemas } from '../api/client';
 import { formatDate, formatDateTime } from '../app/labels';
-import type { Person } from './DirectoryPickers';
 
 type Session = Schemas['SessionDto'];
 type Item = Schemas['AgendaItemViewDto'];
@@ -13,8 +12,9 @@ type Outcome = Schemas['OutcomeViewDto'];
 type Recommendation = Schemas['RecommendationViewDto'];
 type Apply = (call: Promise<{ data?: Session; error?: unknown }>, done: string) => Promise<boolean>;
 
-const who = (people: Map<string, Person>, userId: string | null | undefined) =>
-  userId ? (people.get(userId)?.displayName ?? 'Compte inconnu de l’annuaire') : '—';
+/** A person as the API names them beside their id. */
+const who = (userId: string | null | undefined, name: string | null | undefined) =>
+  userId ? (name ?? 'Compte inconnu de l’annuaire') : '—';
 
 /**
  * Correcting an item's outcome (coordinator or chair, once the session is held): the corrected summary
@@ -25,14 +25,12 @@ export function OutcomeCorrection({
   session,
   item,
   outcome,
-  people,
   canCorrect,
   apply,
 }: {
   session: Session;
   item: Item;
   outcome: Outcome;
-  people: Map<string, Person>;
   canCorrect: boolean;
   apply: Apply;
 }) {
@@ -133,15 +131,15 @@ export function OutcomeCorrection({
                 `Version ${v.version}`,
                 v.summary,
                 formatDate(v.nextReviewDate),
-                `${who(people, v.recordedBy)}, le ${formatDateTime(v.recordedAt)}`,
-                `${who(people, v.replacedBy)}, le ${formatDateTime(v.replacedAt)}`,
+                `${who(v.recordedBy, v.recordedByName)}, le ${formatDateTime(v.recordedAt)}`,
+                `${who(v.replacedBy, v.replacedByName)}, le ${formatDateTime(v.replacedAt)}`,
                 v.reason,
               ]),
               [
                 `Version ${history[history.length - 1].version + 1} (en vigueur)`,
                 outcome.summary,
                 formatDate(outcome.nextReviewDate),
-                `${who(people, history[history.length - 1].replacedBy)}, le ${formatDateTime(history[history.length - 1].replacedAt)}`,
+                `${who(history[history.length - 1].replacedBy, history[history.length - 1].replacedByName)}, le ${formatDateTime(history[history.length - 1].replacedAt)}`,
                 '—',
                 '—',
               ],
@@ -155,14 +153,10 @@ export function OutcomeCorrection({
 /** Correcting one préconisation (action, due date) with a reason, and its history of versions. */
 export function RecommendationCorrection({
   recommendation,
-  people,
-  organizations,
   canCorrect,
   onCorrected,
 }: {
   recommendation: Recommendation;
-  people: Map<string, Person>;
-  organizations: Map<string, string>;
   canCorrect: boolean;
   onCorrected: () => Promise<void>;
 }) {
@@ -205,9 +199,18 @@ export function RecommendationCorrection({
     await onCorrected();
     if (history) await loadHistory();
   };
-  const carrier = (userId: string | null, organizationId: string | null) =>
-    [organizationId ? (organizations.get(organizationId) ?? '…') : null, userId ? who(people, userId) : null].filter(Boolean).join(' — ') ||
-    '—';
+  const carrier = (r: {
+    carrierUserId: string | null;
+    carrierUserName?: string | null;
+    carrierOrganizationId: string | null;
+    carrierOrganizationName?: string | null;
+  }) =>
+    [
+      r.carrierOrganizationId ? (r.carrierOrganizationName ?? 'Structure inconnue de l’annuaire') : null,
+      r.carrierUserId ? who(r.carrierUserId, r.carrierUserName) : null,
+    ]
+      .filter(Boolean)
+      .join(' — ') || '—';
 
   return (
     <div>
@@ -258,15 +261,15 @@ export function RecommendationCorrection({
               ...history.map((v) => [
                 `Version ${v.version}`,
                 v.action,
-                carrier(v.carrierUserId, v.carrierOrganizationId),
+                carrier(v),
                 formatDate(v.dueDate),
-                `${who(people, v.replacedBy)}, le ${formatDateTime(v.replacedAt)}`,
+                `${who(v.replacedBy, v.replacedByName)}, le ${formatDateTime(v.replacedAt)}`,
                 v.reason,
               ]),
               [
                 `Version ${recommendation.version} (en vigueur)`,
                 recommendation.action,
-                carrier(recommendation.carrierUserId, recommendation.carrierOrganizationId),
+                carrier(recommendation),
                 formatDate(recommendation.dueDate),
                 '—',
                 '—',

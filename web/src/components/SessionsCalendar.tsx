@@ -8,6 +8,7 @@ import { Link } from '../app/router';
 type Session = Schemas['SessionDto'];
 type Status = Session['status'];
 const PAGE = 200;
+const DAY = 24 * 60 * 60 * 1000;
 const ZONE = 'Europe/Paris';
 const WEEKDAYS = ['Lundi', 'Mardi', 'Mercredi', 'Jeudi', 'Vendredi', 'Samedi', 'Dimanche'];
 
@@ -40,11 +41,14 @@ export function SessionsCalendar({ status }: { status: Status | '' }) {
 
   useEffect(() => {
     let stale = false;
+    // Only the month shown (a day either side covers the time zone): each session listed is audited.
+    const from = new Date(Date.UTC(month.year, month.month, 1) - DAY).toISOString();
+    const to = new Date(Date.UTC(month.year, month.month + 1, 1) + DAY).toISOString();
     void (async () => {
       const all: Session[] = [];
       for (let offset = 0; ; offset += PAGE) {
         const { data, error: failure } = await api.GET('/api/sessions', {
-          params: { query: { limit: PAGE as never, offset: offset as never, ...(status ? { status } : {}) } },
+          params: { query: { limit: PAGE as never, offset: offset as never, from, to, ...(status ? { status } : {}) } },
         });
         if (stale) return;
         if (!data) return setError(problemText(failure));
@@ -57,7 +61,7 @@ export function SessionsCalendar({ status }: { status: Status | '' }) {
     return () => {
       stale = true;
     };
-  }, [status]);
+  }, [status, month]);
 
   const move = (delta: number) =>
     setMonth(({ year, month: m }) => ({ year: year + Math.floor((m + delta) / 12), month: (((m + delta) % 12) + 12) % 12 }));

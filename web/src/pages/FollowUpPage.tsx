@@ -10,11 +10,12 @@ import { useTitle } from '../app/App';
 import { formatDate } from '../app/labels';
 import { Link } from '../app/router';
 import { useUser } from '../app/session';
-import { useOrganizationNames, usePeopleNames } from '../components/DirectoryPickers';
 
 type Recommendation = Schemas['RecommendationViewDto'];
 type Closing = Schemas['CloseRecommendationDto']['status'];
 const PAGE = 200;
+/** An id the directory no longer names (an account or structure removed since). */
+const GONE = 'Retiré de l’annuaire';
 const CLOSING_LABELS: Record<Closing, string> = { done: 'Réalisée', abandoned: 'Abandonnée', transferred: 'Transférée' };
 
 /** Open préconisations by due date, overdue ones marked, filtered by carrier; each carrier updates theirs. */
@@ -22,8 +23,6 @@ export function FollowUpPage() {
   useTitle('Suivi des préconisations');
   const user = useUser();
   const coordinator = user.roles.includes('coordinator');
-  const people = usePeopleNames();
-  const organizations = useOrganizationNames();
   const [items, setItems] = useState<Recommendation[] | null>(null);
   const [carrier, setCarrier] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -45,19 +44,11 @@ export function FollowUpPage() {
 
   const carrierKey = (r: Recommendation) => (r.carrierOrganizationId ? `o:${r.carrierOrganizationId}` : `u:${r.carrierUserId}`);
   const carrierLabel = (r: Recommendation) =>
-    [
-      r.carrierOrganizationId && (organizations.get(r.carrierOrganizationId) ?? '…'),
-      r.carrierUserId && (people.get(r.carrierUserId)?.displayName ?? '…'),
-    ]
+    [r.carrierOrganizationId && (r.carrierOrganizationName ?? GONE), r.carrierUserId && (r.carrierUserName ?? GONE)]
       .filter(Boolean)
       .join(' — ');
   const carriers = new Map(
-    (items ?? []).map((r) => [
-      carrierKey(r),
-      r.carrierOrganizationId
-        ? (organizations.get(r.carrierOrganizationId) ?? '…')
-        : (people.get(r.carrierUserId ?? '')?.displayName ?? '…'),
-    ]),
+    (items ?? []).map((r) => [carrierKey(r), r.carrierOrganizationId ? (r.carrierOrganizationName ?? GONE) : (r.carrierUserName ?? GONE)]),
   );
   const shown = (items ?? []).filter((r) => !carrier || carrierKey(r) === carrier);
   const mine = (r: Recommendation) =>

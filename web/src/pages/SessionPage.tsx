@@ -16,7 +16,6 @@ import {
   OrganizationPicker,
   PeoplePicker,
   PersonPicker,
-  useOrganizationNames,
   usePeopleNames,
   type Organization,
   type Person,
@@ -28,6 +27,7 @@ type Session = Schemas['SessionDto'];
 type Item = Schemas['AgendaItemViewDto'];
 /** ethics/policy.yaml, access_window.days_after_session. */
 const WINDOW_DAYS = 30;
+const MEMBERS_PAGE = 200;
 
 /** A session: its agenda, attendance, outcomes and préconisations per item, its minutes. */
 export function SessionPage({ id }: { id: string }) {
@@ -62,7 +62,6 @@ export function SessionPage({ id }: { id: string }) {
 
   if (!session)
     return error ? <Alert severity="error" title="Séance indisponible" description={error} /> : <p role="status">Chargement…</p>;
-  const name = (userId: string | null | undefined) => (userId ? (people.get(userId)?.displayName ?? '…') : 'Non désignée');
   const editable = coordinator && (session.status === 'planned' || session.status === 'agenda_published');
   const held = session.status === 'held';
   // Corrections of outcomes and préconisations: the coordinator or the chair, once the session is held.
@@ -84,7 +83,7 @@ export function SessionPage({ id }: { id: string }) {
       </p>
       <ul>
         <li>Lieu : {session.location}</li>
-        <li>Présidence : {name(session.chairUserId)}</li>
+        <li>Présidence : {session.chairUserId ? (session.chairUserName ?? 'Compte retiré de l’annuaire') : 'Non désignée'}</li>
         {session.status !== 'cancelled' && (
           <li>
             Accès au dossier des membres convoqués et des invités (pour leur seul point) : de la publication de l’ordre du jour jusqu’au{' '}
@@ -120,6 +119,8 @@ export function SessionPage({ id }: { id: string }) {
         </div>
       )}
 
+      {coordinator && (editable || held) && <ChairForm session={session} apply={apply} />}
+
       <h2>Ordre du jour</h2>
       {session.items.length === 0 && <p>Aucun point à l’ordre du jour.</p>}
       {session.items.map((item, index) => (
@@ -138,7 +139,7 @@ export function SessionPage({ id }: { id: string }) {
         />
       ))}
       {editable && <AddItem session={session} apply={apply} />}
-      {coordinator && held && <Attendance session={session} people={people} apply={apply} />}
+      {coordinator && held && <Attendance session={session} apply={apply} />}
       {(held || session.status === 'minutes_approved') && (
         <Minutes session={session} chair={session.chairUserId === user.id} coordinator={coordinator} onChange={load} />
       )}
@@ -207,7 +208,7 @@ function AgendaItem({
           Invités pour ce point seulement :{' '}
           {item.invitedUserIds.length === 0
             ? 'aucun'
-            : item.invitedUserIds.map((userId) => people.get(userId)?.displayName ?? '…').join(', ')}
+            : (item.invitedUserNames ?? []).map((name) => name ?? 'Compte retiré de l’annuaire').join(', ')}
         </p>
       )}
       {editable && (
@@ -256,15 +257,7 @@ function AgendaItem({
         </div>
       )}
       {item.outcome ? (
-        <OutcomeView
-          session={session}
-          item={item}
-          outcome={item.outcome}
-          people={people}
-          canCorrect={canCorrect}
-          apply={apply}
-          reload={reload}
-        />
+        <OutcomeView session={session} item={item} outcome={item.outcome} canCorrect={canCorrect} apply={apply} reload={reload} />
       ) : (
         held && coordinator && !item.destroyed && <OutcomeForm session={session} item={item} apply={apply} />
       )}
@@ -276,7 +269,6 @@ function OutcomeView({
   session,
   item,
   outcome,
-  people,
   canCorrect,
   apply,
   reload,
@@ -284,12 +276,10 @@ function OutcomeView({
   session: Session;
   item: Item;
   outcome: Schemas['OutcomeViewDto'];
-  people: Map<string, Person>;
   canCorrect: boolean;
   apply: Apply;
   reload: () => Promise<void>;
 }) {
-  const organizations = useOrganizationNames();
   return (
     <div className="fr-mt-2w">
       <h4 className="fr-h6">Compte rendu</h4>
@@ -305,14 +295,14 @@ function OutcomeView({
           headers={['Action', 'Structure porteuse', 'Personne porteuse', 'Échéance', 'État']}
           data={outcome.recommendations.map((r) => [
             r.action,
-            r.carrierOrganizationId ? (organizations.get(r.carrierOrganizationId) ?? '…') : '—',
-            r.carrierUserId ? (people.get(r.carrierUserId)?.displayName ?? '…') : '—',
+            r.carrierOrganizationId ? (r.carrierOrganizationName ?? '…') : '—',
+            r.carrierUserId ? (r.carrierUserName ?? '…') : '—',
             formatDate(r.dueDate),
             RECOMMENDATION_STATUS_LABELS[r.status],
           ])}
         />
       )}
-      <OutcomeCorrection session={session} item={item} outcome={outcome} people={people} canCorrect={canCorrect} apply={apply} />
+      <OutcomeCorrection session={session} item={item} outcome={outcome} canCorrect={canCorrect} apply={apply} />
       {/* Their histories are for the coordination and the chair (the carriers follow theirs in the follow-up). */}
       {canCorrect && outcome.recommendations.length > 0 && (
         <>
@@ -321,13 +311,7 @@ function OutcomeView({
             {outcome.recommendations.map((r) => (
               <li key={r.id} className="fr-mb-2w">
                 <p className="fr-mb-1w">Préconisation « {r.action} »</p>
-                <RecommendationCorrection
-                  recommendation={r}
-                  people={people}
-                  organizations={organizations}
-                  canCorrect={canCorrect}
-                  onCorrected={reload}
-                />
+                <RecommendationCorrection recommendation={r} canCorrect={canCorrect} onCorrected={reload} />
               </li>
             ))}
           </ul>
@@ -553,17 +537,84 @@ function AddItem({ session, apply }: { session: Session; apply: Apply }) {
   );
 }
 
+/**
+ * Naming (or changing) the chair: until the session is held, and while held as long as the minutes
+ * are not approved (the chair approves them, and is not their author).
+ */
+function ChairForm({ session, apply }: { session: Session; apply: Apply }) {
+  const [open, setOpen] = useState(false);
+  const [chair, setChair] = useState<Person | null>(null);
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!chair) return;
+    const ok = await apply(
+      api.PATCH('/api/sessions/{id}', { params: { path: { id: session.id } }, body: { chairUserId: chair.id } }),
+      `Présidence confiée à ${chair.displayName}.`,
+    );
+    if (ok) {
+      setOpen(false);
+      setChair(null);
+    }
+  };
+  if (!open)
+    return (
+      <p>
+        <Button priority="secondary" size="small" onClick={() => setOpen(true)}>
+          {session.chairUserId ? 'Changer la présidence' : 'Désigner la présidence'}
+        </Button>
+      </p>
+    );
+  return (
+    <form onSubmit={(e) => void save(e)} aria-label="Présidence de la séance" className="fr-mb-3w">
+      <fieldset className="fr-fieldset">
+        <legend className="fr-fieldset__legend">Présidence de la séance (elle approuve le procès-verbal)</legend>
+        <div className="fr-fieldset__element">
+          <MemberPicker value={chair} onChange={setChair} name="presidence-seance" />
+          {chair && <p>Présidence retenue : {chair.displayName}</p>}
+        </div>
+      </fieldset>
+      <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm">
+        <Button type="submit" disabled={!chair}>
+          Enregistrer la présidence
+        </Button>
+        <Button type="button" priority="secondary" onClick={() => setOpen(false)}>
+          Annuler
+        </Button>
+      </div>
+    </form>
+  );
+}
+
 /** Who was there: the commission's members and each item's invitees. */
-function Attendance({ session, people, apply }: { session: Session; people: Map<string, Person>; apply: Apply }) {
+function Attendance({ session, apply }: { session: Session; apply: Apply }) {
   const [members, setMembers] = useState<Schemas['CommissionMemberDto'][]>([]);
   const [present, setPresent] = useState<Set<string>>(new Set());
   useEffect(() => {
-    void api
-      .GET('/api/commission/members', { params: { query: { limit: 200 as never } } })
-      .then(({ data }) => setMembers((data?.items ?? []).filter((m) => m.active)));
+    let cancelled = false;
+    void (async () => {
+      // Every page: a commission may have more members than one page holds.
+      const all: Schemas['CommissionMemberDto'][] = [];
+      for (let offset = 0; ; offset += MEMBERS_PAGE) {
+        const { data } = await api.GET('/api/commission/members', {
+          params: { query: { limit: MEMBERS_PAGE as never, offset: offset as never } },
+        });
+        if (cancelled || !data) return;
+        all.push(...data.items);
+        if (data.items.length < MEMBERS_PAGE || all.length >= data.total) break;
+      }
+      setMembers(all.filter((m) => m.active));
+    })();
+    return () => {
+      cancelled = true;
+    };
   }, []);
   const invitees = session.items.flatMap((item) =>
-    (item.invitedUserIds ?? []).map((userId) => ({ userId, itemId: item.id, reference: item.reference })),
+    (item.invitedUserIds ?? []).map((userId, index) => ({
+      userId,
+      name: item.invitedUserNames?.[index] ?? 'Compte retiré de l’annuaire',
+      itemId: item.id,
+      reference: item.reference,
+    })),
   );
   const key = (userId: string, itemId?: string) => (itemId ? `${userId}:${itemId}` : userId);
   const toggle = (k: string, on: boolean) => {
@@ -597,7 +648,7 @@ function Attendance({ session, people, apply }: { session: Session; people: Map<
         <Checkbox
           legend="Membres de la commission présents"
           options={members.map((m) => ({
-            label: people.get(m.userId)?.displayName ?? '…',
+            label: m.userName ?? 'Compte retiré de l’annuaire',
             nativeInputProps: { checked: present.has(key(m.userId)), onChange: (e) => toggle(key(m.userId), e.target.checked) },
           }))}
         />
@@ -606,7 +657,7 @@ function Attendance({ session, people, apply }: { session: Session; people: Map<
         <Checkbox
           legend="Invités présents (pour leur point)"
           options={invitees.map((i) => ({
-            label: `${people.get(i.userId)?.displayName ?? '…'} — point ${i.reference}`,
+            label: `${i.name} — point ${i.reference}`,
             nativeInputProps: {
               checked: present.has(key(i.userId, i.itemId)),
               onChange: (e) => toggle(key(i.userId, i.itemId), e.target.checked),

@@ -11,7 +11,7 @@ import { useTitle } from '../app/App';
 import { formatDateTime, SESSION_STATUS_LABELS } from '../app/labels';
 import { Link, useRouter } from '../app/router';
 import { useUser } from '../app/session';
-import { MemberPicker, usePeopleNames, type Person } from '../components/DirectoryPickers';
+import { MemberPicker, type Person } from '../components/DirectoryPickers';
 import { SessionsCalendar } from '../components/SessionsCalendar';
 import { SessionStatus } from '../components/StatusBadge';
 
@@ -23,7 +23,6 @@ export function SessionsPage() {
   useTitle('Séances');
   const user = useUser();
   const coordinator = user.roles.includes('coordinator');
-  const names = usePeopleNames();
   const [draft, setDraft] = useState<Status | ''>('');
   const [status, setStatus] = useState<Status | ''>('');
   const [page, setPage] = useState(1);
@@ -105,7 +104,7 @@ export function SessionsPage() {
                 </Link>,
                 s.location,
                 <SessionStatus key="status" status={s.status} />,
-                s.chairUserId ? (names.get(s.chairUserId)?.displayName ?? '…') : 'Non désignée',
+                s.chairUserId ? (s.chairUserName ?? 'Compte retiré de l’annuaire') : 'Non désignée',
                 String(s.items.length),
               ])}
             />

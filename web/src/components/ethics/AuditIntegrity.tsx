@@ -5,7 +5,6 @@ import Table from '@codegouvfr/react-dsfr/Table';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api, problemText, type Schemas } from '../../api/client';
 import { formatDate, formatDateTime } from '../../app/labels';
-import { usePeopleNames } from '../DirectoryPickers';
 import { BREAK_LABELS, endOfDay, startOfDay } from './labels';
 
 type Verification = Schemas['VerificationReportDto'];
@@ -76,7 +75,6 @@ const CHAIN_STATE_LABELS: Record<Anomalies['auditChain']['state'], string> = {
 
 /** The anomaly report over a period (30 days by default): bursts of denials, unusual volumes, accesses outside a window or after a withdrawal. */
 export function AnomalyReport() {
-  const people = usePeopleNames();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [report, setReport] = useState<Anomalies | null>(null);
@@ -93,7 +91,8 @@ export function AnomalyReport() {
     if (from && to && from > to) return setError('La date de début doit précéder la date de fin.');
     void load({ ...(from ? { from: startOfDay(from) } : {}), ...(to ? { to: endOfDay(to) } : {}) });
   };
-  const name = (userId: string | null) => (userId ? (people.get(userId)?.displayName ?? 'Compte inconnu de l’annuaire') : 'Compte inconnu');
+  const name = (userId: string | null, userName: string | null | undefined) =>
+    userId ? (userName ?? 'Compte inconnu de l’annuaire') : 'Compte inconnu';
   const count = report
     ? report.deniedBursts.length +
       report.unusualVolume.length +
@@ -147,7 +146,7 @@ export function AnomalyReport() {
           caption="Refus répétés (cinq refus ou plus en dix minutes)"
           headers={['Personne ou adresse', 'À partir de', 'Refus']}
           data={report.deniedBursts.map((b) => [
-            b.actorUserId ? name(b.actorUserId) : `Adresse ${b.clientAddress ?? 'inconnue'}`,
+            b.actorUserId ? name(b.actorUserId, b.actorUserName) : `Adresse ${b.clientAddress ?? 'inconnue'}`,
             formatDateTime(b.windowStart),
             String(b.denials),
           ])}
@@ -158,7 +157,7 @@ export function AnomalyReport() {
           caption="Volumes de lecture inhabituels"
           headers={['Personne', 'Jour', 'Lectures', 'Moyenne habituelle par jour']}
           data={report.unusualVolume.map((v) => [
-            name(v.actorUserId),
+            name(v.actorUserId, v.actorUserName),
             formatDate(v.day),
             String(v.reads),
             v.usualDailyReads.toLocaleString('fr-FR', { maximumFractionDigits: 1 }),
@@ -169,14 +168,22 @@ export function AnomalyReport() {
         <Table
           caption="Accès hors de la fenêtre d’une séance"
           headers={['Personne', 'Date et heure', 'Entrée du journal']}
-          data={report.accessOutsideSessionWindow.map((a) => [name(a.actorUserId), formatDateTime(a.recordedAt), `n° ${a.seq}`])}
+          data={report.accessOutsideSessionWindow.map((a) => [
+            name(a.actorUserId, a.actorUserName),
+            formatDateTime(a.recordedAt),
+            `n° ${a.seq}`,
+          ])}
         />
       )}
       {report && report.accessAfterConsentWithdrawal.length > 0 && (
         <Table
           caption="Tentatives d’accès après un retrait du consentement"
           headers={['Personne', 'Date et heure', 'Entrée du journal']}
-          data={report.accessAfterConsentWithdrawal.map((a) => [name(a.actorUserId), formatDateTime(a.recordedAt), `n° ${a.seq}`])}
+          data={report.accessAfterConsentWithdrawal.map((a) => [
+            name(a.actorUserId, a.actorUserName),
+            formatDateTime(a.recordedAt),
+            `n° ${a.seq}`,
+          ])}
         />
       )}
     </section>

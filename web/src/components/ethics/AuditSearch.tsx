@@ -7,7 +7,7 @@ import Table from '@codegouvfr/react-dsfr/Table';
 import { useState, type FormEvent } from 'react';
 import { api, authorizationHeader, problemText, type Schemas } from '../../api/client';
 import { formatDate, formatDateTime } from '../../app/labels';
-import { PersonPicker, usePeopleNames, type Person } from '../DirectoryPickers';
+import { PersonPicker, type Person } from '../DirectoryPickers';
 import { ACTION_LABELS, actionLabel, endOfDay, OUTCOME_LABELS, purposeLabel, roleLabel, startOfDay } from './labels';
 
 type AuditEvent = Schemas['AuditEventDto'];
@@ -54,7 +54,6 @@ function describe(filters: Filters): string {
  * roles, purposes and times, and its CSV export. Never any case content.
  */
 export function AuditSearch() {
-  const people = usePeopleNames();
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [searched, setSearched] = useState<Filters | null>(null);
   const [page, setPage] = useState(1);
@@ -119,7 +118,8 @@ export function AuditSearch() {
   };
 
   const pages = result ? Math.max(1, Math.ceil(result.total / PAGE_SIZE)) : 1;
-  const name = (userId: string | null) => (userId ? (people.get(userId)?.displayName ?? 'Compte inconnu de l’annuaire') : 'Service');
+  const name = (userId: string | null, userName: string | null | undefined) =>
+    userId ? (userName ?? 'Compte inconnu de l’annuaire') : 'Service';
   const caption = searched?.reference ? `Accès au dossier ${searched.reference}` : 'Événements du journal d’audit';
 
   return (
@@ -237,7 +237,7 @@ export function AuditSearch() {
               headers={['Date et heure', 'Personne', 'Rôle', 'Action', 'Finalité', 'Résultat']}
               data={result.items.map((e) => [
                 formatDateTime(e.recordedAt),
-                name(e.actor.userId),
+                name(e.actor.userId, e.actor.userName),
                 roleLabel(e.actor.role),
                 actionLabel(e.action),
                 purposeLabel(e.purpose),

@@ -101,7 +101,7 @@ export function AccountsAdminPage() {
               data={page.items.map((a) => [
                 a.displayName,
                 a.email,
-                a.organizationId ? (organizations.get(a.organizationId) ?? '…') : '—',
+                a.organizationId ? (a.organizationName ?? '…') : '—',
                 a.roles.length ? a.roles.map((role) => ROLE_LABELS[role]).join(', ') : 'Aucun',
                 a.active ? (
                   <Badge key="state" small severity="success" noIcon>
@@ -131,7 +131,7 @@ export function AccountsAdminPage() {
         <ManageAccount
           key={selected.id}
           account={selected}
-          organizationName={selected.organizationId ? organizations.get(selected.organizationId) : undefined}
+          organizationName={selected.organizationName ?? undefined}
           onChanged={changed}
           onError={setError}
           onClose={() => setSelected(null)}
