@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { addItem, commission, type Commission, newSession, readySituation, setSessionStatus } from './support/commission.js';
+import { addItem, commission, type Commission, draftedMinutes, newSession, readySituation } from './support/commission.js';
 import { bearer } from './support/situations.js';
 import { createUser, startTestApp, type TestApp, type TestUser } from './support/test-app.js';
 
@@ -15,25 +15,9 @@ describe('minutes', () => {
 
   /** A held session chaired by `chair`, one item reviewed, minutes drafted by `author`. */
   async function drafted(chair: TestUser | undefined, author: TestUser = c.coordinator) {
-    const situation = await readySituation(t, c);
-    const sessionId = await newSession(t, c, { inDays: 1, chair });
-    const itemId = await addItem(t, c, sessionId, situation.id);
-    await setSessionStatus(t, c, sessionId, 'agenda_published', 'held');
-    await t
-      .http()
-      .put(`/api/sessions/${sessionId}/items/${itemId}/outcome`)
-      .set(bearer(c.coordinator))
-      .send({ summary: 'Synthèse', recommendations: [], pilotUserId: c.nurse.id, personResponse: { status: 'not_yet_asked' } })
-      .expect(200);
-    const text = `Procès-verbal : échanges sur le logement, décisions prises à l'unanimité ${Date.now()}`;
-    const written = await t
-      .http()
-      .put(`/api/sessions/${sessionId}/minutes`)
-      .set(bearer(author))
-      .send({ items: [{ itemId, text }] })
-      .expect(200);
-    expect(written.body).toMatchObject({ draftedBy: author.id, approvedAt: null });
-    return { situation, sessionId, itemId, text };
+    const held = await draftedMinutes(t, c, { chair, author });
+    expect(held.minutes).toMatchObject({ draftedBy: author.id, approvedAt: null });
+    return held;
   }
   const approve = (user: TestUser, sessionId: string) => t.http().post(`/api/sessions/${sessionId}/minutes/approve`).set(bearer(user));
 

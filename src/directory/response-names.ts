@@ -1,4 +1,5 @@
 import { Injectable, StreamableFile } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -31,6 +32,30 @@ export const ORGANIZATION_ID_KEYS = ['organizationId', 'carrierOrganizationId', 
 /** `chairUserId` → `chairUserName`, `invitedUserIds` → `invitedUserNames`, `closedBy` → `closedByName`. */
 export const nameKeyOf = (key: string): string =>
   key.endsWith('Ids') ? `${key.slice(0, -3)}Names` : key.endsWith('Id') ? `${key.slice(0, -2)}Name` : `${key}Name`;
+
+/**
+ * Declares the name ResponseNames adds beside `idKey`, as the OpenAPI document shows it: required
+ * (unless the id itself is optional), null when the id is null or names nobody any more. The
+ * services leave it out; the unit of work fills it before the response leaves.
+ */
+export const ApiNameBeside = (
+  idKey: (typeof PERSON_ID_KEYS)[number] | (typeof ORGANIZATION_ID_KEYS)[number],
+  options: { optional?: boolean } = {},
+) => {
+  const what = (ORGANIZATION_ID_KEYS as readonly string[]).includes(idKey) ? 'structure' : 'person';
+  const property = idKey.endsWith('Ids')
+    ? {
+        type: 'array' as const,
+        items: { type: 'string', nullable: true },
+        description: `The ${what}s' names in the directory, in the order of \`${idKey}\` (null: no longer in the directory).`,
+      }
+    : {
+        type: String,
+        nullable: true,
+        description: `The ${what}'s name in the directory (null when \`${idKey}\` is null or names nobody any more).`,
+      };
+  return options.optional ? ApiPropertyOptional(property) : ApiProperty({ ...property, required: true });
+};
 
 const PERSON_KEYS = new Set<string>(PERSON_ID_KEYS);
 const ORGANIZATION_KEYS = new Set<string>(ORGANIZATION_ID_KEYS);

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { addItem, commission, dateIn, newSession, readySituation, setSessionStatus, type Commission } from '../support/commission.js';
+import { commission, dateIn, draftedMinutes, readySituation, type Commission } from '../support/commission.js';
 import { bearer } from '../support/situations.js';
 import { startTestApp, unique, type TestApp, type TestUser } from '../support/test-app.js';
 import { expectAccessible, launchBrowser, listen, openConsole, screenshot, signIn, type ConsolePage } from '../support/browser.js';
@@ -197,22 +197,7 @@ describe('commission sessions in the console', () => {
   it(
     'the coordination names the chair of a held session whose minutes are already drafted, and the chair is told they await approval',
     async () => {
-      const situation = await readySituation(t, c);
-      const sessionId = await newSession(t, c, { inDays: 1 });
-      const itemId = await addItem(t, c, sessionId, situation.id);
-      await setSessionStatus(t, c, sessionId, 'agenda_published', 'held');
-      await t
-        .http()
-        .put(`/api/sessions/${sessionId}/items/${itemId}/outcome`)
-        .set(bearer(c.coordinator))
-        .send({ summary: 'Synthèse', recommendations: [], pilotUserId: c.nurse.id, personResponse: { status: 'not_yet_asked' } })
-        .expect(200);
-      await t
-        .http()
-        .put(`/api/sessions/${sessionId}/minutes`)
-        .set(bearer(c.coordinator))
-        .send({ items: [{ itemId, text: 'Procès-verbal du point.' }] })
-        .expect(200);
+      const { sessionId } = await draftedMinutes(t, c);
 
       const { page, errors } = await open();
       await signIn(page, c.coordinator.email);

@@ -149,3 +149,25 @@ export async function reviewed(t: TestApp, c: Commission, recommendations: Recor
   const recommendationIds = (outcome.body.items[0].outcome.recommendations as { id: string }[]).map((item) => item.id);
   return { situation, sessionId, itemId, recommendationIds };
 }
+
+/** A held session (chaired by `chair` when given), one item reviewed, its minutes drafted by `author` (the coordinator by default). */
+export async function draftedMinutes(t: TestApp, c: Commission, options: { chair?: TestUser; author?: TestUser } = {}) {
+  const situation = await readySituation(t, c);
+  const sessionId = await newSession(t, c, { inDays: 1, chair: options.chair });
+  const itemId = await addItem(t, c, sessionId, situation.id);
+  await setSessionStatus(t, c, sessionId, 'agenda_published', 'held');
+  await t
+    .http()
+    .put(`/api/sessions/${sessionId}/items/${itemId}/outcome`)
+    .set(bearer(c.coordinator))
+    .send({ summary: 'Synthèse', recommendations: [], pilotUserId: c.nurse.id, personResponse: { status: 'not_yet_asked' } })
+    .expect(200);
+  const text = `Procès-verbal : échanges sur le logement, décisions prises à l'unanimité ${Date.now()}`;
+  const written = await t
+    .http()
+    .put(`/api/sessions/${sessionId}/minutes`)
+    .set(bearer(options.author ?? c.coordinator))
+    .send({ items: [{ itemId, text }] })
+    .expect(200);
+  return { situation, sessionId, itemId, text, minutes: written.body as { draftedBy: string; approvedAt: string | null } };
+}

@@ -5,6 +5,7 @@ import { PageQueryDto } from '../../common/page-query.dto.js';
 import { IsIsoDateTimeToDate } from '../../common/validation.js';
 import { AUDIT_OUTCOMES, type AuditOutcome, CHAIN_BREAK_KINDS, type ChainBreakKind } from '../audit-chain.js';
 import type { AuditEvent } from '../audit-event.entity.js';
+import { ApiNameBeside } from '../../directory/response-names.js';
 
 export class AuditEventQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
@@ -74,12 +75,7 @@ export class AuditActorDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String })
   userId: string | null;
 
-  @ApiProperty({
-    required: true,
-    nullable: true,
-    type: String,
-    description: "The person's name in the directory (null when `userId` is null or names nobody any more).",
-  })
+  @ApiNameBeside('userId')
   userName?: string | null;
 
   @ApiProperty({ nullable: true, type: String, description: 'The role that authorised the action.' })
@@ -88,12 +84,7 @@ export class AuditActorDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String })
   organizationId: string | null;
 
-  @ApiProperty({
-    required: true,
-    nullable: true,
-    type: String,
-    description: "The structure's name in the directory (null when `organizationId` is null or names nobody any more).",
-  })
+  @ApiNameBeside('organizationId')
   organizationName?: string | null;
 }
 
@@ -227,12 +218,7 @@ export class DeniedBurstDto {
   @ApiProperty({ nullable: true, type: String, format: 'uuid' })
   actorUserId: string | null;
 
-  @ApiProperty({
-    required: true,
-    nullable: true,
-    type: String,
-    description: "The person's name in the directory (null when `actorUserId` is null or names nobody any more).",
-  })
+  @ApiNameBeside('actorUserId')
   actorUserName?: string | null;
 
   @ApiProperty({ nullable: true, type: String, description: 'Set when no account is known (failed logins).' })
@@ -249,12 +235,7 @@ export class UnusualVolumeDto {
   @ApiProperty({ format: 'uuid' })
   actorUserId: string;
 
-  @ApiProperty({
-    required: true,
-    nullable: true,
-    type: String,
-    description: "The person's name in the directory (null when `actorUserId` is null or names nobody any more).",
-  })
+  @ApiNameBeside('actorUserId')
   actorUserName?: string | null;
 
   @ApiProperty({ example: '2026-11-21' })
@@ -274,12 +255,7 @@ export class AccessAnomalyDto {
   @ApiProperty({ format: 'uuid' })
   actorUserId: string;
 
-  @ApiProperty({
-    required: true,
-    nullable: true,
-    type: String,
-    description: "The person's name in the directory (null when `actorUserId` is null or names nobody any more).",
-  })
+  @ApiNameBeside('actorUserId')
   actorUserName?: string | null;
 
   @ApiProperty({ format: 'uuid' })

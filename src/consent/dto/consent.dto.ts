@@ -4,6 +4,7 @@ import { ArrayMaxSize, ArrayUnique, IsArray, IsDefined, IsIn, IsObject, IsString
 import { IsCalendarDate, IsOptionalButNotNull } from '../../common/validation.js';
 import { CONSENT_PURPOSES, type ConsentPurpose } from '../../ethics/policy.js';
 import { LEGAL_PROTECTION_MEASURES } from '../../situations/situation.constants.js';
+import { ApiNameBeside } from '../../directory/response-names.js';
 
 export class RepresentativeDto {
   @ApiProperty({ maxLength: 200, description: 'Nom du représentant légal' })
@@ -126,12 +127,7 @@ export class ConsentDto {
   @ApiProperty({ type: [String] })
   refusedOrganizationIds: string[];
 
-  @ApiProperty({
-    required: true,
-    type: 'array',
-    items: { type: 'string', nullable: true },
-    description: "The structures' names, in the order of `refusedOrganizationIds` (null: no longer in the directory).",
-  })
+  @ApiNameBeside('refusedOrganizationIds')
   refusedOrganizationNames?: (string | null)[];
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
@@ -140,12 +136,7 @@ export class ConsentDto {
   @ApiProperty({ format: 'uuid' })
   recordedByUserId: string;
 
-  @ApiProperty({
-    required: true,
-    nullable: true,
-    type: String,
-    description: "The person's name in the directory (null when `recordedByUserId` is null or names nobody any more).",
-  })
+  @ApiNameBeside('recordedByUserId')
   recordedByUserName?: string | null;
 
   @ApiProperty()

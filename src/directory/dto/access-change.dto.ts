@@ -3,6 +3,7 @@ import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validato
 import { PageQueryDto } from '../../common/page-query.dto.js';
 import { PageOf } from '../../common/page.dto.js';
 import { PROFESSIONAL_CATEGORIES, ROLES, type ProfessionalCategory, type Role } from '../roles.js';
+import { ApiNameBeside } from '../response-names.js';
 
 export const ACCESS_CHANGE_STATUSES = ['pending', 'approved', 'refused', 'withdrawn'] as const;
 export type AccessChangeStatus = (typeof ACCESS_CHANGE_STATUSES)[number];
@@ -15,12 +16,7 @@ export class AccessChangeDto {
   @ApiProperty({ format: 'uuid' })
   userId: string;
 
-  @ApiProperty({
-    required: true,
-    nullable: true,
-    type: String,
-    description: "The person's name in the directory (null when `userId` is null or names nobody any more).",
-  })
+  @ApiNameBeside('userId')
   userName?: string | null;
 
   @ApiProperty({ description: 'Display name of the account concerned.' })
@@ -35,12 +31,7 @@ export class AccessChangeDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String })
   requestedBy: string | null;
 
-  @ApiProperty({
-    required: true,
-    nullable: true,
-    type: String,
-    description: "The person's name in the directory (null when `requestedBy` is null or names nobody any more).",
-  })
+  @ApiNameBeside('requestedBy')
   requestedByName?: string | null;
 
   @ApiProperty()
@@ -52,12 +43,7 @@ export class AccessChangeDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String })
   decidedBy: string | null;
 
-  @ApiProperty({
-    required: true,
-    nullable: true,
-    type: String,
-    description: "The person's name in the directory (null when `decidedBy` is null or names nobody any more).",
-  })
+  @ApiNameBeside('decidedBy')
   decidedByName?: string | null;
 
   @ApiProperty({ nullable: true, type: String })

@@ -19,6 +19,7 @@ import { PageQueryDto } from '../../common/page-query.dto.js';
 import { IsOptionalButNotNull } from '../../common/validation.js';
 import { PROFESSIONAL_CATEGORIES, ROLES, type ProfessionalCategory, type Role } from '../roles.js';
 import type { UserAccount } from '../user-account.entity.js';
+import { ApiNameBeside } from '../response-names.js';
 
 const PROFESSIONAL_ID_PATTERN = /^[0-9A-Za-z]{1,64}$/;
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -129,12 +130,7 @@ export class UserDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String })
   organizationId: string | null;
 
-  @ApiProperty({
-    required: true,
-    nullable: true,
-    type: String,
-    description: "The structure's name in the directory (null when `organizationId` is null or names nobody any more).",
-  })
+  @ApiNameBeside('organizationId')
   organizationName?: string | null;
 
   @ApiProperty({ enum: PROFESSIONAL_CATEGORIES })

@@ -4,6 +4,7 @@ import { PageOf } from '../../common/page.dto.js';
 import { PageQueryDto } from '../../common/page-query.dto.js';
 import { IsCalendarDate, IsOptionalButNotNull } from '../../common/validation.js';
 import { CreateSituationDto } from '../../situations/dto/situation-input.dto.js';
+import { ApiNameBeside } from '../../directory/response-names.js';
 
 export const SHAREABLE_GROUPS = ['identity', 'contact', 'social', 'health', 'narrative'] as const;
 export type ShareableGroup = (typeof SHAREABLE_GROUPS)[number];
@@ -141,12 +142,7 @@ export class ReferralDto {
   @ApiProperty({ format: 'uuid' })
   dacOrganizationId: string;
 
-  @ApiProperty({
-    required: true,
-    nullable: true,
-    type: String,
-    description: "The structure's name in the directory (null when `dacOrganizationId` is null or names nobody any more).",
-  })
+  @ApiNameBeside('dacOrganizationId')
   dacOrganizationName?: string | null;
 
   @ApiPropertyOptional({ description: 'Inbound: the DAC’s identifier.' })
@@ -179,11 +175,7 @@ export class ReferralDto {
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
   clsmContactUserId?: string | null;
 
-  @ApiPropertyOptional({
-    nullable: true,
-    type: String,
-    description: "The person's name in the directory (null when `clsmContactUserId` is null or names nobody any more).",
-  })
+  @ApiNameBeside('clsmContactUserId', { optional: true })
   clsmContactUserName?: string | null;
 
   @ApiPropertyOptional({ type: [MeetingViewDto], description: 'CLSM side only.' })

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, IsUUID, Length } from 'class-validator';
 import { IsCalendarDate, IsOptionalButNotNull } from '../../common/validation.js';
+import { ApiNameBeside } from '../../directory/response-names.js';
 
 export class CorrectOutcomeDto {
   @ApiPropertyOptional({ maxLength: 20000, description: 'The corrected summary (encrypted).' })
@@ -61,12 +62,7 @@ export class OutcomeVersionDto {
   @ApiProperty({ format: 'uuid', description: 'Who wrote this version.' })
   recordedBy: string;
 
-  @ApiProperty({
-    required: true,
-    nullable: true,
-    type: String,
-    description: "The person's name in the directory (null when `recordedBy` is null or names nobody any more).",
-  })
+  @ApiNameBeside('recordedBy')
   recordedByName?: string | null;
 
   @ApiProperty()
@@ -75,12 +71,7 @@ export class OutcomeVersionDto {
   @ApiProperty({ format: 'uuid', description: 'Who replaced it.' })
   replacedBy: string;
 
-  @ApiProperty({
-    required: true,
-    nullable: true,
-    type: String,
-    description: "The person's name in the directory (null when `replacedBy` is null or names nobody any more).",
-  })
+  @ApiNameBeside('replacedBy')
   replacedByName?: string | null;
 
   @ApiProperty()
@@ -100,23 +91,13 @@ export class RecommendationVersionDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String })
   carrierUserId: string | null;
 
-  @ApiProperty({
-    required: true,
-    nullable: true,
-    type: String,
-    description: "The person's name in the directory (null when `carrierUserId` is null or names nobody any more).",
-  })
+  @ApiNameBeside('carrierUserId')
   carrierUserName?: string | null;
 
   @ApiProperty({ format: 'uuid', nullable: true, type: String })
   carrierOrganizationId: string | null;
 
-  @ApiProperty({
-    required: true,
-    nullable: true,
-    type: String,
-    description: "The structure's name in the directory (null when `carrierOrganizationId` is null or names nobody any more).",
-  })
+  @ApiNameBeside('carrierOrganizationId')
   carrierOrganizationName?: string | null;
 
   @ApiProperty()
@@ -125,12 +106,7 @@ export class RecommendationVersionDto {
   @ApiProperty({ format: 'uuid', description: 'Who replaced it.' })
   replacedBy: string;
 
-  @ApiProperty({
-    required: true,
-    nullable: true,
-    type: String,
-    description: "The person's name in the directory (null when `replacedBy` is null or names nobody any more).",
-  })
+  @ApiNameBeside('replacedBy')
   replacedByName?: string | null;
 
   @ApiProperty()

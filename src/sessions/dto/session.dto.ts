@@ -18,6 +18,7 @@ import { PageOf } from '../../common/page.dto.js';
 import { PageQueryDto } from '../../common/page-query.dto.js';
 import { IsCalendarDate, IsIsoDateTimeToDate, IsOptionalButNotNull } from '../../common/validation.js';
 import { SESSION_STATUSES, type SessionStatus } from '../session.entity.js';
+import { ApiNameBeside } from '../../directory/response-names.js';
 
 export class CreateSessionDto {
   @ApiProperty({ example: '2026-12-10T14:00:00+01:00', type: String, format: 'date-time', description: 'ISO 8601 with an offset.' })
@@ -284,23 +285,13 @@ export class RecommendationViewDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String })
   carrierUserId: string | null;
 
-  @ApiProperty({
-    required: true,
-    nullable: true,
-    type: String,
-    description: "The person's name in the directory (null when `carrierUserId` is null or names nobody any more).",
-  })
+  @ApiNameBeside('carrierUserId')
   carrierUserName?: string | null;
 
   @ApiProperty({ format: 'uuid', nullable: true, type: String })
   carrierOrganizationId: string | null;
 
-  @ApiProperty({
-    required: true,
-    nullable: true,
-    type: String,
-    description: "The structure's name in the directory (null when `carrierOrganizationId` is null or names nobody any more).",
-  })
+  @ApiNameBeside('carrierOrganizationId')
   carrierOrganizationName?: string | null;
 
   @ApiProperty()
@@ -315,11 +306,7 @@ export class RecommendationViewDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Who marked it done, abandoned or transferred.' })
   closedBy?: string;
 
-  @ApiPropertyOptional({
-    nullable: true,
-    type: String,
-    description: "The person's name in the directory (null when `closedBy` is null or names nobody any more).",
-  })
+  @ApiNameBeside('closedBy', { optional: true })
   closedByName?: string | null;
 
   @ApiPropertyOptional()
@@ -368,11 +355,7 @@ export class AgendaItemViewDto {
   @ApiPropertyOptional({ type: [String], description: 'Coordinators only.' })
   invitedUserIds?: string[];
 
-  @ApiPropertyOptional({
-    type: 'array',
-    items: { type: 'string', nullable: true },
-    description: "The persons' names, in the order of `invitedUserIds` (null: no longer in the directory).",
-  })
+  @ApiNameBeside('invitedUserIds', { optional: true })
   invitedUserNames?: (string | null)[];
 
   @ApiPropertyOptional({ description: 'The situation was destroyed at the end of its retention period: only its reference remains.' })
@@ -398,12 +381,7 @@ export class SessionDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The member who chairs the session.' })
   chairUserId: string | null;
 
-  @ApiProperty({
-    required: true,
-    nullable: true,
-    type: String,
-    description: "The person's name in the directory (null when `chairUserId` is null or names nobody any more).",
-  })
+  @ApiNameBeside('chairUserId')
   chairUserName?: string | null;
 
   @ApiProperty({ type: [AgendaItemViewDto], description: 'Only the items you may see.' })
@@ -428,23 +406,13 @@ export class MinutesViewDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Who drafted the minutes.' })
   draftedBy: string | null;
 
-  @ApiProperty({
-    required: true,
-    nullable: true,
-    type: String,
-    description: "The person's name in the directory (null when `draftedBy` is null or names nobody any more).",
-  })
+  @ApiNameBeside('draftedBy')
   draftedByName?: string | null;
 
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The chair who approved them.' })
   approvedBy: string | null;
 
-  @ApiProperty({
-    required: true,
-    nullable: true,
-    type: String,
-    description: "The person's name in the directory (null when `approvedBy` is null or names nobody any more).",
-  })
+  @ApiNameBeside('approvedBy')
   approvedByName?: string | null;
 
   @ApiProperty({ type: [MinutesSectionDto], description: 'Only the items you attended and may see.' })
@@ -479,23 +447,13 @@ export class CommissionMemberDto {
   @ApiProperty({ format: 'uuid' })
   userId: string;
 
-  @ApiProperty({
-    required: true,
-    nullable: true,
-    type: String,
-    description: "The person's name in the directory (null when `userId` is null or names nobody any more).",
-  })
+  @ApiNameBeside('userId')
   userName?: string | null;
 
   @ApiProperty({ nullable: true, type: String })
   organizationId: string | null;
 
-  @ApiProperty({
-    required: true,
-    nullable: true,
-    type: String,
-    description: "The structure's name in the directory (null when `organizationId` is null or names nobody any more).",
-  })
+  @ApiNameBeside('organizationId')
   organizationName?: string | null;
 
   @ApiProperty({ enum: ['permanent', 'substitute'] })

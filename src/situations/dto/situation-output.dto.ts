@@ -11,28 +11,19 @@ import {
   type SituationStatus,
 } from '../situation.constants.js';
 import { ContactDto, HealthDto, IdentityDto, NarrativeDto, SocialDto } from './field-groups.dto.js';
+import { ApiNameBeside } from '../../directory/response-names.js';
 
 export class ReferrerRefDto {
   @ApiProperty({ format: 'uuid' })
   userId: string;
 
-  @ApiProperty({
-    required: true,
-    nullable: true,
-    type: String,
-    description: "The person's name in the directory (null when `userId` is null or names nobody any more).",
-  })
+  @ApiNameBeside('userId')
   userName?: string | null;
 
   @ApiProperty({ format: 'uuid', nullable: true, type: String })
   organizationId: string | null;
 
-  @ApiProperty({
-    required: true,
-    nullable: true,
-    type: String,
-    description: "The structure's name in the directory (null when `organizationId` is null or names nobody any more).",
-  })
+  @ApiNameBeside('organizationId')
   organizationName?: string | null;
 }
 
@@ -49,12 +40,7 @@ export class TransitionViewDto {
   @ApiProperty({ format: 'uuid' })
   actorUserId: string;
 
-  @ApiProperty({
-    required: true,
-    nullable: true,
-    type: String,
-    description: "The person's name in the directory (null when `actorUserId` is null or names nobody any more).",
-  })
+  @ApiNameBeside('actorUserId')
   actorUserName?: string | null;
 
   @ApiPropertyOptional({ description: 'Rejection, redirection or closure reason.' })
@@ -78,12 +64,7 @@ export class RightsMeasureViewDto {
   @ApiProperty({ format: 'uuid' })
   actorUserId: string;
 
-  @ApiProperty({
-    required: true,
-    nullable: true,
-    type: String,
-    description: "The person's name in the directory (null when `actorUserId` is null or names nobody any more).",
-  })
+  @ApiNameBeside('actorUserId')
   actorUserName?: string | null;
 
   @ApiPropertyOptional({ description: 'Why (encrypted, narrative group).' })
@@ -98,11 +79,7 @@ export class RightsMeasureViewDto {
   @ApiPropertyOptional({ format: 'uuid' })
   liftedByUserId?: string;
 
-  @ApiPropertyOptional({
-    nullable: true,
-    type: String,
-    description: "The person's name in the directory (null when `liftedByUserId` is null or names nobody any more).",
-  })
+  @ApiNameBeside('liftedByUserId', { optional: true })
   liftedByUserName?: string | null;
 
   @ApiPropertyOptional()
@@ -201,12 +178,7 @@ export class DocumentDto {
   @ApiProperty({ format: 'uuid' })
   uploadedBy: string;
 
-  @ApiProperty({
-    required: true,
-    nullable: true,
-    type: String,
-    description: "The person's name in the directory (null when `uploadedBy` is null or names nobody any more).",
-  })
+  @ApiNameBeside('uploadedBy')
   uploadedByName?: string | null;
 
   @ApiProperty()

@@ -2347,7 +2347,7 @@ export interface components {
             givenOn: string;
             validUntil?: string | null;
             refusedOrganizationIds: string[];
-            /** @description The structures' names, in the order of `refusedOrganizationIds` (null: no longer in the directory). */
+            /** @description The structures' names in the directory, in the order of `refusedOrganizationIds` (null: no longer in the directory). */
             refusedOrganizationNames: (string | null)[];
             /** Format: uuid */
             withdrawsConsentId?: string | null;
@@ -2453,7 +2453,7 @@ export interface components {
             carersAttend: boolean;
             /** @description Coordinators only. */
             invitedUserIds?: string[];
-            /** @description The persons' names, in the order of `invitedUserIds` (null: no longer in the directory). */
+            /** @description The persons' names in the directory, in the order of `invitedUserIds` (null: no longer in the directory). */
             invitedUserNames?: (string | null)[];
             /** @description The situation was destroyed at the end of its retention period: only its reference remains. */
             destroyed?: boolean;

@@ -29,17 +29,28 @@ export function EthicsPage() {
   );
 }
 
+const PENDING_PAGE = 200;
+
 function AccessChanges() {
   const [changes, setChanges] = useState<AccessChange[] | null>(null);
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const load = useCallback(async () => {
-    const { data, error: failure } = await api.GET('/api/access-changes', {
-      params: { query: { status: 'pending', limit: 200 as never } },
-    });
-    setChanges(data?.items ?? null);
-    if (!data) setError(problemText(failure));
+    // Every pending change, page after page, newest first: none may wait unseen.
+    const all: AccessChange[] = [];
+    for (let offset = 0; ; offset += PENDING_PAGE) {
+      const { data, error: failure } = await api.GET('/api/access-changes', {
+        params: { query: { status: 'pending', limit: PENDING_PAGE as never, offset: offset as never } },
+      });
+      if (!data) {
+        setChanges(null);
+        return setError(problemText(failure));
+      }
+      all.push(...data.items);
+      if (data.items.length < PENDING_PAGE || all.length >= data.total) break;
+    }
+    setChanges(all);
   }, []);
   useEffect(() => void load(), [load]);
 
