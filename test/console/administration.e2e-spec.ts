@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { bearer, createSituation, giveConsent, moveTo } from '../support/situations.js';
 import {
   acceptCharter,
@@ -11,7 +11,7 @@ import {
   type TestApp,
   type TestUser,
 } from '../support/test-app.js';
-import { expectAccessible, launchBrowser, listen, openConsole, screenshot, signIn, type ConsolePage } from '../support/browser.js';
+import { browsersFor, expectAccessible, heading, listen, screenshot, signIn } from '../support/browser.js';
 
 // Browser journeys on a shared, busy machine: a generous bound per test (no timing is asserted).
 const JOURNEY_TIMEOUT = 300_000;
@@ -23,13 +23,7 @@ describe('administration and notifications in the console', () => {
   let coordinator: TestUser;
   let referrer: TestUser;
   let member: TestUser;
-  const browsers: Browser[] = [];
-  const open = async (): Promise<ConsolePage> => {
-    const browser = await launchBrowser();
-    browsers.push(browser);
-    return openConsole(browser, baseURL);
-  };
-  const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+  const { open, closeAll } = browsersFor(() => baseURL);
   const tag = () => unique('n').replace(/[^a-z0-9]/gi, '');
   const named = async (user: TestUser, label: string) => {
     const name = `${label} ${tag()}`;
@@ -61,7 +55,7 @@ describe('administration and notifications in the console', () => {
     member = await createUser(t, admin, { roles: ['member'], professionalCategory: 'nurse' });
   }, JOURNEY_TIMEOUT);
   afterEach(async () => {
-    for (const browser of browsers.splice(0)) await browser.close();
+    await closeAll();
   });
   afterAll(async () => {
     await t?.close();

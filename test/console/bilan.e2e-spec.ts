@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createSituation, intakeBody, moveTo } from '../support/situations.js';
 import { createAdmin, createFreshDatabase, createUser, startTestApp, type TestApp, type TestUser } from '../support/test-app.js';
-import { expectAccessible, launchBrowser, listen, openConsole, screenshot, signIn, type ConsolePage } from '../support/browser.js';
+import { browsersFor, expectAccessible, heading, listen, screenshot, signIn } from '../support/browser.js';
 
 // Browser journeys on a shared, busy machine: a generous bound per test (no timing is asserted).
 const JOURNEY_TIMEOUT = 300_000;
@@ -20,13 +20,7 @@ describe('the Bilan in the console', () => {
   let coordinator: TestUser;
   let ethics: TestUser;
   let member: TestUser;
-  const browsers: Browser[] = [];
-  const open = async (): Promise<ConsolePage> => {
-    const browser = await launchBrowser();
-    browsers.push(browser);
-    return openConsole(browser, baseURL);
-  };
-  const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+  const { open, closeAll } = browsersFor(() => baseURL);
   /** The text of the first data cell of the row whose header is `row`, in the table named `table`. */
   const figure = (page: Page, table: string, row: string) =>
     page
@@ -58,7 +52,7 @@ describe('the Bilan in the console', () => {
     await moveTo(t, coordinator, situations[5].id, [{ to: 'rejected', reason: 'Hors du champ de la commission' }]);
   }, JOURNEY_TIMEOUT);
   afterEach(async () => {
-    for (const browser of browsers.splice(0)) await browser.close();
+    await closeAll();
   });
   afterAll(async () => {
     await t?.close();

@@ -1,18 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
 import { bearer, createSituation, giveConsent, intakeBody, moveTo } from '../support/situations.js';
 import { codeAt, currentStep, nextCode, rememberAuthenticator, wrongCode } from '../support/authenticator.js';
 import { createAdmin, createUser, startTestApp, TEST_PASSWORD, unique, type TestApp, type TestUser } from '../support/test-app.js';
-import {
-  expectAccessible,
-  launchBrowser,
-  listen,
-  openConsole,
-  screenshot,
-  signIn,
-  signInWithPassword,
-  type ConsolePage,
-} from '../support/browser.js';
+import { browsersFor, expectAccessible, heading, listen, screenshot, signIn, signInWithPassword } from '../support/browser.js';
 
 // Browser journeys on a shared, busy machine: a generous bound per test (no timing is asserted).
 const JOURNEY_TIMEOUT = 240_000;
@@ -28,15 +18,7 @@ describe('the console in a real browser', () => {
   let dacNameA: string;
   let refusedStructure: { id: string; name: string };
   let pilot: { id: string; name: string };
-  // A browser per test: the packaged Chromium runs as a single process, which does not survive a
-  // closed context, nor serve several contexts well.
-  const browsers: Browser[] = [];
-  const open = async (options: { clock?: boolean } = {}): Promise<ConsolePage> => {
-    const browser = await launchBrowser();
-    browsers.push(browser);
-    return openConsole(browser, baseURL, options);
-  };
-  const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+  const { open, closeAll } = browsersFor(() => baseURL);
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -57,7 +39,7 @@ describe('the console in a real browser', () => {
     await t.http().patch(`/api/users/${member.id}`).set(bearer(admin)).send({ displayName: pilot.name }).expect(200);
   });
   afterEach(async () => {
-    for (const browser of browsers.splice(0)) await browser.close();
+    await closeAll();
   });
   afterAll(async () => {
     await t?.close();

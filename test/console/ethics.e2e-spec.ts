@@ -1,8 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
 import { bearer, createSituation } from '../support/situations.js';
 import { createAdmin, createUser, startTestApp, unique, type TestApp, type TestUser } from '../support/test-app.js';
-import { expectAccessible, launchBrowser, listen, openConsole, screenshot, signIn, type ConsolePage } from '../support/browser.js';
+import { browsersFor, expectAccessible, heading, listen, screenshot, signIn } from '../support/browser.js';
 
 // Browser journeys on a shared, busy machine: a generous bound per test (no timing is asserted).
 const JOURNEY_TIMEOUT = 300_000;
@@ -14,13 +13,7 @@ describe('the ethics committee in the console', () => {
   let ethics: TestUser;
   let coordinator: TestUser;
   let referrer: TestUser;
-  const browsers: Browser[] = [];
-  const open = async (): Promise<ConsolePage> => {
-    const browser = await launchBrowser();
-    browsers.push(browser);
-    return openConsole(browser, baseURL);
-  };
-  const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+  const { open, closeAll } = browsersFor(() => baseURL);
   const named = async (user: TestUser, label: string) => {
     const name = `${label} ${unique('n').replace(/[^a-z0-9]/gi, '')}`;
     await t.http().patch(`/api/users/${user.id}`).set(bearer(admin)).send({ displayName: name }).expect(200);
@@ -36,7 +29,7 @@ describe('the ethics committee in the console', () => {
     referrer = await createUser(t, admin, { roles: ['referrer'] });
   }, JOURNEY_TIMEOUT);
   afterEach(async () => {
-    for (const browser of browsers.splice(0)) await browser.close();
+    await closeAll();
   });
   afterAll(async () => {
     await t?.close();

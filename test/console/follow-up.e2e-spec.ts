@@ -1,9 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
 import { commission, dateIn, reviewed, type Commission } from '../support/commission.js';
 import { bearer } from '../support/situations.js';
 import { startTestApp, unique, type TestApp } from '../support/test-app.js';
-import { expectAccessible, launchBrowser, listen, openConsole, screenshot, signIn, type ConsolePage } from '../support/browser.js';
+import { browsersFor, expectAccessible, heading, listen, screenshot, signIn } from '../support/browser.js';
 
 // Browser journeys on a shared, busy machine: a generous bound per test (no timing is asserted).
 const JOURNEY_TIMEOUT = 300_000;
@@ -14,13 +13,7 @@ describe('the follow-up of préconisations in the console', () => {
   let c: Commission;
   let carrierName: string;
   let housingName: string;
-  const browsers: Browser[] = [];
-  const open = async (): Promise<ConsolePage> => {
-    const browser = await launchBrowser();
-    browsers.push(browser);
-    return openConsole(browser, baseURL);
-  };
-  const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+  const { open, closeAll } = browsersFor(() => baseURL);
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -33,7 +26,7 @@ describe('the follow-up of préconisations in the console', () => {
     ).name;
   }, JOURNEY_TIMEOUT);
   afterEach(async () => {
-    for (const browser of browsers.splice(0)) await browser.close();
+    await closeAll();
   });
   afterAll(async () => {
     await t?.close();

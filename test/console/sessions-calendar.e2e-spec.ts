@@ -1,9 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
 import { addItem, commission, dateIn, inDays, readySituation, setSessionStatus, type Commission } from '../support/commission.js';
 import { bearer } from '../support/situations.js';
 import { startTestApp, unique, type TestApp, type TestUser } from '../support/test-app.js';
-import { expectAccessible, launchBrowser, listen, openConsole, screenshot, signIn, type ConsolePage } from '../support/browser.js';
+import { browsersFor, expectAccessible, heading, listen, screenshot, signIn } from '../support/browser.js';
 
 // Browser journeys on a shared, busy machine: a generous bound per test (no timing is asserted).
 const JOURNEY_TIMEOUT = 300_000;
@@ -15,13 +14,7 @@ describe('the sessions calendar and corrections with their history in the consol
   let baseURL: string;
   let c: Commission;
   let coordinatorName: string;
-  const browsers: Browser[] = [];
-  const open = async (): Promise<ConsolePage> => {
-    const browser = await launchBrowser();
-    browsers.push(browser);
-    return openConsole(browser, baseURL);
-  };
-  const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+  const { open, closeAll } = browsersFor(() => baseURL);
   const rename = async (user: TestUser, label: string) => {
     const name = `${label} ${unique('n').replace(/[^a-z0-9]/gi, '')}`;
     await t.http().patch(`/api/users/${user.id}`).set(bearer(c.admin)).send({ displayName: name }).expect(200);
@@ -35,7 +28,7 @@ describe('the sessions calendar and corrections with their history in the consol
     coordinatorName = await rename(c.coordinator, 'Coordinatrice Calendrier');
   }, JOURNEY_TIMEOUT);
   afterEach(async () => {
-    for (const browser of browsers.splice(0)) await browser.close();
+    await closeAll();
   });
   afterAll(async () => {
     await t?.close();

@@ -65,6 +65,28 @@ export async function openConsole(browser: Browser, baseURL: string, options: { 
   return { context, page, errors };
 }
 
+/**
+ * The browsers of a test file, one per console opened: the packaged Chromium runs as a single
+ * process, which does not survive a closed context nor serve several contexts well. `closeAll`
+ * goes in the file's afterEach.
+ */
+export function browsersFor(baseURL: () => string) {
+  const browsers: Browser[] = [];
+  return {
+    open: async (options: { clock?: boolean } = {}): Promise<ConsolePage> => {
+      const browser = await launchBrowser();
+      browsers.push(browser);
+      return openConsole(browser, baseURL(), options);
+    },
+    closeAll: async (): Promise<void> => {
+      for (const browser of browsers.splice(0)) await browser.close();
+    },
+  };
+}
+
+/** The screen's title (its level-1 heading), by its text. */
+export const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+
 /** The password, then the code of the account's authenticator app (see authenticator.ts). */
 export async function signIn(page: Page, email: string, password = TEST_PASSWORD): Promise<void> {
   await signInWithPassword(page, email, password);
