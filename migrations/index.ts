@@ -19,6 +19,7 @@ import { Notifications1764950000000 } from './1764950000000-Notifications.js';
 import { Reminders1764970000000 } from './1764970000000-Reminders.js';
 import { RightsMeasures1765000000000 } from './1765000000000-RightsMeasures.js';
 import { FrenchIdentifiers1765010000000 } from './1765010000000-FrenchIdentifiers.js';
+import { AccessChangeOrganization1765020000000 } from './1765020000000-AccessChangeOrganization.js';
 
 /** Every migration, in order. Listed explicitly so the same list works compiled and under Jest. */
 export const ALL_MIGRATIONS = [
@@ -43,4 +44,5 @@ export const ALL_MIGRATIONS = [
   Reminders1764970000000,
   RightsMeasures1765000000000,
   FrenchIdentifiers1765010000000,
+  AccessChangeOrganization1765020000000,
 ];

@@ -91,10 +91,6 @@ describe('the names beside the ids are the directory’s', () => {
     await t.http().patch(`/api/users/${user.id}`).set(bearer(c.admin)).send({ displayName }).expect(200);
     names.set(user.id, displayName);
   };
-  const organizationName = async (id: string) =>
-    (await t.http().get(`/api/directory/organizations?limit=200`).set(bearer(c.coordinator)).expect(200)).body.items.find(
-      (organization: { id: string }) => organization.id === id,
-    )?.name as string;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -109,7 +105,7 @@ describe('the names beside the ids are the directory’s', () => {
   afterAll(() => t?.close());
 
   it('a situation, its session and its préconisations name the referrer, the chair, the invitee and the carriers', async () => {
-    const carrierOrganizationName = await organizationName(c.carrierOrganization);
+    const carrierOrganizationName = c.organizationNames.get(c.carrierOrganization);
     const { situation, sessionId } = await reviewed(
       t,
       c,

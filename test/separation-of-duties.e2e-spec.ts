@@ -116,6 +116,39 @@ describe('separation of duties', () => {
     expect(await audited('access_change.refuse', changeId)).toBe(1);
   });
 
+  it('moving an account with a case role to another structure waits for the ethics committee; leaving one, or moving an account without a case role, applies at once', async () => {
+    const structure = async (label: string) => {
+      const name = unique(label);
+      const { body } = await t.http().post('/api/organizations').set(bearer(admin)).send({ name, kind: 'housing_provider' }).expect(201);
+      return { id: body.id as string, name };
+    };
+    const [from, to] = [await structure('Bailleur A'), await structure('Bailleur B')];
+    const member = await createUser(t, admin, { roles: ['member'], professionalCategory: 'housing_officer', organizationId: from.id });
+    const patch = (id: string, body: Record<string, unknown>) => t.http().patch(`/api/users/${id}`).set(bearer(admin)).send(body);
+
+    const moved = await patch(member.id, { organizationId: to.id }).expect(200);
+    expect(moved.body).toMatchObject({ organizationId: from.id, organizationName: from.name, pendingAccessChangeId: expect.any(String) });
+    const changeId = moved.body.pendingAccessChangeId as string;
+    const pending = await t.http().get('/api/access-changes?status=pending').set(bearer(ethics)).expect(200);
+    expect(pending.body.items).toContainEqual(
+      expect.objectContaining({ id: changeId, userId: member.id, addRoles: [], organizationId: to.id, organizationName: to.name }),
+    );
+    expect((await t.http().get('/api/auth/me').set(bearer(member)).expect(200)).body.organizationId).toBe(from.id);
+    await t.http().post(`/api/access-changes/${changeId}/approve`).set(bearer(ethics)).send({}).expect(200);
+    expect((await t.http().get('/api/auth/me').set(bearer(member)).expect(200)).body.organizationId).toBe(to.id);
+
+    const left = await patch(member.id, { organizationId: null }).expect(200);
+    expect(left.body).toMatchObject({ organizationId: null, pendingAccessChangeId: null });
+    expect(await audited('user.organization_change', member.id)).toBe(1);
+
+    const unknown = await patch(member.id, { organizationId: '11111111-1111-4111-8111-111111111111' }).expect(422);
+    expect(unknown.headers['content-type']).toContain('application/problem+json');
+    const secondEthics = await createUser(t, admin, { roles: ['ethics'], professionalCategory: 'other' });
+    const withoutCaseRole = await patch(secondEthics.id, { organizationId: to.id }).expect(200);
+    expect(withoutCaseRole.body).toMatchObject({ organizationId: to.id, pendingAccessChangeId: null });
+    await t.http().patch(`/api/users/${admin.id}`).set(bearer(admin)).send({ organizationId: to.id }).expect(403);
+  });
+
   it('narrowing applies at once: removing a case role needs no approval', async () => {
     const member = await createUser(t, admin, { roles: ['member', 'referrer'] });
     const changed = await t

@@ -10,6 +10,7 @@ import { ProblemType, type ProblemDetails } from './problem.js';
 /** The fields of the API that each foreign key checks (constraint names are PostgreSQL's defaults). */
 const FIELD_BY_FOREIGN_KEY: Record<string, string> = {
   user_account_organization_id_fkey: 'organizationId',
+  access_change_organization_id_fkey: 'organizationId',
   consent_document_id_fkey: 'documentId',
   consent_withdraws_consent_id_fkey: 'consentId',
   situation_relation_user_id_fkey: 'userId',

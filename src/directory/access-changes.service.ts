@@ -15,6 +15,7 @@ interface ChangeRow {
   display_name: string;
   add_roles: Role[];
   professional_category: ProfessionalCategory | null;
+  organization_id: string | null;
   requested_by: string | null;
   requested_at: Date;
   status: AccessChangeDto['status'];
@@ -56,7 +57,10 @@ export class AccessChangesService {
 
   /** Nobody widens or narrows their own access, even an administrator. */
   assertNotSelf(actor: AuthenticatedUser, userId: string): void {
-    if (actor.id === userId) throw new ForbiddenException('Vous ne pouvez pas modifier vos propres rôles ou catégorie professionnelle.');
+    if (actor.id === userId)
+      throw new ForbiddenException(
+        'Vous ne pouvez pas modifier votre propre compte (rôles, catégorie professionnelle, structure) : un autre administrateur le fait.',
+      );
   }
 
   /**
@@ -67,13 +71,13 @@ export class AccessChangesService {
     manager: EntityManager,
     actor: AuthenticatedUser | null,
     userId: string,
-    before: { roles: Role[]; professionalCategory: ProfessionalCategory | null },
-    after: { roles: Role[]; professionalCategory: ProfessionalCategory },
-  ): Promise<{ roles: Role[]; professionalCategory: ProfessionalCategory; pending: string | null }> {
+    before: { roles: Role[]; professionalCategory: ProfessionalCategory | null; organizationId: string | null },
+    after: { roles: Role[]; professionalCategory: ProfessionalCategory; organizationId: string | null },
+  ): Promise<{ roles: Role[]; professionalCategory: ProfessionalCategory; organizationId: string | null; pending: string | null }> {
     const widening = wideningPart(this.policy, before, after);
     // The first member of the ethics committee has nobody to approve them: recorded, and applied.
     const bootstrap = widening.addRoles.length === 1 && widening.addRoles[0] === 'ethics' && !(await this.hasActiveEthicsMember(manager));
-    if (bootstrap || (widening.addRoles.length === 0 && widening.professionalCategory === null)) {
+    if (bootstrap || (widening.addRoles.length === 0 && widening.professionalCategory === null && widening.organizationId === null)) {
       return { ...after, pending: null };
     }
     await manager.query(
@@ -81,8 +85,9 @@ export class AccessChangesService {
       [userId],
     );
     const [row] = await manager.query<{ id: string }[]>(
-      `INSERT INTO clsm.access_change (user_id, add_roles, professional_category, requested_by) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [userId, widening.addRoles, widening.professionalCategory, actor?.id ?? null],
+      `INSERT INTO clsm.access_change (user_id, add_roles, professional_category, organization_id, requested_by)
+       VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [userId, widening.addRoles, widening.professionalCategory, widening.organizationId, actor?.id ?? null],
     );
     await this.audit.recordWithin(manager, {
       action: 'access_change.request',
@@ -95,6 +100,7 @@ export class AccessChangesService {
       professionalCategory: widening.professionalCategory
         ? (before.professionalCategory ?? after.professionalCategory)
         : after.professionalCategory,
+      organizationId: widening.organizationId ? before.organizationId : after.organizationId,
       pending: row.id,
     };
   }
@@ -133,8 +139,9 @@ export class AccessChangesService {
         const roles = [...new Set([...user.roles, ...change.add_roles])];
         this.assertSeparateDuties(roles);
         await manager.query(
-          'UPDATE clsm.user_account SET roles = $2, professional_category = coalesce($3, professional_category), updated_at = now() WHERE id = $1',
-          [change.user_id, roles, change.professional_category],
+          `UPDATE clsm.user_account SET roles = $2, professional_category = coalesce($3, professional_category),
+                  organization_id = coalesce($4, organization_id), updated_at = now() WHERE id = $1`,
+          [change.user_id, roles, change.professional_category, change.organization_id],
         );
       }
       const [[row]] = await manager.query<[ChangeRow[], number]>(
@@ -165,6 +172,7 @@ function view(row: ChangeRow): AccessChangeDto {
     userDisplayName: row.display_name,
     addRoles: row.add_roles,
     professionalCategory: row.professional_category,
+    organizationId: row.organization_id,
     requestedBy: row.requested_by,
     requestedAt: new Date(row.requested_at).toISOString(),
     status: row.status,

@@ -142,8 +142,9 @@ export class DirectoryService {
             manager,
             actor,
             saved.id,
-            { roles: [], professionalCategory: input.professionalCategory },
-            input,
+            // The structure given at creation is the account's from the start: only roles may wait.
+            { roles: [], professionalCategory: input.professionalCategory, organizationId: input.organizationId ?? null },
+            { ...input, organizationId: input.organizationId ?? null },
           );
           saved.roles = applied.roles;
           await manager.save(saved);
@@ -179,6 +180,7 @@ export class DirectoryService {
   async updateUser(actor: AuthenticatedUser, id: string, changes: UpdateUserDto): Promise<UserDto> {
     this.changes.assertNotSelf(actor, id);
     if (changes.roles) this.changes.assertSeparateDuties(changes.roles);
+    if (changes.organizationId && !(await this.organizations.existsBy({ id: changes.organizationId }))) throw unknownOrganization();
     return this.announce(
       await this.dataSource.transaction(async (manager) => {
         const users = manager.getRepository(UserAccount);
@@ -187,6 +189,7 @@ export class DirectoryService {
         const wanted = {
           roles: changes.roles ?? user.roles,
           professionalCategory: changes.professionalCategory ?? user.professionalCategory,
+          organizationId: changes.organizationId === undefined ? user.organizationId : changes.organizationId,
         };
         if (wanted.roles.includes('admin') && !user.roles.includes('admin')) {
           throw new ProblemException(
@@ -200,13 +203,15 @@ export class DirectoryService {
           manager,
           actor,
           id,
-          { roles: user.roles, professionalCategory: user.professionalCategory },
-          wanted,
+          { roles: user.roles, professionalCategory: user.professionalCategory, organizationId: user.organizationId ?? null },
+          { ...wanted, organizationId: wanted.organizationId ?? null },
         );
         const rolesChanged = [...applied.roles].sort().join() !== [...user.roles].sort().join();
         const activeChanged = changes.active !== undefined && changes.active !== user.active;
         user.roles = applied.roles;
         user.professionalCategory = applied.professionalCategory;
+        const organizationChanged = applied.organizationId !== (user.organizationId ?? null);
+        user.organizationId = applied.organizationId;
         if (changes.displayName !== undefined) user.displayName = changes.displayName;
         this.names.forget('person', id);
         if (changes.active !== undefined) user.active = changes.active;
@@ -221,6 +226,7 @@ export class DirectoryService {
           manager,
           entry('user.update'),
           ...(rolesChanged ? [entry('user.role_change')] : []),
+          ...(organizationChanged ? [entry('user.organization_change')] : []),
           ...(activeChanged ? [entry(changes.active ? 'user.reactivate' : 'user.deactivate')] : []),
           ...(linkChanged ? [entry(user.professionalId ? 'user.sso_link' : 'user.sso_unlink')] : []),
         );

@@ -453,17 +453,20 @@ export function readableGroups(policy: EthicsPolicy, category: ProfessionalCateg
  */
 export function wideningPart(
   policy: EthicsPolicy,
-  before: { roles: Role[]; professionalCategory: ProfessionalCategory | null },
-  after: { roles: Role[]; professionalCategory: ProfessionalCategory },
-): { addRoles: Role[]; professionalCategory: ProfessionalCategory | null } {
+  before: { roles: Role[]; professionalCategory: ProfessionalCategory | null; organizationId?: string | null },
+  after: { roles: Role[]; professionalCategory: ProfessionalCategory; organizationId?: string | null },
+): { addRoles: Role[]; professionalCategory: ProfessionalCategory | null; organizationId: string | null } {
   const sensitive: Role[] = [...caseRoles(policy), 'ethics'];
   const addRoles = after.roles.filter((role) => sensitive.includes(role) && !before.roles.includes(role));
   const holdsCaseRole = after.roles.some((role) => caseRoles(policy).includes(role));
   const previous = before.professionalCategory ? readableGroups(policy, before.professionalCategory) : [];
   const unlocks = readableGroups(policy, after.professionalCategory).some((group) => !previous.includes(group));
+  // Joining a structure (not leaving one) reaches what the policy grants its members.
+  const joins = !!after.organizationId && after.organizationId !== (before.organizationId ?? null);
   return {
     addRoles,
     professionalCategory:
       holdsCaseRole && unlocks && before.professionalCategory !== after.professionalCategory ? after.professionalCategory : null,
+    organizationId: holdsCaseRole && joins ? after.organizationId! : null,
   };
 }

@@ -30,10 +30,11 @@ describe('administration and notifications in the console', () => {
     await t.http().patch(`/api/users/${user.id}`).set(bearer(admin)).send({ displayName: name }).expect(200);
     return name;
   };
-  const account = async (id: string) =>
-    ((await t.http().get('/api/users?limit=200').set(bearer(admin)).expect(200)).body.items as { id: string }[]).find(
-      (user) => user.id === id,
-    ) as Record<string, unknown>;
+  /** The account as the administration lists it, found by its e-mail (one page never holds a shared database's accounts). */
+  const account = async (user: TestUser) =>
+    (
+      (await t.http().get('/api/users').query({ q: user.email, limit: 20 }).set(bearer(admin)).expect(200)).body.items as { id: string }[]
+    ).find((listed) => listed.id === user.id) as Record<string, unknown>;
   /** Finds an account by the search form and opens its panel. */
   const manage = async (page: Page, name: string) => {
     const search = page.getByRole('search', { name: 'Rechercher un compte' });
@@ -138,20 +139,20 @@ describe('administration and notifications in the console', () => {
       await page.getByRole('table', { name: 'Comptes' }).getByRole('row').filter({ hasText: leavingName }).getByText('Désactivé').waitFor();
       await page.getByRole('button', { name: 'Réactiver le compte' }).waitFor();
       await t.http().get('/api/auth/me').set(bearer(leaving)).expect(401);
-      expect(await account(leaving.id)).toMatchObject({ active: false });
+      expect(await account(leaving)).toMatchObject({ active: false });
 
-      // The colleague's second factor reset, a professional identifier linked, a role added (pending).
+      // The colleague's second factor reset, a professional identifier linked, a role added and a move to another structure (pending).
       await manage(page, colleagueName);
-      expect(await account(colleague.id)).toMatchObject({ secondFactorEnrolled: true });
+      expect(await account(colleague)).toMatchObject({ secondFactorEnrolled: true });
       await page.getByRole('button', { name: 'Réinitialiser le second facteur' }).click();
       await notice(page, `Second facteur de ${colleagueName} réinitialisé`);
-      expect(await account(colleague.id)).toMatchObject({ secondFactorEnrolled: false });
+      expect(await account(colleague)).toMatchObject({ secondFactorEnrolled: false });
       await t.http().get('/api/auth/me').set(bearer(colleague)).expect(401);
 
       await page.getByLabel(/^Identifiant professionnel \(RPPS ou ADELI\)/).fill('10101234567');
       await page.getByRole('button', { name: 'Enregistrer l’identifiant' }).click();
       await notice(page, `Identifiant professionnel 10101234567 lié au compte de ${colleagueName}.`);
-      expect(await account(colleague.id)).toMatchObject({ professionalId: '10101234567' });
+      expect(await account(colleague)).toMatchObject({ professionalId: '10101234567' });
 
       const access = page.getByRole('form', { name: 'Modifier les accès' });
       await access
@@ -159,12 +160,14 @@ describe('administration and notifications in the console', () => {
         .getByText('Coordination', { exact: true })
         .click();
       expect(await access.getByLabel('Coordination').isChecked()).toBe(true);
+      const structureBefore = (await account(colleague)).organizationId as string | null;
+      await access.getByLabel('Structure').selectOption({ label: structure });
       await access.getByRole('button', { name: 'Demander la modification des accès' }).click();
       await notice(
         page,
         `Demande de modification des accès de ${colleagueName} transmise. La part qui élargit l’accès est en attente de l’approbation du comité d’éthique.`,
       );
-      expect(await account(colleague.id)).toMatchObject({ roles: ['referrer'] });
+      expect(await account(colleague)).toMatchObject({ roles: ['referrer'], organizationId: structureBefore });
       await expectAccessible(page, 'comptes — fiche d’un compte');
       await screenshot(page, '31-administration-comptes');
 
@@ -176,6 +179,7 @@ describe('administration and notifications in the console', () => {
         .getByRole('row')
         .filter({ hasText: colleagueName })
         .filter({ hasText: 'Coordination' })
+        .filter({ hasText: structure })
         .getByText('En attente de l’approbation du comité d’éthique')
         .waitFor();
       await changes.getByRole('row').filter({ hasText: newcomer }).filter({ hasText: 'Membre de la cellule' }).waitFor();

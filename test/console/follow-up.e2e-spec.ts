@@ -21,9 +21,7 @@ describe('the follow-up of préconisations in the console', () => {
     c = await commission(t);
     housingName = `Membre Bailleur ${unique('n').replace(/[^a-z0-9]/gi, '')}`;
     await t.http().patch(`/api/users/${c.housing.id}`).set(bearer(c.admin)).send({ displayName: housingName }).expect(200);
-    carrierName = (await t.http().get('/api/directory/organizations?limit=200').set(bearer(c.coordinator)).expect(200)).body.items.find(
-      (o: { id: string }) => o.id === c.carrierOrganization,
-    ).name;
+    carrierName = c.organizationNames.get(c.carrierOrganization)!;
   }, JOURNEY_TIMEOUT);
   afterEach(async () => {
     await closeAll();

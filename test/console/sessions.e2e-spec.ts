@@ -28,9 +28,7 @@ describe('commission sessions in the console', () => {
     await rename(c.invitee, 'Invitée Psychologue');
     await rename(c.carrierA, 'Porteuse Sociale');
     await rename(c.housing, 'Membre Bailleur');
-    carrierName = (await t.http().get(`/api/directory/organizations?limit=200`).set(bearer(c.coordinator)).expect(200)).body.items.find(
-      (o: { id: string }) => o.id === c.carrierOrganization,
-    ).name;
+    carrierName = c.organizationNames.get(c.carrierOrganization)!;
   }, JOURNEY_TIMEOUT);
   afterEach(async () => {
     await closeAll();

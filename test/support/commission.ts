@@ -22,20 +22,20 @@ export interface Commission {
   refusedOrganization: string;
   carrierOrganization: string;
   dacOrganization: string;
+  /** The name of every structure created here, by id (a shared database holds too many to look them up in one page). */
+  organizationNames: Map<string, string>;
 }
 
 /** A commission with its members, a structure the person will refuse, a structure that carries préconisations and a DAC. */
 export async function commission(t: TestApp): Promise<Commission> {
   const admin = await createAdmin(t);
-  const organization = async (kind: string) =>
-    (
-      await t
-        .http()
-        .post('/api/organizations')
-        .set(bearer(admin))
-        .send({ name: unique(kind), kind })
-        .expect(201)
-    ).body.id as string;
+  const organizationNames = new Map<string, string>();
+  const organization = async (kind: string) => {
+    const name = unique(kind);
+    const { body } = await t.http().post('/api/organizations').set(bearer(admin)).send({ name, kind }).expect(201);
+    organizationNames.set(body.id as string, name);
+    return body.id as string;
+  };
   const refusedOrganization = await organization('municipal_social_service');
   const carrierOrganization = await organization('housing_provider');
   const dacOrganization = await organization('dac');
@@ -89,6 +89,7 @@ export async function commission(t: TestApp): Promise<Commission> {
     refusedOrganization,
     carrierOrganization,
     dacOrganization,
+    organizationNames,
   };
 }
 

@@ -28,6 +28,12 @@ export class AccessChangeDto {
   @ApiPropertyOptional({ enum: PROFESSIONAL_CATEGORIES, nullable: true, type: String, description: 'Category set once approved.' })
   professionalCategory: ProfessionalCategory | null;
 
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The structure the account joins once approved.' })
+  organizationId: string | null;
+
+  @ApiNameBeside('organizationId')
+  organizationName?: string | null;
+
   @ApiProperty({ format: 'uuid', nullable: true, type: String })
   requestedBy: string | null;
 

@@ -106,6 +106,17 @@ export class UpdateUserDto {
   professionalCategory?: ProfessionalCategory;
 
   @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description:
+      'The structure the account belongs to; null detaches it at once. Joining one, for an account with a case role, waits for the ethics committee.',
+  })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string | null;
+
+  @ApiPropertyOptional({
     maxLength: 64,
     nullable: true,
     type: String,

@@ -1921,6 +1921,11 @@ export interface components {
             displayName?: string;
             /** @enum {string} */
             professionalCategory?: "physician" | "nurse" | "psychologist" | "social_worker" | "educator" | "legal_protector" | "housing_officer" | "elected_official" | "peer_worker" | "administrative" | "coordinator" | "other";
+            /**
+             * Format: uuid
+             * @description The structure the account belongs to; null detaches it at once. Joining one, for an account with a case role, waits for the ethics committee.
+             */
+            organizationId?: string | null;
             /** @description Links single sign-on to this professional identifier; null unlinks it. */
             professionalId?: string | null;
         };
@@ -1940,6 +1945,13 @@ export interface components {
              * @enum {string|null}
              */
             professionalCategory?: "physician" | "nurse" | "psychologist" | "social_worker" | "educator" | "legal_protector" | "housing_officer" | "elected_official" | "peer_worker" | "administrative" | "coordinator" | "other" | null;
+            /**
+             * Format: uuid
+             * @description The structure the account joins once approved.
+             */
+            organizationId: string | null;
+            /** @description The structure's name in the directory (null when `organizationId` is null or names nobody any more). */
+            organizationName: string | null;
             /** Format: uuid */
             requestedBy: string | null;
             /** @description The person's name in the directory (null when `requestedBy` is null or names nobody any more). */

@@ -80,11 +80,12 @@ function AccessChanges() {
         <Table
           caption="Demandes d’accès en attente"
           noCaption
-          headers={['Personne', 'Rôles demandés', 'Catégorie professionnelle', 'Demandée le', 'Décision']}
+          headers={['Personne', 'Rôles demandés', 'Catégorie professionnelle', 'Nouvelle structure', 'Demandée le', 'Décision']}
           data={changes.map((change) => [
             change.userDisplayName,
             change.addRoles.map((role) => ROLE_LABELS[role]).join(', ') || '—',
             change.professionalCategory ? CATEGORY_LABELS[change.professionalCategory] : '—',
+            change.organizationId ? (change.organizationName ?? 'Structure inconnue de l’annuaire') : '—',
             formatDateTime(change.requestedAt),
             <div key="decision">
               <Input

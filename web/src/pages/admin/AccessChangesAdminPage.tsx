@@ -66,11 +66,21 @@ export function AccessChangesAdminPage() {
           {page.items.length > 0 && (
             <Table
               caption="Demandes d’accès"
-              headers={['Compte', 'Rôles demandés', 'Catégorie demandée', 'Demandée le', 'État', 'Décidée le', 'Motif']}
+              headers={[
+                'Compte',
+                'Rôles demandés',
+                'Catégorie demandée',
+                'Nouvelle structure',
+                'Demandée le',
+                'État',
+                'Décidée le',
+                'Motif',
+              ]}
               data={page.items.map((c) => [
                 c.userDisplayName,
                 c.addRoles.length ? c.addRoles.map((role) => ROLE_LABELS[role]).join(', ') : '—',
                 c.professionalCategory ? CATEGORY_LABELS[c.professionalCategory] : '—',
+                c.organizationId ? (c.organizationName ?? 'Structure inconnue de l’annuaire') : '—',
                 formatDateTime(c.requestedAt),
                 <Badge key="status" small severity={SEVERITY[c.status]} noIcon>
                   {ACCESS_CHANGE_STATUS_LABELS[c.status]}

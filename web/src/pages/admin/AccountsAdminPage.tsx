@@ -132,6 +132,7 @@ export function AccountsAdminPage() {
           key={selected.id}
           account={selected}
           organizationName={selected.organizationName ?? undefined}
+          organizations={organizations}
           onChanged={changed}
           onError={setError}
           onClose={() => setSelected(null)}
@@ -298,12 +299,14 @@ function CreateAccount({
 function ManageAccount({
   account,
   organizationName,
+  organizations,
   onChanged,
   onError,
   onClose,
 }: {
   account: Account;
   organizationName: string | undefined;
+  organizations: Map<string, string>;
   onChanged: (account: Account, message: string) => Promise<void>;
   onError: (message: string | null) => void;
   onClose: () => void;
@@ -312,6 +315,7 @@ function ManageAccount({
   const [professionalId, setProfessionalId] = useState(account.professionalId ?? '');
   const [roles, setRoles] = useState<Role[]>(account.roles);
   const [category, setCategory] = useState<Category>(account.professionalCategory);
+  const [organizationId, setOrganizationId] = useState(account.organizationId ?? '');
   useEffect(() => heading.current?.focus(), []);
   const name = account.displayName;
 
@@ -340,7 +344,8 @@ function ManageAccount({
   const saveAccess = (event: FormEvent) => {
     event.preventDefault();
     if (roles.length === 0) return onError('Choisissez au moins un rôle.');
-    void patch({ roles, professionalCategory: category }, (updated) =>
+    const moves = organizationId !== (account.organizationId ?? '');
+    void patch({ roles, professionalCategory: category, ...(moves ? { organizationId: organizationId || null } : {}) }, (updated) =>
       updated.pendingAccessChangeId
         ? `Demande de modification des accès de ${name} transmise. ${PENDING}`
         : `Accès de ${name} enregistrés.`,
@@ -412,12 +417,22 @@ function ManageAccount({
 
       <h3>Accès</h3>
       <p>
-        Un rôle sur les dossiers, le rôle de comité d’éthique ou une catégorie qui lit davantage ne s’appliquent qu’après l’approbation du
-        comité d’éthique.
+        Un rôle sur les dossiers, le rôle de comité d’éthique, une catégorie qui lit davantage ou le rattachement d’un compte qui tient un
+        rôle sur les dossiers à une nouvelle structure ne s’appliquent qu’après l’approbation du comité d’éthique.
       </p>
       <form onSubmit={saveAccess} aria-label="Modifier les accès">
         <RolesField legend="Rôles" value={roles} onChange={setRoles} />
         <CategorySelect value={category} onChange={setCategory} />
+        <Select label="Structure" nativeSelectProps={{ value: organizationId, onChange: (e) => setOrganizationId(e.target.value) }}>
+          <option value="">Aucune structure</option>
+          {[...organizations.entries()]
+            .sort((a, b) => a[1].localeCompare(b[1], 'fr'))
+            .map(([id, label]) => (
+              <option key={id} value={id}>
+                {label}
+              </option>
+            ))}
+        </Select>
         <Button type="submit" className="fr-mr-2w">
           Demander la modification des accès
         </Button>
