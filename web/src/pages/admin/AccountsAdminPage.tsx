@@ -178,6 +178,30 @@ function CategorySelect({ value, onChange }: { value: Category | ''; onChange: (
   );
 }
 
+/** The structures by name; '' for none. */
+function StructureSelect({
+  organizations,
+  value,
+  onChange,
+}: {
+  organizations: Map<string, string>;
+  value: string;
+  onChange: (organizationId: string) => void;
+}) {
+  return (
+    <Select label="Structure" nativeSelectProps={{ value, onChange: (e) => onChange(e.target.value) }}>
+      <option value="">Aucune structure</option>
+      {[...organizations.entries()]
+        .sort((a, b) => a[1].localeCompare(b[1], 'fr'))
+        .map(([id, name]) => (
+          <option key={id} value={id}>
+            {name}
+          </option>
+        ))}
+    </Select>
+  );
+}
+
 function CreateAccount({
   organizations,
   onCreated,
@@ -247,16 +271,7 @@ function CreateAccount({
             />
           </div>
           <div className="fr-col-12 fr-col-md-6">
-            <Select label="Structure" nativeSelectProps={{ value: organizationId, onChange: (e) => setOrganizationId(e.target.value) }}>
-              <option value="">Aucune structure</option>
-              {[...organizations.entries()]
-                .sort((a, b) => a[1].localeCompare(b[1], 'fr'))
-                .map(([id, name]) => (
-                  <option key={id} value={id}>
-                    {name}
-                  </option>
-                ))}
-            </Select>
+            <StructureSelect organizations={organizations} value={organizationId} onChange={setOrganizationId} />
           </div>
           <div className="fr-col-12 fr-col-md-6">
             <CategorySelect value={category} onChange={setCategory} />
@@ -423,16 +438,7 @@ function ManageAccount({
       <form onSubmit={saveAccess} aria-label="Modifier les accès">
         <RolesField legend="Rôles" value={roles} onChange={setRoles} />
         <CategorySelect value={category} onChange={setCategory} />
-        <Select label="Structure" nativeSelectProps={{ value: organizationId, onChange: (e) => setOrganizationId(e.target.value) }}>
-          <option value="">Aucune structure</option>
-          {[...organizations.entries()]
-            .sort((a, b) => a[1].localeCompare(b[1], 'fr'))
-            .map(([id, label]) => (
-              <option key={id} value={id}>
-                {label}
-              </option>
-            ))}
-        </Select>
+        <StructureSelect organizations={organizations} value={organizationId} onChange={setOrganizationId} />
         <Button type="submit" className="fr-mr-2w">
           Demander la modification des accès
         </Button>
