@@ -41,7 +41,7 @@ describe('SQL statements of secured requests', () => {
   }, 120_000);
   afterAll(() => t.close());
 
-  it('a read of one situation sends at most 10 statements: the row, its access facts and its key in one, the relations once', async () => {
+  it('a read of one situation sends at most 9 statements: the row, its access facts and its key in one, the relations once, its history and possible duplicates in one', async () => {
     const texts = await statementsOf(() => t.http().get(`/api/situations/${situationIds[1]}`).set(bearer(coordinator)).expect(200));
     const row = folded(texts).filter((text) => text.includes('FROM "cellule"."situation" "situation"'));
     expect(row).toHaveLength(1);
@@ -55,7 +55,12 @@ describe('SQL statements of secured requests', () => {
     // One audit entry, written in one statement, the lock and the tail read in one round trip.
     expect(count(texts, 'INSERT INTO audit.event')).toBe(1);
     expect(count(texts, 'SELECT pg_advisory_xact_lock')).toBe(1);
-    expect(texts.length).toBeLessThanOrEqual(10);
+    // The coordinator sees possible duplicates: read with the history, not in a round trip of their own.
+    const history = folded(texts).filter((text) => text.includes('FROM cellule.situation_transition'));
+    expect(history).toHaveLength(1);
+    expect(history[0]).toContain('FROM cellule.duplicate_warning');
+    expect(count(texts, 'duplicate_warning')).toBe(1);
+    expect(texts.length).toBeLessThanOrEqual(9);
   });
 
   it('a page of situations sends as many statements for 10 rows as for 2 (at most 9), its rows, facts and keys in one, its audit in one insert', async () => {

@@ -239,31 +239,25 @@ export class SituationsService {
     view.history = history.transitions;
     view.rightsMeasures = history.measures;
     view.restricted = view.rightsMeasures.some((measure) => measure.kind === 'restriction' && !measure.liftedAt);
-    if (access.seesDuplicates) {
-      const manager = await this.cases.manager();
-      const rows = await manager.query<{ other_situation_id: string }[]>(
-        'SELECT other_situation_id FROM cellule.duplicate_warning WHERE situation_id = $1 ORDER BY detected_at, other_situation_id',
-        [situation.id],
-      );
-      view.possibleDuplicates = rows.map((row) => row.other_situation_id);
-    }
+    if (access.seesDuplicates) view.possibleDuplicates = history.duplicates;
     this.cases.record(entry('situation.read', situation.id, access));
     return view;
   }
 
   /**
    * The file's history in one statement: its transitions, and the person's objection and
-   * restrictions of processing (who, when, why), each reason decrypted only for its group.
+   * restrictions of processing (who, when, why), each reason decrypted only for its group; and, for
+   * whoever sees them (`seesDuplicates`), the files it may duplicate, in the same round trip.
    */
   private async history(
     situation: Situation,
     access: SituationAccess,
     reader: FieldReader,
-  ): Promise<{ transitions: TransitionViewDto[]; measures: RightsMeasureViewDto[] }> {
+  ): Promise<{ transitions: TransitionViewDto[]; measures: RightsMeasureViewDto[]; duplicates: string[] }> {
     const manager = await this.cases.manager();
     const rows = await manager.query<
       {
-        source: 'transition' | 'measure';
+        source: 'transition' | 'measure' | 'duplicate';
         id: string;
         at: Date;
         actor: string;
@@ -285,13 +279,21 @@ export class SituationsService {
        UNION ALL
        SELECT 'measure', id, placed_at, placed_by, NULL, NULL, reason_enc, NULL, NULL, kind, rights_request_id, lifted_by, lifted_at, lift_reason_enc
          FROM cellule.situation_measure WHERE situation_id = $1
+       UNION ALL
+       SELECT 'duplicate', other_situation_id, detected_at, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+         FROM cellule.duplicate_warning WHERE situation_id = $1 AND $2
        ORDER BY at, id`,
-      [situation.id],
+      [situation.id, access.seesDuplicates],
     );
     const terminal = ['rejected', 'redirected', 'closed'].includes(situation.status);
     const transitions: TransitionViewDto[] = [];
     const measures: RightsMeasureViewDto[] = [];
+    const duplicates: string[] = [];
     for (const row of rows) {
+      if (row.source === 'duplicate') {
+        duplicates.push(row.id);
+        continue;
+      }
       if (row.source === 'transition') {
         const item: TransitionViewDto = { from: row.from_status!, to: row.to_status!, at: row.at.toISOString(), actorUserId: row.actor };
         const reason = reader.read<string>(access, 'situation_transition.reason', row.id, row.reason_enc);
@@ -318,7 +320,7 @@ export class SituationsService {
       if (row.kind === 'objection') item.closurePending = !terminal;
       measures.push(item);
     }
-    return { transitions, measures };
+    return { transitions, measures, duplicates };
   }
 
   private summary(situation: Situation): SituationSummaryDto {
