@@ -102,6 +102,8 @@ export class ChainWalker {
   /** The last entry read and its stored hash (the running previous hash). */
   lastSeq: number;
   prevHash: Buffer;
+  /** The walk's queries, one after the other (see `serially`). */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly macKey: Buffer,
@@ -130,15 +132,17 @@ export class ChainWalker {
   async walk(runner: QueryRunner, uptoSeq: number, batchSize = DEFAULT_VERIFY_BATCH): Promise<void> {
     const fetch = (after: number): Promise<[FastRow[], StoredCheckpoint[]]> => {
       const until = Math.min(after + batchSize, uptoSeq);
-      const batch = Promise.all([
-        runner.query(`SELECT ${FAST_COLUMNS} FROM audit.event WHERE seq > $1 AND seq <= $2 ORDER BY seq`, [after, until]) as Promise<
-          FastRow[]
-        >,
-        runner.query(`SELECT ${CHECKPOINT_COLUMNS} FROM audit.checkpoint WHERE seq > $1 AND seq <= $2 ORDER BY seq`, [
+      const batch = this.serially(async () => {
+        const rows = (await runner.query(`SELECT ${FAST_COLUMNS} FROM audit.event WHERE seq > $1 AND seq <= $2 ORDER BY seq`, [
           after,
           until,
-        ]) as Promise<StoredCheckpoint[]>,
-      ]);
+        ])) as FastRow[];
+        const checkpoints = (await runner.query(
+          `SELECT ${CHECKPOINT_COLUMNS} FROM audit.checkpoint WHERE seq > $1 AND seq <= $2 ORDER BY seq`,
+          [after, until],
+        )) as StoredCheckpoint[];
+        return [rows, checkpoints] as [FastRow[], StoredCheckpoint[]];
+      });
       // Awaited in the next turn; if this walk fails first, its failure must not go unhandled.
       batch.catch(() => undefined);
       return batch;
@@ -178,9 +182,25 @@ export class ChainWalker {
     }
   }
 
+  /**
+   * One query at a time on the walk's connection: the next batch is requested while this one is
+   * checked, and a recheck may come meanwhile; they queue here rather than on the client (pg 9 will
+   * refuse a query on a busy client).
+   */
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
   /** The exact check, in Node, of an entry PostgreSQL flagged: it alone decides what is reported. */
   private async recheck(runner: QueryRunner, seq: number): Promise<void> {
-    const [row] = (await runner.query(`SELECT ${ENTRY_COLUMNS} FROM audit.event WHERE seq = $1`, [seq])) as StoredRow[];
+    const [row] = (await this.serially(() =>
+      runner.query(`SELECT ${ENTRY_COLUMNS} FROM audit.event WHERE seq = $1`, [seq]),
+    )) as StoredRow[];
     if (row) this.check(seq, row);
   }
 
