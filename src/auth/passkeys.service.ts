@@ -196,12 +196,11 @@ export class PasskeysService {
   }
 
   private async storeChallenge(userId: string, challenge: string, purpose: 'registration' | 'authentication'): Promise<void> {
-    await this.dataSource.query('DELETE FROM clsm.webauthn_challenge WHERE user_id = $1 AND (purpose = $2 OR expires_at < now())', [
-      userId,
-      purpose,
-    ]);
+    // One statement: the account's earlier challenge for this purpose (and its expired ones) goes in
+    // the same round trip, and atomically, as the new one is stored.
     await this.dataSource.query(
-      `INSERT INTO clsm.webauthn_challenge (challenge, user_id, purpose, expires_at) VALUES ($1, $2, $3, now() + make_interval(secs => $4))`,
+      `WITH spent AS (DELETE FROM clsm.webauthn_challenge WHERE user_id = $2 AND (purpose = $3 OR expires_at < now()))
+       INSERT INTO clsm.webauthn_challenge (challenge, user_id, purpose, expires_at) VALUES ($1, $2, $3, now() + make_interval(secs => $4))`,
       [challenge, userId, purpose, CHALLENGE_TTL_SECONDS],
     );
   }

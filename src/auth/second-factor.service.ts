@@ -139,16 +139,19 @@ export class SecondFactorService implements OnApplicationBootstrap {
       );
     }
     const secret = new Secret({ size: 20 });
-    await this.dataSource.query('UPDATE clsm.user_account SET totp_pending_secret = $2 WHERE id = $1', [
-      userId,
-      this.keys.seal(userId, new Uint8Array(secret.buffer)),
-    ]);
-    await this.audit.record({
-      action: 'auth.mfa_enrol',
-      resourceType: 'user',
-      resourceId: userId,
-      outcome: 'granted',
-      actor: actorOf(userId, account),
+    // The pending secret and its record commit together.
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query('UPDATE clsm.user_account SET totp_pending_secret = $2 WHERE id = $1', [
+        userId,
+        this.keys.seal(userId, new Uint8Array(secret.buffer)),
+      ]);
+      await this.audit.recordWithin(manager, {
+        action: 'auth.mfa_enrol',
+        resourceType: 'user',
+        resourceId: userId,
+        outcome: 'granted',
+        actor: actorOf(userId, account),
+      });
     });
     return { secret: secret.base32, otpauthUrl: totpFor(secret, account.email).toString() };
   }
