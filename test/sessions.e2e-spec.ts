@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { dateIn, inDays } from './support/commission.js';
 import { bearer, createSituation, giveConsent, moveTo } from './support/situations.js';
 import { createAdmin, createUser, ManualClock, startTestApp, TestApp, TestUser, unique } from './support/test-app.js';
-
-const inDays = (days: number) => new Date(Date.now() + days * 24 * 60 * 60 * 1000);
-const dateIn = (days: number) => inDays(days).toISOString().slice(0, 10);
 
 interface Cast {
   admin: TestUser;
@@ -124,6 +122,23 @@ describe('commission sessions', () => {
   afterAll(() => t.close());
 
   const read = (user: TestUser, situationId: string) => t.http().get(`/api/situations/${situationId}`).set(bearer(user));
+  /** A session at the CCAS in `days` days, with no chair: its id. */
+  const newSession = async (days: number) =>
+    (
+      await t
+        .http()
+        .post('/api/sessions')
+        .set(bearer(c.coordinator))
+        .send({ scheduledAt: inDays(days).toISOString(), location: 'CCAS' })
+        .expect(201)
+    ).body.id as string;
+  /** Adds a situation to a session's agenda (neither the person nor carers attend); the request, to expect its answer. */
+  const addItem = (sessionId: string, situationId: string, invitedUserIds: string[] = []) =>
+    t
+      .http()
+      .post(`/api/sessions/${sessionId}/items`)
+      .set(bearer(c.coordinator))
+      .send({ situationId, invitedUserIds, personAttends: false, carersAttend: false });
 
   it('runs the full scenario: intake → agenda → publication → review → recommendations → follow-up → closed', async () => {
     const situation = await createSituation(t, c.referrer);
@@ -253,36 +268,21 @@ describe('commission sessions', () => {
   it('a member not convened cannot read any item; an invitee reads only their item; a member of a refused structure cannot read it', async () => {
     const first = await readySituation(t, c);
     const second = await readySituation(t, c);
-    const session = await t
-      .http()
-      .post('/api/sessions')
-      .set(bearer(c.coordinator))
-      .send({ scheduledAt: inDays(5).toISOString(), location: 'CCAS' })
-      .expect(201);
-    await t
-      .http()
-      .post(`/api/sessions/${session.body.id}/items`)
-      .set(bearer(c.coordinator))
-      .send({ situationId: first.id, invitedUserIds: [c.invitee.id], personAttends: false, carersAttend: false })
-      .expect(201);
-    await t
-      .http()
-      .post(`/api/sessions/${session.body.id}/items`)
-      .set(bearer(c.coordinator))
-      .send({ situationId: second.id, invitedUserIds: [], personAttends: false, carersAttend: false })
-      .expect(201);
-    await t.http().post(`/api/sessions/${session.body.id}/status`).set(bearer(c.coordinator)).send({ to: 'agenda_published' }).expect(200);
+    const sessionId = await newSession(5);
+    await addItem(sessionId, first.id, [c.invitee.id]).expect(201);
+    await addItem(sessionId, second.id).expect(201);
+    await t.http().post(`/api/sessions/${sessionId}/status`).set(bearer(c.coordinator)).send({ to: 'agenda_published' }).expect(200);
 
     for (const situation of [first, second]) {
       await read(c.outsider, situation.id).expect(404);
       await read(c.refusedMember, situation.id).expect(404);
       await read(c.nurse, situation.id).expect(200);
     }
-    await t.http().get(`/api/sessions/${session.body.id}`).set(bearer(c.outsider)).expect(404);
-    await t.http().get(`/api/sessions/${session.body.id}`).set(bearer(c.refusedMember)).expect(404);
+    await t.http().get(`/api/sessions/${sessionId}`).set(bearer(c.outsider)).expect(404);
+    await t.http().get(`/api/sessions/${sessionId}`).set(bearer(c.refusedMember)).expect(404);
     await read(c.invitee, first.id).expect(200);
     await read(c.invitee, second.id).expect(404);
-    const asInvitee = await t.http().get(`/api/sessions/${session.body.id}`).set(bearer(c.invitee)).expect(200);
+    const asInvitee = await t.http().get(`/api/sessions/${sessionId}`).set(bearer(c.invitee)).expect(200);
     expect(asInvitee.body.items.map((item: { situationId: string }) => item.situationId)).toEqual([first.id]);
     const { rows } = await t.superuser.query(
       `SELECT relation, purpose_type, situation_id FROM cellule.situation_relation WHERE user_id = $1 AND situation_id = ANY($2)`,
@@ -293,47 +293,32 @@ describe('commission sessions', () => {
 
   it('a substitute standing in is convened instead of the permanent member', async () => {
     const situation = await readySituation(t, c);
-    const session = await t
-      .http()
-      .post('/api/sessions')
-      .set(bearer(c.coordinator))
-      .send({ scheduledAt: inDays(5).toISOString(), location: 'CCAS' })
-      .expect(201);
+    const sessionId = await newSession(5);
+    await addItem(sessionId, situation.id).expect(201);
     await t
       .http()
-      .post(`/api/sessions/${session.body.id}/items`)
-      .set(bearer(c.coordinator))
-      .send({ situationId: situation.id, invitedUserIds: [], personAttends: false, carersAttend: false })
-      .expect(201);
-    await t
-      .http()
-      .post(`/api/sessions/${session.body.id}/stand-ins`)
+      .post(`/api/sessions/${sessionId}/stand-ins`)
       .set(bearer(c.coordinator))
       .send({ memberId: c.members.housing, substituteMemberId: c.members.substitute })
       .expect(200);
     await t
       .http()
-      .post(`/api/sessions/${session.body.id}/stand-ins`)
+      .post(`/api/sessions/${sessionId}/stand-ins`)
       .set(bearer(c.coordinator))
       .send({ memberId: c.members.nurse, substituteMemberId: c.members.substitute })
       .expect(422);
-    await t.http().post(`/api/sessions/${session.body.id}/status`).set(bearer(c.coordinator)).send({ to: 'agenda_published' }).expect(200);
+    await t.http().post(`/api/sessions/${sessionId}/status`).set(bearer(c.coordinator)).send({ to: 'agenda_published' }).expect(200);
     await read(c.substitute, situation.id).expect(200);
     await read(c.housing, situation.id).expect(404);
   });
 
   it('a situation without consent for review cannot be put on an agenda, nor the person attend without consent for attendance', async () => {
-    const session = await t
-      .http()
-      .post('/api/sessions')
-      .set(bearer(c.coordinator))
-      .send({ scheduledAt: inDays(5).toISOString(), location: 'CCAS' })
-      .expect(201);
+    const sessionId = await newSession(5);
     const withoutConsent = await createSituation(t, c.referrer);
     await moveTo(t, c.coordinator, withoutConsent.id, [{ to: 'admissible' }]);
     const refused = await t
       .http()
-      .post(`/api/sessions/${session.body.id}/items`)
+      .post(`/api/sessions/${sessionId}/items`)
       .set(bearer(c.coordinator))
       .send({ situationId: withoutConsent.id, invitedUserIds: [], personAttends: false, carersAttend: false })
       .expect(422);
@@ -343,14 +328,14 @@ describe('commission sessions', () => {
     await giveConsent(t, c.coordinator, reviewOnly.id);
     await t
       .http()
-      .post(`/api/sessions/${session.body.id}/items`)
+      .post(`/api/sessions/${sessionId}/items`)
       .set(bearer(c.coordinator))
       .send({ situationId: reviewOnly.id, invitedUserIds: [], personAttends: true, carersAttend: false })
       .expect(422);
     const submitted = await createSituation(t, c.referrer);
     await t
       .http()
-      .post(`/api/sessions/${session.body.id}/items`)
+      .post(`/api/sessions/${sessionId}/items`)
       .set(bearer(c.coordinator))
       .send({ situationId: submitted.id, invitedUserIds: [], personAttends: false, carersAttend: false })
       .expect(409);
@@ -360,13 +345,8 @@ describe('commission sessions', () => {
   it('minutes and summaries are encrypted at rest, and each attendee reads only the items they had access to', async () => {
     const first = await readySituation(t, c);
     const second = await readySituation(t, c);
-    const session = await t
-      .http()
-      .post('/api/sessions')
-      .set(bearer(c.coordinator))
-      .send({ scheduledAt: inDays(1).toISOString(), location: 'CCAS' })
-      .expect(201);
-    const id = session.body.id as string;
+    const sessionId = await newSession(1);
+    const id = sessionId;
     const added = [];
     for (const situation of [first, second]) {
       added.push(
