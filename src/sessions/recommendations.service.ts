@@ -30,7 +30,7 @@ export interface RecommendationRow {
 type RecommendationViewRow = RecommendationRow & { situation_reference: string };
 
 /** A préconisation with its situation's case reference (the console shows it, never a name). */
-export const RECOMMENDATION_WITH_REFERENCE = `SELECT r.*, situation.reference AS situation_reference
+const RECOMMENDATION_WITH_REFERENCE = `SELECT r.*, situation.reference AS situation_reference
   FROM cellule.recommendation r JOIN cellule.situation situation ON situation.id = r.situation_id`;
 
 /**
