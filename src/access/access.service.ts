@@ -49,7 +49,7 @@ export interface SituationAccess extends FieldGrant {
   seesDuplicates: boolean;
 }
 
-interface RelationRow {
+export interface RelationRow {
   situation_id: string;
   relation: Relation;
   purpose_type: string | null;
@@ -108,6 +108,10 @@ const toFacts = (row: FactRow): SituationFacts => ({
   objected: row.objected,
 });
 const CONTEXT_KEY = 'access:user';
+/** The relations a user holds now (situation_relation), and the order their ability is built in. */
+const RELATIONS_WHERE = (userId: string, now: string) =>
+  `user_id = ${userId} AND valid_from <= ${now} AND (valid_until IS NULL OR valid_until > ${now})`;
+const RELATIONS_ORDER = 'situation_id, relation, valid_from, purpose_id';
 
 /**
  * The one access decision, compiled from ethics/policy.yaml into a CASL ability per request: role
@@ -217,18 +221,41 @@ export class AccessService {
 
   /** The user's relations and ability, built once per request in one ordered query. */
   private async forUser(user: AuthenticatedUser): Promise<UserAccessContext> {
-    const cache = this.uow.current.cache;
-    const cached = cache.get(CONTEXT_KEY) as (UserAccessContext & { userId: string }) | undefined;
-    if (cached?.userId === user.id) return cached;
+    const cached = this.cachedContext(user);
+    if (cached) return cached;
     const manager = await this.uow.manager();
     const relations = await manager.query<RelationRow[]>(
       `SELECT situation_id, relation, purpose_type, purpose_id FROM cellule.situation_relation
-        WHERE user_id = $1 AND valid_from <= $2 AND (valid_until IS NULL OR valid_until > $2)
-        ORDER BY situation_id, relation, valid_from, purpose_id`,
+        WHERE ${RELATIONS_WHERE('$1', '$2')} ORDER BY ${RELATIONS_ORDER}`,
       [user.id, this.clock.now()],
     );
+    return this.primeRelations(user, relations);
+  }
+
+  private cachedContext(user: AuthenticatedUser): UserAccessContext | undefined {
+    const cached = this.uow.current.cache.get(CONTEXT_KEY) as (UserAccessContext & { userId: string }) | undefined;
+    return cached?.userId === user.id ? cached : undefined;
+  }
+
+  /**
+   * The user's relations as a column of another query (a read's row query): the same rows, in the
+   * same order, as `forUser` asks for, in the same transaction, so the read needs no round trip for
+   * them. Undefined once they are known in this request. Hand the column's value to `primeRelations`.
+   */
+  relationsColumn(user: AuthenticatedUser): { sql: string; params: Record<string, unknown> } | undefined {
+    if (this.cachedContext(user)) return undefined;
+    return {
+      sql: `(SELECT coalesce(json_agg(json_build_object('situation_id', situation_id, 'relation', relation, 'purpose_type', purpose_type,
+               'purpose_id', purpose_id) ORDER BY ${RELATIONS_ORDER}), '[]'::json)
+             FROM cellule.situation_relation WHERE ${RELATIONS_WHERE(':accessUserId', ':accessNow')})`,
+      params: { accessUserId: user.id, accessNow: this.clock.now() },
+    };
+  }
+
+  /** The user's relations, read (forUser, relationsColumn) in this request's unit: their ability. */
+  primeRelations(user: AuthenticatedUser, relations: RelationRow[]): UserAccessContext {
     const built = { userId: user.id, ability: this.buildAbility(user, relations), relations };
-    cache.set(CONTEXT_KEY, built);
+    this.uow.current.cache.set(CONTEXT_KEY, built);
     return built;
   }
 

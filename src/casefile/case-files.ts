@@ -1,6 +1,6 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
-import { AccessService, type FieldGrant, type SituationAccess } from '../access/access.service.js';
+import { AccessService, type FieldGrant, type RelationRow, type SituationAccess } from '../access/access.service.js';
 import type { AuditEntry } from '../audit/audit.service.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import type { SubjectAction } from '../common/access.decorators.js';
@@ -60,7 +60,7 @@ export class CaseFiles {
       action !== 'read' && action !== 'list' && action !== 'read_documents' && action !== 'read_consents' && action !== 'subject_access';
     const situation = writes
       ? await manager.findOne(Situation, { where: { id }, lock: { mode: 'pessimistic_write' as const } })
-      : await this.readWithFactsAndKey(manager, id);
+      : await this.readWithFactsAndKey(manager, user, id);
     if (!situation) {
       this.deny({ action: `situation.${action}`, resourceType: 'situation', resourceId: id, situationId: id });
       throw notFound();
@@ -79,14 +79,17 @@ export class CaseFiles {
   }
 
   /**
-   * A read: the row, the facts access is decided on and its wrapped data key, in one query. The
-   * key is unwrapped only if the decision then grants a field group (reader()).
+   * A read: the row, the facts access is decided on, its wrapped data key and, unless already known
+   * in this request, the user's relations, in one query. The key is unwrapped only if the decision
+   * then grants a field group (reader()).
    */
-  private async readWithFactsAndKey(manager: EntityManager, id: string): Promise<Situation | null> {
-    const [situation] = (
-      await this.situationsWithAccess(manager.createQueryBuilder(Situation, 'situation').where('situation.id = :id', { id }))
-    ).rows;
-    return situation ?? null;
+  private async readWithFactsAndKey(manager: EntityManager, user: AuthenticatedUser, id: string): Promise<Situation | null> {
+    const builder = manager.createQueryBuilder(Situation, 'situation').where('situation.id = :id', { id });
+    const relations = this.access.relationsColumn(user);
+    if (relations) builder.addSelect(relations.sql, 'user_relations').setParameters(relations.params);
+    const { rows, raw } = await this.situationsWithAccess<{ user_relations?: RelationRow[] }>(builder);
+    if (relations && raw[0]?.user_relations) this.access.primeRelations(user, raw[0].user_relations);
+    return rows[0] ?? null;
   }
 
   /**

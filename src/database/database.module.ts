@@ -1,28 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule, TypeOrmModuleOptions } from '@nestjs/typeorm';
-import pg from 'pg';
 import type { AppConfig } from '../config/app-config.js';
 import './pg-types.js';
+import { SessionSafeClient } from './session-safe-client.js';
 
-/**
- * A pg client that closes its connection when a query gets no answer within query_timeout. pg
- * only stops waiting; the connection would go back to the pool with its statement still running,
- * possibly inside a transaction whose ROLLBACK was never sent, and the next request would run in
- * that transaction. Closed, the pool discards it and PostgreSQL rolls the session back.
- */
-export class SessionSafeClient extends pg.Client {}
-// eslint-disable-next-line @typescript-eslint/unbound-method -- taken once, called below with .apply(this) on the instance
-const query = pg.Client.prototype.query;
-SessionSafeClient.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-  const result = (query as (...args: unknown[]) => unknown).apply(this, args);
-  if (result instanceof Promise) {
-    result.catch((error: unknown) => {
-      if ((error as Error)?.message === 'Query read timeout') void this.end().catch(() => undefined);
-    });
-  }
-  return result;
-} as typeof query;
+export { SessionSafeClient } from './session-safe-client.js';
 
 /**
  * Options of a serving connection. Every timeout is set per session at connection time, so no

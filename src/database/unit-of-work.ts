@@ -6,6 +6,7 @@ import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { AuditEntry, AuditService } from '../audit/audit.service.js';
 import { currentRequestContext } from '../common/request-context.js';
 import { ResponseNames } from '../directory/response-names.js';
+import { deferBegin, forgetDeferredBegin } from './session-safe-client.js';
 
 /**
  * One request's unit of work on the cellule database: one connection, one transaction, opened at
@@ -48,8 +49,11 @@ export class Unit {
       const runner = this.dataSource.createQueryRunner();
       try {
         await runner.connect();
+        // START TRANSACTION goes on the wire with the unit's first statement.
+        deferBegin(runner);
         await runner.startTransaction();
       } catch (error) {
+        forgetDeferredBegin(runner);
         await runner.release().catch(() => undefined);
         throw error;
       }
@@ -97,6 +101,7 @@ export class Unit {
         await runner.rollbackTransaction().catch(() => undefined);
         throw error;
       } finally {
+        forgetDeferredBegin(runner);
         await runner.release();
       }
       if (this.writes) return;
@@ -114,6 +119,7 @@ export class Unit {
       } catch {
         // The connection is gone (outage): nothing was committed.
       } finally {
+        forgetDeferredBegin(runner);
         await runner.release().catch(() => undefined);
       }
     }

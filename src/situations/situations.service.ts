@@ -147,11 +147,19 @@ export class SituationsService {
       );
     }
     if (query.reference) builder.andWhere('situation.reference LIKE :reference', { reference: `%${query.reference}%` });
-    // The total apart: a window count would carry every matching row (and its ciphertexts) to count them.
-    const total = await builder.clone().getCount();
-    // The page with its access facts and wrapped keys: one query.
-    builder.orderBy('situation.created_at', 'DESC').addOrderBy('situation.id', 'DESC').take(query.limit).skip(query.offset);
-    const { rows } = await this.cases.situationsWithAccess(builder);
+    // The total as a scalar subquery of the page's own query (computed once, not per row; a window
+    // count would carry every matching row and its ciphertexts to count them).
+    const counted = builder.clone().select('count(*)').getQuery();
+    // The page with its total, access facts and wrapped keys: one query.
+    builder
+      .addSelect(`(${counted})`, 'total_count')
+      .orderBy('situation.created_at', 'DESC')
+      .addOrderBy('situation.id', 'DESC')
+      .take(query.limit)
+      .skip(query.offset);
+    const { rows, raw } = await this.cases.situationsWithAccess<{ total_count: string | number }>(builder);
+    // Past the last page there is no row to carry it: counted apart.
+    const total = raw.length > 0 ? Number(raw[0].total_count) : await builder.clone().orderBy().skip(undefined).take(undefined).getCount();
     const decided = await this.cases.visible(
       user,
       rows.map((row) => row.id),
