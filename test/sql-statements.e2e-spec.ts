@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bearer, createSituation } from './support/situations.js';
+import { bearer, createSituation, intakeBody } from './support/situations.js';
 import { statementsOf } from './support/sql-statements.js';
 import { createAdmin, createFreshDatabase, createUser, startTestApp, TestApp, TestUser } from './support/test-app.js';
 
@@ -41,15 +41,18 @@ describe('SQL statements of secured requests', () => {
   }, 120_000);
   afterAll(() => t.close());
 
-  it('a read of one situation sends at most 9 statements: the row, its access facts and its key in one, the relations once, its history and possible duplicates in one', async () => {
+  it("a read of one situation sends at most 6 statements: its transaction opened with the row, its access facts, its key and the reader's relations in one, its history and possible duplicates in one", async () => {
     const texts = await statementsOf(() => t.http().get(`/api/situations/${situationIds[1]}`).set(bearer(coordinator)).expect(200));
     const row = folded(texts).filter((text) => text.includes('FROM "cellule"."situation" "situation"'));
     expect(row).toHaveLength(1);
+    expect(row[0]).toMatch(/^START TRANSACTION; SELECT/);
     expect(row[0]).toContain('review_consent_valid');
     expect(row[0]).toContain('wrapped_dek');
+    expect(row[0]).toContain('FROM cellule.situation_relation');
     expect(count(texts, 'review_consent_valid')).toBe(1);
     expect(count(texts, 'wrapped_dek')).toBe(1);
-    expect(count(texts, 'SELECT situation_id, relation, purpose_type, purpose_id FROM cellule.situation_relation')).toBe(1);
+    expect(count(texts, 'FROM cellule.situation_relation')).toBe(1);
+    expect(folded(texts)).not.toContain('START TRANSACTION');
     // The charter acceptance of a user already known to have accepted it is not asked again.
     expect(count(texts, 'SELECT accepted_at FROM cellule.charter_acceptance')).toBe(0);
     // One audit entry, written in one statement, the lock and the tail read in one round trip.
@@ -60,7 +63,9 @@ describe('SQL statements of secured requests', () => {
     expect(history).toHaveLength(1);
     expect(history[0]).toContain('FROM cellule.duplicate_warning');
     expect(count(texts, 'duplicate_warning')).toBe(1);
-    expect(texts.length).toBeLessThanOrEqual(9);
+    // The audit entry's insert carries its transaction's COMMIT.
+    expect(folded(texts).find((text) => text.includes('INSERT INTO audit.event'))).toMatch(/; COMMIT$/);
+    expect(texts.length).toBeLessThanOrEqual(6);
   });
 
   it('a page of situations sends as many statements for 10 rows as for 2 (at most 9), its rows, facts and keys in one, its audit in one insert', async () => {
@@ -68,10 +73,36 @@ describe('SQL statements of secured requests', () => {
     const small = await page(2);
     const large = await page(10);
     expect(large.length).toBe(small.length);
-    expect(large.length).toBeLessThanOrEqual(9);
+    expect(large.length).toBeLessThanOrEqual(6);
+    // The total comes with the page's rows, not in a count of its own.
+    expect(count(large, 'total_count')).toBe(1);
+    expect(count(large, 'SELECT COUNT(1)')).toBe(0);
     expect(count(large, 'INSERT INTO audit.event')).toBe(1);
     expect(count(large, 'review_consent_valid')).toBe(1);
     expect(count(large, 'wrapped_dek')).toBe(1);
+  });
+
+  it("a creation sends at most 9 statements: its transaction opened with its first write, the facts checked after it with the reader's relations, its audit insert carrying the COMMIT", async () => {
+    const texts = await statementsOf(() => t.http().post('/api/situations').set(bearer(referrer)).send(intakeBody()).expect(201));
+    const all = folded(texts);
+    expect(all.filter((text) => text.startsWith('START TRANSACTION; INSERT INTO cellule.reference_counter'))).toHaveLength(1);
+    expect(all).not.toContain('START TRANSACTION');
+    expect(all).not.toContain('COMMIT');
+    const facts = all.filter((text) => text.includes('review_consent_valid'));
+    expect(facts).toHaveLength(1);
+    expect(facts[0]).toContain('FROM cellule.situation_relation');
+    expect(count(texts, 'FROM cellule.situation_relation')).toBe(1);
+    expect(all.filter((text) => text.includes('INSERT INTO audit.event'))).toEqual([expect.stringMatching(/; COMMIT$/)]);
+    expect(texts.length).toBeLessThanOrEqual(9);
+  });
+
+  it('a page past the last one still gives the total, counted apart since no row carries it', async () => {
+    const { body: first } = await t.http().get('/api/situations?limit=1').set(bearer(coordinator)).expect(200);
+    const texts = await statementsOf(async () => {
+      const { body } = await t.http().get('/api/situations?limit=5&offset=100000').set(bearer(coordinator)).expect(200);
+      expect(body).toMatchObject({ items: [], total: (first as { total: number }).total });
+    });
+    expect(count(texts, 'SELECT COUNT(1)')).toBe(1);
   });
 
   it('the audit entries of a page of 10 are ten rows of the trail, written together', async () => {

@@ -112,6 +112,11 @@ const CONTEXT_KEY = 'access:user';
 const RELATIONS_WHERE = (userId: string, now: string) =>
   `user_id = ${userId} AND valid_from <= ${now} AND (valid_until IS NULL OR valid_until > ${now})`;
 const RELATIONS_ORDER = 'situation_id, relation, valid_from, purpose_id';
+/** The same rows in the same order, as one JSON value (a column of another query). */
+const RELATIONS_JSON = (userId: string, now: string) =>
+  `(SELECT coalesce(json_agg(json_build_object('situation_id', situation_id, 'relation', relation, 'purpose_type', purpose_type,
+      'purpose_id', purpose_id) ORDER BY ${RELATIONS_ORDER}), '[]'::json)
+    FROM cellule.situation_relation WHERE ${RELATIONS_WHERE(userId, now)})`;
 
 /**
  * The one access decision, compiled from ethics/policy.yaml into a CASL ability per request: role
@@ -244,12 +249,7 @@ export class AccessService {
    */
   relationsColumn(user: AuthenticatedUser): { sql: string; params: Record<string, unknown> } | undefined {
     if (this.cachedContext(user)) return undefined;
-    return {
-      sql: `(SELECT coalesce(json_agg(json_build_object('situation_id', situation_id, 'relation', relation, 'purpose_type', purpose_type,
-               'purpose_id', purpose_id) ORDER BY ${RELATIONS_ORDER}), '[]'::json)
-             FROM cellule.situation_relation WHERE ${RELATIONS_WHERE(':accessUserId', ':accessNow')})`,
-      params: { accessUserId: user.id, accessNow: this.clock.now() },
-    };
+    return { sql: RELATIONS_JSON(':accessUserId', ':accessNow'), params: { accessUserId: user.id, accessNow: this.clock.now() } };
   }
 
   /** The user's relations, read (forUser, relationsColumn) in this request's unit: their ability. */
@@ -309,21 +309,30 @@ export class AccessService {
     for (const row of rows) known.set(row.id, toFacts(row));
   }
 
-  /** The facts of several situations, in one query, cached for the request. */
-  async loadFacts(ids: string[], options: { refresh?: boolean } = {}): Promise<Map<string, SituationFacts>> {
+  /**
+   * The facts of several situations, in one query, cached for the request. With `relationsOf`, the
+   * user's relations come in the same query when not yet known in this request.
+   */
+  async loadFacts(
+    ids: string[],
+    options: { refresh?: boolean; relationsOf?: AuthenticatedUser } = {},
+  ): Promise<Map<string, SituationFacts>> {
     const known = this.factsCache();
     const missing = options.refresh ? [...new Set(ids)] : [...new Set(ids)].filter((id) => !known.has(id));
     if (missing.length > 0) {
       const manager = await this.uow.manager();
-      const rows = await manager.query<FactRow[]>(
+      const user = options.relationsOf && !this.cachedContext(options.relationsOf) ? options.relationsOf : undefined;
+      const rows = await manager.query<(FactRow & { user_relations?: RelationRow[] })[]>(
         `SELECT situation.id, situation.status, situation.referrer_user_id, ${FACT_SQL.reviewConsentValid} AS review_consent_valid,
                 ${FACT_SQL.refusedOrganizationIds} AS refused_organization_ids,
                 ${FACT_SQL.restricted} AS restricted, ${FACT_SQL.objected} AS objected
+                ${user ? `, ${RELATIONS_JSON('$2', '$3')} AS user_relations` : ''}
            FROM cellule.situation situation WHERE situation.id = ANY($1)`,
-        [missing],
+        user ? [missing, user.id, this.clock.now()] : [missing],
       );
       for (const id of missing) known.delete(id);
       for (const row of rows) known.set(row.id, toFacts(row));
+      if (user && rows[0]?.user_relations) this.primeRelations(user, rows[0].user_relations);
     }
     return new Map(ids.filter((id) => known.has(id)).map((id) => [id, known.get(id)!]));
   }
@@ -355,7 +364,7 @@ export class AccessService {
 
   /** What the user may see of each situation; the situations they may not see are absent. */
   async visible(user: AuthenticatedUser, ids: string[]): Promise<Map<string, SituationAccess>> {
-    const facts = await this.loadFacts(ids);
+    const facts = await this.loadFacts(ids, { relationsOf: user });
     const context = await this.forUser(user);
     const decided = new Map<string, SituationAccess>();
     for (const [id, fact] of facts) {

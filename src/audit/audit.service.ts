@@ -7,6 +7,7 @@ import { loggable } from '../common/problem.filter.js';
 import { currentRequestContext } from '../common/request-context.js';
 import type { AppConfig } from '../config/app-config.js';
 import { Ed25519Signer } from '../crypto/signing.js';
+import { commitWithNext, forgetDeferred } from '../database/session-safe-client.js';
 import { AuditOutcome, AuditRecord, chain, ChainBreak, checkpointMessage, GENESIS_HASH } from './audit-chain.js';
 import { ChainWalker, CHECKPOINT_COLUMNS, type StoredCheckpoint } from './audit-chain-walker.js';
 import { AuditCheckpoint } from './audit-event.entity.js';
@@ -185,6 +186,19 @@ export class AuditService implements OnModuleInit, OnApplicationBootstrap, Befor
     );
   }
 
+  /**
+   * As recordWithin, as the transaction's very last statement: the insert carries the COMMIT (one
+   * round trip), and the caller's commitTransaction() that must follow costs none.
+   */
+  async recordAndCommit(manager: EntityManager, ...entries: AuditEntry[]): Promise<void> {
+    await this.append(
+      manager,
+      entries.map((entry) => this.prepare(entry)),
+      false,
+      true,
+    );
+  }
+
   record(...entries: AuditEntry[]): Promise<void> {
     const records = entries.map((entry) => this.prepare(entry));
     const committed = Promise.all(
@@ -322,21 +336,22 @@ export class AuditService implements OnModuleInit, OnApplicationBootstrap, Befor
     return results[results.length - 1].rows[0];
   }
 
-  /** Appends in a transaction of its own: BEGIN, lock and tail in one round trip, then the insert, then COMMIT. */
+  /** Appends in a transaction of its own: BEGIN, lock and tail in one round trip, then the insert with its COMMIT. */
   private async appendAlone(records: PendingRecord[]): Promise<void> {
     const runner = this.dataSource.createQueryRunner();
     try {
-      await this.append(runner.manager, records, true);
+      await this.append(runner.manager, records, true, true);
       await runner.query('COMMIT');
     } catch (error) {
       await runner.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
+      forgetDeferred(runner);
       await runner.release();
     }
   }
 
-  private async append(manager: EntityManager, records: PendingRecord[], begin = false): Promise<void> {
+  private async append(manager: EntityManager, records: PendingRecord[], begin = false, commit = false): Promise<void> {
     if (records.length === 0) return;
     const tail = await this.lockTail(manager, begin);
     let seq = tail ? Number(tail.seq) : 0;
@@ -347,6 +362,8 @@ export class AuditService implements OnModuleInit, OnApplicationBootstrap, Befor
       prevHash = chained.hash;
       return chained;
     });
+    // The transaction's last statement: it carries the COMMIT.
+    if (commit) commitWithNext(manager.queryRunner!);
     // Plain SQL: the caller's transaction may belong to either DataSource (general or cellule).
     await manager.query(
       `INSERT INTO audit.event (seq, recorded_at, actor_user_id, actor_role, actor_organization_id, action,

@@ -7,13 +7,17 @@ type Callback = (error: Error | null, result?: unknown) => void;
 /** What pg's Query keeps to itself and BeginThen builds on. */
 interface QueryInternals extends pg.Submittable {
   text: string;
+  values?: unknown[];
+  portal: string;
   callback?: Callback;
   _results: unknown;
   prepare(connection: PgConnection): void;
   handleReadyForQuery(connection: PgConnection): void;
+  _getRows(connection: PgConnection, rows?: number): void;
 }
 interface PgConnection {
   parse(query: { text: string; name: string; types: unknown[] }): void;
+  sync(): void;
   bind(config: { portal: string; statement: string; values: unknown[] }): void;
   execute(config: { portal: string; rows: number }): void;
 }
@@ -22,44 +26,70 @@ const PgQuery = pg.Query as unknown as new (text: string, values: unknown[] | un
 const pgQuery = pg.Client.prototype.query as (this: pg.Client, ...args: unknown[]) => unknown;
 
 /**
- * A statement preceded, in the same write and before the same Sync, by START TRANSACTION: the
- * transaction and its first statement cost one round trip. With parameters (extended protocol),
- * START TRANSACTION is parsed, bound and executed as an unnamed statement ahead of the statement's
- * own messages; without, the two are one simple query. PostgreSQL runs the messages in order and
- * answers once; if either fails it skips the rest, reports the error and the transaction is rolled
- * back by its owner as after any failed statement. The caller gets the statement's result alone.
+ * A statement sent in one write, before one Sync, with START TRANSACTION ahead of it (`begin`)
+ * and/or COMMIT after it (`commit`): one round trip for what would take two or three. With
+ * parameters (extended protocol) they are parsed, bound and executed as unnamed statements around
+ * the statement's own messages; without, they are one simple query. PostgreSQL runs the messages
+ * in order and answers once; if one fails it skips the rest (a COMMIT after a failed statement is
+ * never run), reports the error, and the transaction is rolled back by its owner as after any
+ * failed statement. The caller gets the statement's result alone.
  */
-export class BeginThen extends PgQuery {
-  constructor(text: string, values: unknown[] | undefined) {
-    super(values && values.length > 0 ? text : `${BEGIN}; ${text}`, values);
+export class Bracketed extends PgQuery {
+  constructor(
+    text: string,
+    values: unknown[] | undefined,
+    private readonly around: { begin: boolean; commit: boolean },
+  ) {
+    super(
+      values && values.length > 0 ? text : [...(around.begin ? [BEGIN] : []), text, ...(around.commit ? ['COMMIT'] : [])].join('; '),
+      values,
+    );
   }
 
   /** As counted by the statement log: what went on the wire. */
   get label(): string {
-    return this.text.startsWith(`${BEGIN}; `) ? this.text : `${BEGIN}; ${this.text}`;
+    if (!this.values || this.values.length === 0) return this.text;
+    return [...(this.around.begin ? [BEGIN] : []), this.text, ...(this.around.commit ? ['COMMIT'] : [])].join('; ');
   }
 
   override prepare(connection: PgConnection): void {
-    connection.parse({ text: BEGIN, name: '', types: [] });
-    connection.bind({ portal: '', statement: '', values: [] });
-    connection.execute({ portal: '', rows: 0 });
+    if (this.around.begin) unnamed(connection, BEGIN);
     super.prepare(connection);
+  }
+
+  /** pg's own, with COMMIT between the statement's Execute and the Sync. */
+  override _getRows(connection: PgConnection, rows?: number): void {
+    connection.execute({ portal: this.portal, rows: rows ?? 0 });
+    if (this.around.commit) unnamed(connection, 'COMMIT');
+    connection.sync();
   }
 
   override handleReadyForQuery(connection: PgConnection): void {
     if (Array.isArray(this._results)) {
-      const rest = (this._results as unknown[]).slice(1);
-      this._results = rest.length === 1 ? rest[0] : rest;
+      const all = this._results as unknown[];
+      const own = all.slice(this.around.begin ? 1 : 0, this.around.commit ? all.length - 1 : all.length);
+      this._results = own.length === 1 ? own[0] : own;
     }
     super.handleReadyForQuery(connection);
   }
 
-  run(client: pg.Client): Promise<unknown> {
+  run(client: SessionSafeClient): Promise<unknown> {
     return new Promise((resolve, reject) => {
-      this.callback = (error, result) => (error ? reject(error) : resolve(result));
+      this.callback = (error, result) => {
+        if (error) return reject(error);
+        if (this.around.commit) client.committedAhead = true;
+        resolve(result);
+      };
       pgQuery.call(client, this);
     });
   }
+}
+
+/** Parse, Bind and Execute of a statement without parameters or rows, unnamed. */
+function unnamed(connection: PgConnection, text: string): void {
+  connection.parse({ text, name: '', types: [] });
+  connection.bind({ portal: '', statement: '', values: [] });
+  connection.execute({ portal: '', rows: 0 });
 }
 
 const commandResult = (command: string) => ({ command, rowCount: null, rows: [], fields: [] });
@@ -73,6 +103,9 @@ const commandResult = (command: string) => ({ command, rowCount: null, rows: [],
  * - A unit of work's START TRANSACTION can wait for the unit's first statement and go with it
  *   (`deferBegin`): one round trip fewer per request. A unit that ends before any statement sends
  *   neither START TRANSACTION nor its COMMIT or ROLLBACK.
+ * - A transaction's last statement can carry its COMMIT (`commitWithNext`): the COMMIT asked for
+ *   next is then answered without a round trip; any other statement is refused (it would run
+ *   outside the transaction).
  * Every statement sent goes through `send` (where the tests count them).
  */
 export class SessionSafeClient extends pg.Client {
@@ -80,12 +113,16 @@ export class SessionSafeClient extends pg.Client {
   deferNextBegin = false;
   /** START TRANSACTION asked for and not sent yet. */
   beginPending = false;
+  /** The next statement carries COMMIT. */
+  commitNext = false;
+  /** The transaction was committed with its last statement: the COMMIT that follows is answered here. */
+  committedAhead = false;
 
   declare send: (...args: unknown[]) => unknown;
 }
 
 SessionSafeClient.prototype.send = function (this: SessionSafeClient, ...args: unknown[]) {
-  const result = args[0] instanceof BeginThen ? args[0].run(this) : pgQuery.apply(this, args);
+  const result = args[0] instanceof Bracketed ? args[0].run(this) : pgQuery.apply(this, args);
   if (result instanceof Promise) {
     result.catch((error: unknown) => {
       if ((error as Error)?.message === 'Query read timeout') void this.end().catch(() => undefined);
@@ -97,18 +134,24 @@ SessionSafeClient.prototype.send = function (this: SessionSafeClient, ...args: u
 SessionSafeClient.prototype.query = function (this: SessionSafeClient, ...args: unknown[]) {
   const [text, values] = args;
   const plain = typeof text === 'string' && args.length <= 2 && (values === undefined || Array.isArray(values));
+  if (this.committedAhead) {
+    this.committedAhead = false;
+    if (plain && text === 'COMMIT') return Promise.resolve(commandResult('COMMIT'));
+    return Promise.reject(new Error('a statement after its transaction was committed with its last statement'));
+  }
   if (plain && this.deferNextBegin && text === BEGIN) {
     this.deferNextBegin = false;
     this.beginPending = true;
     return Promise.resolve(commandResult('BEGIN'));
   }
-  if (this.beginPending) {
-    this.beginPending = false;
-    if (plain && (text === 'COMMIT' || text === 'ROLLBACK')) return Promise.resolve(commandResult(text));
-    if (plain) return this.send(new BeginThen(text, values as unknown[] | undefined));
-    // Anything else (a stream, a callback): the transaction starts on its own first.
-    void this.send(BEGIN);
-  }
+  const begin = this.beginPending;
+  const commit = this.commitNext && plain && text !== 'COMMIT' && text !== 'ROLLBACK';
+  this.beginPending = false;
+  this.commitNext = false;
+  if (begin && plain && (text === 'COMMIT' || text === 'ROLLBACK')) return Promise.resolve(commandResult(text));
+  if (plain && (begin || commit)) return this.send(new Bracketed(text, values as unknown[] | undefined, { begin, commit }));
+  // Anything else (a stream, a callback): the transaction starts on its own first.
+  if (begin) void this.send(BEGIN);
   return this.send(...args);
 } as typeof pg.Client.prototype.query;
 
@@ -120,11 +163,22 @@ export function deferBegin(runner: QueryRunner): void {
   if (client instanceof SessionSafeClient) client.deferNextBegin = true;
 }
 
+/**
+ * The runner's next statement, its transaction's last, carries the COMMIT; the runner's own
+ * COMMIT after it costs no round trip.
+ */
+export function commitWithNext(runner: QueryRunner): void {
+  const client = clientOf(runner);
+  if (client instanceof SessionSafeClient) client.commitNext = true;
+}
+
 /** Before the connection goes back to the pool: nothing deferred may reach its next user. */
-export function forgetDeferredBegin(runner: QueryRunner): void {
+export function forgetDeferred(runner: QueryRunner): void {
   const client = clientOf(runner);
   if (client instanceof SessionSafeClient) {
     client.deferNextBegin = false;
     client.beginPending = false;
+    client.commitNext = false;
+    client.committedAhead = false;
   }
 }

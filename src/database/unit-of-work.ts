@@ -6,7 +6,7 @@ import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { AuditEntry, AuditService } from '../audit/audit.service.js';
 import { currentRequestContext } from '../common/request-context.js';
 import { ResponseNames } from '../directory/response-names.js';
-import { deferBegin, forgetDeferredBegin } from './session-safe-client.js';
+import { deferBegin, forgetDeferred } from './session-safe-client.js';
 
 /**
  * One request's unit of work on the cellule database: one connection, one transaction, opened at
@@ -53,7 +53,7 @@ export class Unit {
         deferBegin(runner);
         await runner.startTransaction();
       } catch (error) {
-        forgetDeferredBegin(runner);
+        forgetDeferred(runner);
         await runner.release().catch(() => undefined);
         throw error;
       }
@@ -95,13 +95,13 @@ export class Unit {
     const runner = this.runner;
     if (runner) {
       try {
-        if (this.writes && entries.length > 0) await this.audit.recordWithin(runner.manager, ...entries);
+        if (this.writes && entries.length > 0) await this.audit.recordAndCommit(runner.manager, ...entries);
         await runner.commitTransaction();
       } catch (error) {
         await runner.rollbackTransaction().catch(() => undefined);
         throw error;
       } finally {
-        forgetDeferredBegin(runner);
+        forgetDeferred(runner);
         await runner.release();
       }
       if (this.writes) return;
@@ -119,7 +119,7 @@ export class Unit {
       } catch {
         // The connection is gone (outage): nothing was committed.
       } finally {
-        forgetDeferredBegin(runner);
+        forgetDeferred(runner);
         await runner.release().catch(() => undefined);
       }
     }

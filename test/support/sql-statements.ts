@@ -1,7 +1,7 @@
 /**
  * Counts the SQL statements the service sends, on every pool of the process (both roles, the audit
- * writer, the cellule transaction): each query goes through SessionSafeClient, whose query method
- * this wraps while a count runs. Nothing is changed or mocked: statements go to the real database.
+ * writer, the cellule transaction): each statement sent goes through SessionSafeClient.send, which
+ * this wraps while a count runs (a START TRANSACTION sent with the statement after it counts once). Nothing is changed or mocked: statements go to the real database.
  */
 import { performance } from 'node:perf_hooks';
 import { SessionSafeClient } from '../../src/database/database.module.js';
@@ -15,23 +15,23 @@ export interface StatementLog {
 }
 
 export function countStatements(): StatementLog {
-  // eslint-disable-next-line @typescript-eslint/unbound-method -- restored as is by stop(), and called with .apply(this)
-  const original = SessionSafeClient.prototype.query;
+   
+  const original = SessionSafeClient.prototype.send;
   const texts: string[] = [];
   const durations: number[] = [];
-  SessionSafeClient.prototype.query = function (this: SessionSafeClient, ...args: unknown[]) {
-    const first = args[0] as string | { text?: string } | undefined;
-    const index = texts.push(typeof first === 'string' ? first : (first?.text ?? '?')) - 1;
+  SessionSafeClient.prototype.send = function (this: SessionSafeClient, ...args: unknown[]) {
+    const first = args[0] as string | { text?: string; label?: string } | undefined;
+    const index = texts.push(typeof first === 'string' ? first : (first?.label ?? first?.text ?? '?')) - 1;
     const begin = performance.now();
-    const result = (original as (...args: unknown[]) => unknown).apply(this, args);
+    const result = (original).apply(this, args);
     if (result instanceof Promise) void result.finally(() => (durations[index] = performance.now() - begin)).catch(() => undefined);
     return result;
-  } as typeof original;
+  };
   return {
     texts,
     durations,
     stop: () => {
-      SessionSafeClient.prototype.query = original;
+      SessionSafeClient.prototype.send = original;
     },
   };
 }
