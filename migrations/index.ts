@@ -20,6 +20,7 @@ import { Reminders1764970000000 } from './1764970000000-Reminders.js';
 import { RightsMeasures1765000000000 } from './1765000000000-RightsMeasures.js';
 import { FrenchIdentifiers1765010000000 } from './1765010000000-FrenchIdentifiers.js';
 import { AccessChangeOrganization1765020000000 } from './1765020000000-AccessChangeOrganization.js';
+import { ListOrderIndexes1765030000000 } from './1765030000000-ListOrderIndexes.js';
 
 /** Every migration, in order. Listed explicitly so the same list works compiled and under Jest. */
 export const ALL_MIGRATIONS = [
@@ -45,4 +46,5 @@ export const ALL_MIGRATIONS = [
   RightsMeasures1765000000000,
   FrenchIdentifiers1765010000000,
   AccessChangeOrganization1765020000000,
+  ListOrderIndexes1765030000000,
 ];
