@@ -21,6 +21,7 @@ import { RightsMeasures1765000000000 } from './1765000000000-RightsMeasures.js';
 import { FrenchIdentifiers1765010000000 } from './1765010000000-FrenchIdentifiers.js';
 import { AccessChangeOrganization1765020000000 } from './1765020000000-AccessChangeOrganization.js';
 import { ListOrderIndexes1765030000000 } from './1765030000000-ListOrderIndexes.js';
+import { AuditExpectedTail1765040000000 } from './1765040000000-AuditExpectedTail.js';
 
 /** Every migration, in order. Listed explicitly so the same list works compiled and under Jest. */
 export const ALL_MIGRATIONS = [
@@ -47,4 +48,5 @@ export const ALL_MIGRATIONS = [
   FrenchIdentifiers1765010000000,
   AccessChangeOrganization1765020000000,
   ListOrderIndexes1765030000000,
+  AuditExpectedTail1765040000000,
 ];

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AuditVerifierService } from '../src/audit/audit-verifier.service.js';
 import { bearer, intakeBody } from './support/situations.js';
+import { statementsOf } from './support/sql-statements.js';
 import { createAdmin, createFreshDatabase, createUser, startTestApp, TestApp, TestUser, unique } from './support/test-app.js';
 
 /**
@@ -44,6 +45,27 @@ describe('two instances on one database', () => {
         lastSeq: seqs.length,
       });
     }
+  });
+
+  it('an append chained to a tail the other instance has moved is refused by the database, then chained to the real tail: nothing lost, no gap', async () => {
+    const referrer = await createUser(a, admin, { roles: ['referrer'] });
+    // A writes last: it remembers the tail. Then B moves it.
+    await a.http().post('/api/situations').set(bearer(referrer)).send(intakeBody()).expect(201);
+    await b.http().post('/api/situations').set(bearer(referrer)).send(intakeBody()).expect(201);
+    const texts = await statementsOf(() => a.http().post('/api/situations').set(bearer(referrer)).send(intakeBody()).expect(201));
+    const folded = texts.map((text) => text.replace(/\s+/g, ' '));
+    // The insert chained to the remembered tail, refused; back to the savepoint; the tail read under the lock; the insert again.
+    const refused = folded.findIndex((text) => text.includes('audit.expected_tail'));
+    expect(refused).toBeGreaterThanOrEqual(0);
+    expect(folded.slice(refused + 1, refused + 4)).toEqual([
+      'ROLLBACK TO SAVEPOINT audit_append',
+      expect.stringContaining('SELECT pg_advisory_xact_lock'),
+      expect.stringMatching(/^INSERT INTO audit\.event .*; COMMIT$/),
+    ]);
+    const seqs = (await a.superuser.query('SELECT seq FROM audit.event ORDER BY seq')).rows.map((row: { seq: string }) => Number(row.seq));
+    expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, index) => index + 1));
+    const report = await a.app.get(AuditVerifierService).verify();
+    expect({ valid: report.valid, lastSeq: report.lastSeq }).toEqual({ valid: true, lastSeq: seqs.length });
   });
 
   it('the login lockout counts failures made on either instance', async () => {

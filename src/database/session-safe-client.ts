@@ -18,6 +18,7 @@ interface QueryInternals extends pg.Submittable {
 interface PgConnection {
   parse(query: { text: string; name: string; types: unknown[] }): void;
   sync(): void;
+  describe(config: { type: 'P' | 'S'; name: string }): void;
   bind(config: { portal: string; statement: string; values: unknown[] }): void;
   execute(config: { portal: string; rows: number }): void;
 }
@@ -26,48 +27,50 @@ const PgQuery = pg.Query as unknown as new (text: string, values: unknown[] | un
 const pgQuery = pg.Client.prototype.query as (this: pg.Client, ...args: unknown[]) => unknown;
 
 /**
- * A statement sent in one write, before one Sync, with START TRANSACTION ahead of it (`begin`)
- * and/or COMMIT after it (`commit`): one round trip for what would take two or three. With
- * parameters (extended protocol) they are parsed, bound and executed as unnamed statements around
- * the statement's own messages; without, they are one simple query. PostgreSQL runs the messages
- * in order and answers once; if one fails it skips the rest (a COMMIT after a failed statement is
- * never run), reports the error, and the transaction is rolled back by its owner as after any
- * failed statement. The caller gets the statement's result alone.
+ * A statement sent in one write, before one Sync, with statements without parameters ahead of it
+ * (`before`: START TRANSACTION, a SAVEPOINT, a lock) and after it (`after`: COMMIT): one round trip
+ * for what would take several. With parameters (extended protocol) they are parsed, bound,
+ * described and executed as unnamed statements around the statement's own messages; without, they
+ * are one simple query. PostgreSQL runs the messages in order and answers once; if one fails it
+ * skips the rest (a COMMIT after a failed statement is never run), reports the error, and the
+ * transaction is rolled back by its owner as after any failed statement. The caller gets the
+ * statement's result alone.
  */
 export class Bracketed extends PgQuery {
   constructor(
     text: string,
     values: unknown[] | undefined,
-    private readonly around: { begin: boolean; commit: boolean },
+    private readonly around: { before: string[]; after: string[] },
   ) {
-    super(
-      values && values.length > 0 ? text : [...(around.begin ? [BEGIN] : []), text, ...(around.commit ? ['COMMIT'] : [])].join('; '),
-      values,
-    );
+    super(values && values.length > 0 ? text : [...around.before, text, ...around.after].join('; '), values);
+  }
+
+  get commits(): boolean {
+    return this.around.after.includes('COMMIT');
   }
 
   /** As counted by the statement log: what went on the wire. */
   get label(): string {
     if (!this.values || this.values.length === 0) return this.text;
-    return [...(this.around.begin ? [BEGIN] : []), this.text, ...(this.around.commit ? ['COMMIT'] : [])].join('; ');
+    return [...this.around.before, this.text, ...this.around.after].join('; ');
   }
 
   override prepare(connection: PgConnection): void {
-    if (this.around.begin) unnamed(connection, BEGIN);
+    for (const statement of this.around.before) unnamed(connection, statement);
     super.prepare(connection);
   }
 
-  /** pg's own, with COMMIT between the statement's Execute and the Sync. */
+  /** pg's own, with the statements after between the statement's Execute and the Sync. */
   override _getRows(connection: PgConnection, rows?: number): void {
     connection.execute({ portal: this.portal, rows: rows ?? 0 });
-    if (this.around.commit) unnamed(connection, 'COMMIT');
+    for (const statement of this.around.after) unnamed(connection, statement);
     connection.sync();
   }
 
   override handleReadyForQuery(connection: PgConnection): void {
     if (Array.isArray(this._results)) {
       const all = this._results as unknown[];
-      const own = all.slice(this.around.begin ? 1 : 0, this.around.commit ? all.length - 1 : all.length);
+      const own = all.slice(this.around.before.length, all.length - this.around.after.length);
       this._results = own.length === 1 ? own[0] : own;
     }
     super.handleReadyForQuery(connection);
@@ -77,7 +80,7 @@ export class Bracketed extends PgQuery {
     return new Promise((resolve, reject) => {
       this.callback = (error, result) => {
         if (error) return reject(error);
-        if (this.around.commit) client.committedAhead = true;
+        if (this.commits) client.committedAhead = true;
         resolve(result);
       };
       pgQuery.call(client, this);
@@ -85,10 +88,11 @@ export class Bracketed extends PgQuery {
   }
 }
 
-/** Parse, Bind and Execute of a statement without parameters or rows, unnamed. */
+/** Parse, Bind, Describe and Execute of a statement without parameters, unnamed. */
 function unnamed(connection: PgConnection, text: string): void {
   connection.parse({ text, name: '', types: [] });
   connection.bind({ portal: '', statement: '', values: [] });
+  connection.describe({ type: 'P', name: '' });
   connection.execute({ portal: '', rows: 0 });
 }
 
@@ -115,6 +119,8 @@ export class SessionSafeClient extends pg.Client {
   beginPending = false;
   /** The next statement carries COMMIT. */
   commitNext = false;
+  /** Statements without parameters the next statement carries ahead of it (a SAVEPOINT, a lock). */
+  aheadOfNext: string[] = [];
   /** The transaction was committed with its last statement: the COMMIT that follows is answered here. */
   committedAhead = false;
 
@@ -146,12 +152,17 @@ SessionSafeClient.prototype.query = function (this: SessionSafeClient, ...args: 
   }
   const begin = this.beginPending;
   const commit = this.commitNext && plain && text !== 'COMMIT' && text !== 'ROLLBACK';
+  const ahead = this.aheadOfNext;
   this.beginPending = false;
   this.commitNext = false;
+  this.aheadOfNext = [];
   if (begin && plain && (text === 'COMMIT' || text === 'ROLLBACK')) return Promise.resolve(commandResult(text));
-  if (plain && (begin || commit)) return this.send(new Bracketed(text, values as unknown[] | undefined, { begin, commit }));
-  // Anything else (a stream, a callback): the transaction starts on its own first.
-  if (begin) void this.send(BEGIN);
+  if (plain && (begin || commit || ahead.length > 0)) {
+    const around = { before: [...(begin ? [BEGIN] : []), ...ahead], after: commit ? ['COMMIT'] : [] };
+    return this.send(new Bracketed(text, values as unknown[] | undefined, around));
+  }
+  // Anything else (a stream, a callback): what it would have carried goes on its own first.
+  for (const statement of [...(begin ? [BEGIN] : []), ...ahead]) void this.send(statement);
   return this.send(...args);
 } as typeof pg.Client.prototype.query;
 
@@ -172,6 +183,16 @@ export function commitWithNext(runner: QueryRunner): void {
   if (client instanceof SessionSafeClient) client.commitNext = true;
 }
 
+/**
+ * The runner's next statement carries `statements` (without parameters) ahead of it, in the same
+ * round trip. Without a SessionSafeClient they are sent on their own first, in order.
+ */
+export async function aheadOfNext(runner: QueryRunner, statements: string[]): Promise<void> {
+  const client = clientOf(runner);
+  if (client instanceof SessionSafeClient) client.aheadOfNext = [...client.aheadOfNext, ...statements];
+  else for (const statement of statements) await runner.query(statement);
+}
+
 /** Before the connection goes back to the pool: nothing deferred may reach its next user. */
 export function forgetDeferred(runner: QueryRunner): void {
   const client = clientOf(runner);
@@ -179,6 +200,7 @@ export function forgetDeferred(runner: QueryRunner): void {
     client.deferNextBegin = false;
     client.beginPending = false;
     client.commitNext = false;
+    client.aheadOfNext = [];
     client.committedAhead = false;
   }
 }
