@@ -3,30 +3,60 @@
  * consent, envelope encryption, the hash-chained audit trail) and a bare baseline (test/bench/
  * bare-app.ts: NestJS + TypeORM, same schema and rows, no security) answer the same scenarios in
  * the same run, one after the other, under autocannon at 1, 10 and 50 clients. One line per
- * scenario and client count: p50, p99 and throughput, secured / bare, and the ratio. The figures
- * are also written as JSON (BENCH_JSON, default bench-results/http-<time>.json) to compare runs.
- * Prints figures; asserts nothing.
+ * scenario and client count: p50, p99 and throughput, secured / bare, and the ratio; any non-2xx
+ * answer is counted as a failure.
+ * All the figures are also written as JSON (BENCH_JSON, default bench-results/http-<time>.json) to
+ * compare runs. Prints figures; asserts nothing.
+ *
+ * The scenarios (secured: the service's API; bare: the same work on the same tables, no security):
+ * - read: GET /api/situations/:id, one situation, as the coordinator;
+ * - page: GET /api/situations?limit=50, as the coordinator;
+ * - search: GET /api/situations?reference=CC-<year>-<n>, as the coordinator: the service searches on
+ *   the case reference only (LIKE '%…%'; never on content, so not on the person's name: its blind
+ *   index serves duplicate detection alone); it finds one of the bench's situations;
+ * - create: POST /api/situations, a new saisine (test/support/situations.ts intakeBody()), as its referrer;
+ * - update: PATCH /api/situations/:id {"contact":{"phone":"06 …"}}, a rectified phone number, as the
+ *   referrer; each request takes the next of the bench's situations in turn (a write locks its row:
+ *   50 clients never wait on each other's row), the bare side its own rows likewise;
+ * - download: GET /api/situations/:id/documents/:documentId, a 1 MiB PDF uploaded once through the
+ *   API by the referrer, as the coordinator (the bare side: its own copy, stored as is).
  *
  * Run: npm run bench   (no configuration: embedded PostgreSQL, generated keys, its own data)
  * BENCH_SECONDS (default 5) per measurement, BENCH_CLIENTS (default 1,10,50),
- * BENCH_SCENARIOS (default read,page,create), BENCH_SITUATIONS (default 200) rows before it starts.
+ * BENCH_SCENARIOS (default read,page,search,create,update,download), BENCH_SITUATIONS (default 200)
+ * rows before it starts.
  */
 import 'reflect-metadata';
 import autocannon from 'autocannon';
+import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { startStandalone } from '../support/standalone.js';
-import { createSituation, intakeBody } from '../support/situations.js';
+import { bearer, createSituation, intakeBody } from '../support/situations.js';
 import { createAdmin, createUser, type TestApp, type TestUser } from '../support/test-app.js';
-import { startBareApp } from './bare-app.js';
+import { startBareApp, type BareApp } from './bare-app.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CLIENTS = (process.env.BENCH_CLIENTS ?? '1,10,50').split(',').map(Number);
-const SCENARIOS = (process.env.BENCH_SCENARIOS ?? 'read,page,create').split(',');
+const SCENARIOS = (process.env.BENCH_SCENARIOS ?? 'read,page,search,create,update,download').split(',').filter(Boolean);
 const SITUATIONS = Number(process.env.BENCH_SITUATIONS ?? 200);
+/** The downloaded document: 1 MiB. */
+const DOCUMENT_BYTES = 1024 * 1024;
 const print = (line: string) => process.stdout.write(`${line}\n`);
+
+// autocannon keeps each response's body as a string (for options this bench does not use), decoding
+// every chunk in this process, the services' own: 1 MiB of random bytes per download, and some of the
+// page's 50 rows. The client keeps none, so it costs the services as little as it can.
+try {
+  (
+    createRequire(import.meta.url)('autocannon/lib/pipelinedRequestsQueue.js') as { prototype: { addBody: (data: Buffer) => void } }
+  ).prototype.addBody = () => {};
+} catch {
+  process.stderr.write('autocannon has no lib/pipelinedRequestsQueue.js any more: the client keeps its response bodies\n');
+}
 
 /**
  * The bench's one way in: every token it uses comes from here, through the test harness's own
@@ -49,11 +79,12 @@ interface Figures {
 }
 
 interface Request {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH';
+  /** The first request's path (under the service's base URL). */
   path: string;
   token?: string;
-  /** A new body for each request (creates must not all name the same person). */
-  body?: () => unknown;
+  /** Before each request: another path (updates go round the rows) and/or a new JSON body (creates must not all name the same person). */
+  next?: () => { path?: string; body?: unknown };
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -65,7 +96,8 @@ const percentile = (sorted: number[], p: number) =>
  */
 async function measure(baseUrl: string, request: Request, connections: number, seconds: number): Promise<Figures> {
   const headers: Record<string, string> = { ...(request.token ? { authorization: `Bearer ${request.token}` } : {}) };
-  if (request.body) headers['content-type'] = 'application/json';
+  if (request.method !== 'GET') headers['content-type'] = 'application/json';
+  const prefix = new URL(baseUrl).pathname;
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -78,7 +110,18 @@ async function measure(baseUrl: string, request: Request, connections: number, s
           {
             method: request.method,
             headers,
-            ...(request.body ? { setupRequest: (req: autocannon.Request) => ({ ...req, body: JSON.stringify(request.body!()) }) } : {}),
+            ...(request.next
+              ? {
+                  setupRequest: (req: autocannon.Request) => {
+                    const next = request.next!();
+                    return {
+                      ...req,
+                      ...(next.path !== undefined ? { path: `${prefix}${next.path}` } : {}),
+                      ...(next.body !== undefined ? { body: JSON.stringify(next.body) } : {}),
+                    };
+                  },
+                }
+              : {}),
           },
         ],
       },
@@ -110,36 +153,172 @@ async function measure(baseUrl: string, request: Request, connections: number, s
 const ratio = (secured: number, bare: number) => (bare > 0 ? secured / bare : NaN);
 const ms = (value: number) => value.toFixed(2).padStart(7);
 
+/** A PDF of `size` bytes (its header and trailer around random bytes): the service types documents from their content. */
+const pdf = (size: number) => {
+  const head = Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n');
+  const tail = Buffer.from('\n%%EOF\n');
+  return Buffer.concat([head, randomBytes(size - head.length - tail.length), tail]);
+};
+
+/** A sanity check before measuring: the request answers 2xx on this side. */
+async function answers(url: string, init: RequestInit & { token?: string }): Promise<Response> {
+  const response = await fetch(url, {
+    ...init,
+    headers: { ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...(init.headers as Record<string, string>) },
+  });
+  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${url}: ${response.status} ${await response.text()}`);
+  return response;
+}
+
+/** Rows and documents both services work on, and the scenarios' requests on them. */
+async function prepare(t: TestApp, securedUrl: string, bare: BareApp, coordinator: TestUser, referrer: TestUser) {
+  // The bare service's own rows (plain JSON) first, so the newest rows, those a page shows, are the
+  // service's: the bare side updates these (its merge needs its own bytes, and the service must
+  // never meet plain bytes where it expects its ciphertexts).
+  const bareIds: string[] = [];
+  for (let batch = 0; batch < SITUATIONS; batch += 10) {
+    const created = await Promise.all(
+      Array.from({ length: Math.min(10, SITUATIONS - batch) }, async () => {
+        const response = await answers(bare.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(intakeBody()),
+        });
+        return ((await response.json()) as { id: string }).id;
+      }),
+    );
+    bareIds.push(...created);
+  }
+  // Rows both services read: the secured service writes them (the bare one reads their ciphertexts).
+  const secured: { id: string; reference: string }[] = [];
+  for (let batch = 0; batch < SITUATIONS; batch += 10) {
+    secured.push(...(await Promise.all(Array.from({ length: Math.min(10, SITUATIONS - batch) }, () => createSituation(t, referrer)))));
+  }
+  const ids = secured.map((situation) => situation.id);
+  const row = ids[0];
+  // The search looks for one of them by its reference, as a coordinator would type it.
+  const reference = secured[Math.floor(secured.length / 2)].reference;
+
+  // One 1 MiB document each side: through the service's API (encrypted), and stored as is by the bare one.
+  const content = pdf(DOCUMENT_BYTES);
+  const uploaded = await t
+    .http()
+    .post(`/api/situations/${row}/documents`)
+    .set(bearer(referrer))
+    .attach('file', content, 'bilan-bench.pdf')
+    .expect(201);
+  const documentId = (uploaded.body as { id: string }).id;
+  const form = new FormData();
+  form.append('file', new Blob([content], { type: 'application/pdf' }), 'bilan-bench.pdf');
+  const bareDocument = (await (await answers(`${bare.url}/${bareIds[0]}/documents`, { method: 'POST', body: form })).json()) as {
+    id: string;
+  };
+
+  let securedTurn = 0;
+  let bareTurn = 0;
+  const phone = (turn: number) =>
+    `06 ${String(turn % 100_000_000)
+      .padStart(8, '0')
+      .replace(/(\d\d)(?=\d)/g, '$1 ')}`;
+  const scenarios: Record<string, { secured: Request; bare: Request }> = {
+    read: { secured: { method: 'GET', path: `/situations/${row}`, token: coordinator.token }, bare: { method: 'GET', path: `/${row}` } },
+    page: {
+      secured: { method: 'GET', path: '/situations?limit=50', token: coordinator.token },
+      bare: { method: 'GET', path: '?limit=50' },
+    },
+    search: {
+      secured: { method: 'GET', path: `/situations?reference=${reference}`, token: coordinator.token },
+      bare: { method: 'GET', path: `?reference=${reference}` },
+    },
+    create: {
+      secured: { method: 'POST', path: '/situations', token: referrer.token, next: () => ({ body: intakeBody() }) },
+      bare: { method: 'POST', path: '', next: () => ({ body: intakeBody() }) },
+    },
+    update: {
+      secured: {
+        method: 'PATCH',
+        path: `/situations/${ids[0]}`,
+        token: referrer.token,
+        next: () => {
+          const turn = securedTurn++;
+          return { path: `/situations/${ids[turn % ids.length]}`, body: { contact: { phone: phone(turn) } } };
+        },
+      },
+      bare: {
+        method: 'PATCH',
+        path: `/${bareIds[0]}`,
+        next: () => {
+          const turn = bareTurn++;
+          return { path: `/${bareIds[turn % bareIds.length]}`, body: { contact: { phone: phone(turn) } } };
+        },
+      },
+    },
+    download: {
+      secured: { method: 'GET', path: `/situations/${row}/documents/${documentId}`, token: coordinator.token },
+      bare: { method: 'GET', path: `/${bareIds[0]}/documents/${bareDocument.id}` },
+    },
+  };
+
+  // Each request once on each side before measuring: a scenario that does not answer 2xx stops the bench here.
+  const found = (await (await answers(`${securedUrl}/situations?reference=${reference}`, { token: coordinator.token })).json()) as {
+    items: { reference: string }[];
+  };
+  const bareFound = (await (await answers(`${bare.url}?reference=${reference}`, {})).json()) as { items: { reference: string }[] };
+  if (!found.items.some((item) => item.reference === reference) || !bareFound.items.some((item) => item.reference === reference))
+    throw new Error(`the search for ${reference} does not find it`);
+  for (const [url, token] of [
+    [`${securedUrl}/situations/${row}/documents/${documentId}`, coordinator.token],
+    [`${bare.url}/${bareIds[0]}/documents/${bareDocument.id}`, undefined],
+  ] as const) {
+    const bytes = Buffer.from(await (await answers(url, { token })).arrayBuffer());
+    if (!bytes.equals(content)) throw new Error(`${url}: the document does not come back byte for byte`);
+  }
+  await answers(`${securedUrl}/situations/${ids[1]}`, {
+    method: 'PATCH',
+    token: referrer.token,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ contact: { phone: '06 00 00 00 00' } }),
+  });
+  await answers(`${bare.url}/${bareIds[1]}`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ contact: { phone: '06 00 00 00 00' } }),
+  });
+
+  const described: Record<string, { secured: string; bare: string }> = {
+    read: { secured: 'GET /api/situations/:id as the coordinator', bare: 'GET /api/bare/situations/:id' },
+    page: { secured: 'GET /api/situations?limit=50 as the coordinator', bare: 'GET /api/bare/situations?limit=50' },
+    search: {
+      secured: `GET /api/situations?reference=${reference} as the coordinator (LIKE on the case reference)`,
+      bare: `GET /api/bare/situations?reference=${reference}`,
+    },
+    create: { secured: 'POST /api/situations {intakeBody()} as the referrer', bare: 'POST /api/bare/situations {intakeBody()}' },
+    update: {
+      secured: `PATCH /api/situations/:id {"contact":{"phone":"06 …"}} as the referrer, round the ${ids.length} service rows`,
+      bare: `PATCH /api/bare/situations/:id, same body, round the ${bareIds.length} bare rows`,
+    },
+    download: {
+      secured: `GET /api/situations/:id/documents/:documentId (${DOCUMENT_BYTES} bytes, application/pdf) as the coordinator`,
+      bare: 'GET /api/bare/situations/:id/documents/:documentId (the same bytes, stored as is)',
+    },
+  };
+  return { scenarios, described };
+}
+
 async function main() {
   const started = new Date();
   const { t, stop } = await startStandalone();
   let closeBare: (() => Promise<void>) | undefined;
+  const results: unknown[] = [];
+  let described: Record<string, { secured: string; bare: string }> | undefined;
   try {
     await t.app.listen(0, '127.0.0.1');
     const securedUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}/api`;
     const { coordinator, referrer } = await signIn(t);
     const bare = await startBareApp(t.config, referrer.id);
     closeBare = bare.close;
-
-    // Rows both services read: the secured service writes them (the bare one reads their ciphertexts).
-    const ids: string[] = [];
-    for (let batch = 0; batch < SITUATIONS; batch += 10) {
-      const created = await Promise.all(Array.from({ length: Math.min(10, SITUATIONS - batch) }, () => createSituation(t, referrer)));
-      ids.push(...created.map((situation) => situation.id));
-    }
-    const row = ids[0];
-
-    const scenarios: Record<string, { secured: Request; bare: Request }> = {
-      read: { secured: { method: 'GET', path: `/situations/${row}`, token: coordinator.token }, bare: { method: 'GET', path: `/${row}` } },
-      page: {
-        secured: { method: 'GET', path: '/situations?limit=50', token: coordinator.token },
-        bare: { method: 'GET', path: '?limit=50' },
-      },
-      create: {
-        secured: { method: 'POST', path: '/situations', token: referrer.token, body: () => intakeBody() },
-        bare: { method: 'POST', path: '', body: () => intakeBody() },
-      },
-    };
+    const prepared = await prepare(t, securedUrl, bare, coordinator, referrer);
+    described = Object.fromEntries(SCENARIOS.map((name) => [name, prepared.described[name]]));
 
     print(
       `node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), load average ${os
@@ -150,10 +329,10 @@ async function main() {
     print(
       `${SITUATIONS} situations before the run; ${SECONDS} s per measurement; secured = the service (AppModule), bare = NestJS + TypeORM, no security`,
     );
+    for (const name of SCENARIOS) if (prepared.described[name]) print(`  ${name}: ${prepared.described[name].secured}`);
     print('scenario  clients   p50 ms secured/bare (×)      p99 ms secured/bare (×)      throughput req/s secured/bare (×)   failures');
-    const results: unknown[] = [];
     for (const name of SCENARIOS) {
-      const scenario = scenarios[name];
+      const scenario = prepared.scenarios[name];
       if (!scenario) throw new Error(`unknown scenario ${name}`);
       // Warm-up: JIT, pools and caches, both sides.
       await measure(securedUrl, scenario.secured, 10, 2);
@@ -175,30 +354,31 @@ async function main() {
         );
       }
     }
-
-    const file = process.env.BENCH_JSON ?? path.join('bench-results', `http-${started.toISOString().replace(/[:.]/g, '-')}.json`);
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(
-      file,
-      JSON.stringify(
-        {
-          startedAt: started,
-          node: process.version,
-          cores: os.cpus().length,
-          loadAverage: os.loadavg(),
-          seconds: SECONDS,
-          situations: SITUATIONS,
-          results,
-        },
-        null,
-        2,
-      ),
-    );
-    print(`figures written to ${file}`);
   } finally {
     await closeBare?.();
     await stop();
   }
+
+  const file = process.env.BENCH_JSON ?? path.join('bench-results', `http-${started.toISOString().replace(/[:.]/g, '-')}.json`);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(
+    file,
+    JSON.stringify(
+      {
+        startedAt: started,
+        node: process.version,
+        cores: os.cpus().length,
+        loadAverage: os.loadavg(),
+        seconds: SECONDS,
+        situations: SITUATIONS,
+        scenarios: described,
+        results,
+      },
+      null,
+      2,
+    ),
+  );
+  print(`figures written to ${file}`);
 }
 
 main().catch((error: unknown) => {
