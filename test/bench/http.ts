@@ -4,7 +4,13 @@
  * bare-app.ts: NestJS + TypeORM, same schema and rows, no security) answer the same scenarios in
  * the same run, one after the other, under autocannon at 1, 10 and 50 clients. One line per
  * scenario and client count: p50, p99 and throughput, secured / bare, and the ratio; any non-2xx
- * answer is counted as a failure.
+ * answer is counted as a failure. Then, in the same run:
+ * - list latency at 10 k and 100 k situations: rows copied in by SQL (as npm run bench:trace does),
+ *   a coordinator's page of 50 asked sequentially of both services, p50 and p95 (the issue's target:
+ *   p95 ≤ 20 ms at 100 k);
+ * - the audit verification at 1 M entries: test/bench/audit-verify.ts (npm run bench:verify) in a
+ *   process and embedded database of its own, so its memory figures are its own; its lines as it
+ *   prints them (rate, peak RSS and heap, point reads idle and during a verification).
  * All the figures are also written as JSON (BENCH_JSON, default bench-results/http-<time>.json) to
  * compare runs. Prints figures; asserts nothing.
  *
@@ -24,27 +30,41 @@
  * Run: npm run bench   (no configuration: embedded PostgreSQL, generated keys, its own data)
  * BENCH_SECONDS (default 5) per measurement, BENCH_CLIENTS (default 1,10,50),
  * BENCH_SCENARIOS (default read,page,search,create,update,download), BENCH_SITUATIONS (default 200)
- * rows before it starts.
+ * rows before it starts, BENCH_LIST_SIZES (default 10000,100000; empty: no list latency),
+ * BENCH_VERIFY=0 to leave out the audit verification, BENCH_ENTRIES (default 1000000) its size.
+ * About 9 minutes at the defaults on 2 cores, 4 of them the audit verification (mostly filling its
+ * 1 M entries); BENCH_SECONDS=2 takes about 7.
  */
 import 'reflect-metadata';
 import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { startStandalone } from '../support/standalone.js';
 import { bearer, createSituation, intakeBody } from '../support/situations.js';
 import { createAdmin, createUser, type TestApp, type TestUser } from '../support/test-app.js';
 import { startBareApp, type BareApp } from './bare-app.js';
 
+/** The environment as launched: the harness then points this process's at its own database. */
+const LAUNCH_ENVIRONMENT = { ...process.env };
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CLIENTS = (process.env.BENCH_CLIENTS ?? '1,10,50').split(',').map(Number);
 const SCENARIOS = (process.env.BENCH_SCENARIOS ?? 'read,page,search,create,update,download').split(',').filter(Boolean);
 const SITUATIONS = Number(process.env.BENCH_SITUATIONS ?? 200);
+const LIST_SIZES = (process.env.BENCH_LIST_SIZES ?? '10000,100000').split(',').filter(Boolean).map(Number);
+const VERIFY = process.env.BENCH_VERIFY !== '0';
+const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 1_000_000);
 /** The downloaded document: 1 MiB. */
 const DOCUMENT_BYTES = 1024 * 1024;
+/** Sequential pages asked at each list size, after LIST_WARMUP not counted. */
+const LIST_REQUESTS = 50;
+const LIST_WARMUP = 10;
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
 // autocannon keeps each response's body as a string (for options this bench does not use), decoding
@@ -302,14 +322,133 @@ async function prepare(t: TestApp, securedUrl: string, bare: BareApp, coordinato
       bare: 'GET /api/bare/situations/:id/documents/:documentId (the same bytes, stored as is)',
     },
   };
-  return { scenarios, described };
+  return { scenarios, described, sourceId: row };
+}
+
+interface ListFigures {
+  situations: number;
+  requests: number;
+  secured: { p50: number; p95: number; failures: number };
+  bare: { p50: number; p95: number; failures: number };
+  ratios: { p50: number; p95: number };
+}
+
+/** `count` sequential GETs after `warmup` not counted: p50, p95 (ms) and non-2xx answers. */
+async function sequential(url: string, token: string | undefined, warmup: number, count: number) {
+  const latencies: number[] = [];
+  let failures = 0;
+  for (let index = 0; index < warmup + count; index++) {
+    const begin = performance.now();
+    const response = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    await response.arrayBuffer();
+    const elapsed = performance.now() - begin;
+    if (!response.ok) failures++;
+    else if (index >= warmup) latencies.push(elapsed);
+  }
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), failures };
+}
+
+/**
+ * A coordinator's page of 50 at each size: rows copied in by SQL (copies of one situation, with
+ * their data keys, older than every real row so that the page shows real ones, which decrypt), the
+ * tables vacuumed and analysed, then LIST_REQUESTS sequential pages on each service.
+ */
+async function listLatency(t: TestApp, securedUrl: string, bare: BareApp, coordinator: TestUser, sourceId: string): Promise<ListFigures[]> {
+  // The bare service's own rows (no data key) go: the service would show them without decrypting
+  // anything, a cheaper page than a real one.
+  const removed = await t.superuser.query(
+    `WITH bare AS (SELECT s.id FROM cellule.situation s WHERE NOT EXISTS (SELECT 1 FROM cellule.situation_key k WHERE k.situation_id = s.id)),
+       documents AS (DELETE FROM cellule.document WHERE situation_id IN (SELECT id FROM bare))
+     DELETE FROM cellule.situation WHERE id IN (SELECT id FROM bare)`,
+  );
+  print(
+    `list latency: a coordinator's page of 50 (GET /api/situations?limit=50), ${LIST_REQUESTS} sequential requests after ${LIST_WARMUP}, ` +
+      `situations copied in by SQL (the bare service's ${removed.rowCount} own rows removed first)`,
+  );
+  print('situations    p50 ms secured/bare (×)      p95 ms secured/bare (×)   failures');
+  const figures: ListFigures[] = [];
+  let copied = 0;
+  for (const size of LIST_SIZES) {
+    const [{ count }] = (await t.superuser.query<{ count: string }>('SELECT count(*) FROM cellule.situation')).rows;
+    const missing = size - Number(count);
+    if (missing > 0) {
+      const began = performance.now();
+      await t.superuser.query(
+        `WITH source AS (SELECT * FROM cellule.situation WHERE id = $1),
+         oldest AS (SELECT min(created_at) AS at FROM cellule.situation),
+         made AS (
+           INSERT INTO cellule.situation (id, reference, year, status, problem_areas, birth_decade, sex, referrer_user_id, referrer_organization_id,
+             blind_index, identity_enc, contact_enc, social_enc, health_enc, narrative_enc, created_at, updated_at)
+           SELECT gen_random_uuid(), 'CC-' || (2024 + n % 2) || '-' || lpad((100000 + n)::text, 6, '0'), 2024 + n % 2, s.status, s.problem_areas,
+             s.birth_decade, s.sex, s.referrer_user_id, s.referrer_organization_id, s.blind_index, s.identity_enc, s.contact_enc, s.social_enc,
+             s.health_enc, s.narrative_enc, o.at - (n - $2) * interval '1 minute', o.at - (n - $2) * interval '1 minute'
+           FROM source s, oldest o, generate_series($2 + 1, $2 + $3) n RETURNING id)
+         INSERT INTO cellule.situation_key (situation_id, kek_version, wrapped_dek)
+           SELECT made.id, k.kek_version, k.wrapped_dek FROM made, cellule.situation_key k WHERE k.situation_id = $1`,
+        [sourceId, copied, missing],
+      );
+      copied += missing;
+      // Vacuumed as well as analysed: the visibility map set, as autovacuum leaves a table whose rows
+      // are not new (the count can then read the index alone), and no autovacuum during the measurement.
+      await t.superuser.query('VACUUM (ANALYZE) cellule.situation, cellule.situation_key');
+      process.stderr.write(
+        `(${missing} situations copied in, vacuumed and analysed in ${((performance.now() - began) / 1000).toFixed(1)} s)\n`,
+      );
+    }
+    const [{ count: total }] = (await t.superuser.query<{ count: string }>('SELECT count(*) FROM cellule.situation')).rows;
+    const secured = await sequential(`${securedUrl}/situations?limit=50`, coordinator.token, LIST_WARMUP, LIST_REQUESTS);
+    const plain = await sequential(`${bare.url}?limit=50`, undefined, LIST_WARMUP, LIST_REQUESTS);
+    const ratios = { p50: ratio(secured.p50, plain.p50), p95: ratio(secured.p95, plain.p95) };
+    figures.push({ situations: Number(total), requests: LIST_REQUESTS, secured, bare: plain, ratios });
+    print(
+      `${String(total).padStart(10)}   ${ms(secured.p50)} / ${ms(plain.p50)} (${ratios.p50.toFixed(2).padStart(5)})   ` +
+        `${ms(secured.p95)} / ${ms(plain.p95)} (${ratios.p95.toFixed(2).padStart(5)})   ${secured.failures}/${plain.failures}`,
+    );
+  }
+  return figures;
+}
+
+/**
+ * test/bench/audit-verify.ts in a process of its own (its memory figures are its own) with an
+ * embedded database of its own: its lines go to this output as it prints them, its figures come
+ * back through a JSON file it writes.
+ */
+async function verification(): Promise<unknown> {
+  if (LAUNCH_ENVIRONMENT.BENCH_DATABASE_URL) {
+    print('audit verification: left out (BENCH_DATABASE_URL is set; it fills a database of its own: npm run bench:verify on an empty one)');
+    return { skipped: 'BENCH_DATABASE_URL is set' };
+  }
+  print(`audit verification at ${ENTRIES} entries (npm run bench:verify, in its own process and embedded database):`);
+  const directory = await mkdtemp(path.join(os.tmpdir(), 'clsm-cellule-bench-'));
+  const file = path.join(directory, 'verify.json');
+  try {
+    const script = fileURLToPath(new URL('./audit-verify.js', import.meta.url));
+    const code = await new Promise<number | null>((resolve, reject) => {
+      const child = spawn(process.execPath, ['--expose-gc', script], {
+        env: { ...LAUNCH_ENVIRONMENT, BENCH_ENTRIES: String(ENTRIES), BENCH_VERIFY_JSON: file },
+        stdio: ['ignore', 'inherit', 'inherit'],
+      });
+      child.on('error', reject);
+      child.on('exit', resolve);
+    });
+    if (code !== 0) throw new Error(`the audit verification exited with ${code}`);
+    return JSON.parse(await readFile(file, 'utf8')) as unknown;
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
 }
 
 async function main() {
   const started = new Date();
   const { t, stop } = await startStandalone();
+  // pg's Pool.end() resolves before its clients' sockets are closed: the database stopped right after
+  // may terminate one of the superuser pool's, an 'error' event that would otherwise end the process
+  // before the verification and the JSON file.
+  t.superuser.on('error', () => {});
   let closeBare: (() => Promise<void>) | undefined;
   const results: unknown[] = [];
+  let lists: ListFigures[] = [];
   let described: Record<string, { secured: string; bare: string }> | undefined;
   try {
     await t.app.listen(0, '127.0.0.1');
@@ -354,9 +493,23 @@ async function main() {
         );
       }
     }
+
+    if (LIST_SIZES.length > 0) lists = await listLatency(t, securedUrl, bare, coordinator, prepared.sourceId);
   } finally {
     await closeBare?.();
     await stop();
+  }
+
+  // After the service and its database are gone: the verification has the machine to itself.
+  let verified: unknown;
+  if (VERIFY) {
+    try {
+      verified = await verification();
+    } catch (error) {
+      process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+      process.exitCode = 1;
+      verified = { error: (error as Error).message };
+    }
   }
 
   const file = process.env.BENCH_JSON ?? path.join('bench-results', `http-${started.toISOString().replace(/[:.]/g, '-')}.json`);
@@ -366,6 +519,7 @@ async function main() {
     JSON.stringify(
       {
         startedAt: started,
+        finishedAt: new Date(),
         node: process.version,
         cores: os.cpus().length,
         loadAverage: os.loadavg(),
@@ -373,6 +527,8 @@ async function main() {
         situations: SITUATIONS,
         scenarios: described,
         results,
+        listLatency: lists,
+        ...(VERIFY ? { auditVerification: verified } : {}),
       },
       null,
       2,
