@@ -442,10 +442,6 @@ async function verification(): Promise<unknown> {
 async function main() {
   const started = new Date();
   const { t, stop } = await startStandalone();
-  // pg's Pool.end() resolves before its clients' sockets are closed: the database stopped right after
-  // may terminate one of the superuser pool's, an 'error' event that would otherwise end the process
-  // before the verification and the JSON file.
-  t.superuser.on('error', () => {});
   let closeBare: (() => Promise<void>) | undefined;
   const results: unknown[] = [];
   let lists: ListFigures[] = [];

@@ -108,6 +108,9 @@ export async function startTestApp(
   configureApp(app, config);
   await app.init();
   const superuser = new pg.Pool({ connectionString: config.database.adminUrl, max: 2 });
+  // pg's Pool.end() resolves before its idle connections are closed: a database stopped right after
+  // may terminate one, and an 'error' event without a listener would end the process.
+  superuser.on('error', () => undefined);
   return {
     app,
     config,
