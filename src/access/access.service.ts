@@ -86,6 +86,8 @@ const FACT_SQL = {
 } as const;
 
 const FACTS_KEY = 'access:facts';
+/** Consents in force read with a list's rows (primeConsents), by `purpose:situationId`. */
+const CONSENTS_KEY = 'access:consents';
 
 /** A situation's facts as selected (FACT_SQL), with its clear columns. */
 export interface FactRow {
@@ -216,7 +218,7 @@ export class AccessService {
       if (referral.direction === 'inbound') return { kind: 'dac', grant };
       if (referral.status === 'draft' || referral.sent_at === null) return undefined;
       if (ended) return { kind: 'dac', grant };
-      return (await this.consentInForce(referral.situation_id, 'dac_transmission')) ? { kind: 'dac', grant } : undefined;
+      return (await this.knownConsentInForce(referral.situation_id, 'dac_transmission')) ? { kind: 'dac', grant } : undefined;
     }
     const access = (await this.visible(user, [referral.situation_id])).get(referral.situation_id);
     const grant = access && this.ethics.policy.grants.find((candidate) => candidate.name === access.grant);
@@ -352,6 +354,7 @@ export class AccessService {
   /** Facts changed by the request (a transition, a consent): decisions are taken again on fresh facts. */
   forgetFacts(): void {
     this.uow.current.cache.delete(FACTS_KEY);
+    this.uow.current.cache.delete(CONSENTS_KEY);
   }
 
   async consentInForce(situationId: string, purpose: ConsentPurposeName): Promise<boolean> {
@@ -360,6 +363,33 @@ export class AccessService {
       situationId,
     ]);
     return row.in_force;
+  }
+
+  /**
+   * Whether the person's consent for `purpose` is in force, as a column of another query (a list's
+   * rows; `situationIdSql` names the situation), with exactly what `consentInForce` asks: the list
+   * needs no query per row for it. Hand the column's values to `primeConsents`.
+   */
+  consentColumn(situationIdSql: string, purpose: ConsentPurposeName): string {
+    return consentInForceSql(situationIdSql, purpose);
+  }
+
+  /** Consents read with their rows (consentColumn) in this request's unit: decisions ask no query of their own for them. */
+  primeConsents(purpose: ConsentPurposeName, rows: { situationId: string; inForce: boolean }[]): void {
+    const known = this.consentsCache();
+    for (const row of rows) known.set(`${purpose}:${row.situationId}`, row.inForce);
+  }
+
+  /** As read with a list's rows in this request (primeConsents, until facts are forgotten), otherwise asked now. */
+  private async knownConsentInForce(situationId: string, purpose: ConsentPurposeName): Promise<boolean> {
+    return this.consentsCache().get(`${purpose}:${situationId}`) ?? (await this.consentInForce(situationId, purpose));
+  }
+
+  private consentsCache(): Map<string, boolean> {
+    const cache = this.uow.current.cache;
+    const known = (cache.get(CONSENTS_KEY) as Map<string, boolean> | undefined) ?? new Map<string, boolean>();
+    cache.set(CONSENTS_KEY, known);
+    return known;
   }
 
   /** What the user may see of each situation; the situations they may not see are absent. */

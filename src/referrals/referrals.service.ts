@@ -1,7 +1,7 @@
 import { ForbiddenException, HttpStatus, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { AccessService } from '../access/access.service.js';
+import { AccessService, type FactRow } from '../access/access.service.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { referralStatusEvent } from '../notifications/events.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -44,6 +44,9 @@ export interface ReferralRow {
   decided_at: Date | null;
   created_at: Date;
 }
+
+/** A row of the list, with the facts and the consent its side is decided on. */
+type ListedReferralRow = ReferralRow & { situation_facts: FactRow; dac_transmission_in_force: boolean };
 
 /** Who changes an outbound referral's status: the CLSM side (sender) or the DAC. */
 const TRANSITIONS: Partial<Record<ReferralStatus, { from: ReferralStatus[]; by: 'clsm' | 'dac' }>> = {
@@ -236,15 +239,29 @@ export class ReferralsService {
       query.direction ?? null,
       query.status ?? null,
     ]);
-    const rows = await manager.query<ReferralRow[]>(
-      `SELECT r.* FROM cellule.referral r JOIN cellule.situation situation ON situation.id = r.situation_id
+    // Each row comes with what decides who the user is for it: its situation's facts (the CLSM side)
+    // and the person's consent for transmission (the DAC side), so that no row needs a query of its own.
+    const facts = this.access
+      .factColumns()
+      .map(([sql, alias]) => `'${alias}', ${sql}`)
+      .join(', ');
+    const rows = await manager.query<ListedReferralRow[]>(
+      `SELECT r.*,
+              json_build_object('id', situation.id, 'status', situation.status, 'referrer_user_id', situation.referrer_user_id, ${facts}) AS situation_facts,
+              ${this.access.consentColumn('r.situation_id', 'dac_transmission')} AS dac_transmission_in_force
+         FROM cellule.referral r JOIN cellule.situation situation ON situation.id = r.situation_id
         WHERE ((${filter.sql}) OR r.dac_organization_id = $1)
           AND ($2::uuid IS NULL OR r.situation_id = $2) AND ($3::text IS NULL OR r.direction = $3) AND ($4::text IS NULL OR r.status = $4)
         ORDER BY r.created_at DESC, r.id DESC LIMIT 2000`,
       filter.params,
     );
+    this.access.primeFacts(rows.map((row) => row.situation_facts));
+    this.access.primeConsents(
+      'dac_transmission',
+      rows.map((row) => ({ situationId: row.situation_id, inForce: row.dac_transmission_in_force })),
+    );
     const visible: { referral: ReferralRow; side: Side }[] = [];
-    for (const referral of rows) {
+    for (const { situation_facts: _facts, dac_transmission_in_force: _consent, ...referral } of rows) {
       const side = await this.side(user, referral);
       if (side) visible.push({ referral, side });
     }
