@@ -3,8 +3,13 @@ import { constantTimeEqual, hmacSha256, sha256 } from '../crypto/digest.js';
 import { Ed25519Signer } from '../crypto/signing.js';
 import { type AuditOutcome, canonicalOf, type ChainBreak, checkpointMessage, GENESIS_HASH } from './audit-chain.js';
 
-/** Rows read per query by default when walking the chain (keyset pagination on seq). */
-export const DEFAULT_VERIFY_BATCH = 5000;
+/**
+ * Rows read per query by default when walking the chain (keyset pagination on seq). Measured at
+ * 1,000,000 entries (npm run bench:verify, 2 cores): 1,000 rows verify at 53,000 entries/s with a
+ * peak of 144 MiB of heap, where 5,000 gave 35,000 entries/s and 291 MiB (a batch checked with
+ * the event loop taking turns lives long enough to be promoted to the old generation).
+ */
+export const DEFAULT_VERIFY_BATCH = 1000;
 
 /** One stored entry as the walker reads it: the time comes as ISO text, so no Date is parsed. */
 interface StoredRow {
@@ -86,7 +91,12 @@ interface FastRow {
   columns_ok: boolean;
 }
 
-const YIELD_EVERY = 1000;
+// Every 20 entries (well under a millisecond of work), the event loop takes its turn: the service's
+// requests and the socket bringing the next batch are served while a verification runs. Measured
+// (npm run bench:verify, 200,000 entries, 2 cores): the point reads the pool answers during a
+// verification went from 4 % of their idle rate (every 1,000) to 61-80 %, and the verification
+// alone from 34,000 to 52,000-64,000 entries/s (the next batch is read while this one is checked).
+const YIELD_EVERY = 20;
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**

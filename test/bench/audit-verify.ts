@@ -7,7 +7,7 @@
  * Prints figures; asserts nothing.
  * Run: npm run bench:verify (embedded PostgreSQL and generated keys, as the tests; or BENCH_DATABASE_URL on an
  * empty database). npm run bench runs it too, last, in a process of its own. BENCH_VERIFY_BATCH sets
- * the rows per query (default 5000); BENCH_PROFILE=<file> writes a CPU profile of the verification
+ * the rows per query (default: the service's, 1000); BENCH_PROFILE=<file> writes a CPU profile of the verification
  * alone; BENCH_VERIFY_JSON=<file> writes the figures as JSON (npm run bench reads them from there).
  */
 import 'reflect-metadata';
