@@ -15,7 +15,6 @@ export interface StatementLog {
 }
 
 export function countStatements(): StatementLog {
-   
   const original = SessionSafeClient.prototype.send;
   const texts: string[] = [];
   const durations: number[] = [];
@@ -23,7 +22,7 @@ export function countStatements(): StatementLog {
     const first = args[0] as string | { text?: string; label?: string } | undefined;
     const index = texts.push(typeof first === 'string' ? first : (first?.label ?? first?.text ?? '?')) - 1;
     const begin = performance.now();
-    const result = (original).apply(this, args);
+    const result = original.apply(this, args);
     if (result instanceof Promise) void result.finally(() => (durations[index] = performance.now() - begin)).catch(() => undefined);
     return result;
   };
