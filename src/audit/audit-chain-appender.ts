@@ -82,12 +82,9 @@ export class ChainAppender {
     const runner = manager.queryRunner!;
     const known = this.tail;
     if (known) {
-      await aheadOfNext(runner, [
-        begin ? 'START TRANSACTION' : `SAVEPOINT ${TAIL_SAVEPOINT}`,
-        `SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`,
-      ]);
       try {
-        await this.insert(manager, records, known, { commit: true, expected: true });
+        const ahead = [begin ? 'START TRANSACTION' : `SAVEPOINT ${TAIL_SAVEPOINT}`, `SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`];
+        await this.insert(manager, records, known, { commit: true, expected: true, ahead });
         return;
       } catch (error) {
         this.tail = undefined;
@@ -108,7 +105,7 @@ export class ChainAppender {
     manager: EntityManager,
     records: PendingRecord[],
     tail: { seq: number; hash: Buffer },
-    options: { commit: boolean; expected: boolean },
+    options: { commit: boolean; expected: boolean; ahead?: string[] },
   ): Promise<void> {
     let seq = tail.seq;
     let prevHash = tail.hash;
@@ -119,6 +116,8 @@ export class ChainAppender {
       return chained;
     });
     const commit = options.commit;
+    // Set only now, right before the insert that carries them: nothing is left for another statement.
+    if (options.ahead) await aheadOfNext(manager.queryRunner!, options.ahead);
     // The transaction's last statement: it carries the COMMIT.
     if (commit) commitWithNext(manager.queryRunner!);
     // Plain SQL: the caller's transaction may belong to either DataSource (general or cellule).

@@ -4,7 +4,7 @@ import type { QueryRunner } from 'typeorm';
 const BEGIN = 'START TRANSACTION';
 type Callback = (error: Error | null, result?: unknown) => void;
 
-/** What pg's Query keeps to itself and BeginThen builds on. */
+/** What pg's Query keeps to itself and Bracketed builds on. */
 interface QueryInternals extends pg.Submittable {
   text: string;
   values?: unknown[];
