@@ -16,6 +16,9 @@ describe('SQL statements of secured requests', () => {
   /** Whitespace folded, to find statements by a fragment of their text. */
   const folded = (texts: string[]) => texts.map((text) => text.replace(/\s+/g, ' ').trim());
   const count = (texts: string[], fragment: string) => folded(texts).filter((text) => text.includes(fragment)).length;
+  /** At most `limit` statements; on failure, the statements themselves are what the report shows. */
+  const atMost = (texts: string[], limit: number) =>
+    expect(texts.length <= limit ? [] : folded(texts).map((text) => text.slice(0, 160))).toEqual([]);
 
   beforeAll(async () => {
     // No checkpoint may be signed while a request is counted.
@@ -41,7 +44,9 @@ describe('SQL statements of secured requests', () => {
   }, 120_000);
   afterAll(() => t.close());
 
-  it("a read of one situation sends at most 6 statements: its transaction opened with the row, its access facts, its key and the reader's relations in one, its history and possible duplicates in one", async () => {
+  it("a read of one situation sends at most 5 statements: its transaction opened with the row, its access facts, its key and the reader's relations in one, its history and possible duplicates in one", async () => {
+    // Warm, right before (the names beside the ids are kept a minute; the set-up may take longer).
+    await t.http().get(`/api/situations/${situationIds[2]}`).set(bearer(coordinator)).expect(200);
     const texts = await statementsOf(() => t.http().get(`/api/situations/${situationIds[1]}`).set(bearer(coordinator)).expect(200));
     const row = folded(texts).filter((text) => text.includes('FROM "cellule"."situation" "situation"'));
     expect(row).toHaveLength(1);
@@ -65,15 +70,16 @@ describe('SQL statements of secured requests', () => {
     expect(count(texts, 'duplicate_warning')).toBe(1);
     // The audit entry's insert carries its transaction's COMMIT.
     expect(folded(texts).find((text) => text.includes('INSERT INTO audit.event'))).toMatch(/; COMMIT$/);
-    expect(texts.length).toBeLessThanOrEqual(6);
+    atMost(texts, 5);
   });
 
-  it('a page of situations sends as many statements for 10 rows as for 2 (at most 9), its rows, facts and keys in one, its audit in one insert', async () => {
+  it('a page of situations sends as many statements for 10 rows as for 2 (at most 5), its rows, facts and keys in one, its audit in one insert', async () => {
     const page = (limit: number) => statementsOf(() => t.http().get(`/api/situations?limit=${limit}`).set(bearer(coordinator)).expect(200));
+    await t.http().get('/api/situations?limit=10').set(bearer(coordinator)).expect(200);
     const small = await page(2);
     const large = await page(10);
     expect(large.length).toBe(small.length);
-    expect(large.length).toBeLessThanOrEqual(6);
+    atMost(large, 5);
     // The total comes with the page's rows, not in a count of its own.
     expect(count(large, 'total_count')).toBe(1);
     expect(count(large, 'SELECT COUNT(1)')).toBe(0);
@@ -83,7 +89,13 @@ describe('SQL statements of secured requests', () => {
   });
 
   it("a creation sends at most 9 statements: its transaction opened with its first write, the facts checked after it with the reader's relations, its audit insert carrying the COMMIT", async () => {
-    const texts = await statementsOf(() => t.http().post('/api/situations').set(bearer(referrer)).send(intakeBody()).expect(201));
+    // Warm, right before: what the process keeps for a minute (the names beside the ids) or until
+    // another writer moves it (the audit chain's tail) is what a creation usually finds.
+    // People born on other days than the set-up's: no possible duplicate to look at (which costs its
+    // candidates' keys and the warning's insert, by design).
+    const born = (day: number) => intakeBody({ identity: { ...intakeBody().identity, birthDate: `1961-02-${day}` } });
+    await t.http().post('/api/situations').set(bearer(referrer)).send(born(11)).expect(201);
+    const texts = await statementsOf(() => t.http().post('/api/situations').set(bearer(referrer)).send(born(12)).expect(201));
     const all = folded(texts);
     expect(all.filter((text) => text.startsWith('START TRANSACTION; INSERT INTO cellule.reference_counter'))).toHaveLength(1);
     expect(all).not.toContain('START TRANSACTION');
@@ -93,7 +105,7 @@ describe('SQL statements of secured requests', () => {
     expect(facts[0]).toContain('FROM cellule.situation_relation');
     expect(count(texts, 'FROM cellule.situation_relation')).toBe(1);
     expect(all.filter((text) => text.includes('INSERT INTO audit.event'))).toEqual([expect.stringMatching(/; COMMIT$/)]);
-    expect(texts.length).toBeLessThanOrEqual(9);
+    atMost(texts, 9);
   });
 
   it('a page past the last one still gives the total, counted apart since no row carries it', async () => {

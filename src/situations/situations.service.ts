@@ -379,6 +379,7 @@ export class SituationsService {
       purpose: { type: 'duplicate_check', id: situation.id },
     }));
     const reader = await this.cases.reader(grants, 'situation.duplicate_check');
+    const matches: string[] = [];
     for (const grant of grants) {
       if (reader.destroyed(grant.situationId)) continue;
       const candidate = candidates.find((row) => row.id === grant.situationId)!;
@@ -392,12 +393,16 @@ export class SituationsService {
         continue;
       }
       if (!other || !this.cases.sameIdentity(identity, other)) continue;
-      await manager.query(
-        `INSERT INTO cellule.duplicate_warning (situation_id, other_situation_id)
-         VALUES ($1, $2), ($2, $1) ON CONFLICT DO NOTHING`,
-        [situation.id, candidate.id],
-      );
+      matches.push(candidate.id);
     }
+    if (matches.length === 0) return;
+    // Both directions of every match, in one statement.
+    await manager.query(
+      `INSERT INTO cellule.duplicate_warning (situation_id, other_situation_id)
+       SELECT $1::uuid, other FROM unnest($2::uuid[]) AS other UNION ALL SELECT other, $1::uuid FROM unnest($2::uuid[]) AS other
+       ON CONFLICT DO NOTHING`,
+      [situation.id, matches],
+    );
   }
 }
 
