@@ -14,7 +14,12 @@ describe('transaction brackets sent with a statement', () => {
 
   const rows = async () => (await observer.query<{ v: string }>('SELECT v FROM bracket ORDER BY v')).rows.map((row) => row.v);
   /** The transaction state pg reports after the last answer: I idle, T in a transaction, E failed. */
-  const state = () => (client as unknown as { _txStatus: string })._txStatus;
+  // A failed statement rejects on PostgreSQL's error; the state comes with the ReadyForQuery after it.
+  const state = async () => {
+    const raw = client as unknown as { _txStatus: string; readyForQuery: boolean };
+    for (let turn = 0; !raw.readyForQuery && turn < 10_000; turn++) await new Promise((resolve) => setImmediate(resolve));
+    return raw._txStatus;
+  };
   const begin = async () => {
     client.deferNextBegin = true;
     await client.query('START TRANSACTION');
@@ -43,12 +48,12 @@ describe('transaction brackets sent with a statement', () => {
     } finally {
       log.stop();
     }
-    expect(state()).toBe('T');
+    expect(await state()).toBe('T');
     // Not visible outside before COMMIT: it runs in the transaction.
     expect(await rows()).toEqual([]);
     await client.query('ROLLBACK');
     expect(await rows()).toEqual([]);
-    expect(state()).toBe('I');
+    expect(await state()).toBe('I');
   });
 
   it('a statement that carries its COMMIT commits everything before it, and the COMMIT asked for after it costs no round trip', async () => {
@@ -57,7 +62,7 @@ describe('transaction brackets sent with a statement', () => {
     client.commitNext = true;
     const [row] = (await client.query<{ v: string }>('INSERT INTO bracket (v) VALUES ($1) RETURNING v', ['second'])).rows;
     expect(row.v).toBe('second');
-    expect(state()).toBe('I');
+    expect(await state()).toBe('I');
     const log = countStatements();
     try {
       await client.query('COMMIT');
@@ -74,13 +79,13 @@ describe('transaction brackets sent with a statement', () => {
     await client.query('INSERT INTO bracket (v) VALUES ($1)', ['kept until the failure']);
     client.commitNext = true;
     await expect(client.query('INSERT INTO bracket (v) VALUES ($1)', ['refused'])).rejects.toThrow(/check constraint/);
-    expect(state()).toBe('E');
+    expect(await state()).toBe('E');
     await client.query('ROLLBACK');
-    expect(state()).toBe('I');
+    expect(await state()).toBe('I');
     expect(await rows()).toEqual([]);
     // The next user of the connection starts afresh, outside any transaction.
     await client.query('INSERT INTO bracket (v) VALUES ($1)', ['later']);
-    expect(state()).toBe('I');
+    expect(await state()).toBe('I');
     expect(await rows()).toEqual(['later']);
     await observer.query('DELETE FROM bracket');
   });
@@ -88,7 +93,7 @@ describe('transaction brackets sent with a statement', () => {
   it('a failing first statement fails its transaction too: nothing is written', async () => {
     await begin();
     await expect(client.query('INSERT INTO bracket (v) VALUES ($1)', ['refused'])).rejects.toThrow(/check constraint/);
-    expect(state()).toBe('E');
+    expect(await state()).toBe('E');
     await expect(client.query('INSERT INTO bracket (v) VALUES ($1)', ['after'])).rejects.toThrow(/current transaction is aborted/);
     await client.query('ROLLBACK');
     expect(await rows()).toEqual([]);
@@ -114,7 +119,7 @@ describe('transaction brackets sent with a statement', () => {
       log.stop();
     }
     expect(log.texts).toEqual([]);
-    expect(state()).toBe('I');
+    expect(await state()).toBe('I');
   });
 
   it('statements without parameters carry the brackets as one simple query and give their own results only', async () => {
@@ -127,7 +132,7 @@ describe('transaction brackets sent with a statement', () => {
     // Several statements keep their results, without the brackets'.
     const several = (await client.query('SELECT 1 AS a; SELECT 2 AS b')) as unknown as { rows: unknown[] }[];
     expect(several.map((one) => one.rows)).toEqual([[{ a: 1 }], [{ b: 2 }]]);
-    expect(state()).toBe('T');
+    expect(await state()).toBe('T');
     await client.query('ROLLBACK');
   });
 });
